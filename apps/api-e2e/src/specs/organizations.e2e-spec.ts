@@ -1,0 +1,52 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('demo seed, organizations and overview', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('seeds the Qixia institutions and enterprises into an empty database', async () => {
+    const res = await t.http.get('/api/stats/overview').expect(200);
+    expect(res.body.universities).toBeGreaterThanOrEqual(5);
+    expect(res.body.institutes).toBeGreaterThanOrEqual(1);
+    expect(res.body.enterprises).toBeGreaterThanOrEqual(5);
+    expect(res.body.institutions).toBe(res.body.universities + res.body.institutes);
+  });
+
+  it('never seeds a database that has data', async () => {
+    const { seedDemoData } = await import('@xkx/api/testing');
+    const { DataSource } = await import('typeorm');
+    const before = (await t.http.get('/api/organizations?limit=100').expect(200)).body.total;
+    expect(await seedDemoData(t.app.get(DataSource))).toBe(false);
+    const after = (await t.http.get('/api/organizations?limit=100').expect(200)).body.total;
+    expect(after).toBe(before);
+  });
+
+  it.each([
+    ['南京大学', '南京大学'],
+    ['njdx', '南京大学'],
+    ['nanjingyoudian', '南京邮电大学'],
+    ['NJYDDX', '南京邮电大学'],
+    ['南邮', '南京邮电大学'],
+  ])('finds organizations by name, pinyin or initials: %s', async (q, expected) => {
+    const res = await t.http.get('/api/organizations').query({ q }).expect(200);
+    expect(res.body.items.map((o: { nameZh: string }) => o.nameZh)).toContain(expected);
+  });
+
+  it('filters by kind and never leaks internal columns', async () => {
+    const res = await t.http.get('/api/organizations?kind=ENTERPRISE&limit=100').expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const org of res.body.items) {
+      expect(org.kind).toBe('ENTERPRISE');
+      expect(org).not.toHaveProperty('pinyin');
+      expect(org).not.toHaveProperty('version');
+    }
+  });
+
+  it('returns 404 with a code for an unknown organization', async () => {
+    const res = await t.http.get('/api/organizations/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(res.body.code).toBe('ORGANIZATION_NOT_FOUND');
+  });
+});

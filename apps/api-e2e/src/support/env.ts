@@ -1,0 +1,3 @@
+// Deterministic, quiet tests.
+process.env.TZ = 'UTC';
+process.env.LOG_LEVEL ??= 'silent';

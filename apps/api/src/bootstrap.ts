@@ -1,0 +1,133 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, ErrorCode } from '@xkx/contracts';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { DomainException } from './common/exceptions/domain.exception';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { seedDemoData } from './database/seeds/demo-seed';
+
+export interface CreateAppOptions {
+  /** Run pending migrations before serving (the app always does; some tests migrate themselves). */
+  migrate?: boolean;
+}
+
+/**
+ * Builds the whole application exactly as `npm start` runs it: migrations, demo seed, security
+ * headers, validation, error filter, OpenAPI and the web app. Tests use the same function.
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    // Throw instead of process.exit so callers (and tests) see the real error.
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.use(securityHeaders());
+  app.use(withBodyErrors(express.json({ limit: config.BODY_LIMIT_BYTES })));
+  app.use(withBodyErrors(express.urlencoded({ limit: config.BODY_LIMIT_BYTES, extended: false })));
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  // Also registered as APP_FILTER; this instance catches what escapes route scope (body-parser).
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupOpenApi(app);
+  serveWebApp(app, config);
+
+  if (options.migrate !== false) {
+    const dataSource = app.get(DataSource);
+    await dataSource.runMigrations({ transaction: 'each' });
+    if (config.XKX_DEMO_SEED && !config.isProduction) await seedDemoData(dataSource);
+  }
+  await app.init();
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication): ReturnType<typeof SwaggerModule.createDocument> {
+  const document = new DocumentBuilder()
+    .setTitle('霞科行 Xiakexing API')
+    .setDescription('Technology-transfer market of Nanjing Qixia district: results, needs, matching, deals, contracts, KPIs.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, document);
+}
+
+function setupOpenApi(app: NestExpressApplication): void {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    useGlobalPrefix: false,
+    customSiteTitle: '霞科行 API',
+  });
+}
+
+type Middleware = (req: Request, res: Response, next: NextFunction) => void;
+
+/** body-parser failures become domain errors, so they get the one error body and a stable code. */
+function withBodyErrors(parser: Middleware): Middleware {
+  return (req, res, next) =>
+    parser(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const type = (error as { type?: string }).type;
+      const status = Number((error as { status?: number }).status) || 400;
+      if (type === 'entity.too.large') return next(new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, 413));
+      if (type === 'entity.parse.failed') return next(new DomainException(ErrorCode.MALFORMED_JSON, 400));
+      return next(new DomainException(ErrorCode.VALIDATION_FAILED, status >= 400 && status < 500 ? status : 400));
+    });
+}
+
+function securityHeaders(): Middleware {
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Angular injects component styles at run time.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  };
+  const app = helmet({ contentSecurityPolicy: { directives } });
+  // Swagger UI boots with an inline script; allow it on the docs page only.
+  const docs = helmet({ contentSecurityPolicy: { directives: { ...directives, scriptSrc: ["'self'", "'unsafe-inline'"] } } });
+  return (req, res, next) => (req.path.startsWith(`/${API_PREFIX}/docs`) ? docs : app)(req, res, next);
+}
+
+/** Serves the built Angular app at / with client-side routes falling back to index.html. */
+function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+  if (!config.XKX_WEB_DIR) return;
+  const root = resolve(config.XKX_WEB_DIR);
+  const index = join(root, 'index.html');
+  app.use(express.static(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+    if (isApi || (req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain; charset=utf-8').send('Web app not built: run npm run build');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheForHtml(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ERROR_MESSAGES,
+  ErrorBody,
+  ErrorCode,
+  FieldError,
+  formatValidationMessage,
+  Locale,
+  resolveLocale,
+} from '@xkx/contracts';
+import type { Request, Response } from 'express';
+import { DomainException, FieldIssue } from '../exceptions/domain.exception';
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  429: ErrorCode.TOO_MANY_REQUESTS,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+/**
+ * The one place errors become HTTP: every body is { statusCode, code, message, errors? },
+ * worded for the caller's Accept-Language. Nothing internal (stack, SQL) reaches a client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const locale = resolveLocale(request.headers['accept-language']);
+    const { body, headers } = this.toBody(exception, locale);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: request.url }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown, locale: Locale): { body: ErrorBody; headers: Record<string, string> } {
+    const headers: Record<string, string> = {};
+    if (exception instanceof DomainException) {
+      const body: ErrorBody & Record<string, unknown> = {
+        statusCode: exception.status,
+        code: exception.code,
+        message: ERROR_MESSAGES[exception.code][locale],
+        ...(exception.details ?? {}),
+      };
+      if (exception.fieldIssues.length > 0) body.errors = exception.fieldIssues.map((i) => localizeIssue(i, locale));
+      const retryAfter = exception.details?.['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
+      return { body, headers };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
+      return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers };
+    }
+    return this.simple(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, locale);
+  }
+
+  private simple(status: number, code: ErrorCode, locale: Locale): { body: ErrorBody; headers: Record<string, string> } {
+    return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers: {} };
+  }
+}
+
+function localizeIssue(issue: FieldIssue, locale: Locale): FieldError {
+  const message =
+    formatValidationMessage(issue.constraint, issue.args, locale) ??
+    (locale === 'en' && issue.fallback ? issue.fallback : formatValidationMessage('invalid', [], locale) ?? 'invalid');
+  return { field: issue.field, message };
+}

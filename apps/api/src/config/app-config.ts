@@ -1,0 +1,112 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const DEV_JWT_SECRET = 'xkx-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  if (/^(1|true|yes)$/i.test(value.trim())) return true;
+  if (/^(0|false|no)$/i.test(value.trim())) return false;
+  return value;
+};
+
+/**
+ * The whole environment the API reads, validated once at boot. Nothing else reads process.env.
+ * A bad value stops the process with a message naming the variable.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  XKX_DATA_DIR = './.data';
+
+  /** Where the built Angular app lives; empty disables static serving. */
+  @IsString()
+  XKX_WEB_DIR = 'dist/apps/web/browser';
+
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (set an explicit secret in production)' })
+  JWT_SECRET?: string;
+
+  /** Seed demo data into an empty database at start. Refused in production. */
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'must be true or false' })
+  XKX_DEMO_SEED = true;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  @IsOptional()
+  @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  /** PGlite directory, or undefined for `XKX_DATA_DIR=memory:` (nothing kept; tests and demos). */
+  get embeddedDataDir(): string | undefined {
+    return this.XKX_DATA_DIR === 'memory:' ? undefined : this.XKX_DATA_DIR;
+  }
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? DEV_JWT_SECRET;
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Builds and validates the config from an environment map (process.env in the app). */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const input: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const problems = validateSync(config, { whitelist: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property} ${message}`,
+    ),
+  );
+  if (config.isProduction && config.XKX_DEMO_SEED && env['XKX_DEMO_SEED'] !== undefined) {
+    problems.push('XKX_DEMO_SEED must not be enabled when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  // Production never seeds demo data, whatever the default says.
+  if (config.isProduction) config.XKX_DEMO_SEED = false;
+  return config;
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { types as pgTypes } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { createPGliteDriver } from './pglite/pglite-pool';
+
+export interface DatabaseTarget {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; undefined = in memory (tests). */
+  dataDir?: string;
+}
+
+// node-postgres would turn DATE into a local-time Date; keep the calendar date as written.
+pgTypes.setTypeParser(pgTypes.builtins.DATE, (value) => value);
+
+/** One definition for the app, the tests and the migration CLI. Never synchronize. */
+export function buildDataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each' as const,
+    // Extensions are created by migrations, the same way on both databases.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto' as const,
+  };
+  if (target.databaseUrl) {
+    return { ...common, url: target.databaseUrl, poolSize: 10, connectTimeoutMS: 5000, applicationName: 'xiakexing' };
+  }
+  return {
+    ...common,
+    driver: createPGliteDriver({ dataDir: target.dataDir ? resolve(target.dataDir, 'pglite') : undefined }),
+  };
+}
+
+export function createDataSource(target: DatabaseTarget): DataSource {
+  return new DataSource(buildDataSourceOptions(target));
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPath } from '@xkx/contracts';
+import type { Response } from 'express';
+import { Public } from '../../common/decorators/public.decorator';
+import { HealthResponseDto } from './dto/health-response.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller(ApiPath.health)
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database answer.' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database does not answer.' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
+    const databaseUp = await this.health.databaseUp();
+    res.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    res.setHeader('Cache-Control', 'no-store');
+    return { status: databaseUp ? 'ok' : 'error', database: databaseUp ? 'up' : 'down' };
+  }
+}

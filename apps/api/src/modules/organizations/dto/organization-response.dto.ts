@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganizationKind, OrganizationSummary } from '@xkx/contracts';
+import { OrganizationEntity } from '../organization.entity';
+
+export class OrganizationResponseDto implements OrganizationSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '南京大学' }) nameZh!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Nanjing University' }) nameEn!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '南大' }) shortName!: string | null;
+  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
+  @ApiProperty({ example: '320113', description: 'GB/T 2260 area code' }) areaCode!: string;
+  @ApiProperty() verified!: boolean;
+
+  static from(entity: OrganizationEntity): OrganizationResponseDto {
+    return Object.assign(new OrganizationResponseDto(), {
+      id: entity.id,
+      nameZh: entity.nameZh,
+      nameEn: entity.nameEn,
+      shortName: entity.shortName,
+      kind: entity.kind,
+      areaCode: entity.areaCode,
+      verified: entity.verified,
+    });
+  }
+}
+
+export class OrganizationListResponseDto {
+  @ApiProperty({ type: [OrganizationResponseDto] }) items!: OrganizationResponseDto[];
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { StatsController } from './stats.controller';
+import { StatsService } from './stats.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity])],
+  controllers: [StatsController],
+  providers: [StatsService],
+})
+export class StatsModule {}

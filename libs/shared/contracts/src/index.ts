@@ -1,0 +1,5 @@
+export * from './lib/error-codes';
+export * from './lib/validation-messages';
+export * from './lib/organizations';
+export * from './lib/health';
+export * from './lib/api-paths';

@@ -1,0 +1,7 @@
+/** Route paths shared by the API controllers and the web data-access services. */
+export const API_PREFIX = 'api';
+export const ApiPath = {
+  health: 'health',
+  overview: 'stats/overview',
+  organizations: 'organizations',
+} as const;

@@ -1,0 +1,80 @@
+/**
+ * Stable machine codes for every error the API returns. The web app reads the same
+ * catalogue, so a code means one thing on both sides. Never rename a code: clients key on it.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+  ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type Locale = 'zh-CN' | 'en';
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
+  MALFORMED_JSON: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '未找到请求的资源', en: 'Not found' },
+  METHOD_NOT_ALLOWED: { 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
+  CONFLICT: { 'zh-CN': '与现有数据冲突', en: 'Conflicts with existing data' },
+  VERSION_CONFLICT: {
+    'zh-CN': '记录已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else; reload and try again',
+  },
+  TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+  INTERNAL_ERROR: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  ORGANIZATION_NOT_FOUND: { 'zh-CN': '机构不存在', en: 'Organization not found' },
+};
+
+/** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The single error body shape of every API error. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+}
+
+/** Picks the locale from an Accept-Language header: zh-CN unless English is preferred. */
+export function resolveLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag ?? '', q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((entry) => entry.tag.length > 0 && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return DEFAULT_LOCALE;
+}

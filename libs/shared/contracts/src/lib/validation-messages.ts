@@ -1,0 +1,62 @@
+import type { Locale } from './error-codes';
+
+/**
+ * Field-level messages for validation constraints, keyed by constraint name (class-validator's
+ * names plus our own). `{0}`, `{1}` stand for the constraint's arguments.
+ */
+export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
+  isDefined: { 'zh-CN': '必填', en: 'is required' },
+  isNotEmpty: { 'zh-CN': '不能为空', en: 'must not be empty' },
+  isString: { 'zh-CN': '必须是文本', en: 'must be a string' },
+  isInt: { 'zh-CN': '必须是整数', en: 'must be an integer' },
+  isNumber: { 'zh-CN': '必须是数字', en: 'must be a number' },
+  isBoolean: { 'zh-CN': '必须是布尔值', en: 'must be true or false' },
+  isEmail: { 'zh-CN': '必须是有效的电子邮箱', en: 'must be a valid email address' },
+  isUUID: { 'zh-CN': '必须是有效的 UUID', en: 'must be a valid UUID' },
+  isEnum: { 'zh-CN': '取值必须是以下之一：{0}', en: 'must be one of: {0}' },
+  isIn: { 'zh-CN': '取值必须是以下之一：{0}', en: 'must be one of: {0}' },
+  isArray: { 'zh-CN': '必须是数组', en: 'must be an array' },
+  arrayMinSize: { 'zh-CN': '至少需要 {0} 项', en: 'must contain at least {0} items' },
+  arrayMaxSize: { 'zh-CN': '最多 {0} 项', en: 'must contain at most {0} items' },
+  isDateString: { 'zh-CN': '必须是 ISO 8601 日期', en: 'must be an ISO 8601 date' },
+  isISO8601: { 'zh-CN': '必须是 ISO 8601 日期', en: 'must be an ISO 8601 date' },
+  min: { 'zh-CN': '不能小于 {0}', en: 'must not be less than {0}' },
+  max: { 'zh-CN': '不能大于 {0}', en: 'must not be greater than {0}' },
+  minLength: { 'zh-CN': '长度不能少于 {0} 个字符', en: 'must be at least {0} characters long' },
+  maxLength: { 'zh-CN': '长度不能超过 {0} 个字符', en: 'must be at most {0} characters long' },
+  length: { 'zh-CN': '长度必须在 {0} 到 {1} 个字符之间', en: 'must be {0} to {1} characters long' },
+  matches: { 'zh-CN': '格式不正确', en: 'has an invalid format' },
+  isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
+  whitelistValidation: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
+  nestedValidation: { 'zh-CN': '必须是对象', en: 'must be an object' },
+  isObject: { 'zh-CN': '必须是对象', en: 'must be an object' },
+  isCreditCode: {
+    'zh-CN': '不是有效的统一社会信用代码（18 位，校验位须符合 GB 32100-2015）',
+    en: 'is not a valid unified social credit code (18 characters with a GB 32100-2015 check character)',
+  },
+  isAreaCode: {
+    'zh-CN': '必须是 6 位行政区划代码（GB/T 2260）',
+    en: 'must be a 6-digit administrative area code (GB/T 2260)',
+  },
+  isMobileCN: { 'zh-CN': '不是有效的中国大陆手机号', en: 'is not a valid mainland China mobile number' },
+  isPatentNumber: {
+    'zh-CN': '不是有效的中国专利申请号（如 CN202310123456.7）',
+    en: 'is not a valid Chinese patent application number (e.g. CN202310123456.7)',
+  },
+  isFen: {
+    'zh-CN': '必须是以分为单位的非负整数',
+    en: 'must be a non-negative whole number of fen',
+  },
+  invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+};
+
+export function formatValidationMessage(constraint: string, args: unknown[], locale: Locale): string | undefined {
+  const template = VALIDATION_MESSAGES[constraint]?.[locale];
+  if (!template) return undefined;
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => {
+    const value = args[Number(i)];
+    if (Array.isArray(value)) return value.join(', ');
+    if (value !== null && typeof value === 'object') return Object.values(value).join(', ');
+    return String(value ?? '');
+  });
+}

@@ -1,0 +1,3 @@
+export * from './lib/credit-code';
+export * from './lib/identifiers';
+export * from './lib/money';

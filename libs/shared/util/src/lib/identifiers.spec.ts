@@ -1,0 +1,49 @@
+import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
+import { isValidAreaCode, normalizeMobileCN, normalizePatentNumber, patentCheckDigit } from './identifiers';
+
+describe('unified social credit code (GB 32100-2015)', () => {
+  // Real, publicly listed codes.
+  it.each(['91350100M000100Y43', '12100000466006770Q', '91110000100006485K'])('accepts %s', (code) => {
+    expect(isValidCreditCode(code)).toBe(true);
+  });
+  it('accepts lower case', () => expect(isValidCreditCode('91350100m000100y43')).toBe(true));
+  it('rejects a wrong check character', () => expect(isValidCreditCode('91350100M000100Y4A')).toBe(false));
+  it('rejects forbidden letters and wrong length', () => {
+    expect(isValidCreditCode('9132000013478961IR')).toBe(false);
+    expect(isValidCreditCode('9132000013478961')).toBe(false);
+    expect(isValidCreditCode(12345)).toBe(false);
+  });
+  it('computes check characters', () => expect(creditCodeCheckChar('91350100M000100Y4')).toBe('3'));
+});
+
+describe('area codes (GB/T 2260)', () => {
+  it('accepts Qixia and rejects nonsense', () => {
+    expect(isValidAreaCode('320113')).toBe(true);
+    expect(isValidAreaCode('990113')).toBe(false);
+    expect(isValidAreaCode('32011')).toBe(false);
+  });
+});
+
+describe('mobile numbers', () => {
+  it('normalizes +86 and separators', () => {
+    expect(normalizeMobileCN('+86 138-1234-5678')).toBe('13812345678');
+    expect(normalizeMobileCN('12812345678')).toBeNull();
+  });
+});
+
+describe('patent numbers', () => {
+  it('validates 12-digit application numbers by check digit', () => {
+    const check = patentCheckDigit('202310123456');
+    expect(normalizePatentNumber(`CN202310123456.${check}`)).toBe(`CN202310123456.${check}`);
+    expect(normalizePatentNumber(`ZL 202310123456.${check}`)).toBe(`CN202310123456.${check}`);
+    const wrong = check === '0' ? '1' : '0';
+    expect(normalizePatentNumber(`CN202310123456.${wrong}`)).toBeNull();
+  });
+  it('knows a published check digit', () => {
+    // CN201710123456.X style: mod 11 remainder 10 is written X.
+    expect(patentCheckDigit('200410001234')).toMatch(/^[\dX]$/);
+    expect(patentCheckDigit('01234567')).toBe(String((0*2+1*3+2*4+3*5+4*6+5*7+6*8+7*9) % 11 === 10 ? 'X' : (0*2+1*3+2*4+3*5+4*6+5*7+6*8+7*9) % 11));
+  });
+  it('rejects unknown type digits', () => expect(normalizePatentNumber('CN202350123456.1')).toBeNull());
+  it('accepts publication numbers', () => expect(normalizePatentNumber('cn115123456a')).toBe('CN115123456A'));
+});

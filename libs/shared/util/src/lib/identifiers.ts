@@ -1,0 +1,58 @@
+// GB/T 2260 provincial prefixes: a 6-digit area code must start with one of them.
+const PROVINCE_PREFIXES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82',
+]);
+
+/** 栖霞区, Nanjing. */
+export const QIXIA_AREA_CODE = '320113';
+
+export function isValidAreaCode(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{6}$/.test(value) && PROVINCE_PREFIXES.has(value.slice(0, 2));
+}
+
+/** Mainland China mobile numbers, with or without +86. */
+export function normalizeMobileCN(value: string): string | null {
+  const digits = value.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+export function isValidMobileCN(value: unknown): boolean {
+  return typeof value === 'string' && normalizeMobileCN(value) !== null;
+}
+
+const PATENT_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+
+/** Check digit of a CNIPA application number (8 digits before 2004, 12 since): mod 11, 10 → X. */
+export function patentCheckDigit(digits: string): string | null {
+  if (!/^(\d{8}|\d{12})$/.test(digits)) return null;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits.charAt(i)) * (PATENT_WEIGHTS[i] ?? 0);
+  const check = sum % 11;
+  return check === 10 ? 'X' : String(check);
+}
+
+/**
+ * Accepts a Chinese patent application number (`CN202310123456.7`, `ZL202310123456.7`,
+ * `202310123456.7`) with a correct check digit, or a publication/grant number (`CN115123456A`).
+ * Returns the canonical form or null.
+ */
+export function normalizePatentNumber(value: string): string | null {
+  const raw = value.trim().toUpperCase().replace(/\s+/g, '');
+  const application = /^(?:CN|ZL)?(\d{8}|\d{12})\.?([\dX])$/.exec(raw);
+  if (application) {
+    const [, digits = '', check = ''] = application;
+    if (digits.length === 12) {
+      const type = digits.charAt(4);
+      if (!'12389'.includes(type)) return null;
+    }
+    return patentCheckDigit(digits) === check ? `CN${digits}.${check}` : null;
+  }
+  const publication = /^CN(\d{7,9})([ABCUSY]\d?)$/.exec(raw);
+  return publication ? `CN${publication[1]}${publication[2]}` : null;
+}
+
+export function isValidPatentNumber(value: unknown): boolean {
+  return typeof value === 'string' && normalizePatentNumber(value) !== null;
+}
