@@ -103,6 +103,8 @@ function securityHeaders(): Middleware {
     frameAncestors: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
+    // Deployments on a plain-HTTP intranet address must keep working; TLS is the proxy's job.
+    upgradeInsecureRequests: null,
   };
   const app = helmet({ contentSecurityPolicy: { directives } });
   // Swagger UI boots with an inline script; allow it on the docs page only.

@@ -19,8 +19,7 @@ describe('OpenAPI document', () => {
     const { validate } = await import('@readme/openapi-parser');
     expect(doc.openapi).toMatch(/^3\./);
     const result = await validate(structuredClone(doc) as never);
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid ? [] : result.errors).toEqual([]);
   });
 
   it('documents a response schema for every route, and a request body for every write', () => {

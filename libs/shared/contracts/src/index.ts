@@ -3,3 +3,4 @@ export * from './lib/validation-messages';
 export * from './lib/organizations';
 export * from './lib/health';
 export * from './lib/api-paths';
+export * from './lib/fields';

@@ -64,12 +64,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
       return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers };
     }
+    if (isDatabaseUnavailable(exception)) return this.simple(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, locale);
     return this.simple(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, locale);
   }
 
   private simple(status: number, code: ErrorCode, locale: Locale): { body: ErrorBody; headers: Record<string, string> } {
     return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers: {} };
   }
+}
+
+// Network errors and PostgreSQL's connection-exception / shutdown SQLSTATEs.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '08000', '08001', '08003', '08006', '57P01', '57P02', '57P03']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)) return true;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function localizeIssue(issue: FieldIssue, locale: Locale): FieldError {

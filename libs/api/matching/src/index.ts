@@ -1,0 +1,30 @@
+export type { FieldParams, MatchConfig, MatchConfigInput } from './lib/config';
+export { DEFAULT_MATCH_CONFIG, resolveConfig } from './lib/config';
+export type { Factor } from './lib/factors';
+export {
+  codeProximity,
+  fieldFactor,
+  freshnessFactor,
+  isExpired,
+  modesFactor,
+  priceFactor,
+  trlFactor,
+} from './lib/factors';
+export { FeedbackModel } from './lib/feedback';
+export type { MatchIndexOptions } from './lib/match-index';
+export { MatchIndex } from './lib/match-index';
+export type {
+  CooperationMode,
+  DeclineReason,
+  MatchDoc,
+  MatchFeedback,
+  MatchHit,
+  MatchKind,
+  MatchReason,
+  MoneyRangeFen,
+  NeedDoc,
+  QueryOptions,
+  ReasonCode,
+  ResultDoc,
+  ScoreComponents,
+} from './lib/types';

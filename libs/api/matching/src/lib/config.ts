@@ -1,0 +1,100 @@
+/** BM25F parameters of one field: `weight` multiplies its term frequency, `b` is its length normalisation. */
+export interface FieldParams {
+  weight: number;
+  b: number;
+}
+
+export interface MatchConfig {
+  bm25: {
+    k1: number;
+    title: FieldParams;
+    keywords: FieldParams;
+    body: FieldParams;
+  };
+  /** Weight of the character-bigram layer relative to words (the fallback for mis-segmented words). */
+  bigramWeight: number;
+  /** How much each field of the query listing counts when building the query. */
+  queryFields: { title: number; keywords: number; body: number };
+  /** Query terms kept after ranking by weight × idf (prunes long descriptions). */
+  maxQueryTerms: number;
+  /** Terms occurring in more than this share of documents are skipped (they rank nothing and cost most). */
+  maxDocFrequencyRatio: number;
+  /** Pseudo-relevance feedback: expand the query with terms typical of the first-pass top documents. */
+  prf: { enabled: boolean; docs: number; terms: number; weight: number };
+  /** Random-indexing co-occurrence vectors learned from the indexed listings (no downloaded model). */
+  semantic: {
+    enabled: boolean;
+    dims: number;
+    nonZeros: number;
+    /** Share of relevance given to the semantic similarity (the rest is BM25F text score). */
+    weight: number;
+    seed: number;
+    /** Top text matches whose vectors are blended into the query vector (0 = off), and how strongly. */
+    feedbackDocs: number;
+    feedbackWeight: number;
+  };
+  /** Size of the candidate pool reranked by semantic and structured factors. */
+  candidates: number;
+  /** Final score = relevance × weights.relevance + Σ factor × weight (factors in [-1, 1]). */
+  weights: {
+    relevance: number;
+    field: number;
+    trl: number;
+    price: number;
+    modes: number;
+    freshness: number;
+    feedback: number;
+  };
+  freshnessHalfLifeDays: number;
+  excludeExpired: boolean;
+  excludeSameOrganization: boolean;
+  /** Number of shared terms named in a SHARED_TERMS reason. */
+  reasonTerms: number;
+}
+
+export const DEFAULT_MATCH_CONFIG: MatchConfig = {
+  bm25: {
+    k1: 1.2,
+    title: { weight: 3, b: 0.5 },
+    keywords: { weight: 2, b: 0.3 },
+    body: { weight: 1, b: 0.75 },
+  },
+  bigramWeight: 0.5,
+  queryFields: { title: 1.5, keywords: 1.5, body: 1 },
+  maxQueryTerms: 64,
+  maxDocFrequencyRatio: 0.5,
+  prf: { enabled: true, docs: 10, terms: 30, weight: 0.7 },
+  semantic: {
+    enabled: true,
+    dims: 256,
+    nonZeros: 8,
+    weight: 0.5,
+    seed: 20250101,
+    feedbackDocs: 10,
+    feedbackWeight: 1,
+  },
+  candidates: 300,
+  weights: { relevance: 1, field: 0.15, trl: 0.1, price: 0.08, modes: 0.05, freshness: 0.03, feedback: 0.2 },
+  freshnessHalfLifeDays: 180,
+  excludeExpired: true,
+  excludeSameOrganization: true,
+  reasonTerms: 5,
+};
+
+export type MatchConfigInput = {
+  [K in keyof MatchConfig]?: MatchConfig[K] extends object ? Partial<MatchConfig[K]> : MatchConfig[K];
+};
+
+/** Defaults overridden one level deep (bm25 field params are replaced whole). */
+export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
+  const d = DEFAULT_MATCH_CONFIG;
+  return {
+    ...d,
+    ...input,
+    bm25: { ...d.bm25, ...input.bm25 },
+    queryFields: { ...d.queryFields, ...input.queryFields },
+    prf: { ...d.prf, ...input.prf },
+    semantic: { ...d.semantic, ...input.semantic },
+    weights: { ...d.weights, ...input.weights },
+  } as MatchConfig;
+}

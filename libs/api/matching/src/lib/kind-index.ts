@@ -1,0 +1,314 @@
+import { growFloat32, growFloat64, growInt32, growUint32, growUint8, topK } from './buffers';
+import type { MatchConfig } from './config';
+import type { MatchDoc } from './types';
+
+/** Field slots: words of title/keywords/body, then bigrams of the same three. */
+export const FIELD_COUNT = 6;
+const GRAM_PREFIX = '\u0002';
+
+/** One term id per distinct word or bigram, shared by both kinds so the semantic space sees one vocabulary. */
+export class TermDictionary {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly gram: boolean[] = [];
+
+  lookup(term: string, isGram: boolean): number | undefined {
+    return this.ids.get(isGram ? GRAM_PREFIX + term : term);
+  }
+
+  intern(term: string, isGram: boolean): number {
+    const key = isGram ? GRAM_PREFIX + term : term;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(key, id);
+      this.terms.push(term);
+      this.gram.push(isGram);
+    }
+    return id;
+  }
+
+  term(id: number): string {
+    return this.terms[id] ?? '';
+  }
+
+  isGram(id: number): boolean {
+    return this.gram[id] ?? false;
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+}
+
+export interface FieldTokens {
+  words: readonly string[];
+  bigrams: readonly string[];
+}
+
+export interface DocTokens {
+  title: FieldTokens;
+  keywords: FieldTokens;
+  body: FieldTokens;
+}
+
+/** Term frequencies packed in 32 bits: title (8 bits) | keywords (8 bits) | body (16 bits), saturating. */
+export function packTf(title: number, keywords: number, body: number): number {
+  return (Math.min(title, 255) | (Math.min(keywords, 255) << 8) | (Math.min(body, 65535) << 16)) >>> 0;
+}
+
+export function unpackTf(packed: number): [number, number, number] {
+  return [packed & 255, (packed >>> 8) & 255, packed >>> 16];
+}
+
+/** A weighted bag of term ids: the query. */
+export type QueryTerms = Map<number, number>;
+
+/** Counts a document's terms per field: term id → [title, keywords, body] frequencies. */
+export function countTerms(
+  dict: TermDictionary,
+  tokens: DocTokens,
+  create: boolean,
+): Map<number, [number, number, number]> {
+  const counts = new Map<number, [number, number, number]>();
+  const fields: FieldTokens[] = [tokens.title, tokens.keywords, tokens.body];
+  fields.forEach((field, f) => {
+    for (const [list, isGram] of [
+      [field.words, false],
+      [field.bigrams, true],
+    ] as const) {
+      for (const term of list) {
+        const id = create ? dict.intern(term, isGram) : dict.lookup(term, isGram);
+        if (id === undefined) continue;
+        let c = counts.get(id);
+        if (!c) {
+          c = [0, 0, 0];
+          counts.set(id, c);
+        }
+        c[f] = (c[f] as number) + 1;
+      }
+    }
+  });
+  return counts;
+}
+
+/**
+ * Inverted index of one kind of listing (results or needs) with BM25F scoring. Documents live in slots; an
+ * update retires the old slot and takes a new one, so postings are append-only and a change costs only the
+ * document's own terms. Dead postings are skipped at query time and dropped by `compact()` once they are a
+ * quarter of the index.
+ */
+export class KindIndex {
+  private readonly slotOf = new Map<string, number>();
+  private readonly docs: (MatchDoc | undefined)[] = [];
+  private readonly slotTerms: (Int32Array | undefined)[] = [];
+  private readonly slotTfs: (Uint32Array | undefined)[] = [];
+  readonly semVecs: (Float32Array | undefined)[] = [];
+  private alive = new Uint8Array(0);
+  private lens = new Float32Array(0);
+  private readonly lenSum = new Float64Array(FIELD_COUNT);
+  private nextSlot = 0;
+  private liveCount = 0;
+  private deadCount = 0;
+
+  private pDocs: (Int32Array<ArrayBuffer> | undefined)[] = [];
+  private pTfs: (Uint32Array<ArrayBuffer> | undefined)[] = [];
+  private pLen = new Int32Array(0);
+  private df = new Int32Array(0);
+
+  private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
+
+  constructor(private readonly dict: TermDictionary) {}
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  slot(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  doc(slot: number): MatchDoc | undefined {
+    return this.docs[slot];
+  }
+
+  docById(id: string): MatchDoc | undefined {
+    const s = this.slotOf.get(id);
+    return s === undefined ? undefined : this.docs[s];
+  }
+
+  terms(slot: number): { ids: Int32Array; tfs: Uint32Array } | undefined {
+    const ids = this.slotTerms[slot];
+    const tfs = this.slotTfs[slot];
+    return ids && tfs ? { ids, tfs } : undefined;
+  }
+
+  docFrequency(term: number): number {
+    return this.df[term] ?? 0;
+  }
+
+  idf(term: number): number {
+    const df = this.df[term] ?? 0;
+    const n = this.liveCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Adds a document (replacing any previous version); returns its slot. */
+  add(doc: MatchDoc, tokens: DocTokens): number {
+    if (this.slotOf.has(doc.id)) this.remove(doc.id);
+    const slot = this.nextSlot++;
+    this.alive = growUint8(this.alive, slot + 1);
+    this.lens = growFloat32(this.lens, (slot + 1) * FIELD_COUNT);
+    this.alive[slot] = 1;
+    this.slotOf.set(doc.id, slot);
+    this.docs[slot] = doc;
+    const lens = [
+      tokens.title.words.length,
+      tokens.keywords.words.length,
+      tokens.body.words.length,
+      tokens.title.bigrams.length,
+      tokens.keywords.bigrams.length,
+      tokens.body.bigrams.length,
+    ];
+    lens.forEach((len, f) => {
+      this.lens[slot * FIELD_COUNT + f] = len;
+      this.lenSum[f] = (this.lenSum[f] as number) + len;
+    });
+    const counts = countTerms(this.dict, tokens, true);
+    const ids = new Int32Array(counts.size);
+    const tfs = new Uint32Array(counts.size);
+    let i = 0;
+    for (const [term, [t, k, b]] of counts) {
+      const packed = packTf(t, k, b);
+      ids[i] = term;
+      tfs[i] = packed;
+      i++;
+      this.appendPosting(term, slot, packed);
+    }
+    this.slotTerms[slot] = ids;
+    this.slotTfs[slot] = tfs;
+    this.liveCount++;
+    return slot;
+  }
+
+  private appendPosting(term: number, slot: number, packed: number): void {
+    this.pLen = growInt32(this.pLen, term + 1);
+    this.df = growInt32(this.df, term + 1);
+    const n = this.pLen[term] as number;
+    this.pDocs[term] = growInt32(this.pDocs[term] ?? new Int32Array(2), n + 1);
+    this.pTfs[term] = growUint32(this.pTfs[term] ?? new Uint32Array(2), n + 1);
+    (this.pDocs[term] as Int32Array)[n] = slot;
+    (this.pTfs[term] as Uint32Array)[n] = packed;
+    this.pLen[term] = n + 1;
+    this.df[term] = (this.df[term] as number) + 1;
+  }
+
+  /** Removes a document; returns the removed version, if any. */
+  remove(id: string): MatchDoc | undefined {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return undefined;
+    const doc = this.docs[slot];
+    this.slotOf.delete(id);
+    this.alive[slot] = 0;
+    for (let f = 0; f < FIELD_COUNT; f++)
+      this.lenSum[f] = (this.lenSum[f] as number) - (this.lens[slot * FIELD_COUNT + f] as number);
+    for (const term of this.slotTerms[slot] ?? []) this.df[term] = (this.df[term] as number) - 1;
+    this.docs[slot] = undefined;
+    this.slotTerms[slot] = undefined;
+    this.slotTfs[slot] = undefined;
+    this.semVecs[slot] = undefined;
+    this.liveCount--;
+    this.deadCount++;
+    if (this.deadCount > 1000 && this.deadCount * 4 > this.liveCount) this.compact();
+    return doc;
+  }
+
+  /** Drops postings of removed slots. */
+  compact(): void {
+    for (let t = 0; t < this.pDocs.length; t++) {
+      const docs = this.pDocs[t];
+      const tfs = this.pTfs[t];
+      if (!docs || !tfs) continue;
+      const n = this.pLen[t] as number;
+      let w = 0;
+      for (let i = 0; i < n; i++) {
+        const s = docs[i] as number;
+        if (this.alive[s] !== 1) continue;
+        docs[w] = s;
+        tfs[w] = tfs[i] as number;
+        w++;
+      }
+      this.pLen[t] = w;
+      if (w === 0) {
+        this.pDocs[t] = undefined;
+        this.pTfs[t] = undefined;
+      } else if (w * 4 < docs.length) {
+        this.pDocs[t] = docs.slice(0, Math.max(2, w * 2));
+        this.pTfs[t] = tfs.slice(0, Math.max(2, w * 2));
+      }
+    }
+    this.deadCount = 0;
+  }
+
+  liveSlots(): number[] {
+    return [...this.slotOf.values()];
+  }
+
+  /**
+   * BM25F over the postings of the query terms: scores accumulate only for documents that contain a query
+   * term; terms in more than `maxDocFrequencyRatio` of the documents are skipped. Returns the best `k` slots.
+   */
+  search(query: QueryTerms, config: MatchConfig, k: number): { slots: number[]; scores: number[] } {
+    const n = this.liveCount;
+    if (n === 0 || query.size === 0) return { slots: [], scores: [] };
+    this.acc = growFloat64(this.acc, this.nextSlot);
+    this.touched = growInt32(this.touched, this.nextSlot);
+    const acc = this.acc;
+    const touched = this.touched;
+    const alive = this.alive;
+    const lens = this.lens;
+    const { k1, title, keywords, body } = config.bm25;
+    const avg = Array.from(this.lenSum, (s) => Math.max(s / n, 1e-6));
+    const maxDf = Math.max(20, config.maxDocFrequencyRatio * n);
+    let touchedCount = 0;
+    for (const [term, qw] of query) {
+      const df = this.df[term] ?? 0;
+      if (df === 0 || df > maxDf) continue;
+      const docs = this.pDocs[term];
+      const tfs = this.pTfs[term];
+      if (!docs || !tfs) continue;
+      const isGram = this.dict.isGram(term);
+      const off = isGram ? 3 : 0;
+      const mult = qw * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (isGram ? config.bigramWeight : 1);
+      const aT = avg[off] as number;
+      const aK = avg[off + 1] as number;
+      const aB = avg[off + 2] as number;
+      const len = this.pLen[term] as number;
+      for (let i = 0; i < len; i++) {
+        const s = docs[i] as number;
+        if (alive[s] !== 1) continue;
+        const packed = tfs[i] as number;
+        const base = s * FIELD_COUNT + off;
+        let tf = 0;
+        const tT = packed & 255;
+        const tK = (packed >>> 8) & 255;
+        const tB = packed >>> 16;
+        if (tT) tf += (title.weight * tT) / (1 - title.b + (title.b * (lens[base] as number)) / aT);
+        if (tK)
+          tf += (keywords.weight * tK) / (1 - keywords.b + (keywords.b * (lens[base + 1] as number)) / aK);
+        if (tB) tf += (body.weight * tB) / (1 - body.b + (body.b * (lens[base + 2] as number)) / aB);
+        if (acc[s] === 0) touched[touchedCount++] = s;
+        acc[s] = (acc[s] as number) + (mult * tf) / (k1 + tf);
+      }
+    }
+    const slots = topK(touched, touchedCount, acc, k);
+    const scores = slots.map((s) => acc[s] as number);
+    for (let i = 0; i < touchedCount; i++) acc[touched[i] as number] = 0;
+    return { slots, scores };
+  }
+}

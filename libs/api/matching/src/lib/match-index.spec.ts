@@ -1,0 +1,164 @@
+import { MatchIndex } from './match-index';
+import type { NeedDoc, ResultDoc } from './types';
+
+const now = new Date('2026-06-01T00:00:00Z');
+
+const results: ResultDoc[] = [
+  {
+    kind: 'result',
+    id: 'battery',
+    title: '高能量密度锂离子电池正极材料',
+    summary: '一种镍钴锰三元正极材料的制备工艺，提升锂离子电池能量密度与循环寿命。',
+    keywords: ['锂离子电池', '正极材料', '三元材料'],
+    fieldCodes: ['NE.BAT'],
+    trl: 6,
+    price: { min: 2_000_000, max: 3_000_000 },
+    transferModes: ['LICENSE_GENERAL'],
+    updatedAt: '2026-05-20T00:00:00Z',
+    organizationId: 'uni-1',
+  },
+  {
+    kind: 'result',
+    id: 'perovskite',
+    title: '钙钛矿太阳能电池封装技术',
+    summary: '提高钙钛矿光伏组件的稳定性，延长户外寿命。',
+    keywords: ['钙钛矿', '封装'],
+    fieldCodes: ['NE.PV'],
+    trl: 4,
+    organizationId: 'uni-2',
+  },
+  {
+    kind: 'result',
+    id: 'vision',
+    title: '基于深度学习的工业缺陷检测',
+    summary: '采用卷积神经网络识别金属表面缺陷，适用于产线质检。',
+    keywords: ['机器视觉', '缺陷检测'],
+    fieldCodes: ['AI.CV'],
+    trl: 7,
+    organizationId: 'uni-1',
+  },
+  {
+    kind: 'result',
+    id: 'coating',
+    title: '船舶防腐涂料',
+    summary: '环保型防腐涂料配方。',
+    keywords: ['涂料', '防腐'],
+    fieldCodes: ['NM'],
+    organizationId: 'uni-3',
+  },
+];
+
+const batteryNeed: NeedDoc = {
+  kind: 'need',
+  id: 'need-1',
+  title: '寻求鋰電池正極材料技术',
+  description: '希望提升动力电池能量密度',
+  keywords: ['锂电池'],
+  fieldCodes: ['NE.BAT'],
+  minTrl: 5,
+  budget: { min: 1_000_000, max: 5_000_000 },
+  cooperationModes: ['LICENSE_GENERAL', 'TRANSFER'],
+  organizationId: 'ent-1',
+};
+
+function buildIndex(): MatchIndex {
+  const index = new MatchIndex();
+  index.addAll(results);
+  index.upsert(batteryNeed);
+  return index;
+}
+
+describe('MatchIndex', () => {
+  let index: MatchIndex;
+
+  beforeEach(() => {
+    index = buildIndex();
+  });
+
+  it('ranks the relevant result first for a need written in traditional characters and synonyms', () => {
+    const hits = index.match(batteryNeed, { now });
+    expect(hits[0]?.id).toBe('battery');
+    expect(hits[0]?.components.text).toBe(1);
+  });
+
+  it('explains the match with shared terms and every structured factor, in zh and en', () => {
+    const [hit] = index.match(batteryNeed, { now });
+    const codes = hit?.reasons.map((r) => r.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'SHARED_TERMS',
+        'SAME_FIELD',
+        'TRL_MEETS',
+        'PRICE_WITHIN_BUDGET',
+        'MODES_MATCH',
+        'RECENTLY_UPDATED',
+      ]),
+    );
+    const shared = hit?.reasons.find((r) => r.code === 'SHARED_TERMS');
+    expect(shared?.terms).toEqual(expect.arrayContaining(['锂离子电池']));
+    expect(shared?.zh).toMatch(/^共同关键词：/);
+    expect(shared?.en).toMatch(/^Shared key terms: /);
+    expect(hit?.reasons.find((r) => r.code === 'TRL_MEETS')?.en).toBe('TRL 6 ≥ required 5');
+  });
+
+  it('matches in the other direction (result → needs)', () => {
+    const hits = index.matchesFor('result', 'battery', { now });
+    expect(hits.map((h) => h.id)).toEqual(['need-1']);
+    expect(hits[0]?.kind).toBe('need');
+  });
+
+  it('updates and removes listings incrementally', () => {
+    index.upsert({
+      ...results[3]!,
+      title: '锂离子电池正极材料回收',
+      summary: '废旧锂电池正极材料回收再利用',
+      keywords: ['锂离子电池'],
+    });
+    expect(index.size('result')).toBe(4);
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).toContain('coating');
+    expect(index.remove('result', 'battery')).toBe(true);
+    expect(index.remove('result', 'battery')).toBe(false);
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).not.toContain('battery');
+    expect(index.size('result')).toBe(3);
+  });
+
+  it('excludes expired listings, same-organisation pairs and declined pairs', () => {
+    index.upsert({ ...results[0]!, validUntil: '2026-01-01' });
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).not.toContain('battery');
+    index.upsert({ ...results[0]!, organizationId: 'ent-1' });
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).not.toContain('battery');
+    index.upsert(results[0]!);
+    index.setFeedback([{ needId: 'need-1', resultId: 'battery', verdict: 'declined', reason: 'NOT_A_FIT' }]);
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).not.toContain('battery');
+  });
+
+  it('boosts a pair a broker confirmed', () => {
+    const before = index.match(batteryNeed, { now }).find((h) => h.id === 'battery');
+    index.setFeedback([{ needId: 'need-1', resultId: 'battery', verdict: 'good' }]);
+    const after = index.match(batteryNeed, { now }).find((h) => h.id === 'battery');
+    expect(after!.score).toBeGreaterThan(before!.score);
+    expect(after!.components.feedback).toBe(1);
+    expect(after!.reasons.map((r) => r.code)).toContain('BROKER_FEEDBACK');
+  });
+
+  it('penalises TRL below the minimum and a field mismatch', () => {
+    const need: NeedDoc = {
+      ...batteryNeed,
+      id: 'need-2',
+      title: '钙钛矿电池封装',
+      keywords: [],
+      minTrl: 6,
+      fieldCodes: ['AI'],
+    };
+    const hit = index.match(need, { now }).find((h) => h.id === 'perovskite');
+    expect(hit?.components.trl).toBeLessThan(0);
+    expect(hit?.components.field).toBeLessThan(0);
+    expect(hit?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['TRL_BELOW', 'DIFFERENT_FIELD']));
+  });
+
+  it('finds a result through words that occur only in its summary', () => {
+    const need: NeedDoc = { kind: 'need', id: 'need-3', title: '产线质检自动化', organizationId: 'ent-9' };
+    const hits = index.match(need, { now });
+    expect(hits[0]?.id).toBe('vision');
+  });
+});

@@ -1,0 +1,19 @@
+export type { AnalyzedText, AnalyzeOptions, AnalyzerOptions, TsQueryOptions } from './lib/analyzer';
+export {
+  analyze,
+  createAnalyzer,
+  getDefaultAnalyzer,
+  quoteLexeme,
+  TextAnalyzer,
+  toSearchDocument,
+  toTsQuery,
+} from './lib/analyzer';
+export type { UserWord } from './lib/dictionaries';
+export { readListFile, resolveDictDir } from './lib/dictionaries';
+export { cjkBigrams } from './lib/ngrams';
+export { cleanToken, foldToSimplified, isCjkChar, isCjkWord, normalizeText } from './lib/normalize';
+export type { SegmenterOptions } from './lib/segmenter';
+export { getSegmenter, Segmenter } from './lib/segmenter';
+export { createStopwordSet, defaultStopwords } from './lib/stopwords';
+export type { SynonymIndex } from './lib/synonyms';
+export { createSynonymIndex, defaultSynonymGroups, parseSynonymGroups } from './lib/synonyms';

@@ -1,0 +1,43 @@
+import { DOCUMENT } from '@angular/common';
+import { effect, inject, Injectable, signal } from '@angular/core';
+import { DEFAULT_LOCALE, Locale } from '@xkx/contracts';
+import { MESSAGES, MessageKey } from './messages';
+
+const STORAGE_KEY = 'xkx.locale';
+
+/** The UI language: a signal, persisted in localStorage, mirrored to <html lang>. */
+@Injectable({ providedIn: 'root' })
+export class I18nService {
+  private readonly document = inject(DOCUMENT);
+  readonly locale = signal<Locale>(this.initialLocale());
+
+  constructor() {
+    effect(() => {
+      const locale = this.locale();
+      this.document.documentElement.lang = locale;
+      try {
+        this.document.defaultView?.localStorage.setItem(STORAGE_KEY, locale);
+      } catch {
+        // Storage can be disabled (private mode); the choice then lasts for this page only.
+      }
+    });
+  }
+
+  t(key: MessageKey): string {
+    return MESSAGES[this.locale()][key];
+  }
+
+  toggle(): void {
+    this.locale.update((current) => (current === 'zh-CN' ? 'en' : 'zh-CN'));
+  }
+
+  private initialLocale(): Locale {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
+      if (stored === 'zh-CN' || stored === 'en') return stored;
+    } catch {
+      // fall through to the default
+    }
+    return DEFAULT_LOCALE;
+  }
+}

@@ -1,0 +1,79 @@
+import { MatchConfigInput, MatchIndex } from '@xkx/matching';
+import { getDefaultAnalyzer } from '@xkx/text-zh';
+
+import { Bench, loadBench, loadQrels } from './bench-data';
+import { bigramTfIdfRun } from './baselines/bigram-tfidf';
+import { pgTsRankRun } from './baselines/pg-ts-rank';
+import { evaluate, Metrics, Qrels, Run } from './metrics';
+import { rankAll } from './rank';
+import { needText, resultText, VARIANTS } from './variants';
+
+/** Builds the engine's index from benchmark results (the API builds the same index from the database). */
+export function buildIndex(bench: Bench, config?: MatchConfigInput): MatchIndex {
+  const index = new MatchIndex({ config });
+  index.addAll(bench.results);
+  return index;
+}
+
+/** Engine configurations reported on the base variant, to show what each layer adds. */
+const ABLATIONS: Record<string, MatchConfigInput> = {
+  bm25Only: { prf: { enabled: false }, semantic: { enabled: false } },
+  bm25Prf: { semantic: { enabled: false } },
+  bm25Semantic: { prf: { enabled: false } },
+};
+
+async function runVariant(
+  bench: Bench,
+  qrels: Qrels,
+  withAblations: boolean,
+): Promise<Record<string, unknown>> {
+  const t0 = performance.now();
+  const index = buildIndex(bench);
+  const buildMs = performance.now() - t0;
+  const t1 = performance.now();
+  const engineRun = rankAll(index, bench.needs);
+  const queryMs = (performance.now() - t1) / Math.max(bench.needs.length, 1);
+
+  const docs = bench.results.map((r) => ({ id: r.id, text: resultText(r) }));
+  const queries = bench.needs.map((n) => ({ id: n.id, text: needText(n) }));
+  const bigram = bigramTfIdfRun(docs, queries);
+  const pg = await pgTsRankRun(getDefaultAnalyzer(), docs, queries);
+
+  const out: Record<string, unknown> = {
+    engine: { ...evaluate(engineRun, qrels), buildMs: Math.round(buildMs), meanQueryMs: +queryMs.toFixed(2) },
+    bigramTfIdf: evaluate(bigram, qrels),
+    pgTsRank: evaluate(pg, qrels),
+  };
+  if (withAblations) {
+    const ablations: Record<string, Metrics> = {};
+    for (const [name, config] of Object.entries(ABLATIONS)) {
+      const run: Run = rankAll(buildIndex(bench, config), bench.needs);
+      ablations[name] = evaluate(run, qrels);
+    }
+    out['engineAblations'] = ablations;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2] ?? 'data/match-bench/csl';
+  const bench = loadBench(dir);
+  // Judgements are read only to score finished runs; ranking never sees them.
+  const qrels = loadQrels(dir);
+  const report: Record<string, unknown> = {
+    benchmark: dir,
+    results: bench.results.length,
+    needs: bench.needs.length,
+  };
+  for (const [name, derive] of Object.entries(VARIANTS)) {
+    report[name] = await runVariant(derive(bench), qrels, name === 'base');
+  }
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
