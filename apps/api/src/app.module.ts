@@ -6,9 +6,13 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { StatsModule } from './modules/stats/stats.module';
+import { UsersModule } from './modules/users/users.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -35,6 +39,10 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        AuditModule,
+        MailModule,
+        AuthModule,
+        UsersModule,
         HealthModule,
         OrganizationsModule,
         StatsModule,

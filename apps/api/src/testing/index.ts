@@ -4,3 +4,4 @@ export { loadConfig } from '../config/app-config';
 export { createDataSource } from '../database/data-source';
 export { diffSchema } from '../database/schema-diff';
 export { seedDemoData } from '../database/seeds/demo-seed';
+export { listRoutes } from './routes';

@@ -4,3 +4,4 @@ export * from './lib/organizations';
 export * from './lib/health';
 export * from './lib/api-paths';
 export * from './lib/fields';
+export * from './lib/auth';

@@ -64,6 +64,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
       return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers };
     }
+    // A unique index caught a race the service's own check could not (two writers at once).
+    if (isUniqueViolation(exception)) return this.simple(HttpStatus.CONFLICT, ErrorCode.CONFLICT, locale);
     if (isDatabaseUnavailable(exception)) return this.simple(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, locale);
     return this.simple(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, locale);
   }
@@ -84,6 +86,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
     e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }
   return false;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driverError?.code === '23505';
 }
 
 function localizeIssue(issue: FieldIssue, locale: Locale): FieldError {

@@ -1,5 +1,6 @@
 // Every migration in order. `npm run db:generate -- <Name>` appends new ones here.
 import { EnableExtensions1764100000000 } from './1764100000000-EnableExtensions';
 import { CreateOrganization1795726723832 } from './1795726723832-CreateOrganization';
+import { CreateAccounts1795728006395 } from './1795728006395-CreateAccounts';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395];

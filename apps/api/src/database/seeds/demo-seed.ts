@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { Algorithm, hash } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from '../../modules/users/user.entity';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { pinyinKeys } from '../../modules/organizations/pinyin-keys';
 import { DEMO_AREA_CODE, DEMO_ORGANIZATIONS, withCheckChar } from './demo-organizations';
@@ -7,7 +10,7 @@ import { DEMO_AREA_CODE, DEMO_ORGANIZATIONS, withCheckChar } from './demo-organi
 const logger = new Logger('DemoSeed');
 
 /** Tables whose rows mean "somebody already uses this database". */
-const OWNED_TABLES = ['organization'];
+const OWNED_TABLES = ['organization', 'app_user'];
 
 export async function databaseIsEmpty(manager: EntityManager): Promise<boolean> {
   for (const table of OWNED_TABLES) {
@@ -45,7 +48,28 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       }),
     );
     await manager.save(organizations);
-    logger.log(`Seeded demo data: ${organizations.length} organizations`);
+    const byName = new Map(organizations.map((o) => [o.nameZh, o]));
+    const users: UserEntity[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const organization = byName.get(account.organization);
+      if (!organization) throw new Error(`demo account ${account.email}: unknown organization ${account.organization}`);
+      users.push(
+        manager.create(UserEntity, {
+          email: account.email,
+          name: account.name,
+          mobile: account.mobile ?? null,
+          role: account.role,
+          status: account.status,
+          passwordHash: await hash(account.password, { algorithm: Algorithm.Argon2id }),
+          organizationId: organization.id,
+          lastLoginAt: null,
+          verifiedAt: account.status === 'ACTIVE' ? new Date() : null,
+          verifiedById: null,
+        }),
+      );
+    }
+    await manager.save(users);
+    logger.log(`Seeded demo data: ${organizations.length} organizations, ${users.length} accounts`);
     return true;
   });
 }

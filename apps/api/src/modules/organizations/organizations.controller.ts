@@ -1,10 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPath } from '@xkx/contracts';
-import { Public } from '../../common/decorators/public.decorator';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPath, Permission } from '@xkx/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { Meta, RequestMeta } from '../../common/http/request-meta';
 import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
-import { OrganizationListResponseDto, OrganizationResponseDto } from './dto/organization-response.dto';
+import { OrganizationDetailDto, OrganizationListResponseDto, OrganizationResponseDto } from './dto/organization-response.dto';
+import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
@@ -22,9 +25,25 @@ export class OrganizationsController {
 
   @Public()
   @Get(':id')
-  @ApiOkResponse({ type: OrganizationResponseDto })
+  @ApiOkResponse({ type: OrganizationDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrganizationResponseDto> {
-    return OrganizationResponseDto.from(await this.organizations.get(id));
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrganizationDetailDto> {
+    return OrganizationDetailDto.detail(await this.organizations.get(id));
+  }
+
+  @Post()
+  @Authenticated(Permission.ORGANIZATION_MANAGE)
+  @ApiCreatedResponse({ type: OrganizationDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Credit code already used' })
+  async create(@Body() dto: CreateOrganizationDto, @CurrentUser() actor: AuthUser, @Meta() meta: RequestMeta): Promise<OrganizationDetailDto> {
+    return OrganizationDetailDto.detail(await this.organizations.create(dto, actor, meta));
+  }
+
+  @Patch(':id')
+  @Authenticated(Permission.ORGANIZATION_MANAGE)
+  @ApiOkResponse({ type: OrganizationDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version (VERSION_CONFLICT, with currentVersion) or credit code taken' })
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateOrganizationDto, @CurrentUser() actor: AuthUser, @Meta() meta: RequestMeta): Promise<OrganizationDetailDto> {
+    return OrganizationDetailDto.detail(await this.organizations.update(id, dto, actor, meta));
   }
 }

@@ -1,14 +1,76 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode } from '@xkx/contracts';
-import { Repository } from 'typeorm';
+import { AuditAction, ErrorCode } from '@xkx/contracts';
+import { DataSource, Repository } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
+import { RequestMeta } from '../../common/http/request-meta';
+import { AuditService } from '../audit/audit.service';
 import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
+import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
+import { pinyinKeys } from './pinyin-keys';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateOrganizationDto, actor: AuthUser, meta: RequestMeta): Promise<OrganizationEntity> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (dto.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: dto.creditCode }))) {
+        throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
+      }
+      const org = await manager.save(
+        manager.create(OrganizationEntity, {
+          nameZh: dto.nameZh,
+          nameEn: dto.nameEn ?? null,
+          shortName: dto.shortName ?? null,
+          kind: dto.kind,
+          areaCode: dto.areaCode,
+          address: dto.address ?? null,
+          creditCode: dto.creditCode ?? null,
+          verified: true,
+          isHighTech: dto.isHighTech ?? false,
+          isSpecialized: dto.isSpecialized ?? false,
+          isKeyMonitored: dto.isKeyMonitored ?? false,
+          ...pinyinKeys(dto.nameZh),
+        }),
+      );
+      await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorId: actor.id, subjectType: 'organization', subjectId: org.id, meta }, manager);
+      return org.id;
+    });
+    return this.get(id);
+  }
+
+  /** Optimistic locking: the caller's version must be current, or nothing is written (409). */
+  async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser, meta: RequestMeta): Promise<OrganizationEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const org = await manager.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+      if (!org) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (org.version !== dto.version) throw DomainException.versionConflict(org.version);
+      const { version: _version, ...changes } = dto;
+      const kind = changes.kind ?? org.kind;
+      const creditCode = changes.creditCode ?? org.creditCode;
+      if ((kind === 'ENTERPRISE' || kind === 'AGENCY') && !creditCode) {
+        throw DomainException.validation([{ field: 'creditCode', constraint: 'isCreditCode', args: [] }]);
+      }
+      if (changes.creditCode && changes.creditCode !== org.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: changes.creditCode }))) {
+        throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
+      }
+      Object.assign(org, changes, changes.nameZh ? pinyinKeys(changes.nameZh) : {});
+      await manager.save(org);
+      const verifiedNow = changes.verified === true;
+      await this.audit.record(
+        { action: verifiedNow ? AuditAction.ORGANIZATION_VERIFIED : AuditAction.ORGANIZATION_UPDATED, actorId: actor.id, subjectType: 'organization', subjectId: id, meta, details: { fields: Object.keys(changes) } },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
 
   async list(query: ListOrganizationsQueryDto): Promise<{ items: OrganizationEntity[]; total: number }> {
     const qb = this.organizations.createQueryBuilder('o');

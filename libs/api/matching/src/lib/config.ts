@@ -21,10 +21,15 @@ export interface MatchConfig {
   maxDocFrequencyRatio: number;
   /** Pseudo-relevance feedback: expand the query with terms typical of the first-pass top documents. */
   prf: { enabled: boolean; docs: number; terms: number; weight: number };
-  /** Random-indexing co-occurrence vectors learned from the indexed listings (no downloaded model). */
+  /**
+   * Semantic layer: latent semantic analysis (truncated SVD of the tf-idf listing × term matrix) learned from
+   * the indexed listings themselves; no downloaded model.
+   */
   semantic: {
     enabled: boolean;
+    /** Dimensions kept from the SVD. */
     dims: number;
+    /** @deprecated Ignored (parameter of the former random-indexing layer); kept so old configs still type-check. */
     nonZeros: number;
     /** Share of relevance given to the semantic similarity (the rest is BM25F text score). */
     weight: number;
@@ -32,7 +37,23 @@ export interface MatchConfig {
     /** Top text matches whose vectors are blended into the query vector (0 = off), and how strongly. */
     feedbackDocs: number;
     feedbackWeight: number;
+    /** Terms in fewer listings than this get no vector. */
+    minDf: number;
+    /** Power iterations of the randomized SVD. */
+    powerIterations: number;
+    /** Listing vectors are U·Σ^p (1 = classic LSA, 0 = every dimension equal). */
+    spectrumPower: number;
+    /** At most this many listings (an even sample of all) are used to learn the projection; all are embedded. */
+    sampleDocs: number;
+    /** Below this many listings an upsert refits the projection itself whenever the index grew by a quarter. */
+    autoRefreshMaxDocs: number;
   };
+  /**
+   * Cluster-hypothesis smoothing over the candidate pool: each candidate's relevance is blended with the mean
+   * relevance of its `neighbours` most similar candidates (cosine of semantic vectors), so a listing about
+   * the same subject as the strong matches rises with them and an isolated word match sinks.
+   */
+  smoothing: { enabled: boolean; neighbours: number; weight: number; pool: number };
   /** Size of the candidate pool reranked by semantic and structured factors. */
   candidates: number;
   /** Final score = relevance × weights.relevance + Σ factor × weight (factors in [-1, 1]). */
@@ -66,13 +87,19 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.7 },
   semantic: {
     enabled: true,
-    dims: 256,
+    dims: 128,
     nonZeros: 8,
     weight: 0.5,
     seed: 20250101,
     feedbackDocs: 10,
     feedbackWeight: 1,
+    minDf: 2,
+    powerIterations: 2,
+    spectrumPower: 1,
+    sampleDocs: 20000,
+    autoRefreshMaxDocs: 2000,
   },
+  smoothing: { enabled: true, neighbours: 10, weight: 0.5, pool: 300 },
   candidates: 300,
   weights: { relevance: 1, field: 0.15, trl: 0.1, price: 0.08, modes: 0.05, freshness: 0.03, feedback: 0.2 },
   freshnessHalfLifeDays: 180,
@@ -95,6 +122,7 @@ export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
     queryFields: { ...d.queryFields, ...input.queryFields },
     prf: { ...d.prf, ...input.prf },
     semantic: { ...d.semantic, ...input.semantic },
+    smoothing: { ...d.smoothing, ...input.smoothing },
     weights: { ...d.weights, ...input.weights },
   } as MatchConfig;
 }

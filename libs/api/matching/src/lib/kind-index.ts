@@ -118,6 +118,7 @@ export class KindIndex {
 
   private acc = new Float64Array(0);
   private touched = new Int32Array(0);
+  private touchedCount = 0;
 
   constructor(private readonly dict: TermDictionary) {}
 
@@ -264,10 +265,29 @@ export class KindIndex {
    * term; terms in more than `maxDocFrequencyRatio` of the documents are skipped. Returns the best `k` slots.
    */
   search(query: QueryTerms, config: MatchConfig, k: number): { slots: number[]; scores: number[] } {
-    const n = this.liveCount;
-    if (n === 0 || query.size === 0) return { slots: [], scores: [] };
+    this.beginSearch();
+    try {
+      this.accumulate(query, config);
+      return this.top(k);
+    } finally {
+      this.endSearch();
+    }
+  }
+
+  /**
+   * Starts an incremental search: `accumulate` may be called several times (BM25F is additive over query
+   * terms, so pseudo-relevance feedback adds only its new weight instead of scoring the query twice), `top`
+   * reads the current best slots, `endSearch` clears the accumulators. Not re-entrant.
+   */
+  beginSearch(): void {
     this.acc = growFloat64(this.acc, this.nextSlot);
     this.touched = growInt32(this.touched, this.nextSlot);
+    this.touchedCount = 0;
+  }
+
+  accumulate(query: QueryTerms, config: MatchConfig): void {
+    const n = this.liveCount;
+    if (n === 0 || query.size === 0) return;
     const acc = this.acc;
     const touched = this.touched;
     const alive = this.alive;
@@ -275,10 +295,10 @@ export class KindIndex {
     const { k1, title, keywords, body } = config.bm25;
     const avg = Array.from(this.lenSum, (s) => Math.max(s / n, 1e-6));
     const maxDf = Math.max(20, config.maxDocFrequencyRatio * n);
-    let touchedCount = 0;
+    let touchedCount = this.touchedCount;
     for (const [term, qw] of query) {
       const df = this.df[term] ?? 0;
-      if (df === 0 || df > maxDf) continue;
+      if (df === 0 || df > maxDf || qw === 0) continue;
       const docs = this.pDocs[term];
       const tfs = this.pTfs[term];
       if (!docs || !tfs) continue;
@@ -288,6 +308,12 @@ export class KindIndex {
       const aT = avg[off] as number;
       const aK = avg[off + 1] as number;
       const aB = avg[off + 2] as number;
+      const wT = title.weight;
+      const wK = keywords.weight;
+      const wB = body.weight;
+      const bT = title.b;
+      const bK = keywords.b;
+      const bB = body.b;
       const len = this.pLen[term] as number;
       for (let i = 0; i < len; i++) {
         const s = docs[i] as number;
@@ -298,17 +324,39 @@ export class KindIndex {
         const tT = packed & 255;
         const tK = (packed >>> 8) & 255;
         const tB = packed >>> 16;
-        if (tT) tf += (title.weight * tT) / (1 - title.b + (title.b * (lens[base] as number)) / aT);
-        if (tK)
-          tf += (keywords.weight * tK) / (1 - keywords.b + (keywords.b * (lens[base + 1] as number)) / aK);
-        if (tB) tf += (body.weight * tB) / (1 - body.b + (body.b * (lens[base + 2] as number)) / aB);
-        if (acc[s] === 0) touched[touchedCount++] = s;
-        acc[s] = (acc[s] as number) + (mult * tf) / (k1 + tf);
+        if (tT) tf += (wT * tT) / (1 - bT + (bT * (lens[base] as number)) / aT);
+        if (tK) tf += (wK * tK) / (1 - bK + (bK * (lens[base + 1] as number)) / aK);
+        if (tB) tf += (wB * tB) / (1 - bB + (bB * (lens[base + 2] as number)) / aB);
+        const prev = acc[s] as number;
+        if (prev === 0) touched[touchedCount++] = s;
+        acc[s] = prev + (mult * tf) / (k1 + tf);
       }
     }
-    const slots = topK(touched, touchedCount, acc, k);
-    const scores = slots.map((s) => acc[s] as number);
-    for (let i = 0; i < touchedCount; i++) acc[touched[i] as number] = 0;
-    return { slots, scores };
+    this.touchedCount = touchedCount;
+  }
+
+  /** Current best `k` slots of an incremental search, best first. */
+  top(k: number): { slots: number[]; scores: number[] } {
+    const slots = topK(this.touched, this.touchedCount, this.acc, k);
+    return { slots, scores: slots.map((s) => this.acc[s] as number) };
+  }
+
+  /** Current accumulated text score of a slot (0 when it matched no query term). */
+  accumulated(slot: number): number {
+    return this.acc[slot] ?? 0;
+  }
+
+  endSearch(): void {
+    for (let i = 0; i < this.touchedCount; i++) this.acc[this.touched[i] as number] = 0;
+    this.touchedCount = 0;
+  }
+
+  /** Live slots, ascending (for exhaustive passes such as dense retrieval). */
+  isAlive(slot: number): boolean {
+    return this.alive[slot] === 1;
+  }
+
+  get slotCount(): number {
+    return this.nextSlot;
   }
 }

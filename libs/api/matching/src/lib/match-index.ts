@@ -14,7 +14,7 @@ import {
 } from './factors';
 import { FeedbackModel } from './feedback';
 import { countTerms, DocTokens, KindIndex, QueryTerms, TermDictionary, unpackTf } from './kind-index';
-import { dot, SemanticSpace } from './semantic';
+import { dot, LsaSpace, normalize, TermBag } from './semantic';
 import type {
   MatchDoc,
   MatchFeedback,
@@ -52,7 +52,7 @@ export class MatchIndex {
   readonly analyzer: TextAnalyzer;
   private readonly dict = new TermDictionary();
   private readonly kinds: Record<MatchKind, KindIndex>;
-  private readonly space: SemanticSpace;
+  private readonly space = new LsaSpace();
   private feedback = new FeedbackModel();
   private deferSemantics = false;
 
@@ -60,8 +60,6 @@ export class MatchIndex {
     this.config = resolveConfig(options.config);
     this.analyzer = options.analyzer ?? getDefaultAnalyzer();
     this.kinds = { result: new KindIndex(this.dict), need: new KindIndex(this.dict) };
-    const s = this.config.semantic;
-    this.space = new SemanticSpace(s.dims, s.nonZeros, s.seed);
   }
 
   size(kind: MatchKind): number {
@@ -88,16 +86,14 @@ export class MatchIndex {
     this.remove(doc.kind, doc.id);
     const kind = this.kinds[doc.kind];
     const slot = kind.add(doc, this.tokenize(doc));
-    const { ids, weights } = this.semanticBag(kind, slot);
-    if (this.config.semantic.enabled) {
-      this.space.update(`${doc.kind}:${doc.id}`, ids, weights, 1);
-      if (!this.deferSemantics) kind.semVecs[slot] = this.embedSlot(kind, slot);
-    }
+    if (!this.config.semantic.enabled || this.deferSemantics) return;
+    if (this.shouldAutoRefresh()) this.refreshSemantics();
+    else kind.semVecs[slot] = this.embedSlot(kind, slot);
   }
 
   /**
-   * Loads many listings at once (boot). Document vectors are computed once at the end, when the co-occurrence
-   * space has seen the whole corpus.
+   * Loads many listings at once (boot). The semantic projection is learned once at the end, when the whole
+   * corpus is in.
    */
   addAll(docs: Iterable<MatchDoc>): void {
     this.deferSemantics = true;
@@ -109,22 +105,46 @@ export class MatchIndex {
     this.refreshSemantics();
   }
 
-  /** Recomputes every document vector from the current co-occurrence space (after bulk loads; e.g. nightly). */
+  /**
+   * Learns the semantic projection again from the current listings (both kinds; an even sample of at most
+   * `semantic.sampleDocs`) and re-embeds every listing. Call after large imports or nightly; between refreshes,
+   * upserted listings are folded in with the current projection (new words get no vector until then).
+   */
   refreshSemantics(): void {
-    if (!this.config.semantic.enabled) return;
-    for (const kind of Object.values(this.kinds)) {
-      for (const slot of kind.liveSlots()) kind.semVecs[slot] = this.embedSlot(kind, slot);
+    const cfg = this.config.semantic;
+    if (!cfg.enabled) return;
+    const all: { kind: KindIndex; slot: number }[] = [];
+    for (const kind of Object.values(this.kinds)) for (const slot of kind.liveSlots()) all.push({ kind, slot });
+    const step = Math.max(1, all.length / Math.max(cfg.sampleDocs, 1));
+    const bags: TermBag[] = [];
+    for (let i = 0; i < all.length; i += step) {
+      const item = all[Math.floor(i)] as { kind: KindIndex; slot: number };
+      bags.push(this.semanticBag(item.kind, item.slot));
     }
+    this.space.fit(bags, this.dict.size, {
+      dims: cfg.dims,
+      minDf: cfg.minDf,
+      maxDfRatio: this.config.maxDocFrequencyRatio,
+      powerIterations: cfg.powerIterations,
+      spectrumPower: cfg.spectrumPower,
+      seed: cfg.seed,
+    });
+    this.fittedLive = all.length;
+    for (const { kind, slot } of all) kind.semVecs[slot] = this.embedSlot(kind, slot);
+  }
+
+  private fittedLive = 0;
+
+  /** Small indexes learn their projection as they grow (cheap there); large ones wait for refreshSemantics(). */
+  private shouldAutoRefresh(): boolean {
+    const live = this.kinds.result.size + this.kinds.need.size;
+    return live <= this.config.semantic.autoRefreshMaxDocs && live > 1.25 * this.fittedLive;
   }
 
   remove(kindName: MatchKind, id: string): boolean {
     const kind = this.kinds[kindName];
     const slot = kind.slot(id);
     if (slot === undefined) return false;
-    if (this.config.semantic.enabled) {
-      const { ids, weights } = this.semanticBag(kind, slot);
-      this.space.update(`${kindName}:${id}`, ids, weights, -1);
-    }
     kind.remove(id);
     return true;
   }
@@ -155,18 +175,23 @@ export class MatchIndex {
     const now = options.now ?? new Date();
     const target = this.kinds[other(query.kind)];
     const prepared = this.prepare(query, target);
-    const { slots, scores } = target.search(prepared.terms, cfg, Math.max(cfg.candidates, limit));
+    const { slots, scores } = this.retrieve(prepared, target, Math.max(cfg.candidates, limit));
     if (slots.length === 0) return [];
     const maxText = scores[0] || 1;
 
+    prepared.vector = this.queryVector(prepared.terms);
     const qVec = this.feedbackVector(prepared.vector, target, slots, scores);
+    const sw = cfg.semantic.enabled && qVec ? cfg.semantic.weight : 0;
     const sems = slots.map((s) => {
       const v = target.semVecs[s];
       return qVec && v ? dot(qVec, v) : 0;
     });
     const semMin = Math.min(...sems);
     const semRange = Math.max(...sems) - semMin || 1;
-    const sw = cfg.semantic.enabled && prepared.vector ? cfg.semantic.weight : 0;
+    const texts = scores.map((x) => x / maxText);
+    const semantics = sems.map((x) => (x - semMin) / semRange);
+    const base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
+    const relevances = this.smooth(target, slots, base);
 
     const hits: { slot: number; hit: MatchHit }[] = [];
     slots.forEach((slot, i) => {
@@ -178,9 +203,9 @@ export class MatchIndex {
       const need = (query.kind === 'need' ? query : cand) as NeedDoc;
       const result = (query.kind === 'result' ? query : cand) as ResultDoc;
       if (this.feedback.isDeclined(need.id, result.id)) return;
-      const text = (scores[i] as number) / maxText;
-      const semantic = ((sems[i] as number) - semMin) / semRange;
-      const relevance = (1 - sw) * text + sw * semantic;
+      const text = texts[i] as number;
+      const semantic = semantics[i] as number;
+      const relevance = relevances[i] as number;
       const field = fieldFactor(need, result);
       const trl = trlFactor(need, result, this.feedback.minTrlFor(need.id));
       const price = priceFactor(need, result);
@@ -230,6 +255,73 @@ export class MatchIndex {
     return top.map((h) => h.hit);
   }
 
+  /**
+   * BM25F candidate pool. With pseudo-relevance feedback the first-pass top documents pick expansion terms
+   * whose weight is then added to the same accumulators (BM25F is additive over query terms), so the
+   * expanded query costs only the postings of the new terms.
+   */
+  private retrieve(
+    prepared: PreparedQuery,
+    target: KindIndex,
+    k: number,
+  ): { slots: number[]; scores: number[] } {
+    const cfg = this.config;
+    target.beginSearch();
+    try {
+      target.accumulate(prepared.terms, cfg);
+      if (cfg.prf.enabled && prepared.terms.size > 0) {
+        const first = target.top(cfg.prf.docs);
+        const delta: QueryTerms = new Map();
+        for (const [term, w] of this.expand(prepared.terms, target, first)) {
+          if (!prepared.terms.has(term)) prepared.expansion.add(term);
+          prepared.terms.set(term, (prepared.terms.get(term) ?? 0) + w);
+          delta.set(term, w);
+        }
+        target.accumulate(delta, cfg);
+      }
+      return target.top(k);
+    } finally {
+      target.endSearch();
+    }
+  }
+
+  /**
+   * Score regularisation by the cluster hypothesis, within the candidate pool: the `pool` best candidates
+   * each take `weight` of their relevance from the mean relevance of their `neighbours` nearest candidates in
+   * the semantic space (the others keep theirs, clipped so they cannot overtake the smoothed ones unfairly).
+   */
+  private smooth(target: KindIndex, slots: readonly number[], base: readonly number[]): number[] {
+    const cfg = this.config.smoothing;
+    if (!cfg.enabled || cfg.weight <= 0 || cfg.neighbours <= 0 || !this.config.semantic.enabled) return [...base];
+    const m = Math.min(cfg.pool, slots.length);
+    const vecs = slots.slice(0, m).map((s) => target.semVecs[s]);
+    const out = [...base];
+    const sims = new Float64Array(m);
+    const k = Math.min(cfg.neighbours, m - 1);
+    if (k <= 0) return out;
+    for (let i = 0; i < m; i++) {
+      const vi = vecs[i];
+      if (!vi) continue;
+      for (let j = 0; j < m; j++) {
+        const vj = vecs[j];
+        sims[j] = j === i || !vj ? -Infinity : dot(vi, vj);
+      }
+      // k best neighbours by partial selection
+      const idx = Array.from({ length: m }, (_, j) => j)
+        .sort((x, y) => (sims[y] as number) - (sims[x] as number))
+        .slice(0, k);
+      let sum = 0;
+      let wsum = 0;
+      for (const j of idx) {
+        const w = Math.max(sims[j] as number, 0);
+        sum += w * (base[j] as number);
+        wsum += w;
+      }
+      if (wsum > 0) out[i] = (1 - cfg.weight) * (base[i] as number) + (cfg.weight * sum) / wsum;
+    }
+    return out;
+  }
+
   private prepare(query: MatchDoc, target: KindIndex): PreparedQuery {
     const cfg = this.config;
     const counts = countTerms(this.dict, this.tokenize(query), false);
@@ -245,25 +337,7 @@ export class MatchIndex {
     scored = scored.slice(0, cfg.maxQueryTerms);
     const terms: QueryTerms = new Map(scored.map((s) => [s.term, s.w]));
     const wordTerms = scored.filter((s) => !this.dict.isGram(s.term)).map((s) => s.term);
-    const expansion = new Set<number>();
-    if (cfg.prf.enabled && terms.size > 0) {
-      for (const [term, w] of this.expand(terms, target)) {
-        if (!terms.has(term)) expansion.add(term);
-        terms.set(term, (terms.get(term) ?? 0) + w);
-      }
-    }
-    let vector: Float32Array | undefined;
-    if (cfg.semantic.enabled) {
-      const ids: number[] = [];
-      const weights: number[] = [];
-      for (const [term, w] of terms) {
-        if (this.dict.isGram(term)) continue;
-        ids.push(term);
-        weights.push(w * target.idf(term));
-      }
-      vector = this.space.embed(ids, weights);
-    }
-    return { terms, wordTerms, expansion, vector };
+    return { terms, wordTerms, expansion: new Set<number>(), vector: undefined };
   }
 
   /**
@@ -271,9 +345,12 @@ export class MatchIndex {
    * weighted by their share of those documents' text and by idf, join the query. This is how listings that use
    * other words for the same thing get in, without any model from outside the corpus.
    */
-  private expand(terms: QueryTerms, target: KindIndex): Map<number, number> {
+  private expand(
+    terms: QueryTerms,
+    target: KindIndex,
+    first: { slots: number[]; scores: number[] },
+  ): Map<number, number> {
     const cfg = this.config;
-    const first = target.search(terms, cfg, cfg.prf.docs);
     const total = first.scores.reduce((a, b) => a + b, 0);
     const weights = new Map<number, number>();
     if (total <= 0) return weights;
@@ -318,44 +395,53 @@ export class MatchIndex {
     scores: readonly number[],
   ): Float32Array | undefined {
     const cfg = this.config.semantic;
-    if (!query || cfg.feedbackDocs <= 0) return query;
-    const out = Float32Array.from(query);
+    if (!cfg.enabled || cfg.feedbackDocs <= 0) return query;
+    const dims = this.space.dims;
+    if (dims === 0) return undefined;
+    const out = query ? Float32Array.from(query) : new Float32Array(dims);
     const top = Math.min(cfg.feedbackDocs, slots.length);
     const total = scores.slice(0, top).reduce((a, b) => a + b, 0) || 1;
     for (let i = 0; i < top; i++) {
       const v = target.semVecs[slots[i] as number];
       if (!v) continue;
       const w = (cfg.feedbackWeight * (scores[i] as number)) / total;
-      for (let d = 0; d < out.length; d++) out[d] = (out[d] as number) + (v[d] as number) * w;
+      for (let d = 0; d < dims; d++) out[d] = (out[d] as number) + (v[d] as number) * w;
     }
-    let n = 0;
-    for (let d = 0; d < out.length; d++) n += (out[d] as number) * (out[d] as number);
-    n = Math.sqrt(n) || 1;
-    for (let d = 0; d < out.length; d++) out[d] = (out[d] as number) / n;
-    return out;
+    return normalize(out);
   }
 
-  private semanticBag(kind: KindIndex, slot: number): { ids: number[]; weights: number[] } {
+  /** The query's word terms (with expansion) embedded in the semantic space. */
+  private queryVector(terms: QueryTerms): Float32Array | undefined {
+    if (!this.config.semantic.enabled) return undefined;
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const [term, w] of terms) {
+      if (this.dict.isGram(term)) continue;
+      ids.push(term);
+      weights.push(w);
+    }
+    return this.space.embed({ ids, weights });
+  }
+
+  /** A listing's word terms with field-weighted, log-dampened frequencies (idf is applied by the space). */
+  private semanticBag(kind: KindIndex, slot: number): TermBag {
     const doc = kind.terms(slot);
     const ids: number[] = [];
     const weights: number[] = [];
     if (!doc) return { ids, weights };
+    const { title, keywords, body } = this.config.bm25;
     for (let j = 0; j < doc.ids.length; j++) {
       const term = doc.ids[j] as number;
       if (this.dict.isGram(term)) continue;
       const [t, k, b] = unpackTf(doc.tfs[j] as number);
       ids.push(term);
-      weights.push(1 + Math.log(t + k + b));
+      weights.push(Math.log1p(title.weight * t + keywords.weight * k + body.weight * b));
     }
     return { ids, weights };
   }
 
   private embedSlot(kind: KindIndex, slot: number): Float32Array | undefined {
-    const { ids, weights } = this.semanticBag(kind, slot);
-    return this.space.embed(
-      ids,
-      weights.map((w, i) => w * kind.idf(ids[i] as number)),
-    );
+    return this.space.embed(this.semanticBag(kind, slot));
   }
 
   private sharedWordTerms(need: MatchDoc, result: MatchDoc): string[] {

@@ -1,128 +1,144 @@
-import { growFloat32 } from './buffers';
+import { randomizedSvd, SparseRows } from './lsa';
 
-/** Deterministic 32-bit hash (FNV-1a) of a string, mixed with a seed. */
-function hash(text: string, seed: number): number {
-  let h = (2166136261 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return h;
+/** A weighted bag of term ids (term frequencies already dampened; idf is applied by the space). */
+export interface TermBag {
+  ids: ArrayLike<number>;
+  weights: ArrayLike<number>;
+}
+
+export interface LsaFitOptions {
+  dims: number;
+  /** Terms in fewer documents than this have no vector (they co-occur with nothing yet). */
+  minDf: number;
+  /** Terms in more than this share of documents carry no topic and are left out. */
+  maxDfRatio: number;
+  powerIterations: number;
+  /** Document vectors are U·Σ^p: 1 is classic LSA, 0 whitens every dimension, 0.5 is in between. */
+  spectrumPower: number;
+  seed: number;
 }
 
 /**
- * Reflective random indexing: a co-occurrence embedding learned from the indexed listings themselves, with no
- * downloaded model. Every document gets a fixed sparse random signature; a term's vector is the sum of the
- * signatures of the documents it occurs in (so terms used in the same listings get similar vectors, whatever
- * their characters); a document's vector is the idf-weighted sum of its terms' vectors. Adding or removing a
- * document only adds or subtracts its signature from its terms' vectors, so the space stays incremental.
- * Vectors exist only for terms seen in ≥ 2 documents: a term seen once co-occurs with nothing yet.
+ * The semantic layer: latent semantic analysis learned from the indexed listings themselves (no downloaded
+ * model). `fit` takes a truncated SVD of the tf-idf (documents × terms) matrix; each term gets a k-dimensional
+ * row of V·Σ^(p−1), and any bag of terms (a listing, a draft, a query) is embedded as the unit-length sum of its
+ * terms' rows weighted by tf × idf — the standard LSA fold-in. Terms that share listings, or share
+ * neighbours, end up close, whatever their characters; listings are compared by cosine. New listings are
+ * folded in with the current projection; `fit` again (MatchIndex.refreshSemantics) to learn new vocabulary.
  */
-export class SemanticSpace {
-  private readonly vectors = new Map<number, Float32Array>();
-  private readonly df = new Map<number, number>();
-  private norms = new Float32Array(0);
-  /** A pending first occurrence, replayed when the term's second document arrives. */
-  private readonly first = new Map<number, { docKey: string; weight: number }>();
+export class LsaSpace {
+  private rowOf = new Int32Array(0);
+  private proj: Float32Array = new Float32Array(0);
+  private idf = new Float32Array(0);
+  private k = 0;
+  private docs = 0;
 
-  constructor(
-    readonly dims: number,
-    private readonly nonZeros: number,
-    private readonly seed: number,
-  ) {}
-
-  /** Sparse signature of a document: `nonZeros` positions with ±1. */
-  signature(docKey: string): { idx: Int32Array; sign: Float32Array } {
-    const idx = new Int32Array(this.nonZeros);
-    const sign = new Float32Array(this.nonZeros);
-    let h = hash(docKey, this.seed);
-    for (let i = 0; i < this.nonZeros; i++) {
-      h = Math.imul(h ^ (h >>> 15), 2246822519) >>> 0;
-      h = Math.imul(h ^ (h >>> 13), 3266489917) >>> 0;
-      idx[i] = h % this.dims;
-      sign[i] = (h & 0x80000) === 0 ? 1 : -1;
-    }
-    return { idx, sign };
+  /** Dimensions of the fitted space (0 before the first fit). */
+  get dims(): number {
+    return this.k;
   }
 
-  /** Adds (sign=+1) or removes (sign=-1) a document's contribution to its terms' vectors. */
-  update(docKey: string, termIds: readonly number[], weights: readonly number[], direction: 1 | -1): void {
-    const sig = this.signature(docKey);
-    termIds.forEach((t, i) => {
-      const w = (weights[i] ?? 1) * direction;
-      const df = (this.df.get(t) ?? 0) + direction;
-      if (df <= 0) {
-        this.df.delete(t);
-        this.vectors.delete(t);
-        this.first.delete(t);
-        return;
-      }
-      this.df.set(t, df);
-      let vec = this.vectors.get(t);
-      if (!vec) {
-        if (direction === 1 && df === 1) {
-          this.first.set(t, { docKey, weight: w });
-          return;
-        }
-        vec = new Float32Array(this.dims);
-        this.vectors.set(t, vec);
-        const pending = this.first.get(t);
-        if (pending && pending.docKey !== docKey)
-          this.addSignature(vec, this.signature(pending.docKey), pending.weight);
-        this.first.delete(t);
-      }
-      this.addSignature(vec, sig, w);
-      this.norms = growFloat32(this.norms, t + 1);
-      this.norms[t] = 0; // recomputed lazily
-    });
-  }
-
-  private addSignature(vec: Float32Array, sig: { idx: Int32Array; sign: Float32Array }, w: number): void {
-    for (let i = 0; i < sig.idx.length; i++) vec[sig.idx[i] as number] += (sig.sign[i] as number) * w;
-  }
-
-  private norm(t: number, vec: Float32Array): number {
-    this.norms = growFloat32(this.norms, t + 1);
-    let n = this.norms[t] as number;
-    if (n === 0) {
-      for (let i = 0; i < vec.length; i++) n += (vec[i] as number) * (vec[i] as number);
-      n = Math.sqrt(n) || 1;
-      this.norms[t] = n;
-    }
-    return n;
-  }
-
-  /** Unit vector of a weighted bag of terms, or undefined when none of its terms has a vector yet. */
-  embed(termIds: readonly number[], weights: readonly number[]): Float32Array | undefined {
-    const out = new Float32Array(this.dims);
-    let used = 0;
-    termIds.forEach((t, i) => {
-      const vec = this.vectors.get(t);
-      if (!vec) return;
-      const w = (weights[i] ?? 1) / this.norm(t, vec);
-      for (let d = 0; d < this.dims; d++) out[d] += (vec[d] as number) * w;
-      used++;
-    });
-    if (used === 0) return undefined;
-    let n = 0;
-    for (let d = 0; d < this.dims; d++) n += (out[d] as number) * (out[d] as number);
-    n = Math.sqrt(n);
-    if (n === 0) return undefined;
-    for (let d = 0; d < this.dims; d++) out[d] = (out[d] as number) / n;
-    return out;
-  }
-
-  hasVector(t: number): boolean {
-    return this.vectors.has(t);
+  /** Number of documents the current projection was learned from. */
+  get fittedDocs(): number {
+    return this.docs;
   }
 
   get vocabularySize(): number {
-    return this.vectors.size;
+    return this.idf.length;
   }
+
+  hasVector(term: number): boolean {
+    return (this.rowOf[term] ?? -1) >= 0;
+  }
+
+  fit(bags: readonly TermBag[], vocabulary: number, options: LsaFitOptions): void {
+    const n = bags.length;
+    const df = new Int32Array(vocabulary);
+    for (const bag of bags) for (let j = 0; j < bag.ids.length; j++) df[bag.ids[j] as number]++;
+    const maxDf = Math.max(options.minDf, options.maxDfRatio * n);
+    const rowOf = new Int32Array(vocabulary).fill(-1);
+    const idfs: number[] = [];
+    for (let t = 0; t < vocabulary; t++) {
+      const d = df[t] as number;
+      if (d < options.minDf || d > maxDf) continue;
+      rowOf[t] = idfs.length;
+      idfs.push(Math.log((n + 1) / d));
+    }
+    const idf = Float32Array.from(idfs);
+    const ptr = new Int32Array(n + 1);
+    const cols: number[] = [];
+    const vals: number[] = [];
+    bags.forEach((bag, i) => {
+      const start = cols.length;
+      let norm = 0;
+      for (let j = 0; j < bag.ids.length; j++) {
+        const r = rowOf[bag.ids[j] as number] as number;
+        if (r < 0) continue;
+        const x = (bag.weights[j] as number) * (idf[r] as number);
+        cols.push(r);
+        vals.push(x);
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let p = start; p < vals.length; p++) vals[p] = (vals[p] as number) / norm;
+      ptr[i + 1] = cols.length;
+    });
+    if (idf.length === 0 || cols.length === 0) {
+      this.rowOf = rowOf.fill(-1);
+      this.proj = new Float32Array(0);
+      this.idf = new Float32Array(0);
+      this.k = 0;
+      this.docs = n;
+      return;
+    }
+    const a: SparseRows = { ptr, cols: Int32Array.from(cols), vals: Float32Array.from(vals), nCols: idf.length };
+    const svd = randomizedSvd(a, options.dims, {
+      powerIterations: options.powerIterations,
+      seed: options.seed,
+    });
+    const k = svd.k;
+    const colScale = Array.from(svd.s, (s) => (s > 1e-12 ? s ** (options.spectrumPower - 1) : 0));
+    const proj = svd.v;
+    for (let r = 0; r < idf.length; r++)
+      for (let c = 0; c < k; c++) proj[r * k + c] = (proj[r * k + c] as number) * (colScale[c] as number);
+    this.rowOf = rowOf;
+    this.proj = proj;
+    this.idf = idf;
+    this.k = k;
+    this.docs = n;
+  }
+
+  /** Unit vector of a weighted bag of terms, or undefined when none of its terms is in the space. */
+  embed(bag: TermBag): Float32Array | undefined {
+    const k = this.k;
+    if (k === 0) return undefined;
+    const out = new Float32Array(k);
+    let used = 0;
+    for (let j = 0; j < bag.ids.length; j++) {
+      const r = this.rowOf[bag.ids[j] as number] ?? -1;
+      if (r < 0) continue;
+      const w = (bag.weights[j] as number) * (this.idf[r] as number);
+      const o = r * k;
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + w * (this.proj[o + c] as number);
+      used++;
+    }
+    if (used === 0) return undefined;
+    return normalize(out);
+  }
+}
+
+export function normalize(v: Float32Array): Float32Array | undefined {
+  let n = 0;
+  for (let d = 0; d < v.length; d++) n += (v[d] as number) * (v[d] as number);
+  if (!(n > 0)) return undefined;
+  n = Math.sqrt(n);
+  for (let d = 0; d < v.length; d++) v[d] = (v[d] as number) / n;
+  return v;
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) s += (a[i] as number) * (b[i] as number);
   return s;
 }

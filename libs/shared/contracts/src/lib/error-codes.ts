@@ -16,6 +16,20 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
+  ACCOUNT_NOT_VERIFIED: 'ACCOUNT_NOT_VERIFIED',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  CREDIT_CODE_TAKEN: 'CREDIT_CODE_TAKEN',
+  PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON',
+  PASSWORD_WRONG: 'PASSWORD_WRONG',
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  INSTITUTION_REQUIRED: 'INSTITUTION_REQUIRED',
+  ENTERPRISE_NAME_REQUIRED: 'ENTERPRISE_NAME_REQUIRED',
+  ORGANIZATION_KIND_MISMATCH: 'ORGANIZATION_KIND_MISMATCH',
+  USER_NOT_PENDING: 'USER_NOT_PENDING',
+  CANNOT_CHANGE_SELF: 'CANNOT_CHANGE_SELF',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -44,6 +58,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
   INTERNAL_ERROR: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   ORGANIZATION_NOT_FOUND: { 'zh-CN': '机构不存在', en: 'Organization not found' },
+  INVALID_CREDENTIALS: { 'zh-CN': '邮箱或密码不正确', en: 'Wrong email or password' },
+  ACCOUNT_SUSPENDED: { 'zh-CN': '账号已停用，请联系管理员', en: 'This account is suspended; contact an administrator' },
+  ACCOUNT_NOT_VERIFIED: {
+    'zh-CN': '账号尚未通过审核，暂不能发布或对接',
+    en: 'Your account is not verified yet; publishing and contacting others wait for verification',
+  },
+  TOKEN_INVALID: { 'zh-CN': '登录凭证无效或已过期，请重新登录', en: 'The token is invalid or expired; sign in again' },
+  EMAIL_TAKEN: { 'zh-CN': '该邮箱已注册', en: 'This email is already registered' },
+  CREDIT_CODE_TAKEN: { 'zh-CN': '该统一社会信用代码已被使用', en: 'This credit code is already in use' },
+  PASSWORD_TOO_COMMON: { 'zh-CN': '密码过于常见，请换一个', en: 'This password is too common; choose another' },
+  PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  USER_NOT_FOUND: { 'zh-CN': '用户不存在', en: 'User not found' },
+  INSTITUTION_REQUIRED: { 'zh-CN': '科研人员须选择所在高校或科研院所', en: 'Researchers must choose their university or institute' },
+  ENTERPRISE_NAME_REQUIRED: {
+    'zh-CN': '该信用代码尚无企业，请填写企业名称以创建',
+    en: 'No enterprise has this credit code yet; give its name to create it',
+  },
+  ORGANIZATION_KIND_MISMATCH: { 'zh-CN': '机构类型与角色不符', en: 'The organization kind does not fit the role' },
+  USER_NOT_PENDING: { 'zh-CN': '该用户不在待审核状态', en: 'This user is not pending verification' },
+  CANNOT_CHANGE_SELF: { 'zh-CN': '不能修改自己的角色或状态', en: 'You cannot change your own role or status' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

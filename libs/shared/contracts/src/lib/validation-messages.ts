@@ -47,6 +47,9 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
     'zh-CN': '必须是以分为单位的非负整数',
     en: 'must be a non-negative whole number of fen',
   },
+  passwordTooCommon: { 'zh-CN': '密码过于常见，请换一个', en: 'is too common; choose another password' },
+  emailTaken: { 'zh-CN': '该邮箱已注册', en: 'is already registered' },
+  creditCodeTaken: { 'zh-CN': '该统一社会信用代码已被使用', en: 'is already used by another organization' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
 };
 

@@ -24,6 +24,26 @@ export class OrganizationResponseDto implements OrganizationSummary {
   }
 }
 
+export class OrganizationDetailDto extends OrganizationResponseDto {
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码' }) creditCode!: string | null;
+  @ApiProperty() isHighTech!: boolean;
+  @ApiProperty() isSpecialized!: boolean;
+  @ApiProperty() isKeyMonitored!: boolean;
+  @ApiProperty() version!: number;
+
+  static detail(entity: OrganizationEntity): OrganizationDetailDto {
+    return Object.assign(new OrganizationDetailDto(), OrganizationResponseDto.from(entity), {
+      address: entity.address,
+      creditCode: entity.creditCode,
+      isHighTech: entity.isHighTech,
+      isSpecialized: entity.isSpecialized,
+      isKeyMonitored: entity.isKeyMonitored,
+      version: entity.version,
+    });
+  }
+}
+
 export class OrganizationListResponseDto {
   @ApiProperty({ type: [OrganizationResponseDto] }) items!: OrganizationResponseDto[];
   @ApiProperty() total!: number;

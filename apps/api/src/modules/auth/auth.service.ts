@@ -1,0 +1,201 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditAction, ErrorCode, OrganizationKind, UserStatus } from '@xkx/contracts';
+import { normalizeMobileCN, QIXIA_AREA_CODE } from '@xkx/util';
+import { randomBytes } from 'node:crypto';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { RequestMeta } from '../../common/http/request-meta';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../mail/mail.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { pinyinKeys } from '../organizations/pinyin-keys';
+import { toCurrentUserDto } from '../users/user.mapper';
+import { UserEntity } from '../users/user.entity';
+import { ChangePasswordDto, CurrentUserDto, LoginDto, RegisterDto, ResetPasswordDto, SessionDto, UpdateProfileDto } from './dto/auth.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
+import { PasswordService } from './password.service';
+import { sha256, TokenService } from './token.service';
+import { AuthTokens } from '@xkx/contracts';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+const INSTITUTION_KINDS: string[] = [OrganizationKind.UNIVERSITY, OrganizationKind.INSTITUTE];
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  /** Self-registration of researchers and enterprise staff. New accounts are pending until verified. */
+  async register(dto: RegisterDto, meta: RequestMeta): Promise<SessionDto> {
+    this.passwords.assertAcceptable(dto.password, 'password');
+    const passwordHash = await this.passwords.hash(dto.password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const orgs = manager.getRepository(OrganizationEntity);
+      let organization: OrganizationEntity;
+      if (dto.role === 'RESEARCHER') {
+        if (!dto.organizationId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
+        const found = await orgs.findOneBy({ id: dto.organizationId });
+        if (!found) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+        if (!INSTITUTION_KINDS.includes(found.kind)) throw new DomainException(ErrorCode.INSTITUTION_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+        organization = found;
+      } else {
+        if (!dto.enterprise) throw DomainException.validation([{ field: 'enterprise', constraint: 'isDefined', args: [] }]);
+        const existing = await orgs.findOneBy({ creditCode: dto.enterprise.creditCode });
+        if (existing) {
+          if (existing.kind !== OrganizationKind.ENTERPRISE) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.creditCode', constraint: 'invalid', args: [] }]);
+          organization = existing;
+        } else {
+          if (!dto.enterprise.nameZh) throw new DomainException(ErrorCode.ENTERPRISE_NAME_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.nameZh', constraint: 'isDefined', args: [] }]);
+          organization = await orgs.save(
+            orgs.create({
+              nameZh: dto.enterprise.nameZh,
+              kind: OrganizationKind.ENTERPRISE,
+              creditCode: dto.enterprise.creditCode,
+              areaCode: QIXIA_AREA_CODE,
+              address: dto.enterprise.address ?? null,
+              verified: false,
+              ...pinyinKeys(dto.enterprise.nameZh),
+            }),
+          );
+          await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorEmail: dto.email, subjectType: 'organization', subjectId: organization.id, meta, details: { via: 'registration' } }, manager);
+        }
+      }
+      const repo = manager.getRepository(UserEntity);
+      if (await repo.existsBy({ email: dto.email })) {
+        throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
+      }
+      const created = await repo.save(
+        repo.create({
+          email: dto.email,
+          name: dto.name,
+          mobile: dto.mobile ? normalizeMobileCN(dto.mobile) : null,
+          role: dto.role,
+          status: UserStatus.PENDING,
+          passwordHash,
+          organizationId: organization.id,
+          lastLoginAt: new Date(),
+          verifiedAt: null,
+          verifiedById: null,
+        }),
+      );
+      created.organization = organization;
+      await this.audit.record({ action: AuditAction.REGISTERED, actorId: created.id, actorEmail: created.email, subjectType: 'user', subjectId: created.id, meta, details: { role: created.role, organizationId: organization.id } }, manager);
+      await this.mail.enqueue(
+        {
+          to: created.email,
+          subject: '霞科行：注册已收到 / Registration received',
+          body: `${created.name}，您好：\n\n您在霞科行的注册已收到，技术经理人审核通过后即可发布信息和发起对接。\n\nYour registration on Xiakexing was received; you can publish and contact others once a broker verifies your account.`,
+        },
+        manager,
+      );
+      return created;
+    });
+    return { user: toCurrentUserDto(user), tokens: await this.tokens.issue(user, meta) };
+  }
+
+  /** Unknown email and wrong password answer alike and take as long (a real argon2 verify either way). */
+  async login(dto: LoginDto, meta: RequestMeta): Promise<SessionDto> {
+    await this.throttle.assertAllowed(dto.email, meta.ip);
+    const user = await this.users.findOne({ where: { email: dto.email }, relations: { organization: true } });
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok) {
+      await this.audit.record({ action: AuditAction.LOGIN_FAILED, actorId: user?.id ?? null, actorEmail: dto.email, meta });
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS, HttpStatus.UNAUTHORIZED);
+    }
+    if (user.status === UserStatus.SUSPENDED) {
+      await this.audit.record({ action: AuditAction.LOGIN_FAILED, actorId: user.id, actorEmail: dto.email, meta, details: { reason: 'suspended' } });
+      throw new DomainException(ErrorCode.ACCOUNT_SUSPENDED, HttpStatus.FORBIDDEN);
+    }
+    await this.users.update(user.id, { lastLoginAt: new Date() });
+    await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorId: user.id, actorEmail: user.email, meta });
+    return { user: toCurrentUserDto(user), tokens: await this.tokens.issue(user, meta) };
+  }
+
+  async refresh(refreshToken: string, meta: RequestMeta): Promise<AuthTokens> {
+    return (await this.tokens.rotate(refreshToken, meta)).tokens;
+  }
+
+  async logout(refreshToken: string, meta: RequestMeta): Promise<void> {
+    const userId = await this.tokens.revoke(refreshToken);
+    if (userId) await this.audit.record({ action: AuditAction.LOGOUT, actorId: userId, meta });
+  }
+
+  async me(userId: string): Promise<CurrentUserDto> {
+    return toCurrentUserDto(await this.loadUser(userId));
+  }
+
+  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<CurrentUserDto> {
+    const patch: Partial<UserEntity> = {};
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.mobile !== undefined) patch.mobile = normalizeMobileCN(dto.mobile);
+    if (Object.keys(patch).length > 0) await this.users.update(userId, patch);
+    return this.me(userId);
+  }
+
+  async changePassword(userId: string, dto: ChangePasswordDto, meta: RequestMeta): Promise<AuthTokens> {
+    const user = await this.loadUser(userId);
+    if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
+      throw new DomainException(ErrorCode.PASSWORD_WRONG, HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', constraint: 'invalid', args: [] }]);
+    }
+    this.passwords.assertAcceptable(dto.newPassword, 'newPassword');
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(UserEntity).update(user.id, { passwordHash });
+      // Every other session ends; this one continues with fresh tokens.
+      await this.tokens.revokeAllForUser(user.id, manager);
+      await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, actorId: user.id, subjectType: 'user', subjectId: user.id, meta }, manager);
+      return this.tokens.issue(user, meta, manager);
+    });
+  }
+
+  /** Always accepted, so the answer does not reveal whether the email is registered. */
+  async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+    const user = await this.users.findOneBy({ email });
+    if (!user || user.status === UserStatus.SUSPENDED) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(PasswordResetTokenEntity).insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS), usedAt: null });
+      await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorId: user.id, subjectType: 'user', subjectId: user.id, meta }, manager);
+      await this.mail.enqueue(
+        {
+          to: user.email,
+          subject: '霞科行：重置密码 / Reset your password',
+          body: `请在一小时内打开以下链接重置密码 / Open this link within an hour to reset your password:\n\n/reset-password?token=${token}\n\n如非本人操作，请忽略本邮件。If you did not ask for this, ignore this mail.`,
+        },
+        manager,
+      );
+    });
+  }
+
+  async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<void> {
+    this.passwords.assertAcceptable(dto.newPassword, 'newPassword');
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(PasswordResetTokenEntity);
+      const token = await repo.createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :hash', { hash: sha256(dto.token) }).getOne();
+      if (!token || token.usedAt || token.expiresAt.getTime() <= Date.now()) {
+        throw new DomainException(ErrorCode.TOKEN_INVALID, HttpStatus.BAD_REQUEST, [{ field: 'token', constraint: 'invalid', args: [] }]);
+      }
+      await repo.update(token.id, { usedAt: new Date() });
+      await repo.update({ userId: token.userId, usedAt: IsNull() }, { usedAt: new Date() });
+      await manager.getRepository(UserEntity).update(token.userId, { passwordHash });
+      await this.tokens.revokeAllForUser(token.userId, manager);
+      await this.audit.record({ action: AuditAction.PASSWORD_RESET, actorId: token.userId, subjectType: 'user', subjectId: token.userId, meta }, manager);
+    });
+  }
+
+  private async loadUser(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
+    if (!user) throw DomainException.notFound(ErrorCode.USER_NOT_FOUND);
+    return user;
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { PASSWORD_MIN_LENGTH } from '@xkx/contracts';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { isCommonPassword } from './common-passwords';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+@Injectable()
+export class PasswordService {
+  /** A real hash to verify against when the account does not exist, so both answers take as long. */
+  private dummyHash: Promise<string> | undefined;
+
+  hash(password: string): Promise<string> {
+    return hash(password, OPTIONS);
+  }
+
+  async verify(hashed: string | null, password: string): Promise<boolean> {
+    const target = hashed ?? (await (this.dummyHash ??= hash('xkx-timing-equaliser', OPTIONS)));
+    try {
+      const ok = await verify(target, password);
+      return hashed !== null && ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Length and the common-password list; the field name goes into the 400. */
+  assertAcceptable(password: string, field: string): void {
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      throw DomainException.validation([{ field, constraint: 'minLength', args: [PASSWORD_MIN_LENGTH] }]);
+    }
+    if (isCommonPassword(password)) {
+      throw DomainException.validation([{ field, constraint: 'passwordTooCommon', args: [] }]);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role, UserStatus } from '@xkx/contracts';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { IsMobileCN } from '../../../common/validation/validators';
+import { UserOrganizationDto } from '../../auth/dto/auth.dto';
+import { UserEntity } from '../user.entity';
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Name or email contains' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: Object.values(Role) }) @IsOptional() @IsEnum(Role) role?: Role;
+  @ApiPropertyOptional({ enum: Object.values(UserStatus) }) @IsOptional() @IsEnum(UserStatus) status?: UserStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsMobileCN() mobile?: string;
+  @ApiProperty({ enum: Object.values(Role) }) @IsEnum(Role) role!: Role;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: [UserStatus.ACTIVE, UserStatus.SUSPENDED] }) @IsIn([UserStatus.ACTIVE, UserStatus.SUSPENDED]) status!: 'ACTIVE' | 'SUSPENDED';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: Object.values(Role) }) @IsEnum(Role) role!: Role;
+}
+
+export class RejectUserDto {
+  @ApiProperty({ example: '所填单位与邮箱不符' }) @IsString() @MinLength(2) @MaxLength(500) reason!: string;
+}
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) mobile!: string | null;
+  @ApiProperty({ enum: Object.values(Role) }) role!: Role;
+  @ApiProperty({ enum: Object.values(UserStatus) }) status!: UserStatus;
+  @ApiProperty({ type: UserOrganizationDto, nullable: true }) organization!: UserOrganizationDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastLoginAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) verifiedAt!: string | null;
+
+  static from(u: UserEntity): UserResponseDto {
+    return Object.assign(new UserResponseDto(), {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      mobile: u.mobile,
+      role: u.role,
+      status: u.status,
+      organization: u.organization ? { id: u.organization.id, nameZh: u.organization.nameZh, kind: u.organization.kind } : null,
+      createdAt: u.createdAt.toISOString(),
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      verifiedAt: u.verifiedAt?.toISOString() ?? null,
+    });
+  }
+}
+
+export class UserListResponseDto {
+  @ApiProperty({ type: [UserResponseDto] }) items!: UserResponseDto[];
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,132 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditAction, ErrorCode, Role, UserStatus } from '@xkx/contracts';
+import { normalizeMobileCN } from '@xkx/util';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { RequestMeta } from '../../common/http/request-meta';
+import { AuditService } from '../audit/audit.service';
+import { PasswordService } from '../auth/password.service';
+import { TokenService } from '../auth/token.service';
+import { MailService } from '../mail/mail.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { CreateUserDto, ListUsersQueryDto } from './dto/users.dto';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  async list(query: ListUsersQueryDto): Promise<{ items: UserEntity[]; total: number }> {
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
+    if (query.q?.trim()) {
+      qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q OR o.name_zh ILIKE :q)', { q: `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    // The verification queue reads oldest first; everything else newest first.
+    qb.orderBy('u.createdAt', query.status === UserStatus.PENDING ? 'ASC' : 'DESC').take(query.limit).skip(query.offset);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async create(dto: CreateUserDto, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    this.passwords.assertAcceptable(dto.password, 'password');
+    const passwordHash = await this.passwords.hash(dto.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (await manager.existsBy(UserEntity, { email: dto.email })) {
+        throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
+      }
+      const user = await manager.save(
+        manager.create(UserEntity, {
+          email: dto.email,
+          name: dto.name,
+          mobile: dto.mobile ? normalizeMobileCN(dto.mobile) : null,
+          role: dto.role,
+          // Accounts an admin creates are vouched for by the admin.
+          status: UserStatus.ACTIVE,
+          passwordHash,
+          organizationId: dto.organizationId,
+          lastLoginAt: null,
+          verifiedAt: new Date(),
+          verifiedById: actor.id,
+        }),
+      );
+      await this.audit.record({ action: AuditAction.USER_CREATED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { role: user.role } }, manager);
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  async verify(id: string, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockPending(manager, id);
+      await manager.update(UserEntity, user.id, { status: UserStatus.ACTIVE, verifiedAt: new Date(), verifiedById: actor.id });
+      await this.audit.record({ action: AuditAction.USER_VERIFIED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta }, manager);
+      await this.mail.enqueue({ to: user.email, subject: '霞科行：账号已通过审核 / Account verified', body: `${user.name}，您好：您的账号已通过审核，现在可以发布信息和发起对接。\n\nYour account is verified: you can now publish and contact others.` }, manager);
+    });
+    return this.get(id);
+  }
+
+  async reject(id: string, reason: string, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockPending(manager, id);
+      await manager.update(UserEntity, user.id, { status: UserStatus.SUSPENDED });
+      await this.tokens.revokeAllForUser(user.id, manager);
+      await this.audit.record({ action: AuditAction.USER_REJECTED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { reason } }, manager);
+      await this.mail.enqueue({ to: user.email, subject: '霞科行：注册未通过审核 / Registration declined', body: `${user.name}，您好：您的注册未通过审核。原因：${reason}\n\nYour registration was declined. Reason: ${reason}` }, manager);
+    });
+    return this.get(id);
+  }
+
+  async changeStatus(id: string, status: 'ACTIVE' | 'SUSPENDED', reason: string | undefined, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    if (id === actor.id) throw new DomainException(ErrorCode.CANNOT_CHANGE_SELF, HttpStatus.BAD_REQUEST);
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockUser(manager, id);
+      if (user.status === status) return;
+      await manager.update(UserEntity, id, status === UserStatus.ACTIVE ? { status, verifiedAt: user.verifiedAt ?? new Date(), verifiedById: user.verifiedById ?? actor.id } : { status });
+      if (status === UserStatus.SUSPENDED) await this.tokens.revokeAllForUser(id, manager);
+      await this.audit.record({ action: AuditAction.STATUS_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, meta, details: { from: user.status, to: status, reason: reason ?? null } }, manager);
+    });
+    return this.get(id);
+  }
+
+  async changeRole(id: string, role: Role, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    if (id === actor.id) throw new DomainException(ErrorCode.CANNOT_CHANGE_SELF, HttpStatus.BAD_REQUEST);
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockUser(manager, id);
+      if (user.role === role) return;
+      await manager.update(UserEntity, id, { role });
+      await this.audit.record({ action: AuditAction.ROLE_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, meta, details: { from: user.role, to: role } }, manager);
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
+    if (!user) throw DomainException.notFound(ErrorCode.USER_NOT_FOUND);
+    return user;
+  }
+
+  private async lockUser(manager: EntityManager, id: string): Promise<UserEntity> {
+    const user = await manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+    if (!user) throw DomainException.notFound(ErrorCode.USER_NOT_FOUND);
+    return user;
+  }
+
+  private async lockPending(manager: EntityManager, id: string): Promise<UserEntity> {
+    const user = await this.lockUser(manager, id);
+    if (user.status !== UserStatus.PENDING) throw new DomainException(ErrorCode.USER_NOT_PENDING, HttpStatus.CONFLICT);
+    return user;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * One permission vocabulary for the API guards and the web app. A role grants permissions; a pending
+ * (not yet verified) account holds its role's permissions except the ones that act in public or
+ * contact others.
+ */
+export const Role = {
+  RESEARCHER: 'RESEARCHER',
+  ENTERPRISE: 'ENTERPRISE',
+  BROKER: 'BROKER',
+  ADMIN: 'ADMIN',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export const UserStatus = {
+  PENDING: 'PENDING',
+  ACTIVE: 'ACTIVE',
+  SUSPENDED: 'SUSPENDED',
+} as const;
+export type UserStatus = (typeof UserStatus)[keyof typeof UserStatus];
+
+export const Permission = {
+  /** Own profile, password, sessions. */
+  PROFILE_MANAGE: 'profile:manage',
+  USER_READ: 'user:read',
+  USER_MANAGE: 'user:manage',
+  USER_VERIFY: 'user:verify',
+  ORGANIZATION_MANAGE: 'organization:manage',
+  AUDIT_READ: 'audit:read',
+  OUTBOX_READ: 'outbox:read',
+  RESULT_WRITE: 'result:write',
+  NEED_WRITE: 'need:write',
+  LISTING_SUBMIT: 'listing:submit',
+  LISTING_REVIEW: 'listing:review',
+  LISTING_READ_ALL: 'listing:read-all',
+  LISTING_IMPORT: 'listing:import',
+  LISTING_EXPORT: 'listing:export',
+  TAXONOMY_MANAGE: 'taxonomy:manage',
+  MATCH_READ: 'match:read',
+  MATCH_BROKER: 'match:broker',
+  INTRODUCTION_REQUEST: 'introduction:request',
+  DEAL_PARTICIPATE: 'deal:participate',
+  DEAL_MANAGE: 'deal:manage',
+  CONTRACT_MANAGE: 'contract:manage',
+  KPI_READ: 'kpi:read',
+  KPI_MANAGE: 'kpi:manage',
+  RND_SPENDING_WRITE: 'rnd-spending:write',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const P = Permission;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  RESEARCHER: [P.PROFILE_MANAGE, P.RESULT_WRITE, P.LISTING_SUBMIT, P.MATCH_READ, P.INTRODUCTION_REQUEST, P.DEAL_PARTICIPATE],
+  ENTERPRISE: [
+    P.PROFILE_MANAGE,
+    P.NEED_WRITE,
+    P.LISTING_SUBMIT,
+    P.MATCH_READ,
+    P.INTRODUCTION_REQUEST,
+    P.DEAL_PARTICIPATE,
+    P.RND_SPENDING_WRITE,
+  ],
+  BROKER: [
+    P.PROFILE_MANAGE,
+    P.USER_READ,
+    P.USER_VERIFY,
+    P.RESULT_WRITE,
+    P.NEED_WRITE,
+    P.LISTING_SUBMIT,
+    P.LISTING_REVIEW,
+    P.LISTING_READ_ALL,
+    P.LISTING_IMPORT,
+    P.LISTING_EXPORT,
+    P.MATCH_READ,
+    P.MATCH_BROKER,
+    P.INTRODUCTION_REQUEST,
+    P.DEAL_PARTICIPATE,
+    P.DEAL_MANAGE,
+    P.CONTRACT_MANAGE,
+    P.KPI_READ,
+    P.RND_SPENDING_WRITE,
+  ],
+  ADMIN: Object.values(Permission),
+};
+
+/** What a pending account may not do until a broker or admin verifies it. */
+export const VERIFIED_ONLY: readonly Permission[] = [P.LISTING_SUBMIT, P.INTRODUCTION_REQUEST];
+
+export function permissionsFor(role: Role, status: UserStatus): Permission[] {
+  if (status === UserStatus.SUSPENDED) return [];
+  const granted = ROLE_PERMISSIONS[role];
+  return status === UserStatus.PENDING ? granted.filter((p) => !VERIFIED_ONLY.includes(p)) : [...granted];
+}
+
+export function hasPermission(role: Role, status: UserStatus, permission: Permission): boolean {
+  return permissionsFor(role, status).includes(permission);
+}
+
+export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {
+  RESEARCHER: { 'zh-CN': '科研人员', en: 'Researcher' },
+  ENTERPRISE: { 'zh-CN': '企业用户', en: 'Enterprise' },
+  BROKER: { 'zh-CN': '技术经理人', en: 'Broker' },
+  ADMIN: { 'zh-CN': '管理员', en: 'Administrator' },
+};
+
+export const USER_STATUS_LABELS: Record<UserStatus, { 'zh-CN': string; en: string }> = {
+  PENDING: { 'zh-CN': '待审核', en: 'Pending' },
+  ACTIVE: { 'zh-CN': '已认证', en: 'Active' },
+  SUSPENDED: { 'zh-CN': '已停用', en: 'Suspended' },
+};
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export interface AuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  mobile: string | null;
+  role: Role;
+  status: UserStatus;
+  organization: { id: string; nameZh: string; kind: string } | null;
+  permissions: Permission[];
+}
+
+export const AuditAction = {
+  REGISTERED: 'REGISTERED',
+  LOGIN_SUCCEEDED: 'LOGIN_SUCCEEDED',
+  LOGIN_FAILED: 'LOGIN_FAILED',
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  LOGOUT: 'LOGOUT',
+  TOKEN_REUSE_DETECTED: 'TOKEN_REUSE_DETECTED',
+  PASSWORD_CHANGED: 'PASSWORD_CHANGED',
+  PASSWORD_RESET_REQUESTED: 'PASSWORD_RESET_REQUESTED',
+  PASSWORD_RESET: 'PASSWORD_RESET',
+  USER_CREATED: 'USER_CREATED',
+  USER_VERIFIED: 'USER_VERIFIED',
+  USER_REJECTED: 'USER_REJECTED',
+  STATUS_CHANGED: 'STATUS_CHANGED',
+  ROLE_CHANGED: 'ROLE_CHANGED',
+  ORGANIZATION_CREATED: 'ORGANIZATION_CREATED',
+  ORGANIZATION_UPDATED: 'ORGANIZATION_UPDATED',
+  ORGANIZATION_VERIFIED: 'ORGANIZATION_VERIFIED',
+} as const;
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
