@@ -6,7 +6,6 @@ import { PGliteDriver } from 'typeorm-pglite';
 import { PGliteInstance } from 'typeorm-pglite/dist/pglite-instance';
 
 // The contrib entry's typings only describe its ESM build; the CJS build is the same extension.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;

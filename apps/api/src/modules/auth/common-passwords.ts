@@ -1,6 +1,5 @@
 // Mozilla's Firefox Accounts list (fxa-common-password-list, MPL-2.0) plus passwords common in China
 // that it lacks, and the trivial patterns no list enumerates.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fxa = require('fxa-common-password-list') as { test(password: string): boolean };
 
 const CHINESE_COMMON = new Set([
