@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { StatsModule } from './modules/stats/stats.module';
@@ -43,6 +44,7 @@ export class AppModule {
         MailModule,
         AuthModule,
         UsersModule,
+        ListingsModule,
         HealthModule,
         OrganizationsModule,
         StatsModule,

@@ -5,3 +5,4 @@ export * from './lib/health';
 export * from './lib/api-paths';
 export * from './lib/fields';
 export * from './lib/auth';
+export * from './lib/listings';

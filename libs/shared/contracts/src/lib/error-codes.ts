@@ -30,6 +30,15 @@ export const ErrorCode = {
   ORGANIZATION_KIND_MISMATCH: 'ORGANIZATION_KIND_MISMATCH',
   USER_NOT_PENDING: 'USER_NOT_PENDING',
   CANNOT_CHANGE_SELF: 'CANNOT_CHANGE_SELF',
+  LISTING_NOT_FOUND: 'LISTING_NOT_FOUND',
+  LISTING_TRANSITION_NOT_ALLOWED: 'LISTING_TRANSITION_NOT_ALLOWED',
+  LISTING_NOT_EDITABLE: 'LISTING_NOT_EDITABLE',
+  FIELD_NOT_FOUND: 'FIELD_NOT_FOUND',
+  FIELD_CODE_TAKEN: 'FIELD_CODE_TAKEN',
+  IMPORT_NOT_FOUND: 'IMPORT_NOT_FOUND',
+  IMPORT_FILE_INVALID: 'IMPORT_FILE_INVALID',
+  IMPORT_TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
+  IMPORT_NOT_PENDING: 'IMPORT_NOT_PENDING',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -78,6 +87,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   ORGANIZATION_KIND_MISMATCH: { 'zh-CN': '机构类型与角色不符', en: 'The organization kind does not fit the role' },
   USER_NOT_PENDING: { 'zh-CN': '该用户不在待审核状态', en: 'This user is not pending verification' },
   CANNOT_CHANGE_SELF: { 'zh-CN': '不能修改自己的角色或状态', en: 'You cannot change your own role or status' },
+  LISTING_NOT_FOUND: { 'zh-CN': '信息不存在或无权查看', en: 'Listing not found' },
+  LISTING_TRANSITION_NOT_ALLOWED: { 'zh-CN': '当前状态下不能执行此操作', en: 'This action is not allowed in the current status' },
+  LISTING_NOT_EDITABLE: { 'zh-CN': '当前状态下不能修改（审核中、已驳回或已归档）', en: 'The listing cannot be edited now (in review, rejected or archived)' },
+  FIELD_NOT_FOUND: { 'zh-CN': '技术领域不存在', en: 'Technology field not found' },
+  FIELD_CODE_TAKEN: { 'zh-CN': '该领域代码已存在', en: 'This field code already exists' },
+  IMPORT_NOT_FOUND: { 'zh-CN': '导入任务不存在', en: 'Import not found' },
+  IMPORT_FILE_INVALID: { 'zh-CN': '无法读取该 Excel 文件，请使用下载的模板', en: 'The Excel file cannot be read; use the downloadable template' },
+  IMPORT_TOO_MANY_ROWS: { 'zh-CN': '一次最多导入 10000 行', en: 'At most 10,000 rows per import' },
+  IMPORT_NOT_PENDING: { 'zh-CN': '该导入已处理，不能再次提交', en: 'This import was already decided' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

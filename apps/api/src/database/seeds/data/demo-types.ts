@@ -1,0 +1,32 @@
+import { ListingStatus, NeedFields, ResultFields } from '@xkx/contracts';
+
+/** A node of the technology-field tree. Codes are dotted paths: 'NE' → 'NE.PV'. */
+export interface FieldSeed {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+}
+
+/**
+ * A demo result. `organization` is the owning institution's nameZh (see demo-organizations.ts);
+ * `ownerEmail` a demo account of that institution, or omitted (then a broker entered it).
+ * validUntilDays: days from seeding (negative = already past). Money in integer fen.
+ */
+export interface DemoResult extends Omit<ResultFields, 'validUntil'> {
+  organization: string;
+  ownerEmail?: string;
+  status: ListingStatus;
+  validUntilDays: number;
+  /** For CHANGES_REQUESTED / REJECTED: the reviewer's reason. */
+  reviewNote?: string;
+}
+
+export interface DemoNeed extends Omit<NeedFields, 'validUntil' | 'deadline'> {
+  organization: string;
+  ownerEmail?: string;
+  status: ListingStatus;
+  validUntilDays: number;
+  deadlineDays: number | null;
+  reviewNote?: string;
+}

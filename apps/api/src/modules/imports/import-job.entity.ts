@@ -1,0 +1,66 @@
+import { ListingKind } from '@xkx/contracts';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ImportJobStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'CANCELLED';
+
+export interface ImportRowError {
+  /** Spreadsheet row number as the user sees it (header is row 1). */
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
+
+/**
+ * An Excel import: parsed and validated on upload, committed (valid rows only, or nothing) when the
+ * broker decides. Progress is read from here while it runs.
+ */
+@Entity({ name: 'import_job' })
+@Index('ix_import_job_created_by', ['createdById', 'createdAt'])
+export class ImportJobEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind!: ListingKind;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: ImportJobStatus;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName!: string;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById!: string;
+
+  @Column({ name: 'total_rows', type: 'int' })
+  totalRows!: number;
+
+  @Column({ name: 'valid_rows', type: 'int' })
+  validRows!: number;
+
+  @Column({ name: 'processed_rows', type: 'int', default: 0 })
+  processedRows!: number;
+
+  @Column({ name: 'imported_rows', type: 'int', default: 0 })
+  importedRows!: number;
+
+  @Column({ type: 'jsonb' })
+  errors!: ImportRowError[];
+
+  /** The validated rows waiting for the commit decision; cleared afterwards. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  payload!: unknown[] | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'failure', type: 'text', nullable: true })
+  failure!: string | null;
+}

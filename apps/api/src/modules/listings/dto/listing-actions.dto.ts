@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ListingStatus } from '@xkx/contracts';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { DuplicateDto } from '../duplicate-finder.service';
+
+export class TransitionDto {
+  @ApiPropertyOptional({ description: 'The version you read; stale → 409' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: "Reviewer's note (required to request changes or reject)" }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ReviewNoteDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiProperty({ example: '请补充中试数据与专利授权情况' }) @IsString() @MinLength(2) @MaxLength(2000) note!: string;
+}
+
+export class RenewDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'Default: one year from today' }) @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) validUntil?: string;
+}
+
+export class TransitionResultDto {
+  @ApiProperty({ enum: Object.values(ListingStatus) }) status!: ListingStatus;
+  @ApiProperty({ type: [DuplicateDto], description: 'On submit: listings that may be the same (shown to submitter and reviewer)' }) duplicates!: DuplicateDto[];
+}
+
+export class UpdateOutcomeDto {
+  @ApiProperty({ enum: Object.values(ListingStatus), description: 'PUBLISHED → SUBMITTED when material fields changed' }) status!: ListingStatus;
+  @ApiProperty({ type: [String] }) changedFields!: string[];
+  @ApiProperty() version!: number;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true }) fromStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true }) toStatus!: string | null;
+  @ApiProperty({ type: [String] }) changedFields!: string[];
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class DuplicateListDto {
+  @ApiProperty({ type: [DuplicateDto] }) items!: DuplicateDto[];
+}
+
+export class MaintenanceResultDto {
+  @ApiProperty() warned!: number;
+  @ApiProperty() expired!: number;
+}

@@ -1,0 +1,37 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ListingsService } from './listings.service';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Runs the daily stale-warning and expiry pass: once shortly after start (a server that was down
+ * over midnight catches up), then every 24 hours. The pass is idempotent.
+ */
+@Injectable()
+export class ListingExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ListingExpiryJob.name);
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly listings: ListingsService) {}
+
+  onApplicationBootstrap(): void {
+    const first = setTimeout(() => void this.run(), 10_000);
+    const daily = setInterval(() => void this.run(), DAY_MS);
+    first.unref();
+    daily.unref();
+    this.timers = [first, daily];
+  }
+
+  onApplicationShutdown(): void {
+    for (const t of this.timers) clearTimeout(t);
+  }
+
+  async run(now = new Date()): Promise<void> {
+    try {
+      const { warned, expired } = await this.listings.runExpiry(now);
+      if (warned || expired) this.logger.log(`listing expiry: ${warned} warned, ${expired} expired`);
+    } catch (error) {
+      this.logger.error(`listing expiry failed: ${String(error)}`);
+    }
+  }
+}

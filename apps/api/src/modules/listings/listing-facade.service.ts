@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { ListingKind, ListingStatus } from '@xkx/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DuplicateFinderService } from './duplicate-finder.service';
+import { HistoryEntryDto, TransitionResultDto, UpdateOutcomeDto } from './dto/listing-actions.dto';
+import { NeedResponseDto, ResultResponseDto, toNeedResponse, toResultResponse } from './dto/listing-response.dto';
+import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
+import { ListingBaseEntity } from './entities/listing-base.entity';
+import { NeedEntity } from './entities/need.entity';
+import { ResultEntity } from './entities/result.entity';
+import { KindSpec, NEED_SPEC, RESULT_SPEC } from './listing-kinds';
+import { ListingSearchService } from './listing-search.service';
+import { ListingAction } from './listing-workflow';
+import { ListingsService, TransitionInput } from './listings.service';
+
+export type ListingResponse = ResultResponseDto | NeedResponseDto;
+
+const SPECS: Record<ListingKind, KindSpec<ListingBaseEntity, object>> = {
+  RESULT: RESULT_SPEC as unknown as KindSpec<ListingBaseEntity, object>,
+  NEED: NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>,
+};
+
+/** Maps the life cycle of either kind to response DTOs, so the two controllers stay one-liners. */
+@Injectable()
+export class ListingFacade {
+  constructor(
+    private readonly listings: ListingsService,
+    private readonly searchService: ListingSearchService,
+    private readonly duplicates: DuplicateFinderService,
+  ) {}
+
+  spec(kind: ListingKind): KindSpec<ListingBaseEntity, object> {
+    return SPECS[kind];
+  }
+
+  async get(kind: ListingKind, id: string, user: AuthUser | undefined): Promise<ListingResponse> {
+    const loaded = await this.listings.load(SPECS[kind], id, user);
+    const view = { canManage: loaded.canManage, confidentialVisible: loaded.confidentialVisible };
+    return kind === 'RESULT'
+      ? toResultResponse(loaded.entity as ResultEntity, loaded.organization, view)
+      : toNeedResponse(loaded.entity as NeedEntity, loaded.organization, view);
+  }
+
+  search(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser | undefined): Promise<SearchResponseDto> {
+    return this.searchService.search(kind, query, user);
+  }
+
+  async create(kind: ListingKind, input: object & { fieldCodes: string[]; validUntil: string; organizationId?: string }, user: AuthUser): Promise<ListingResponse> {
+    const { organizationId, ...fields } = input;
+    const id = await this.listings.create(SPECS[kind], fields as typeof input, organizationId, user);
+    return this.get(kind, id, user);
+  }
+
+  async update(kind: ListingKind, id: string, input: object & { version: number }, user: AuthUser): Promise<UpdateOutcomeDto> {
+    const outcome = await this.listings.update(SPECS[kind], id, input, user);
+    const after = await this.get(kind, id, user);
+    return { status: outcome.status, changedFields: outcome.changed, version: after.version };
+  }
+
+  async transition(kind: ListingKind, id: string, action: ListingAction, input: TransitionInput, user: AuthUser): Promise<TransitionResultDto> {
+    const status = await this.listings.transition(SPECS[kind], id, action, input, user);
+    // Submitters and reviewers see possible duplicates at the moment it matters.
+    const duplicates = action === ListingAction.SUBMIT ? await this.duplicates.find(kind, id) : [];
+    return { status, duplicates };
+  }
+
+  async duplicatesOf(kind: ListingKind, id: string, user: AuthUser): Promise<ReturnType<DuplicateFinderService['find']>> {
+    await this.listings.load(SPECS[kind], id, user);
+    return this.duplicates.find(kind, id);
+  }
+
+  async history(kind: ListingKind, id: string, user: AuthUser): Promise<HistoryEntryDto[]> {
+    const rows = await this.listings.historyOf(SPECS[kind], id, user);
+    return rows.map((h) => ({ at: h.createdAt.toISOString(), actorId: h.actorId, action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, changedFields: h.changedFields, note: h.note, version: h.version }));
+  }
+
+  async mine(kind: ListingKind, user: AuthUser, status?: ListingStatus): Promise<ListingResponse[]> {
+    return this.mapMany(kind, await this.listings.mine(SPECS[kind], user, status));
+  }
+
+  async reviewQueue(kind: ListingKind): Promise<ListingResponse[]> {
+    return this.mapMany(kind, await this.listings.reviewQueue(SPECS[kind]));
+  }
+
+  /** Lists for owners and reviewers: they manage what they see, confidential layer included. */
+  private async mapMany(kind: ListingKind, entities: ListingBaseEntity[]): Promise<ListingResponse[]> {
+    const orgs = await this.listings.organizationsById(entities.map((e) => e.organizationId));
+    const view = { canManage: true, confidentialVisible: true };
+    return entities.flatMap((e) => {
+      const org = orgs.get(e.organizationId);
+      if (!org) return [];
+      return [kind === 'RESULT' ? toResultResponse(e as ResultEntity, org, view) : toNeedResponse(e as NeedEntity, org, view)];
+    });
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { ListingKind, ListingStatus, TransferMode } from '@xkx/contracts';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { SearchTextService } from '../search/search-text.service';
+import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
+import { isBroker } from './listing-access';
+
+interface KindColumns {
+  table: 'result' | 'need';
+  modes: 'transfer_modes' | 'cooperation_modes';
+  trl: 'trl' | 'min_trl';
+  moneyNegotiable: string;
+  moneyMin: string;
+  moneyMax: string;
+  subtitle: string;
+}
+
+const COLUMNS: Record<ListingKind, KindColumns> = {
+  RESULT: { table: 'result', modes: 'transfer_modes', trl: 'trl', moneyNegotiable: 'price_negotiable', moneyMin: 'price_min_fen', moneyMax: 'price_max_fen', subtitle: 'value_proposition' },
+  NEED: { table: 'need', modes: 'cooperation_modes', trl: 'min_trl', moneyNegotiable: 'budget_negotiable', moneyMin: 'budget_min_fen', moneyMax: 'budget_max_fen', subtitle: 'problem' },
+};
+
+interface HitRow {
+  id: string;
+  code: string;
+  title: string;
+  subtitle: string;
+  public_summary: string;
+  organization_id: string;
+  org_name_zh: string;
+  org_name_en: string | null;
+  org_kind: string;
+  anonymous: boolean;
+  field_codes: string[];
+  keywords: string[];
+  trl: number | null;
+  negotiable: boolean;
+  min_fen: string | null;
+  max_fen: string | null;
+  price_type: string | null;
+  modes: TransferMode[];
+  status: ListingStatus;
+  published_at: Date | null;
+  valid_until: string;
+  deadline: string | null;
+  bounty_fen: string | null;
+  rank: number | null;
+}
+
+interface Cursor {
+  /** relevance: offset into the ranked list */
+  o?: number;
+  /** newest/deadline: the last row's sort key and id */
+  k?: string | null;
+  id?: string;
+}
+
+const fen = (v: string | null): number | null => (v === null ? null : Number(v));
+
+/**
+ * Search over published listings in PostgreSQL (the same SQL on PGlite): tsquery over the segmented
+ * search document with a bigram fallback, structured filters, facets, cursor pages, highlights.
+ */
+@Injectable()
+export class ListingSearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly text: SearchTextService,
+  ) {}
+
+  async search(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser | undefined): Promise<SearchResponseDto> {
+    const c = COLUMNS[kind];
+    const params: unknown[] = [];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    // The public and listing owners search what is published; brokers may look at any status.
+    const status = query.status && isBroker(user) ? query.status : 'PUBLISHED';
+    where.push(`l.status = ${p(status)}`);
+    const tsq = query.q?.trim() ? this.text.tsQuery(query.q) : '';
+    const hasText = tsq.length > 0;
+    const tsParam = hasText ? p(tsq) : '';
+    if (hasText) where.push(`l.search_doc @@ to_tsquery('simple', ${tsParam})`);
+    else if (query.q?.trim()) where.push('false'); // only stopwords or punctuation: nothing can match
+    if (query.field) where.push(`l.field_paths @> ARRAY[${p(query.field)}]::text[]`);
+    if (query.trlMin !== undefined) where.push(`l.${c.trl} >= ${p(query.trlMin)}`);
+    if (query.trlMax !== undefined) where.push(`l.${c.trl} <= ${p(query.trlMax)}`);
+    if (query.mode?.length) where.push(`l.${c.modes} && ${p(query.mode)}::text[]`);
+    if (query.organizationId) where.push(`l.organization_id = ${p(query.organizationId)}${kind === 'NEED' ? ' AND NOT l.anonymous' : ''}`);
+    if (kind === 'NEED' && query.needType) where.push(`l.need_type = ${p(query.needType)}`);
+    if (query.moneyMinFen !== undefined || query.moneyMaxFen !== undefined) {
+      const overlap: string[] = [];
+      if (query.moneyMaxFen !== undefined) overlap.push(`coalesce(l.${c.moneyMin}, 0) <= ${p(query.moneyMaxFen)}`);
+      if (query.moneyMinFen !== undefined) overlap.push(`coalesce(l.${c.moneyMax}, l.${c.moneyMin}, 0) >= ${p(query.moneyMinFen)}`);
+      const ranged = `(NOT l.${c.moneyNegotiable} AND ${overlap.join(' AND ')})`;
+      where.push(query.includeNegotiable === false ? ranged : `(l.${c.moneyNegotiable} OR ${ranged})`);
+    }
+    const whereSql = where.join(' AND ');
+    const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
+    const limit = query.limit ?? 20;
+    const cursor = decodeCursor(query.cursor);
+    const rankSql = hasText ? `ts_rank_cd(l.search_doc, to_tsquery('simple', ${tsParam}), 1)::float8` : 'NULL::float8';
+
+    const pageWhere: string[] = [];
+    let order: string;
+    let offset = 0;
+    if (sort === 'relevance') {
+      order = hasText ? `rank DESC, l.published_at DESC NULLS LAST, l.id DESC` : `l.published_at DESC NULLS LAST, l.id DESC`;
+      offset = cursor.o ?? 0;
+    } else if (sort === 'newest') {
+      order = `l.published_at DESC NULLS LAST, l.id DESC`;
+      if (cursor.id) pageWhere.push(`(l.published_at, l.id) < (${p(cursor.k)}::timestamptz, ${p(cursor.id)}::uuid)`);
+    } else {
+      // Deadline: soonest first; needs without a deadline, and all results, by valid-until.
+      const key = kind === 'NEED' ? `coalesce(l.deadline, l.valid_until)` : `l.valid_until`;
+      order = `${key} ASC, l.id ASC`;
+      if (cursor.id) pageWhere.push(`(${key}, l.id) > (${p(cursor.k)}::date, ${p(cursor.id)}::uuid)`);
+    }
+    const extraCols = kind === 'NEED' ? `l.anonymous, l.deadline, l.bounty_fen::text AS bounty_fen, NULL AS price_type` : `false AS anonymous, NULL::date AS deadline, NULL AS bounty_fen, l.price_type`;
+    const sql = `
+      SELECT l.id, l.code, l.title, l.${c.subtitle} AS subtitle, l.public_summary, l.organization_id,
+             o.name_zh AS org_name_zh, o.name_en AS org_name_en, o.kind AS org_kind,
+             l.field_codes, l.keywords, l.${c.trl} AS trl, l.${c.moneyNegotiable} AS negotiable,
+             l.${c.moneyMin}::text AS min_fen, l.${c.moneyMax}::text AS max_fen, l.${c.modes} AS modes,
+             l.status, l.published_at, l.valid_until::text AS valid_until, ${extraCols}, ${rankSql} AS rank
+      FROM "${c.table}" l JOIN organization o ON o.id = l.organization_id
+      WHERE ${[whereSql, ...pageWhere].join(' AND ')}
+      ORDER BY ${order}
+      LIMIT ${p(limit + 1)} OFFSET ${p(offset)}`;
+    const wantFacets = query.facets !== false && !query.cursor;
+    const [rows, totalRows, facets] = await Promise.all([
+      this.dataSource.query<HitRow[]>(sql, params),
+      this.dataSource.query<Array<{ n: string }>>(`SELECT count(*)::text AS n FROM "${c.table}" l WHERE ${whereSql}`, params.slice(0, countParams(whereSql))),
+      wantFacets ? this.facets(kind, whereSql, params.slice(0, countParams(whereSql))) : Promise.resolve(null),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    let nextCursor: string | null = null;
+    if (rows.length > limit && last) {
+      nextCursor =
+        sort === 'relevance'
+          ? encodeCursor({ o: offset + limit })
+          : sort === 'newest'
+            ? encodeCursor({ k: last.published_at?.toISOString() ?? null, id: last.id })
+            : encodeCursor({ k: kind === 'NEED' ? (last.deadline ?? last.valid_until) : last.valid_until, id: last.id });
+    }
+    const terms = query.q ? this.text.highlightTerms(query.q) : [];
+    const broker = isBroker(user);
+    return {
+      items: page.map((row) => this.toHit(row, terms, broker)),
+      total: Number(totalRows[0]?.n ?? 0),
+      nextCursor,
+      facets,
+    };
+  }
+
+  private async facets(kind: ListingKind, whereSql: string, params: unknown[]): Promise<SearchFacetsDto> {
+    const c = COLUMNS[kind];
+    const from = `FROM "${c.table}" l`;
+    const [fields, trl, modes, orgs] = await Promise.all([
+      this.dataSource.query<Array<{ value: string; count: number }>>(`SELECT f AS value, count(*)::int AS count ${from}, unnest(l.field_paths) f WHERE ${whereSql} AND strpos(f, '.') = 0 GROUP BY f ORDER BY count DESC, f`, params),
+      this.dataSource.query<Array<{ value: string; count: number }>>(`SELECT l.${c.trl}::text AS value, count(*)::int AS count ${from} WHERE ${whereSql} AND l.${c.trl} IS NOT NULL GROUP BY l.${c.trl} ORDER BY l.${c.trl}`, params),
+      this.dataSource.query<Array<{ value: string; count: number }>>(`SELECT m AS value, count(*)::int AS count ${from}, unnest(l.${c.modes}) m WHERE ${whereSql} GROUP BY m ORDER BY count DESC, m`, params),
+      this.dataSource.query<Array<{ value: string; count: number; label: string }>>(
+        `SELECT l.organization_id::text AS value, min(o.name_zh) AS label, count(*)::int AS count ${from} JOIN organization o ON o.id = l.organization_id
+         WHERE ${whereSql}${kind === 'NEED' ? ' AND NOT l.anonymous' : ''} GROUP BY l.organization_id ORDER BY count DESC, label LIMIT 12`,
+        params,
+      ),
+    ]);
+    return { fields, trl, modes, organizations: orgs };
+  }
+
+  private toHit(row: HitRow, terms: readonly string[], broker: boolean): SearchHitDto {
+    const hideOrg = row.anonymous && !broker;
+    return {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      subtitle: row.subtitle,
+      titleHighlight: this.text.highlight(row.title, terms),
+      snippet: this.text.highlight(row.public_summary, terms, 120),
+      organization: hideOrg ? null : { id: row.organization_id, nameZh: row.org_name_zh, nameEn: row.org_name_en, kind: row.org_kind as never },
+      fieldCodes: row.field_codes,
+      keywords: row.keywords,
+      trl: row.trl,
+      money: { negotiable: row.negotiable, minFen: fen(row.min_fen), maxFen: fen(row.max_fen), priceType: (row.price_type as never) ?? null },
+      modes: row.modes,
+      status: row.status,
+      publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+      validUntil: row.valid_until,
+      deadline: row.deadline,
+      bountyFen: fen(row.bounty_fen),
+      score: row.rank,
+    };
+  }
+}
+
+/** How many of the positional parameters the filter uses ($1…$n). */
+function countParams(sql: string): number {
+  let max = 0;
+  for (const m of sql.matchAll(/\$(\d+)/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined): Cursor {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as unknown;
+    if (parsed && typeof parsed === 'object') {
+      const c = parsed as Cursor;
+      if ((c.o === undefined || (Number.isInteger(c.o) && c.o >= 0 && c.o <= 100_000)) && (c.id === undefined || /^[0-9a-f-]{36}$/.test(c.id))) return c;
+    }
+  } catch {
+    // fall through
+  }
+  throw DomainException.validation([{ field: 'cursor', constraint: 'invalid', args: [] }]);
+}

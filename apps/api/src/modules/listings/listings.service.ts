@@ -1,0 +1,312 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, ListingKind, ListingStatus, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
+import { MailService } from '../mail/mail.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { SearchTextService } from '../search/search-text.service';
+import { fieldPaths, TaxonomyService } from '../taxonomy/taxonomy.service';
+import { ListingBaseEntity } from './entities/listing-base.entity';
+import { ListingHistoryEntity } from './entities/listing-history.entity';
+import { canManage, canView, ConfidentialAccessGrants, isBroker } from './listing-access';
+import { KindSpec } from './listing-kinds';
+import { EDITABLE, isMaterialChange, ListingAction, nextStatus } from './listing-workflow';
+import { ListingEvents } from './listing-events';
+
+export interface LoadedListing<E extends ListingBaseEntity> {
+  entity: E;
+  organization: OrganizationEntity;
+  canManage: boolean;
+  confidentialVisible: boolean;
+}
+
+export interface TransitionInput {
+  note?: string;
+  version?: number;
+  validUntil?: string;
+}
+
+const MAX_VALIDITY_DAYS = 3 * 366;
+const DEFAULT_RENEWAL_DAYS = 365;
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The life cycle shared by results and needs: create, edit with optimistic locking and history,
+ * submit, review, renew, expire, archive. Kind-specific fields come from a KindSpec.
+ */
+@Injectable()
+export class ListingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly search: SearchTextService,
+    private readonly mail: MailService,
+    private readonly grants: ConfidentialAccessGrants,
+    private readonly events: ListingEvents,
+  ) {}
+
+  async create<E extends ListingBaseEntity, I extends object>(spec: KindSpec<E, I>, input: I & { fieldCodes: string[]; validUntil: string }, organizationId: string | undefined, user: AuthUser): Promise<string> {
+    const orgId = await this.resolveOrganization(spec.kind, organizationId, user);
+    await this.assertFields(input.fieldCodes);
+    this.assertValidUntil(input.validUntil);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const entity = Object.assign(new spec.entity(), {
+        status: ListingStatus.DRAFT,
+        organizationId: orgId,
+        ownerId: isBroker(user) ? null : user.id,
+        createdById: user.id,
+        reviewerId: null,
+        reviewNote: null,
+        submittedAt: null,
+        publishedAt: null,
+        staleWarnedAt: null,
+        confidentialDetail: null,
+      } as Partial<E>);
+      spec.apply(entity, input);
+      entity.fieldPaths = fieldPaths(entity.fieldCodes);
+      entity.code = await this.nextCode(manager, spec);
+      const saved = await manager.save(spec.entity, entity);
+      await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
+      await this.history(manager, spec.kind, saved, user.id, 'CREATED', null, ListingStatus.DRAFT, []);
+      return saved.id;
+    });
+    return id;
+  }
+
+  async load<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, user: AuthUser | undefined, manager?: EntityManager): Promise<LoadedListing<E>> {
+    const m = manager ?? this.dataSource.manager;
+    const entity = await m.findOne(spec.entity, { where: { id } as never, relations: spec.relations });
+    if (!entity || !canView(user, spec.kind, entity)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    const organization = await m.findOneByOrFail(OrganizationEntity, { id: entity.organizationId });
+    const manages = canManage(user, spec.kind, entity);
+    const confidentialVisible = manages || (!!user && (await this.grants.isGranted(user.id, spec.kind, entity.id)));
+    return { entity, organization, canManage: manages, confidentialVisible };
+  }
+
+  async update<E extends ListingBaseEntity, I extends { fieldCodes?: string[]; validUntil?: string }>(spec: KindSpec<E, I>, id: string, input: I & { version: number }, user: AuthUser): Promise<{ changed: string[]; status: ListingStatus }> {
+    const { version, ...rest } = input;
+    const changes = rest as unknown as I;
+    if (changes.fieldCodes) await this.assertFields(changes.fieldCodes);
+    if (changes.validUntil) this.assertValidUntil(changes.validUntil);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const entity = await this.lockForWrite(manager, spec, id, user, version);
+      if (!EDITABLE.includes(entity.status)) throw new DomainException(ErrorCode.LISTING_NOT_EDITABLE, HttpStatus.CONFLICT);
+      const from = entity.status;
+      const changed = spec.apply(entity, changes);
+      if (changed.length === 0) return { changed, status: from, entity };
+      entity.fieldPaths = fieldPaths(entity.fieldCodes);
+      // A published listing whose substance changed goes back to a reviewer before the public sees it.
+      const to = from === ListingStatus.PUBLISHED && isMaterialChange(changed) ? nextStatus(ListingAction.MATERIAL_EDIT, from) ?? from : from;
+      if (to !== from) {
+        entity.status = to;
+        entity.submittedAt = new Date();
+      }
+      const saved = await manager.save(spec.entity, entity);
+      await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
+      await this.history(manager, spec.kind, saved, user.id, to !== from ? 'MATERIAL_EDIT' : 'UPDATED', from, to, changed);
+      return { changed, status: to, entity: saved };
+    });
+    if (outcome.changed.length > 0) this.events.changed(spec.kind, id, outcome.status);
+    return { changed: outcome.changed, status: outcome.status };
+  }
+
+  /** One status move. Route permissions decide who may call which action; ownership is checked here. */
+  async transition<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, action: ListingAction, input: TransitionInput, user: AuthUser, now = new Date()): Promise<ListingStatus> {
+    const status = await this.dataSource.transaction(async (manager) => {
+      const entity = await this.lockForWrite(manager, spec, id, user, input.version);
+      const from = entity.status;
+      const to = nextStatus(action, from);
+      if (!to) throw new DomainException(ErrorCode.LISTING_TRANSITION_NOT_ALLOWED, HttpStatus.CONFLICT, [], { status: from, action });
+      switch (action) {
+        case ListingAction.SUBMIT:
+          entity.submittedAt = now;
+          entity.reviewNote = null;
+          break;
+        case ListingAction.START_REVIEW:
+          entity.reviewerId = user.id;
+          break;
+        case ListingAction.APPROVE:
+          entity.reviewerId = user.id;
+          entity.publishedAt = now;
+          entity.reviewNote = input.note ?? null;
+          if (entity.validUntil < todayUtc(now)) entity.validUntil = addDays(todayUtc(now), DEFAULT_RENEWAL_DAYS);
+          break;
+        case ListingAction.REQUEST_CHANGES:
+        case ListingAction.REJECT:
+          if (!input.note?.trim()) throw DomainException.validation([{ field: 'note', constraint: 'isNotEmpty', args: [] }]);
+          entity.reviewerId = user.id;
+          entity.reviewNote = input.note.trim();
+          break;
+        case ListingAction.RENEW: {
+          const until = input.validUntil ?? addDays(todayUtc(now), DEFAULT_RENEWAL_DAYS);
+          this.assertValidUntil(until, now, 'validUntil');
+          entity.validUntil = until;
+          entity.staleWarnedAt = null;
+          if (from === ListingStatus.EXPIRED) entity.publishedAt = now;
+          break;
+        }
+        case ListingAction.EXPIRE:
+        case ListingAction.ARCHIVE:
+        case ListingAction.MATERIAL_EDIT:
+          break;
+      }
+      entity.status = to;
+      const saved = await manager.save(spec.entity, entity);
+      await this.history(manager, spec.kind, saved, user.id, action, from, to, action === ListingAction.RENEW ? ['validUntil'] : [], input.note ?? null);
+      await this.notifyOwner(manager, spec.kind, saved, action);
+      return to;
+    });
+    this.events.changed(spec.kind, id, status);
+    return status;
+  }
+
+  /**
+   * Daily: warn owners STALE_WARNING_DAYS before valid-until, and expire what has passed it.
+   * Idempotent; returns what it did.
+   */
+  async runExpiry(now = new Date()): Promise<{ warned: number; expired: number }> {
+    let warned = 0;
+    let expired = 0;
+    const today = todayUtc(now);
+    const warnBefore = addDays(today, STALE_WARNING_DAYS);
+    for (const kind of ['result', 'need'] as const) {
+      const listingKind: ListingKind = kind === 'result' ? 'RESULT' : 'NEED';
+      await this.dataSource.transaction(async (manager) => {
+        const toExpire: Array<{ id: string; version: number }> = await manager.query(
+          `UPDATE "${kind}" SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE status = 'PUBLISHED' AND valid_until < $1 RETURNING id, version`,
+          [today],
+        );
+        for (const row of toExpire) {
+          await manager.insert(ListingHistoryEntity, { listingKind, listingId: row.id, version: row.version, actorId: null, action: 'EXPIRE', fromStatus: 'PUBLISHED', toStatus: 'EXPIRED', changedFields: [], note: null });
+        }
+        expired += toExpire.length;
+        const toWarn: Array<{ id: string; title: string; valid_until: string; owner_id: string | null; organization_id: string }> = await manager.query(
+          `UPDATE "${kind}" SET stale_warned_at = $3 WHERE status = 'PUBLISHED' AND valid_until >= $1 AND valid_until <= $2 AND stale_warned_at IS NULL
+           RETURNING id, title, valid_until, owner_id, organization_id`,
+          [today, warnBefore, now],
+        );
+        for (const row of toWarn) {
+          await manager.insert(ListingHistoryEntity, { listingKind, listingId: row.id, version: 0, actorId: null, action: 'STALE_WARNED', fromStatus: null, toStatus: null, changedFields: [], note: row.valid_until });
+          const to = await this.ownerEmail(manager, row.owner_id);
+          if (to) {
+            await this.mail.enqueue({ to, subject: `霞科行：「${row.title}」即将过期 / Listing expires soon`, body: `您发布的「${row.title}」将于 ${row.valid_until} 到期，请登录续期。\n\nYour listing "${row.title}" expires on ${row.valid_until}; sign in to renew it.` }, manager);
+          }
+        }
+        warned += toWarn.length;
+        for (const row of toExpire) this.events.changed(listingKind, row.id, 'EXPIRED');
+      });
+    }
+    return { warned, expired };
+  }
+
+  async historyOf(spec: KindSpec<ListingBaseEntity, object>, id: string, user: AuthUser): Promise<ListingHistoryEntity[]> {
+    const loaded = await this.load(spec, id, user);
+    if (!loaded.canManage) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    return this.dataSource.manager.find(ListingHistoryEntity, { where: { listingKind: spec.kind, listingId: id }, order: { createdAt: 'ASC', version: 'ASC' } });
+  }
+
+  /** Listings the caller manages: researchers their own, enterprise staff their enterprise's needs. */
+  async mine<E extends ListingBaseEntity>(spec: KindSpec<E, object>, user: AuthUser, status?: ListingStatus): Promise<E[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(spec.entity, 'l');
+    if (spec.kind === 'NEED' && user.role === 'ENTERPRISE' && user.organizationId) {
+      qb.where('(l.owner_id = :uid OR l.organization_id = :org)', { uid: user.id, org: user.organizationId });
+    } else {
+      qb.where('l.owner_id = :uid', { uid: user.id });
+    }
+    if (status) qb.andWhere('l.status = :status', { status });
+    for (const relation of spec.relations) qb.leftJoinAndSelect(`l.${relation}`, relation);
+    return qb.orderBy('l.updatedAt', 'DESC').take(500).getMany();
+  }
+
+  /** Submitted and in-review listings, oldest first: the brokers' review queue. */
+  async reviewQueue<E extends ListingBaseEntity>(spec: KindSpec<E, object>): Promise<E[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(spec.entity, 'l').where('l.status IN (:...statuses)', { statuses: ['SUBMITTED', 'IN_REVIEW'] });
+    for (const relation of spec.relations) qb.leftJoinAndSelect(`l.${relation}`, relation);
+    return qb.orderBy('l.submittedAt', 'ASC').take(500).getMany();
+  }
+
+  async organizationsById(ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
+    if (ids.length === 0) return new Map();
+    const orgs = await this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').where('o.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    return new Map(orgs.map((o) => [o.id, o]));
+  }
+
+  private async lockForWrite<E extends ListingBaseEntity>(manager: EntityManager, spec: KindSpec<E, object>, id: string, user: AuthUser, version: number | undefined): Promise<E> {
+    const locked = await manager.createQueryBuilder(spec.entity, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+    if (!locked || !canView(user, spec.kind, locked)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    if (!canManage(user, spec.kind, locked) && !user.permissions.includes(Permission.LISTING_REVIEW)) {
+      throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+    }
+    if (version !== undefined && locked.version !== version) throw DomainException.versionConflict(locked.version);
+    // Relations are loaded after the lock: FOR UPDATE cannot apply to the nullable side of an outer join.
+    if (spec.relations.length === 0) return locked;
+    return manager.findOneOrFail(spec.entity, { where: { id } as never, relations: spec.relations });
+  }
+
+  private async resolveOrganization(kind: ListingKind, requested: string | undefined, user: AuthUser): Promise<string> {
+    if (isBroker(user)) {
+      const orgId = requested ?? user.organizationId;
+      if (!orgId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
+      const org = await this.dataSource.manager.findOneBy(OrganizationEntity, { id: orgId });
+      if (!org) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+      const fits = kind === 'RESULT' ? org.kind === 'UNIVERSITY' || org.kind === 'INSTITUTE' : org.kind === 'ENTERPRISE';
+      if (!fits) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+      return org.id;
+    }
+    // Researchers list for their institution, enterprise staff for their enterprise; never for someone else.
+    if (requested && requested !== user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+    if (!user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+    return user.organizationId;
+  }
+
+  private async assertFields(codes: readonly string[]): Promise<void> {
+    const unknown = await this.taxonomy.unknownCodes(codes);
+    if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
+  }
+
+  private assertValidUntil(date: string, now = new Date(), field = 'validUntil'): void {
+    const issues: FieldIssue[] = [];
+    if (date < todayUtc(now)) issues.push({ field, constraint: 'dateInPast', args: [] });
+    else if (date > addDays(todayUtc(now), MAX_VALIDITY_DAYS)) issues.push({ field, constraint: 'dateTooFar', args: [] });
+    if (issues.length > 0) throw DomainException.validation(issues);
+  }
+
+  private async nextCode(manager: EntityManager, spec: KindSpec<ListingBaseEntity, object>): Promise<string> {
+    const rows: Array<{ n: string }> = await manager.query(`SELECT nextval('${spec.table}_code_seq') AS n`);
+    return `${spec.codePrefix}${new Date().getUTCFullYear()}-${String(rows[0]?.n ?? '0').padStart(6, '0')}`;
+  }
+
+  private async history(manager: EntityManager, kind: ListingKind, entity: ListingBaseEntity, actorId: string | null, action: string, from: ListingStatus | null, to: ListingStatus | null, changedFields: string[], note: string | null = null): Promise<void> {
+    await manager.insert(ListingHistoryEntity, { listingKind: kind, listingId: entity.id, version: entity.version, actorId, action, fromStatus: from, toStatus: to, changedFields, note });
+  }
+
+  private async ownerEmail(manager: EntityManager, ownerId: string | null): Promise<string | null> {
+    if (!ownerId) return null;
+    const rows: Array<{ email: string }> = await manager.query(`SELECT email FROM app_user WHERE id = $1`, [ownerId]);
+    return rows[0]?.email ?? null;
+  }
+
+  private async notifyOwner(manager: EntityManager, kind: ListingKind, entity: ListingBaseEntity, action: ListingAction): Promise<void> {
+    const words: Partial<Record<ListingAction, [string, string]>> = {
+      APPROVE: ['已通过审核并发布', 'was approved and published'],
+      REQUEST_CHANGES: ['需要修改', 'needs changes'],
+      REJECT: ['未通过审核', 'was not approved'],
+    };
+    const pair = words[action];
+    const to = pair ? await this.ownerEmail(manager, entity.ownerId) : null;
+    if (!pair || !to) return;
+    const note = entity.reviewNote ? `\n\n审核意见 / Reviewer's note: ${entity.reviewNote}` : '';
+    const label = kind === 'RESULT' ? '科技成果' : '技术需求';
+    await this.mail.enqueue({ to, subject: `霞科行：${label}「${entity.title}」${pair[0]}`, body: `您的${label}「${entity.title}」${pair[0]}。\nYour listing "${entity.title}" ${pair[1]}.${note}` }, manager);
+  }
+}

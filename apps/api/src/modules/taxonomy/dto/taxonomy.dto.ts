@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { TechnologyFieldEntity } from '../technology-field.entity';
+
+export class FieldNodeDto {
+  @ApiProperty({ example: 'NE.PV' }) code!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'NE' }) parentCode!: string | null;
+  @ApiProperty({ example: '光伏' }) nameZh!: string;
+  @ApiProperty({ example: 'Photovoltaics' }) nameEn!: string;
+  @ApiProperty() sort!: number;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: () => [FieldNodeDto] }) children!: FieldNodeDto[];
+
+  static from(e: TechnologyFieldEntity): FieldNodeDto {
+    return Object.assign(new FieldNodeDto(), {
+      code: e.code,
+      parentCode: e.parentCode,
+      nameZh: e.nameZh,
+      nameEn: e.nameEn,
+      sort: e.sort,
+      active: e.active,
+      version: e.version,
+      children: [],
+    });
+  }
+}
+
+export class CreateFieldDto {
+  @ApiProperty({ example: 'NE.SS', description: 'Dotted code; its prefix is the parent' }) @Matches(/^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/) code!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) nameZh!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sort?: number;
+}
+
+export class UpdateFieldDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) nameZh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) nameEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sort?: number;
+  @ApiPropertyOptional({ description: 'Inactive fields stay on old listings but are not offered for new ones' }) @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class SynonymGroupDto {
+  @ApiProperty({ example: ['锂离子电池', '锂电池'], description: 'The first term is canonical' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(30, { each: true })
+  terms!: string[];
+}
+
+export class ReplaceSynonymsDto {
+  @ApiProperty({ type: [SynonymGroupDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => SynonymGroupDto)
+  groups!: SynonymGroupDto[];
+}
+
+export class SynonymListDto {
+  @ApiProperty({ type: [SynonymGroupDto] }) groups!: SynonymGroupDto[];
+}
