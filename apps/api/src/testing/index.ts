@@ -5,3 +5,4 @@ export { createDataSource } from '../database/data-source';
 export { diffSchema } from '../database/schema-diff';
 export { seedDemoData } from '../database/seeds/demo-seed';
 export { listRoutes } from './routes';
+export { ListingsService } from '../modules/listings/listings.service';

@@ -4,5 +4,6 @@ import { CreateOrganization1795726723832 } from './1795726723832-CreateOrganizat
 import { CreateAccounts1795728006395 } from './1795728006395-CreateAccounts';
 import { CreateListings1795728501801 } from './1795728501801-CreateListings';
 import { ListingSearchIndexes1795728501900 } from './1795728501900-ListingSearchIndexes';
+import { SeedTechnologyFields1795728600000 } from './1795728600000-SeedTechnologyFields';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000];

@@ -76,7 +76,7 @@ class PGliteClient extends EventEmitter {
     });
     return run.then(
       (result) => {
-        const shaped = toPgResult(result);
+        const shaped = toPgResult(result, sql);
         cb?.(null, shaped);
         return shaped;
       },
@@ -88,10 +88,14 @@ class PGliteClient extends EventEmitter {
   }
 }
 
-/** TypeORM reads `rowCount` for affected rows, as node-postgres reports it. */
-function toPgResult(result: unknown): unknown {
+/**
+ * Shapes a PGlite result like node-postgres's: TypeORM reads `rowCount` for affected rows and `command`
+ * to decide what `query()` returns (UPDATE/DELETE give [rows, count] on both drivers this way).
+ */
+function toPgResult(result: unknown, sql: string): unknown {
   const r = result as { rows: unknown[]; affectedRows?: number; fields: unknown[] };
-  return { ...r, rowCount: r.affectedRows ?? r.rows.length, command: '' };
+  const command = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '';
+  return { ...r, rowCount: r.affectedRows ?? r.rows.length, command };
 }
 
 function waitWithTimeout(promise: Promise<void>, ms: number): Promise<void> {

@@ -30,6 +30,11 @@ export interface TransitionInput {
 const MAX_VALIDITY_DAYS = 3 * 366;
 const DEFAULT_RENEWAL_DAYS = 365;
 
+/** Rows of an `UPDATE … RETURNING` through `manager.query`, which answers [rows, affectedCount]. */
+function returned<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
@@ -182,21 +187,25 @@ export class ListingsService {
     for (const kind of ['result', 'need'] as const) {
       const listingKind: ListingKind = kind === 'result' ? 'RESULT' : 'NEED';
       await this.dataSource.transaction(async (manager) => {
-        const toExpire: Array<{ id: string; version: number }> = await manager.query(
-          `UPDATE "${kind}" SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE status = 'PUBLISHED' AND valid_until < $1 RETURNING id, version`,
-          [today],
+        const toExpire = returned<{ id: string; version: number }>(
+          await manager.query(
+            `UPDATE "${kind}" SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE status = 'PUBLISHED' AND valid_until < $1 RETURNING id, version`,
+            [today],
+          ),
         );
         for (const row of toExpire) {
           await manager.insert(ListingHistoryEntity, { listingKind, listingId: row.id, version: row.version, actorId: null, action: 'EXPIRE', fromStatus: 'PUBLISHED', toStatus: 'EXPIRED', changedFields: [], note: null });
         }
         expired += toExpire.length;
-        const toWarn: Array<{ id: string; title: string; valid_until: string; owner_id: string | null; organization_id: string }> = await manager.query(
-          `UPDATE "${kind}" SET stale_warned_at = $3 WHERE status = 'PUBLISHED' AND valid_until >= $1 AND valid_until <= $2 AND stale_warned_at IS NULL
-           RETURNING id, title, valid_until, owner_id, organization_id`,
-          [today, warnBefore, now],
+        const toWarn = returned<{ id: string; title: string; valid_until: string; owner_id: string | null; version: number }>(
+          await manager.query(
+            `UPDATE "${kind}" SET stale_warned_at = $3 WHERE status = 'PUBLISHED' AND valid_until >= $1 AND valid_until <= $2 AND stale_warned_at IS NULL
+             RETURNING id, title, valid_until, owner_id, version`,
+            [today, warnBefore, now],
+          ),
         );
         for (const row of toWarn) {
-          await manager.insert(ListingHistoryEntity, { listingKind, listingId: row.id, version: 0, actorId: null, action: 'STALE_WARNED', fromStatus: null, toStatus: null, changedFields: [], note: row.valid_until });
+          await manager.insert(ListingHistoryEntity, { listingKind, listingId: row.id, version: row.version, actorId: null, action: 'STALE_WARNED', fromStatus: null, toStatus: null, changedFields: [], note: row.valid_until });
           const to = await this.ownerEmail(manager, row.owner_id);
           if (to) {
             await this.mail.enqueue({ to, subject: `霞科行：「${row.title}」即将过期 / Listing expires soon`, body: `您发布的「${row.title}」将于 ${row.valid_until} 到期，请登录续期。\n\nYour listing "${row.title}" expires on ${row.valid_until}; sign in to renew it.` }, manager);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ListingKind } from '@xkx/contracts';
-import { createAnalyzer, foldToSimplified, TextAnalyzer } from '@xkx/text-zh';
+import { createAnalyzer, foldToSimplified, isCjkWord, quoteLexeme, TextAnalyzer } from '@xkx/text-zh';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 
@@ -68,7 +68,14 @@ export class SearchTextService implements OnModuleInit {
 
   /** `to_tsquery('simple', …)` text; empty when the query has no searchable token. */
   tsQuery(q: string): string {
-    return this.analyzer.tsQuery(q, { mode: 'all' });
+    const main = this.analyzer.tsQuery(q, { mode: 'all' });
+    // Fallback: every character bigram of the query's Chinese runs (plus its Latin words). It finds text
+    // whatever way the segmenter cut the query or the listing, e.g. 碳负极预锂 inside 硅碳负极预锂化.
+    const { words, bigrams } = this.analyzer.analyze(q, { mode: 'exact' });
+    const parts = [...new Set([...bigrams, ...words.filter((w) => !isCjkWord(w))])];
+    if (bigrams.length === 0 || parts.length === 0) return main;
+    const alternative = parts.map(quoteLexeme).join(' & ');
+    return main ? `(${main}) | (${alternative})` : alternative;
   }
 
   /** Terms to mark in titles and snippets: the query's words and their synonyms, longest first. */
