@@ -6,9 +6,11 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './database/seeds/seed.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -45,6 +47,8 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ListingsModule,
+        ImportsModule,
+        SeedModule,
         HealthModule,
         OrganizationsModule,
         StatsModule,

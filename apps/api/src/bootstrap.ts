@@ -14,7 +14,8 @@ import { DomainException } from './common/exceptions/domain.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
-import { seedDemoData } from './database/seeds/demo-seed';
+import { DemoSeeder } from './database/seeds/demo-seeder.service';
+import { SearchTextService } from './modules/search/search-text.service';
 
 export interface CreateAppOptions {
   /** Run pending migrations before serving (the app always does; some tests migrate themselves). */
@@ -51,7 +52,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (options.migrate !== false) {
     const dataSource = app.get(DataSource);
     await dataSource.runMigrations({ transaction: 'each' });
-    if (config.XKX_DEMO_SEED && !config.isProduction) await seedDemoData(dataSource);
+    // The analyzer loaded before the migrations could create the synonym table on a fresh database.
+    await app.get(SearchTextService).reloadSynonyms();
+    if (config.XKX_DEMO_SEED && !config.isProduction) await app.get(DemoSeeder).seedIfEmpty();
   }
   await app.init();
   return app;

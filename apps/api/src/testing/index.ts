@@ -4,5 +4,7 @@ export { loadConfig } from '../config/app-config';
 export { createDataSource } from '../database/data-source';
 export { diffSchema } from '../database/schema-diff';
 export { seedDemoData } from '../database/seeds/demo-seed';
+export { DemoSeeder } from '../database/seeds/demo-seeder.service';
+export { ImportsService } from '../modules/imports/imports.service';
 export { listRoutes } from './routes';
 export { ListingsService } from '../modules/listings/listings.service';

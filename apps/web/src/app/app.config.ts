@@ -1,14 +1,22 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { authInterceptor, provideAuth } from '@xkx/web/auth/data-access';
 import { acceptLanguageInterceptor } from '@xkx/web/i18n';
 import { APP_ROUTES } from './app.routes';
+import { I18nPaginatorIntl } from './i18n-paginator-intl';
+import { I18nTitleStrategy } from './i18n-title.strategy';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor])),
+    // The auth interceptor runs last, so the retry after a refresh still carries Accept-Language.
+    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor, authInterceptor])),
+    provideAuth(),
+    { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
   ],
 };

@@ -5,5 +5,6 @@ import { CreateAccounts1795728006395 } from './1795728006395-CreateAccounts';
 import { CreateListings1795728501801 } from './1795728501801-CreateListings';
 import { ListingSearchIndexes1795728501900 } from './1795728501900-ListingSearchIndexes';
 import { SeedTechnologyFields1795728600000 } from './1795728600000-SeedTechnologyFields';
+import { SeedSynonyms1795728600100 } from './1795728600100-SeedSynonyms';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100];

@@ -10,7 +10,7 @@ import { DEMO_AREA_CODE, DEMO_ORGANIZATIONS, withCheckChar } from './demo-organi
 const logger = new Logger('DemoSeed');
 
 /** Tables whose rows mean "somebody already uses this database". */
-const OWNED_TABLES = ['organization', 'app_user'];
+const OWNED_TABLES = ['organization', 'app_user', 'result', 'need'];
 
 export async function databaseIsEmpty(manager: EntityManager): Promise<boolean> {
   for (const table of OWNED_TABLES) {
@@ -26,7 +26,7 @@ export async function databaseIsEmpty(manager: EntityManager): Promise<boolean> 
  * Seeds realistic Chinese demo data into an empty database, in one transaction. Refuses to touch a
  * database that has data; the caller refuses to call it in production.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
+export async function seedDemoData(dataSource: DataSource, extra?: (manager: EntityManager) => Promise<void>): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // Serialise concurrent starters against one server: the second waits, then sees data.
     await manager.query(`LOCK TABLE "organization" IN EXCLUSIVE MODE`);
@@ -70,6 +70,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
     }
     await manager.save(users);
     logger.log(`Seeded demo data: ${organizations.length} organizations, ${users.length} accounts`);
+    if (extra) await extra(manager);
     return true;
   });
 }

@@ -6,9 +6,12 @@ export type ImportJobStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'C
 export interface ImportRowError {
   /** Spreadsheet row number as the user sees it (header is row 1). */
   row: number;
+  /** The column header as in the template. */
   column: string;
   field: string;
-  message: string;
+  /** Validation constraint; worded in the reader's language when the job is read. */
+  constraint: string;
+  args: unknown[];
 }
 
 /**

@@ -64,28 +64,35 @@ export class ListingsService {
     const orgId = await this.resolveOrganization(spec.kind, organizationId, user);
     await this.assertFields(input.fieldCodes);
     this.assertValidUntil(input.validUntil);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const entity = Object.assign(new spec.entity(), {
-        status: ListingStatus.DRAFT,
-        organizationId: orgId,
-        ownerId: isBroker(user) ? null : user.id,
-        createdById: user.id,
-        reviewerId: null,
-        reviewNote: null,
-        submittedAt: null,
-        publishedAt: null,
-        staleWarnedAt: null,
-        confidentialDetail: null,
-      } as Partial<E>);
-      spec.apply(entity, input);
-      entity.fieldPaths = fieldPaths(entity.fieldCodes);
-      entity.code = await this.nextCode(manager, spec);
-      const saved = await manager.save(spec.entity, entity);
-      await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
-      await this.history(manager, spec.kind, saved, user.id, 'CREATED', null, ListingStatus.DRAFT, []);
-      return saved.id;
-    });
-    return id;
+    return this.dataSource.transaction((manager) => this.insert(manager, spec, input, orgId, user));
+  }
+
+  /**
+   * Inserts one listing inside the caller's transaction (input already validated). Imports use it to
+   * write thousands of rows atomically; `publish` is for brokers, who are reviewers themselves.
+   */
+  async insert<E extends ListingBaseEntity, I extends object>(manager: EntityManager, spec: KindSpec<E, I>, input: I, organizationId: string, user: AuthUser, publish = false): Promise<string> {
+    const now = new Date();
+    const entity = Object.assign(new spec.entity(), {
+      status: publish ? ListingStatus.PUBLISHED : ListingStatus.DRAFT,
+      organizationId,
+      ownerId: isBroker(user) ? null : user.id,
+      createdById: user.id,
+      reviewerId: publish ? user.id : null,
+      reviewNote: null,
+      submittedAt: publish ? now : null,
+      publishedAt: publish ? now : null,
+      staleWarnedAt: null,
+      confidentialDetail: null,
+    } as Partial<E>);
+    spec.apply(entity, input);
+    entity.fieldPaths = fieldPaths(entity.fieldCodes);
+    entity.code = await this.nextCode(manager, spec);
+    const saved = await manager.save(spec.entity, entity);
+    await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
+    await this.history(manager, spec.kind, saved, user.id, publish ? 'IMPORTED_PUBLISHED' : 'CREATED', null, saved.status, []);
+    if (publish) this.afterCommit(manager, () => this.events.changed(spec.kind, saved.id, saved.status));
+    return saved.id;
   }
 
   async load<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, user: AuthUser | undefined, manager?: EntityManager): Promise<LoadedListing<E>> {
@@ -276,6 +283,29 @@ export class ListingsService {
     if (requested && requested !== user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
     if (!user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
     return user.organizationId;
+  }
+
+  /** Runs `fn` once the transaction commits (PGlite and pg both support the subscriber-free way: a promise). */
+  private afterCommit(manager: EntityManager, fn: () => void): void {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) return fn();
+    const pending = (runner.data as { afterCommit?: Array<() => void> }).afterCommit ?? [];
+    pending.push(fn);
+    (runner.data as { afterCommit?: Array<() => void> }).afterCommit = pending;
+  }
+
+  /** Validations that need the database, for callers that write many rows (imports). */
+  async unknownFieldCodes(codes: readonly string[]): Promise<string[]> {
+    return this.taxonomy.unknownCodes(codes);
+  }
+
+  validUntilIssue(date: string, now = new Date()): string | null {
+    try {
+      this.assertValidUntil(date, now);
+      return null;
+    } catch (error) {
+      return error instanceof DomainException ? (error.fieldIssues[0]?.constraint ?? 'invalid') : 'invalid';
+    }
   }
 
   private async assertFields(codes: readonly string[]): Promise<void> {

@@ -1,14 +1,34 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { I18nService, TranslatePipe } from '@xkx/web/i18n';
+import { Permission } from '@xkx/contracts';
+import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
+import { I18nService, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 
-/** The frame around every page: brand, navigation, language switch, footer. */
+interface NavLink {
+  path: string;
+  label: MessageKey;
+  icon: string;
+  permission: Permission;
+  testId: string;
+}
+
+/** Back-office pages, each behind the permission its API calls need: the same words as the API's guards. */
+const MANAGE_LINKS: readonly NavLink[] = [
+  { path: WebPath.verification, label: 'nav.verification', icon: 'how_to_reg', permission: Permission.USER_VERIFY, testId: 'nav-verification' },
+  { path: WebPath.users, label: 'nav.users', icon: 'group', permission: Permission.USER_READ, testId: 'nav-users' },
+  { path: WebPath.organizations, label: 'nav.organizations', icon: 'account_balance', permission: Permission.ORGANIZATION_MANAGE, testId: 'nav-organizations' },
+  { path: WebPath.auditLog, label: 'nav.auditLog', icon: 'policy', permission: Permission.AUDIT_READ, testId: 'nav-audit-log' },
+  { path: WebPath.outbox, label: 'nav.outbox', icon: 'outbox', permission: Permission.OUTBOX_READ, testId: 'nav-outbox' },
+];
+
+/** The frame around every page: brand, navigation, language switch, account, footer. */
 @Component({
   selector: 'xkx-shell',
-  imports: [MatToolbarModule, MatButtonModule, MatIconModule, RouterLink, RouterLinkActive, RouterOutlet, TranslatePipe],
+  imports: [MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, RouterLink, RouterLinkActive, RouterOutlet, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="bar" role="banner">
@@ -19,11 +39,39 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
       </a>
       <nav class="nav" aria-label="main">
         <a mat-button routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">{{ 'nav.home' | t }}</a>
+        @if (session.signedIn()) {
+          <a mat-button [routerLink]="['/', paths.workspace]" routerLinkActive="active" data-testid="nav-workspace">{{ 'nav.workspace' | t }}</a>
+        }
+        @if (manageLinks().length) {
+          <button mat-button type="button" [matMenuTriggerFor]="manage" data-testid="nav-manage">
+            {{ 'nav.manage' | t }} <mat-icon iconPositionEnd>expand_more</mat-icon>
+          </button>
+          <mat-menu #manage="matMenu">
+            @for (link of manageLinks(); track link.path) {
+              <a mat-menu-item [routerLink]="'/' + link.path" [attr.data-testid]="link.testId">
+                <mat-icon>{{ link.icon }}</mat-icon> {{ link.label | t }}
+              </a>
+            }
+          </mat-menu>
+        }
       </nav>
       <span class="spacer"></span>
       <button mat-stroked-button type="button" data-testid="language-switch" [attr.aria-label]="'nav.languageLabel' | t" (click)="i18n.toggle()">
         <mat-icon>translate</mat-icon> {{ 'nav.language' | t }}
       </button>
+      @if (session.user(); as user) {
+        <button mat-button type="button" class="account" [matMenuTriggerFor]="account" data-testid="user-menu">
+          <mat-icon>account_circle</mat-icon> <span class="account-name">{{ user.name }}</span>
+        </button>
+        <mat-menu #account="matMenu">
+          <a mat-menu-item [routerLink]="['/', paths.workspace]"><mat-icon>dashboard</mat-icon> {{ 'nav.workspace' | t }}</a>
+          <a mat-menu-item [routerLink]="['/', paths.profile]" data-testid="nav-profile"><mat-icon>manage_accounts</mat-icon> {{ 'nav.profile' | t }}</a>
+          <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()"><mat-icon>logout</mat-icon> {{ 'nav.signOut' | t }}</button>
+        </mat-menu>
+      } @else {
+        <a mat-button [routerLink]="['/', paths.signIn]" data-testid="nav-sign-in">{{ 'nav.signIn' | t }}</a>
+        <a mat-flat-button [routerLink]="['/', paths.register]" data-testid="nav-register">{{ 'nav.register' | t }}</a>
+      }
     </mat-toolbar>
     <main><router-outlet /></main>
     <footer>{{ 'footer.text' | t }}</footer>
@@ -37,11 +85,20 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
     .tagline { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
     .spacer { flex: 1; }
     .active { background: var(--mat-sys-secondary-container); }
+    .account-name { max-width: 10em; overflow: hidden; text-overflow: ellipsis; }
     main { flex: 1; }
     footer { padding: 16px; text-align: center; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    @media (max-width: 720px) { .tagline { display: none; } }
+    @media (max-width: 960px) { .tagline { display: none; } }
+    @media (max-width: 600px) { .account-name { display: none; } }
   `,
 })
 export class ShellComponent {
   protected readonly i18n = inject(I18nService);
+  protected readonly session = inject(AuthSession);
+  protected readonly paths = WebPath;
+  protected readonly manageLinks = computed(() => MANAGE_LINKS.filter((link) => this.session.can(link.permission)));
+
+  protected signOut(): void {
+    this.session.signOut().subscribe();
+  }
 }

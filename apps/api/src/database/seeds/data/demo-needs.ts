@@ -252,7 +252,7 @@ export const DEMO_NEEDS: DemoNeed[] = [
     status: 'CHANGES_REQUESTED',
     validUntilDays: 365,
     reviewNote:
-      '请补充目标品种的剂型、关键质量属性和拟采用的连续工艺路线（直压或湿法制粒），并给出预算大致区间，便于匹配合适团队；confidentialDetail 中的品种信息将仅对签署保密协议的一方可见。',
+      '请补充目标品种的剂型、关键质量属性和拟采用的连续工艺路线（直压或湿法制粒），并给出预算大致区间，便于匹配合适的团队。',
   },
   {
     title: '单克隆抗体高表达 CHO 细胞株构建服务',

@@ -1,9 +1,12 @@
 import { DOCUMENT } from '@angular/common';
 import { effect, inject, Injectable, signal } from '@angular/core';
-import { DEFAULT_LOCALE, Locale } from '@xkx/contracts';
+import { DEFAULT_LOCALE, Locale, LocalizedText } from '@xkx/contracts';
 import { MESSAGES, MessageKey } from './messages';
 
 const STORAGE_KEY = 'xkx.locale';
+
+/** `{name}` placeholders in a message, filled from params. */
+export type MessageParams = Record<string, string | number>;
 
 /** The UI language: a signal, persisted in localStorage, mirrored to <html lang>. */
 @Injectable({ providedIn: 'root' })
@@ -23,8 +26,14 @@ export class I18nService {
     });
   }
 
-  t(key: MessageKey): string {
-    return MESSAGES[this.locale()][key];
+  t(key: MessageKey, params?: MessageParams): string {
+    const text: string = MESSAGES[this.locale()][key];
+    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+  }
+
+  /** Picks the current language from a label the contracts define in both (ROLE_LABELS, …). */
+  pick(text: LocalizedText): string {
+    return text[this.locale()];
   }
 
   toggle(): void {

@@ -1,0 +1,41 @@
+import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { API_PREFIX, Role, UserStatus } from '@xkx/contracts';
+import { Observable } from 'rxjs';
+import { CreateUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
+
+const BASE = `/${API_PREFIX}/users`;
+
+@Injectable({ providedIn: 'root' })
+export class UsersApiService {
+  private readonly http = inject(HttpClient);
+
+  listResource(query: () => UserQuery): HttpResourceRef<Page<UserSummary> | undefined> {
+    return httpResource<Page<UserSummary>>(() => ({ url: BASE, params: queryParams(query()) }));
+  }
+
+  /** Pending accounts, oldest first. */
+  queueResource(page: () => { limit: number; offset: number }): HttpResourceRef<Page<UserSummary> | undefined> {
+    return httpResource<Page<UserSummary>>(() => ({ url: `${BASE}/verification-queue`, params: queryParams(page()) }));
+  }
+
+  verify(id: string): Observable<UserSummary> {
+    return this.http.post<UserSummary>(`${BASE}/${id}/verify`, {});
+  }
+
+  reject(id: string, reason: string): Observable<UserSummary> {
+    return this.http.post<UserSummary>(`${BASE}/${id}/reject`, { reason });
+  }
+
+  create(request: CreateUserRequest): Observable<UserSummary> {
+    return this.http.post<UserSummary>(BASE, request);
+  }
+
+  changeStatus(id: string, status: Exclude<UserStatus, 'PENDING'>, reason?: string): Observable<UserSummary> {
+    return this.http.patch<UserSummary>(`${BASE}/${id}/status`, reason ? { status, reason } : { status });
+  }
+
+  changeRole(id: string, role: Role): Observable<UserSummary> {
+    return this.http.patch<UserSummary>(`${BASE}/${id}/role`, { role });
+  }
+}

@@ -1,0 +1,160 @@
+import { ChangeDetectionStrategy, Component, effect, input, output, untracked } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { FieldError, ORGANIZATION_KIND_LABELS, OrganizationKind } from '@xkx/contracts';
+import { OrganizationDetail, OrganizationUpdate } from '@xkx/web/accounts/util';
+import { applyFieldErrors, creditCodeValidator, FieldErrorPipe } from '@xkx/web/forms';
+import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+
+const QIXIA_AREA_CODE = '320113';
+
+/** Create (no `organization`) or edit an organization. The page saves and passes back the API's field errors. */
+@Component({
+  selector: 'xkx-organization-form',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    FieldErrorPipe,
+    LocalizedPipe,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" class="grid" data-testid="organization-form" novalidate>
+      <mat-form-field>
+        <mat-label>{{ 'org.nameZh' | t }}</mat-label>
+        <input matInput formControlName="nameZh" data-testid="org-nameZh" />
+        <mat-error>{{ form.controls.nameZh | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'org.nameEn' | t }}</mat-label>
+        <input matInput formControlName="nameEn" />
+        <mat-error>{{ form.controls.nameEn | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'org.shortName' | t }}</mat-label>
+        <input matInput formControlName="shortName" />
+        <mat-error>{{ form.controls.shortName | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'org.kind' | t }}</mat-label>
+        <mat-select formControlName="kind" data-testid="org-kind">
+          @for (kind of kinds; track kind) {
+            <mat-option [value]="kind">{{ kindLabels[kind] | localized }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.kind | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'org.areaCode' | t }}</mat-label>
+        <input matInput formControlName="areaCode" />
+        <mat-hint>{{ 'org.areaCodeHint' | t }}</mat-hint>
+        <mat-error>{{ form.controls.areaCode | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'org.creditCode' | t }}</mat-label>
+        <input matInput formControlName="creditCode" data-testid="org-creditCode" />
+        <mat-error>{{ form.controls.creditCode | fieldError }}</mat-error>
+      </mat-form-field>
+      <mat-form-field class="wide">
+        <mat-label>{{ 'org.address' | t }}</mat-label>
+        <input matInput formControlName="address" />
+        <mat-error>{{ form.controls.address | fieldError }}</mat-error>
+      </mat-form-field>
+      <div class="flags wide">
+        <mat-checkbox formControlName="isHighTech">{{ 'org.isHighTech' | t }}</mat-checkbox>
+        <mat-checkbox formControlName="isSpecialized">{{ 'org.isSpecialized' | t }}</mat-checkbox>
+        <mat-checkbox formControlName="isKeyMonitored">{{ 'org.isKeyMonitored' | t }}</mat-checkbox>
+        @if (organization()) {
+          <mat-checkbox formControlName="verified">{{ 'org.verified' | t }}</mat-checkbox>
+        }
+      </div>
+      <div class="actions wide">
+        <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="org-save">{{ 'common.save' | t }}</button>
+      </div>
+    </form>
+  `,
+  styles: `
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 16px; }
+    .wide { grid-column: 1 / -1; }
+    .flags { display: flex; flex-wrap: wrap; gap: 8px 24px; }
+    .actions { display: flex; justify-content: flex-end; gap: 8px; }
+  `,
+})
+export class OrganizationFormComponent {
+  /** The organization being edited, as last read; null creates a new one. */
+  readonly organization = input<OrganizationDetail | null>(null);
+  readonly serverErrors = input<readonly FieldError[]>([]);
+  readonly busy = input(false);
+  readonly save = output<OrganizationUpdate>();
+  readonly cancelled = output();
+
+  protected readonly kinds = Object.values(OrganizationKind);
+  protected readonly kindLabels = ORGANIZATION_KIND_LABELS;
+  protected readonly form = new FormGroup({
+    nameZh: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    nameEn: new FormControl('', { nonNullable: true }),
+    shortName: new FormControl('', { nonNullable: true }),
+    kind: new FormControl<OrganizationKind>(OrganizationKind.ENTERPRISE, { nonNullable: true }),
+    areaCode: new FormControl(QIXIA_AREA_CODE, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\d{6}$/)] }),
+    creditCode: new FormControl('', { nonNullable: true, validators: [creditCodeValidator] }),
+    address: new FormControl('', { nonNullable: true }),
+    isHighTech: new FormControl(false, { nonNullable: true }),
+    isSpecialized: new FormControl(false, { nonNullable: true }),
+    isKeyMonitored: new FormControl(false, { nonNullable: true }),
+    verified: new FormControl(false, { nonNullable: true }),
+  });
+
+  constructor() {
+    // A new (or re-read) organization replaces what the form shows.
+    effect(() => {
+      const org = this.organization();
+      untracked(() =>
+        this.form.reset(
+          org
+            ? {
+                nameZh: org.nameZh,
+                nameEn: org.nameEn ?? '',
+                shortName: org.shortName ?? '',
+                kind: org.kind,
+                areaCode: org.areaCode,
+                creditCode: org.creditCode ?? '',
+                address: org.address ?? '',
+                isHighTech: org.isHighTech,
+                isSpecialized: org.isSpecialized,
+                isKeyMonitored: org.isKeyMonitored,
+                verified: org.verified,
+              }
+            : undefined,
+        ),
+      );
+    });
+    effect(() => {
+      const errors = this.serverErrors();
+      untracked(() => applyFieldErrors(this.form, errors));
+    });
+  }
+
+  protected submit(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    const value = this.form.getRawValue();
+    // Empty optional texts are left out rather than sent as "" (which the API would validate).
+    this.save.emit({
+      ...value,
+      nameEn: value.nameEn.trim() || undefined,
+      shortName: value.shortName.trim() || undefined,
+      creditCode: value.creditCode.trim() || undefined,
+      address: value.address.trim() || undefined,
+    });
+  }
+}

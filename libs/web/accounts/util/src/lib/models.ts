@@ -1,0 +1,132 @@
+import { AuditAction, OrganizationKind, OrganizationSummary, Role, UserStatus } from '@xkx/contracts';
+
+// Response shapes of /api/users, /api/organizations/:id, /api/audit-logs and /api/outbox, as the
+// OpenAPI document describes them; @xkx/contracts has no interfaces for these yet.
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  mobile: string | null;
+  role: Role;
+  status: UserStatus;
+  organization: { id: string; nameZh: string; kind: OrganizationKind } | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+  verifiedAt: string | null;
+}
+
+export interface UserQuery {
+  q?: string;
+  role?: Role | null;
+  status?: UserStatus | null;
+  limit: number;
+  offset: number;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  name: string;
+  mobile?: string;
+  role: Role;
+  organizationId: string;
+}
+
+export interface OrganizationDetail extends OrganizationSummary {
+  address: string | null;
+  creditCode: string | null;
+  isHighTech: boolean;
+  isSpecialized: boolean;
+  isKeyMonitored: boolean;
+  version: number;
+}
+
+export interface OrganizationInput {
+  nameZh: string;
+  nameEn?: string;
+  shortName?: string;
+  kind: OrganizationKind;
+  areaCode: string;
+  address?: string;
+  creditCode?: string;
+  isHighTech: boolean;
+  isSpecialized: boolean;
+  isKeyMonitored: boolean;
+}
+
+export interface OrganizationQuery {
+  q?: string;
+  kind?: OrganizationKind | null;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditLogEntry {
+  id: string;
+  createdAt: string;
+  action: AuditAction;
+  actorId: string | null;
+  actorEmail: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  action?: AuditAction | null;
+  email?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxMail {
+  id: string;
+  createdAt: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: 'PENDING' | 'SENT' | 'FAILED';
+  attempts: number;
+  sentAt: string | null;
+}
+
+/** Drops empty filters so the query string only says what the user chose. */
+export function queryParams(query: object): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) {
+      params[key] = typeof value === 'string' ? value.trim() : value;
+    }
+  }
+  return params;
+}
+
+/** What an organization picker asks for: the typed text and the kinds that fit the role. */
+export interface OrganizationSearch {
+  q: string;
+  kinds: readonly OrganizationKind[];
+}
+
+/** The organization kinds an account of each role belongs to (as the API checks on register and create). */
+export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
+  RESEARCHER: ['UNIVERSITY', 'INSTITUTE'],
+  ENTERPRISE: ['ENTERPRISE'],
+  BROKER: ['AGENCY', 'UNIVERSITY', 'INSTITUTE'],
+  ADMIN: ['AGENCY'],
+};
+
+/** Organization edits also carry the admin's verification flag. */
+export interface OrganizationUpdate extends OrganizationInput {
+  verified: boolean;
+}

@@ -1,0 +1,38 @@
+import { Routes } from '@angular/router';
+import { Permission } from '@xkx/contracts';
+import { permissionGuard } from '@xkx/web/auth/data-access';
+
+/** Mounted at /manage; each page asks for the permission its API calls need. */
+export const ADMIN_ROUTES: Routes = [
+  {
+    path: 'verification',
+    canActivate: [permissionGuard(Permission.USER_VERIFY)],
+    title: 'title.verification',
+    loadComponent: () => import('./verification-page.component').then((m) => m.VerificationPageComponent),
+  },
+  {
+    path: 'users',
+    canActivate: [permissionGuard(Permission.USER_READ)],
+    title: 'title.users',
+    loadComponent: () => import('./users-page.component').then((m) => m.UsersPageComponent),
+  },
+  {
+    path: 'organizations',
+    canActivate: [permissionGuard(Permission.ORGANIZATION_MANAGE)],
+    title: 'title.organizations',
+    loadComponent: () => import('./organizations-page.component').then((m) => m.OrganizationsPageComponent),
+  },
+  {
+    path: 'audit-log',
+    canActivate: [permissionGuard(Permission.AUDIT_READ)],
+    title: 'title.auditLog',
+    loadComponent: () => import('./audit-log-page.component').then((m) => m.AuditLogPageComponent),
+  },
+  {
+    path: 'outbox',
+    canActivate: [permissionGuard(Permission.OUTBOX_READ)],
+    title: 'title.outbox',
+    loadComponent: () => import('./outbox-page.component').then((m) => m.OutboxPageComponent),
+  },
+  { path: '', pathMatch: 'full', redirectTo: 'users' },
+];

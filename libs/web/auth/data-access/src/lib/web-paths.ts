@@ -1,0 +1,20 @@
+/** Client routes that more than one library links to; one place to rename them. */
+export const WebPath = {
+  signIn: 'sign-in',
+  register: 'register',
+  forgotPassword: 'forgot-password',
+  resetPassword: 'reset-password',
+  profile: 'profile',
+  workspace: 'workspace',
+  manage: 'manage',
+  verification: 'manage/verification',
+  users: 'manage/users',
+  organizations: 'manage/organizations',
+  auditLog: 'manage/audit-log',
+  outbox: 'manage/outbox',
+} as const;
+
+/** Only same-app paths are followed after sign-in (`//evil.example` is not one). */
+export function safeReturnUrl(url: string | null | undefined): string | null {
+  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : null;
+}

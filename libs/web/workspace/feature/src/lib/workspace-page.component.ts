@@ -1,0 +1,47 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { LocalizedText, ORGANIZATION_KIND_LABELS, Permission, ROLE_LABELS } from '@xkx/contracts';
+import { UserStatusComponent } from '@xkx/web/accounts/ui';
+import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
+import { LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+
+interface Shortcut {
+  path: string;
+  icon: string;
+  label: MessageKey;
+  testId: string;
+}
+
+/** Where a signed-in user lands: who they are, what waits for them, and what their permissions open. */
+@Component({
+  selector: 'xkx-workspace-page',
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './workspace-page.component.html',
+  styleUrl: './workspace-page.component.scss',
+})
+export class WorkspacePageComponent {
+  private readonly session = inject(AuthSession);
+  protected readonly user = this.session.user;
+  protected readonly pending = this.session.pending;
+  protected readonly roleLabels = ROLE_LABELS;
+  // CurrentUser.organization.kind is a plain string in the contracts, hence the looser index.
+  protected readonly kindLabels: Partial<Record<string, LocalizedText>> = ORGANIZATION_KIND_LABELS;
+  protected readonly paths = WebPath;
+  protected readonly writesResults = computed(() => this.session.can(Permission.RESULT_WRITE));
+  protected readonly writesNeeds = computed(() => this.session.can(Permission.NEED_WRITE));
+  protected readonly shortcuts = computed<Shortcut[]>(() => {
+    const all: (Shortcut & { permission: Permission })[] = [
+      { path: WebPath.verification, icon: 'how_to_reg', label: 'nav.verification', testId: 'shortcut-verification', permission: Permission.USER_VERIFY },
+      { path: WebPath.users, icon: 'group', label: 'nav.users', testId: 'shortcut-users', permission: Permission.USER_READ },
+      { path: WebPath.organizations, icon: 'account_balance', label: 'nav.organizations', testId: 'shortcut-organizations', permission: Permission.ORGANIZATION_MANAGE },
+      { path: WebPath.auditLog, icon: 'policy', label: 'nav.auditLog', testId: 'shortcut-audit', permission: Permission.AUDIT_READ },
+      { path: WebPath.outbox, icon: 'outbox', label: 'nav.outbox', testId: 'shortcut-outbox', permission: Permission.OUTBOX_READ },
+      { path: WebPath.profile, icon: 'manage_accounts', label: 'nav.profile', testId: 'shortcut-profile', permission: Permission.PROFILE_MANAGE },
+    ];
+    return all.filter((s) => this.session.can(s.permission));
+  });
+}
