@@ -39,6 +39,9 @@ export const ErrorCode = {
   IMPORT_FILE_INVALID: 'IMPORT_FILE_INVALID',
   IMPORT_TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
   IMPORT_NOT_PENDING: 'IMPORT_NOT_PENDING',
+  MATCHING_NOT_READY: 'MATCHING_NOT_READY',
+  MATCH_PAIR_INVALID: 'MATCH_PAIR_INVALID',
+  // Deals, contracts and registration (issue 6) append their codes below this line.
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -96,6 +99,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   IMPORT_FILE_INVALID: { 'zh-CN': '无法读取该 Excel 文件，请使用下载的模板', en: 'The Excel file cannot be read; use the downloadable template' },
   IMPORT_TOO_MANY_ROWS: { 'zh-CN': '一次最多导入 10000 行', en: 'At most 10,000 rows per import' },
   IMPORT_NOT_PENDING: { 'zh-CN': '该导入已处理，不能再次提交', en: 'This import was already decided' },
+  MATCHING_NOT_READY: { 'zh-CN': '匹配引擎正在加载，请稍后再试', en: 'The matching engine is still loading; try again shortly' },
+  MATCH_PAIR_INVALID: { 'zh-CN': '该需求与成果不能构成匹配对', en: 'This need and result do not form a valid pair' },
+  // Deals, contracts and registration (issue 6) append their messages below this line.
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */
