@@ -13,6 +13,7 @@ import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
+import { MatchingModule } from './modules/matching/matching.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { UsersModule } from './modules/users/users.module';
@@ -48,6 +49,7 @@ export class AppModule {
         UsersModule,
         ListingsModule,
         ImportsModule,
+        MatchingModule,
         SeedModule,
         HealthModule,
         OrganizationsModule,

@@ -7,6 +7,8 @@ import { NeedEntity } from '../modules/listings/entities/need.entity';
 import { ResultIpAssetEntity } from '../modules/listings/entities/result-ip-asset.entity';
 import { ResultEntity } from '../modules/listings/entities/result.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox-mail.entity';
+import { BrokerMatchViewEntity } from '../modules/matching/broker-match-view.entity';
+import { MatchFeedbackEntity } from '../modules/matching/match-feedback.entity';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { SynonymGroupEntity } from '../modules/taxonomy/synonym-group.entity';
 import { TechnologyFieldEntity } from '../modules/taxonomy/technology-field.entity';
@@ -27,4 +29,6 @@ export const ENTITIES = [
   NeedEntity,
   ListingHistoryEntity,
   ImportJobEntity,
+  MatchFeedbackEntity,
+  BrokerMatchViewEntity,
 ];

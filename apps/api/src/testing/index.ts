@@ -8,3 +8,4 @@ export { DemoSeeder } from '../database/seeds/demo-seeder.service';
 export { ImportsService } from '../modules/imports/imports.service';
 export { listRoutes } from './routes';
 export { ListingsService } from '../modules/listings/listings.service';
+export { MatchingService } from '../modules/matching/matching.service';

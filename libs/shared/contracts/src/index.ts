@@ -6,3 +6,5 @@ export * from './lib/api-paths';
 export * from './lib/fields';
 export * from './lib/auth';
 export * from './lib/listings';
+export * from './lib/matching';
+export * from './lib/deals';

@@ -6,5 +6,6 @@ import { CreateListings1795728501801 } from './1795728501801-CreateListings';
 import { ListingSearchIndexes1795728501900 } from './1795728501900-ListingSearchIndexes';
 import { SeedTechnologyFields1795728600000 } from './1795728600000-SeedTechnologyFields';
 import { SeedSynonyms1795728600100 } from './1795728600100-SeedSynonyms';
+import { CreateMatchFeedback1795729929586 } from './1795729929586-CreateMatchFeedback';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100, CreateMatchFeedback1795729929586];

@@ -13,6 +13,7 @@ import { CreateNeedDto } from '../listings/dto/need-write.dto';
 import { CreateResultDto } from '../listings/dto/result-write.dto';
 import { ListingBaseEntity } from '../listings/entities/listing-base.entity';
 import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../listings/listing-kinds';
+import { ListingEvents } from '../listings/listing-events';
 import { ListingsService } from '../listings/listings.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ColumnSpec, labelToCode, NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, splitList, wanToFen, yesNo } from './excel-columns';
@@ -47,6 +48,7 @@ export class ImportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ListingsService,
+    private readonly events: ListingEvents,
     @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
   ) {}
 
@@ -174,13 +176,15 @@ export class ImportsService {
     const spec = (job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC) as unknown as KindSpec<ListingBaseEntity, object>;
     const live = this.progress.get(job.id) ?? { processed: 0, total: rows.length };
     try {
+      const ids: string[] = [];
       await this.dataSource.transaction(async (manager) => {
         for (const row of rows) {
-          await this.listings.insert(manager, spec, row.input, row.organizationId, user, publish);
+          ids.push(await this.listings.insert(manager, spec, row.input, row.organizationId, user, publish));
           live.processed++;
         }
         await manager.update(ImportJobEntity, job.id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
       });
+      if (publish) for (const id of ids) this.events.changed(job.kind, id, 'PUBLISHED');
     } catch (error) {
       this.logger.error(`import ${job.id} failed: ${String(error)}`);
       // Nothing of the import was written: the transaction rolled back as a whole.

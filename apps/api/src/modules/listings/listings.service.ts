@@ -70,6 +70,7 @@ export class ListingsService {
   /**
    * Inserts one listing inside the caller's transaction (input already validated). Imports use it to
    * write thousands of rows atomically; `publish` is for brokers, who are reviewers themselves.
+   * The caller announces published rows (ListingEvents) once its transaction has committed.
    */
   async insert<E extends ListingBaseEntity, I extends object>(manager: EntityManager, spec: KindSpec<E, I>, input: I, organizationId: string, user: AuthUser, publish = false): Promise<string> {
     const now = new Date();
@@ -91,7 +92,6 @@ export class ListingsService {
     const saved = await manager.save(spec.entity, entity);
     await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
     await this.history(manager, spec.kind, saved, user.id, publish ? 'IMPORTED_PUBLISHED' : 'CREATED', null, saved.status, []);
-    if (publish) this.afterCommit(manager, () => this.events.changed(spec.kind, saved.id, saved.status));
     return saved.id;
   }
 
@@ -283,15 +283,6 @@ export class ListingsService {
     if (requested && requested !== user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
     if (!user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
     return user.organizationId;
-  }
-
-  /** Runs `fn` once the transaction commits (PGlite and pg both support the subscriber-free way: a promise). */
-  private afterCommit(manager: EntityManager, fn: () => void): void {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) return fn();
-    const pending = (runner.data as { afterCommit?: Array<() => void> }).afterCommit ?? [];
-    pending.push(fn);
-    (runner.data as { afterCommit?: Array<() => void> }).afterCommit = pending;
   }
 
   /** Validations that need the database, for callers that write many rows (imports). */

@@ -37,6 +37,10 @@ export interface MatchConfig {
     /** Top text matches whose vectors are blended into the query vector (0 = off), and how strongly. */
     feedbackDocs: number;
     feedbackWeight: number;
+    /** Rounds of semantic feedback: later rounds take the top documents by the blended relevance of the last. */
+    feedbackRounds: number;
+    /** Character bigrams are features of the space as well as words (robust to segmentation differences). */
+    bigrams: boolean;
     /** Terms in fewer listings than this get no vector. */
     minDf: number;
     /** Power iterations of the randomized SVD. */
@@ -87,19 +91,21 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.7 },
   semantic: {
     enabled: true,
-    dims: 128,
+    dims: 48,
     nonZeros: 8,
     weight: 0.5,
     seed: 20250101,
     feedbackDocs: 10,
     feedbackWeight: 1,
+    feedbackRounds: 1,
+    bigrams: false,
     minDf: 2,
     powerIterations: 2,
     spectrumPower: 1,
     sampleDocs: 20000,
     autoRefreshMaxDocs: 2000,
   },
-  smoothing: { enabled: true, neighbours: 10, weight: 0.5, pool: 300 },
+  smoothing: { enabled: true, neighbours: 10, weight: 0.5, pool: 150 },
   candidates: 300,
   weights: { relevance: 1, field: 0.15, trl: 0.1, price: 0.08, modes: 0.05, freshness: 0.03, feedback: 0.2 },
   freshnessHalfLifeDays: 180,

@@ -162,3 +162,34 @@ describe('MatchIndex', () => {
     expect(hits[0]?.id).toBe('vision');
   });
 });
+
+describe('MatchIndex semantic layer and pool smoothing', () => {
+  it('learns its semantic space as a small index grows through upserts alone', () => {
+    const index = new MatchIndex();
+    for (const r of results) index.upsert(r);
+    const hits = index.match(batteryNeed, { now });
+    expect(hits[0]?.id).toBe('battery');
+    expect(hits.some((h) => h.components.semantic > 0)).toBe(true);
+  });
+
+  it('keeps relevance in [0, 1] and equal to the text/semantic blend when smoothing is off', () => {
+    const plain = new MatchIndex({ config: { smoothing: { enabled: false } } });
+    plain.addAll(results);
+    for (const h of plain.match(batteryNeed, { now })) {
+      const sw = plain.config.semantic.weight;
+      expect(h.components.relevance).toBeCloseTo((1 - sw) * h.components.text + sw * h.components.semantic, 6);
+    }
+    const smoothed = buildIndex();
+    for (const h of smoothed.match(batteryNeed, { now })) {
+      expect(h.components.relevance).toBeGreaterThanOrEqual(0);
+      expect(h.components.relevance).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('refreshSemantics keeps rankings stable for an unchanged corpus', () => {
+    const index = buildIndex();
+    const before = index.match(batteryNeed, { now }).map((h) => h.id);
+    index.refreshSemantics();
+    expect(index.match(batteryNeed, { now }).map((h) => h.id)).toEqual(before);
+  });
+});

@@ -190,7 +190,20 @@ export class MatchIndex {
     const semRange = Math.max(...sems) - semMin || 1;
     const texts = scores.map((x) => x / maxText);
     const semantics = sems.map((x) => (x - semMin) / semRange);
-    const base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
+    let base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
+    for (let round = 1; round < cfg.semantic.feedbackRounds && qVec; round++) {
+      const order = base.map((_, i) => i).sort((x, y) => (base[y] as number) - (base[x] as number));
+      const v2 = this.feedbackVector(prepared.vector, target, order.map((i) => slots[i] as number), order.map((i) => base[i] as number));
+      if (!v2) break;
+      const s2 = slots.map((s) => {
+        const v = target.semVecs[s];
+        return v ? dot(v2, v) : 0;
+      });
+      const lo = Math.min(...s2);
+      const range = Math.max(...s2) - lo || 1;
+      s2.forEach((x, i) => (semantics[i] = (x - lo) / range));
+      base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
+    }
     const relevances = this.smooth(target, slots, base);
 
     const hits: { slot: number; hit: MatchHit }[] = [];
@@ -294,27 +307,57 @@ export class MatchIndex {
     const cfg = this.config.smoothing;
     if (!cfg.enabled || cfg.weight <= 0 || cfg.neighbours <= 0 || !this.config.semantic.enabled) return [...base];
     const m = Math.min(cfg.pool, slots.length);
-    const vecs = slots.slice(0, m).map((s) => target.semVecs[s]);
     const out = [...base];
-    const sims = new Float64Array(m);
     const k = Math.min(cfg.neighbours, m - 1);
-    if (k <= 0) return out;
+    const dims = this.space.dims;
+    if (k <= 0 || dims === 0) return out;
+    // Pool vectors in one flat buffer, and the symmetric similarity matrix computed once.
+    const flat = new Float32Array(m * dims);
+    const has = new Uint8Array(m);
     for (let i = 0; i < m; i++) {
-      const vi = vecs[i];
-      if (!vi) continue;
-      for (let j = 0; j < m; j++) {
-        const vj = vecs[j];
-        sims[j] = j === i || !vj ? -Infinity : dot(vi, vj);
+      const v = target.semVecs[slots[i] as number];
+      if (!v) continue;
+      flat.set(v, i * dims);
+      has[i] = 1;
+    }
+    const sims = new Float32Array(m * m);
+    for (let i = 0; i < m; i++) {
+      if (!has[i]) continue;
+      const oi = i * dims;
+      for (let j = i + 1; j < m; j++) {
+        if (!has[j]) continue;
+        const oj = j * dims;
+        let s = 0;
+        for (let d = 0; d < dims; d++) s += (flat[oi + d] as number) * (flat[oj + d] as number);
+        sims[i * m + j] = s;
+        sims[j * m + i] = s;
       }
-      // k best neighbours by partial selection
-      const idx = Array.from({ length: m }, (_, j) => j)
-        .sort((x, y) => (sims[y] as number) - (sims[x] as number))
-        .slice(0, k);
+    }
+    // Best k neighbours of each candidate by insertion into a small sorted list.
+    const bestSim = new Float64Array(k);
+    const bestIdx = new Int32Array(k);
+    for (let i = 0; i < m; i++) {
+      if (!has[i]) continue;
+      let filled = 0;
+      const row = i * m;
+      for (let j = 0; j < m; j++) {
+        if (j === i || !has[j]) continue;
+        const sim = sims[row + j] as number;
+        if (filled === k && sim <= (bestSim[k - 1] as number)) continue;
+        let p = filled < k ? filled++ : k - 1;
+        while (p > 0 && (bestSim[p - 1] as number) < sim) {
+          bestSim[p] = bestSim[p - 1] as number;
+          bestIdx[p] = bestIdx[p - 1] as number;
+          p--;
+        }
+        bestSim[p] = sim;
+        bestIdx[p] = j;
+      }
       let sum = 0;
       let wsum = 0;
-      for (const j of idx) {
-        const w = Math.max(sims[j] as number, 0);
-        sum += w * (base[j] as number);
+      for (let q = 0; q < filled; q++) {
+        const w = Math.max(bestSim[q] as number, 0);
+        sum += w * (base[bestIdx[q] as number] as number);
         wsum += w;
       }
       if (wsum > 0) out[i] = (1 - cfg.weight) * (base[i] as number) + (cfg.weight * sum) / wsum;
@@ -415,10 +458,12 @@ export class MatchIndex {
     if (!this.config.semantic.enabled) return undefined;
     const ids: number[] = [];
     const weights: number[] = [];
+    const grams = this.config.semantic.bigrams;
     for (const [term, w] of terms) {
-      if (this.dict.isGram(term)) continue;
+      const gram = this.dict.isGram(term);
+      if (gram && !grams) continue;
       ids.push(term);
-      weights.push(w);
+      weights.push(gram ? w * this.config.bigramWeight : w);
     }
     return this.space.embed({ ids, weights });
   }
@@ -426,18 +471,22 @@ export class MatchIndex {
   /** A listing's word terms with field-weighted, log-dampened frequencies (idf is applied by the space). */
   private semanticBag(kind: KindIndex, slot: number): TermBag {
     const doc = kind.terms(slot);
-    const ids: number[] = [];
-    const weights: number[] = [];
-    if (!doc) return { ids, weights };
+    if (!doc) return { ids: [], weights: [] };
+    const ids = new Int32Array(doc.ids.length);
+    const weights = new Float32Array(doc.ids.length);
+    let n = 0;
     const { title, keywords, body } = this.config.bm25;
+    const grams = this.config.semantic.bigrams;
+    const gramWeight = this.config.bigramWeight;
     for (let j = 0; j < doc.ids.length; j++) {
       const term = doc.ids[j] as number;
-      if (this.dict.isGram(term)) continue;
+      const gram = this.dict.isGram(term);
+      if (gram && !grams) continue;
       const [t, k, b] = unpackTf(doc.tfs[j] as number);
-      ids.push(term);
-      weights.push(Math.log1p(title.weight * t + keywords.weight * k + body.weight * b));
+      ids[n] = term;
+      weights[n++] = Math.log1p(title.weight * t + keywords.weight * k + body.weight * b) * (gram ? gramWeight : 1);
     }
-    return { ids, weights };
+    return { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
   }
 
   private embedSlot(kind: KindIndex, slot: number): Float32Array | undefined {

@@ -66,22 +66,27 @@ export class LsaSpace {
     }
     const idf = Float32Array.from(idfs);
     const ptr = new Int32Array(n + 1);
-    const cols: number[] = [];
-    const vals: number[] = [];
     bags.forEach((bag, i) => {
-      const start = cols.length;
+      let c = 0;
+      for (let j = 0; j < bag.ids.length; j++) if ((rowOf[bag.ids[j] as number] as number) >= 0) c++;
+      ptr[i + 1] = (ptr[i] as number) + c;
+    });
+    const cols = new Int32Array(ptr[n] as number);
+    const vals = new Float32Array(ptr[n] as number);
+    bags.forEach((bag, i) => {
+      const start = ptr[i] as number;
+      let p = start;
       let norm = 0;
       for (let j = 0; j < bag.ids.length; j++) {
         const r = rowOf[bag.ids[j] as number] as number;
         if (r < 0) continue;
         const x = (bag.weights[j] as number) * (idf[r] as number);
-        cols.push(r);
-        vals.push(x);
+        cols[p] = r;
+        vals[p++] = x;
         norm += x * x;
       }
       norm = Math.sqrt(norm) || 1;
-      for (let p = start; p < vals.length; p++) vals[p] = (vals[p] as number) / norm;
-      ptr[i + 1] = cols.length;
+      for (let q = start; q < p; q++) vals[q] = (vals[q] as number) / norm;
     });
     if (idf.length === 0 || cols.length === 0) {
       this.rowOf = rowOf.fill(-1);
@@ -91,7 +96,7 @@ export class LsaSpace {
       this.docs = n;
       return;
     }
-    const a: SparseRows = { ptr, cols: Int32Array.from(cols), vals: Float32Array.from(vals), nCols: idf.length };
+    const a: SparseRows = { ptr, cols, vals, nCols: idf.length };
     const svd = randomizedSvd(a, options.dims, {
       powerIterations: options.powerIterations,
       seed: options.seed,

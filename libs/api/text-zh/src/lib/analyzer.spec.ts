@@ -74,3 +74,13 @@ describe('TextAnalyzer', () => {
     expect(quoteLexeme("o'neil\\")).toBe("'o''neil\\\\'");
   });
 });
+
+describe('TextAnalyzer token memo', () => {
+  it('gives the same analysis when the same tokens recur', () => {
+    const a = createAnalyzer();
+    const first = a.analyze('锂离子电池的正极材料，以及锂离子电池的回收。');
+    const again = a.analyze('锂离子电池的正极材料，以及锂离子电池的回收。');
+    expect(again).toEqual(first);
+    expect(first.words).not.toContain('的');
+  });
+});

@@ -56,6 +56,18 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   dateTooFar: { 'zh-CN': '有效期最长为 3 年', en: 'must be within 3 years' },
   unknownOrganization: { 'zh-CN': '找不到机构“{0}”（请填写全称或统一社会信用代码）', en: 'no organization "{0}" (use the full name or credit code)' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+  unknownContractType: { 'zh-CN': '合同类型不存在或已停用：{0}', en: 'unknown or inactive contract type: {0}' },
+  contractSubtypeRequired: { 'zh-CN': '请选择具体的合同子类型', en: 'choose a contract subtype' },
+  technicalAmountNegative: { 'zh-CN': '非技术性费用不能超过合同成交额', en: 'must not exceed the contract amount' },
+  scheduleSumMismatch: { 'zh-CN': '付款计划合计 {0} 分，应等于合同成交额 {1} 分', en: 'installments add up to {0} fen; they must equal the contract amount of {1} fen' },
+  paymentExceedsContract: { 'zh-CN': '累计到账将达 {0} 分，超过合同成交额 {1} 分', en: 'received would total {0} fen, above the contract amount of {1} fen' },
+  isRegistrationNumber: { 'zh-CN': '登记号必须是 16 位数字（年份 4 位 + 行政区划代码 6 位 + 序号 6 位）', en: 'must be 16 digits: year (4), area code (6), serial (6)' },
+  incomeExceedsTechnical: { 'zh-CN': '核定技术性收入不能超过技术交易额', en: 'must not exceed the technical amount' },
+  unknownRegistrationField: { 'zh-CN': '不是已配置的登记字段', en: 'is not a configured registration field' },
+  registrationFieldType: { 'zh-CN': '取值类型应为 {0}', en: 'must be of type {0}' },
+  dateOrder: { 'zh-CN': '不能早于 {0}', en: 'must not be before {0}' },
+  declineReasonRequired: { 'zh-CN': '婉拒时请选择原因', en: 'choose a reason when declining' },
+  transferFieldsRequired: { 'zh-CN': '技术转让类合同申请登记时须填写预计新增投资与产值', en: 'transfer contracts need the expected new investment and output before registration' },
 };
 
 export function formatValidationMessage(constraint: string, args: unknown[], locale: Locale): string | undefined {

@@ -1,0 +1,124 @@
+import { MatchingService } from '@xkx/api/testing';
+import { bearer, loginDemo, Session } from '../support/auth';
+import { futureDate, needPayload, resultPayload } from '../support/listings';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface Match {
+  score: number;
+  counterpart: { id: string; title: string; confidentialDetail?: unknown };
+  reasons: Array<{ code: string; 'zh-CN': string; en: string; terms?: string[] }>;
+  components: Record<string, number>;
+  verdict: string;
+}
+
+describe('matching engine through the API', () => {
+  let t: TestApp;
+  let researcher: Session;
+  let enterprise: Session;
+  let broker: Session;
+  let other: Session;
+  let needId: string;
+  let resultId: string;
+
+  const settle = () => t.app.get(MatchingService).settled();
+  const publish = async (kind: 'results' | 'needs', id: string, owner: Session) => {
+    await t.http.post(`/api/${kind}/${id}/submit`).set(...bearer(owner)).send({}).expect(200);
+    await t.http.post(`/api/${kind}/${id}/approve`).set(...bearer(broker)).send({}).expect(200);
+  };
+  const matchesForNeed = async (who: Session = enterprise): Promise<Match[]> => {
+    await settle();
+    return (await t.http.get(`/api/needs/${needId}/matches?limit=10`).set(...bearer(who)).expect(200)).body.items;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+    [researcher, enterprise, broker, other] = await Promise.all([loginDemo(t.http, 'researcher'), loginDemo(t.http, 'enterprise'), loginDemo(t.http, 'broker'), loginDemo(t.http, 'pending')]);
+    const need = (
+      await t.http.post('/api/needs').set(...bearer(enterprise)).send(
+        needPayload({
+          title: '钙钛矿光伏组件湿热稳定性提升技术需求',
+          publicSummary: '企业钙钛矿光伏组件在湿热老化测试中功率衰减过快，需要封装或界面钝化技术把 85℃/85%RH 1000 小时后的衰减控制在 5% 以内。',
+          problem: '钙钛矿组件湿热稳定性不足',
+          keywords: ['钙钛矿', '光伏组件', '封装', '湿热稳定性'],
+          fieldCodes: ['NE.PV'],
+          minTrl: 5,
+          cooperationModes: ['LICENSE_EXCLUSIVE', 'CO_DEVELOPMENT'],
+          budget: { negotiable: false, minFen: 100_000_000, maxFen: 300_000_000 },
+          deadline: futureDate(120),
+        }),
+      ).expect(201)
+    ).body;
+    needId = need.id;
+    await publish('needs', needId, enterprise);
+    const result = (
+      await t.http.post('/api/results').set(...bearer(researcher)).send(
+        resultPayload({
+          title: '钙钛矿光伏组件界面钝化与封装技术',
+          valueProposition: '湿热 1000 小时功率衰减小于 3%',
+          publicSummary: '通过二维钙钛矿界面钝化层与原子层沉积阻水封装，钙钛矿光伏组件在 85℃/85%RH 湿热老化 1000 小时后功率保持率超过 97%。',
+          problemSolved: '钙钛矿组件湿热稳定性差',
+          keywords: ['钙钛矿', '界面钝化', '封装', '光伏组件'],
+          fieldCodes: ['NE.PV'],
+          trl: 6,
+          stage: 'PILOT',
+          transferModes: ['LICENSE_EXCLUSIVE'],
+          price: { negotiable: false, minFen: 150_000_000, maxFen: 250_000_000, priceType: 'INDICATIVE' },
+          ipAssets: [],
+        }),
+      ).expect(201)
+    ).body;
+    resultId = result.id;
+    await publish('results', resultId, researcher);
+  });
+  afterAll(() => t.close());
+
+  it('puts the fitting result at the top with reasons a broker can check', async () => {
+    const items = await matchesForNeed();
+    expect(items[0]!.counterpart.id).toBe(resultId);
+    const codes = items[0]!.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['SHARED_TERMS', 'SAME_FIELD', 'TRL_MEETS', 'PRICE_WITHIN_BUDGET', 'MODES_MATCH']));
+    expect(items[0]!.reasons.find((r) => r.code === 'TRL_MEETS')!['zh-CN']).toBe('TRL 6 ≥ 需求最低 5');
+    expect(items[0]!.reasons.find((r) => r.code === 'SHARED_TERMS')!.terms).toEqual(expect.arrayContaining(['钙钛矿']));
+    expect(items[0]!.components.relevance).toBeGreaterThan(0);
+    expect(items[0]!.counterpart).not.toHaveProperty('confidentialDetail');
+    for (let i = 1; i < items.length; i++) expect(items[i]!.score).toBeLessThanOrEqual(items[i - 1]!.score);
+  });
+
+  it('answers the other way round for the result owner', async () => {
+    await settle();
+    const res = await t.http.get(`/api/results/${resultId}/matches`).set(...bearer(researcher)).expect(200);
+    expect(res.body.items[0].counterpart.id).toBe(needId);
+  });
+
+  it('shows matches only to owners and brokers', async () => {
+    await t.http.get(`/api/needs/${needId}/matches`).expect(401);
+    await t.http.get(`/api/needs/${needId}/matches`).set(...bearer(other)).expect(404);
+    await t.http.get(`/api/needs/${needId}/matches`).set(...bearer(broker)).expect(200);
+  });
+
+  it('drops a declined pair and records a good one', async () => {
+    const declinedTarget = (await matchesForNeed())[1];
+    if (declinedTarget) {
+      await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget.counterpart.id, verdict: 'DECLINED' }).expect(400);
+      await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget.counterpart.id, verdict: 'DECLINED', reason: 'NOT_A_FIT' }).expect(200);
+      expect((await matchesForNeed()).map((m) => m.counterpart.id)).not.toContain(declinedTarget.counterpart.id);
+    }
+    await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId, verdict: 'GOOD' }).expect(200);
+    const top = (await matchesForNeed())[0]!;
+    expect(top).toMatchObject({ verdict: 'GOOD', counterpart: { id: resultId } });
+  });
+
+  it("lists the brokers' new opportunities once", async () => {
+    const first = await t.http.get('/api/matches/opportunities?field=NE').set(...bearer(broker)).expect(200);
+    expect(first.body.items.some((o: { need: { id: string }; result: { id: string } }) => o.need.id === needId && o.result.id === resultId)).toBe(true);
+    const second = await t.http.get('/api/matches/opportunities?field=NE').set(...bearer(broker)).expect(200);
+    expect(second.body.since).not.toBeNull();
+    expect(second.body.items).toEqual([]);
+    await t.http.get('/api/matches/opportunities').set(...bearer(researcher)).expect(403);
+  });
+
+  it('follows a withdrawn result at once, without a rebuild', async () => {
+    await t.http.post(`/api/results/${resultId}/archive`).set(...bearer(researcher)).send({}).expect(200);
+    expect((await matchesForNeed()).map((m) => m.counterpart.id)).not.toContain(resultId);
+  });
+});

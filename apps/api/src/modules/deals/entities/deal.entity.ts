@@ -1,0 +1,91 @@
+import { DealStage, IntroductionOrigin, PricingMethod } from '@xkx/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../common/entities/base.entity';
+import { bigintFen } from '../../../database/transformers';
+import { OrganizationEntity } from '../../organizations/organization.entity';
+
+/** A 撮合项目: one institution, one enterprise, the listings between them, and the brokers who carry it. */
+@Entity({ name: 'deal' })
+@Index('uq_deal_code', ['code'], { unique: true })
+@Index('ix_deal_stage_next_action_due', ['stage', 'nextActionDue'])
+@Index('ix_deal_institution', ['institutionOrgId'])
+@Index('ix_deal_enterprise', ['enterpriseOrgId'])
+@Index('ix_deal_result', ['resultId'])
+@Index('ix_deal_need', ['needId'])
+export class DealEntity extends BaseEntity {
+  /** Human-readable code, e.g. D2026-000042. */
+  @Column({ type: 'varchar', length: 20 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  stage!: DealStage;
+
+  @Column({ name: 'stage_changed_at', type: 'timestamptz' })
+  stageChangedAt!: Date;
+
+  @Column({ name: 'institution_org_id', type: 'uuid' })
+  institutionOrgId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_org_id', foreignKeyConstraintName: 'fk_deal_institution' })
+  institution?: OrganizationEntity;
+
+  @Column({ name: 'enterprise_org_id', type: 'uuid' })
+  enterpriseOrgId!: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_org_id', foreignKeyConstraintName: 'fk_deal_enterprise' })
+  enterprise?: OrganizationEntity;
+
+  @Column({ name: 'result_id', type: 'uuid', nullable: true })
+  resultId!: string | null;
+
+  @Column({ name: 'need_id', type: 'uuid', nullable: true })
+  needId!: string | null;
+
+  @Column({ name: 'introduction_id', type: 'uuid', nullable: true })
+  introductionId!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  origin!: IntroductionOrigin;
+
+  /** The matching engine's score when a broker opened it from a match. Not money: a float is fine. */
+  @Column({ name: 'match_score', type: 'double precision', nullable: true })
+  matchScore!: number | null;
+
+  /** Technology fields of the listings, copied for board filters. */
+  @Column({ name: 'field_codes', type: 'text', array: true, default: () => "'{}'" })
+  fieldCodes!: string[];
+
+  @Column({ name: 'pricing_method', type: 'varchar', length: 20, nullable: true })
+  pricingMethod!: PricingMethod | null;
+
+  /** The price of the accepted offer (or set by a broker), in fen. */
+  @Column({ name: 'agreed_price_fen', type: 'bigint', nullable: true, transformer: bigintFen })
+  agreedPriceFen!: number | null;
+
+  @Column({ name: 'next_action', type: 'varchar', length: 300, nullable: true })
+  nextAction!: string | null;
+
+  @Column({ name: 'next_action_due', type: 'date', nullable: true })
+  nextActionDue!: string | null;
+
+  @Column({ name: 'lost_reason', type: 'text', nullable: true })
+  lostReason!: string | null;
+
+  @Column({ name: 'lost_from_stage', type: 'varchar', length: 20, nullable: true })
+  lostFromStage!: DealStage | null;
+
+  /** Why an administrator let the contract be signed before the public notice ended. */
+  @Column({ name: 'notice_override_reason', type: 'text', nullable: true })
+  noticeOverrideReason!: string | null;
+
+  @Column({ name: 'notice_override_by_id', type: 'uuid', nullable: true })
+  noticeOverrideById!: string | null;
+
+  @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  createdById!: string | null;
+}

@@ -1,0 +1,54 @@
+import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind } from '@xkx/contracts';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../../common/entities/base.entity';
+
+/**
+ * An introduction (对接) request: someone asks to be put in touch with the people behind a listing
+ * (the target). It lands in the brokers' queue, opens a deal, and the target's side answers.
+ */
+@Entity({ name: 'introduction' })
+@Index('ix_introduction_status_created_at', ['status', 'createdAt'])
+@Index('ix_introduction_requester', ['requesterId'])
+@Index('ix_introduction_result', ['resultId'])
+@Index('ix_introduction_need', ['needId'])
+export class IntroductionEntity extends BaseEntity {
+  @Column({ type: 'varchar', length: 20 })
+  origin!: IntroductionOrigin;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: IntroductionStatus;
+
+  @Column({ name: 'requester_id', type: 'uuid' })
+  requesterId!: string;
+
+  /** The listing whose side is asked. */
+  @Column({ name: 'target_kind', type: 'varchar', length: 10 })
+  targetKind!: ListingKind;
+
+  @Column({ name: 'result_id', type: 'uuid', nullable: true })
+  resultId!: string | null;
+
+  @Column({ name: 'need_id', type: 'uuid', nullable: true })
+  needId!: string | null;
+
+  @Column({ type: 'text' })
+  message!: string;
+
+  @Column({ name: 'match_score', type: 'double precision', nullable: true })
+  matchScore!: number | null;
+
+  @Column({ name: 'decline_reason', type: 'varchar', length: 30, nullable: true })
+  declineReason!: DeclineReason | null;
+
+  @Column({ name: 'answer_note', type: 'text', nullable: true })
+  answerNote!: string | null;
+
+  @Column({ name: 'answered_by_id', type: 'uuid', nullable: true })
+  answeredById!: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'deal_id', type: 'uuid', nullable: true })
+  dealId!: string | null;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ListingsModule } from '../listings/listings.module';
+import { BrokerMatchViewEntity } from './broker-match-view.entity';
+import { MatchFeedbackEntity } from './match-feedback.entity';
+import { MatchingController } from './matching.controller';
+import { MatchingService } from './matching.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule],
+  controllers: [MatchingController],
+  providers: [MatchingService],
+  exports: [MatchingService],
+})
+export class MatchingModule {}

@@ -1,0 +1,250 @@
+import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DeclineReason, ErrorCode, ListingKind, ListingStatus, MatchVerdict } from '@xkx/contracts';
+import { MatchDoc, MatchHit, MatchIndex, MatchKind } from '@xkx/matching';
+import { DataSource, In } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { NeedEntity } from '../listings/entities/need.entity';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { canManage, isBroker } from '../listings/listing-access';
+import { ListingEvents } from '../listings/listing-events';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { BrokerMatchViewEntity } from './broker-match-view.entity';
+import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
+import { MatchFeedbackEntity } from './match-feedback.entity';
+import { needDoc, resultDoc } from './match-docs';
+
+const KIND: Record<ListingKind, MatchKind> = { RESULT: 'result', NEED: 'need' };
+const LOAD_BATCH = 2000;
+const NEVER_LOOKED_DAYS = 30;
+const SEMANTIC_REFRESH_MS = 24 * 3600 * 1000;
+const UPSERTS_BEFORE_REFRESH = 1000;
+
+/**
+ * The matching engine (libs/api/matching) kept in memory and in step with the database: loaded from
+ * the published listings at start, then updated listing by listing as they are published, changed or
+ * withdrawn (ListingEvents, after commit), so matches follow within a second without a rebuild.
+ */
+@Injectable()
+export class MatchingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MatchingService.name);
+  private readonly index = new MatchIndex();
+  private ready: Promise<void> | undefined;
+  private loaded = false;
+  /** Listing changes are applied in order, one at a time. */
+  private queue: Promise<void> = Promise.resolve();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private upsertsSinceRefresh = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    events: ListingEvents,
+  ) {
+    events.subscribe((kind, id, status) => this.enqueue(kind, id, status));
+  }
+
+  onApplicationBootstrap(): void {
+    // Large markets take a while to load; routes answer 503 MATCHING_NOT_READY until then.
+    this.ready = this.load().catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`));
+    // Single upserts place new listings with the current semantic projection; relearn it nightly.
+    this.refreshTimer = setInterval(() => this.enqueueRefresh(), SEMANTIC_REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+  }
+
+  /** Relearns the semantic layer from the current listings (after bulk imports, and nightly). */
+  enqueueRefresh(): void {
+    this.queue = this.queue
+      .then(() => this.ready)
+      .then(() => this.index.refreshSemantics())
+      .catch((error: unknown) => this.logger.warn(`semantic refresh failed: ${String(error)}`));
+  }
+
+  /** Resolves when the index has loaded and every queued listing change has been applied. */
+  async settled(): Promise<void> {
+    await this.ready;
+    await this.queue;
+  }
+
+  async matchesFor(kind: ListingKind, id: string, user: AuthUser, limit = 20): Promise<MatchDto[]> {
+    this.assertReady();
+    const doc = await this.docFor(kind, id, user);
+    const hits = this.index.get(KIND[kind], id) !== undefined ? this.index.matchesFor(KIND[kind], id, { limit }) : this.index.match(doc, { limit });
+    const otherKind: ListingKind = kind === 'NEED' ? 'RESULT' : 'NEED';
+    const counterparts = await this.counterparts(otherKind, hits.map((h) => h.id), user);
+    const verdicts = await this.verdicts(kind === 'NEED' ? hits.map((h) => [id, h.id]) : hits.map((h) => [h.id, id]));
+    return hits.flatMap((hit) => {
+      const counterpart = counterparts.get(hit.id);
+      if (!counterpart) return [];
+      const key = kind === 'NEED' ? `${id}:${hit.id}` : `${hit.id}:${id}`;
+      return [{ ...this.scored(hit), counterpart, origin: 'ALGORITHM' as const, verdict: verdicts.get(key) ?? 'NONE' }];
+    });
+  }
+
+  /** A verdict on a pair by a broker or by the owner of either side; declined pairs leave the rankings. */
+  async feedback(needId: string, resultId: string, verdict: MatchVerdict, reason: DeclineReason | undefined, note: string | undefined, user: AuthUser, source = 'BROKER'): Promise<MatchFeedbackEntity> {
+    const [need, result] = await Promise.all([this.dataSource.manager.findOneBy(NeedEntity, { id: needId }), this.dataSource.manager.findOneBy(ResultEntity, { id: resultId })]);
+    if (!need || !result) throw new DomainException(ErrorCode.MATCH_PAIR_INVALID, HttpStatus.BAD_REQUEST, [{ field: need ? 'resultId' : 'needId', constraint: 'invalid', args: [] }]);
+    const mayJudge = isBroker(user) || canManage(user, 'NEED', need) || canManage(user, 'RESULT', result);
+    if (!mayJudge) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+    const saved = await this.dataSource.manager.save(
+      this.dataSource.manager.create(MatchFeedbackEntity, {
+        needId,
+        resultId,
+        verdict,
+        reason: verdict === 'DECLINED' ? (reason ?? 'OTHER') : null,
+        note: note ?? null,
+        actorId: user.id,
+        source: isBroker(user) ? source : 'OWNER',
+      }),
+    );
+    this.index.addFeedback({ needId, resultId, verdict: verdict === 'GOOD' ? 'good' : 'declined', reason: saved.reason ?? undefined });
+    return saved;
+  }
+
+  /** The best pairs among listings published or changed since the broker last looked. */
+  async opportunities(user: AuthUser, filter: { field?: string; organizationId?: string; limit?: number; markSeen?: boolean }): Promise<OpportunityListDto> {
+    this.assertReady();
+    const view = await this.dataSource.manager.findOneBy(BrokerMatchViewEntity, { userId: user.id });
+    const since = view?.lastSeenAt ?? new Date(Date.now() - NEVER_LOOKED_DAYS * 86_400_000);
+    const fresh = await this.dataSource.manager
+      .createQueryBuilder(NeedEntity, 'n')
+      .select(['n.id'])
+      .where("n.status = 'PUBLISHED'")
+      .andWhere('n.updated_at > :since', { since })
+      .orderBy('n.updated_at', 'DESC')
+      .take(200)
+      .getMany();
+    const pairs: Array<{ needId: string; hit: MatchHit }> = [];
+    for (const need of fresh) {
+      if (this.index.get('need', need.id) === undefined) continue;
+      for (const hit of this.index.matchesFor('need', need.id, { limit: 3 })) pairs.push({ needId: need.id, hit });
+    }
+    const needs = await this.counterparts('NEED', pairs.map((p) => p.needId), user);
+    const results = await this.counterparts('RESULT', pairs.map((p) => p.hit.id), user);
+    const inField = (c: MatchCounterpartDto): boolean => !filter.field || c.fieldCodes.some((f) => f === filter.field || f.startsWith(`${filter.field}.`));
+    const inOrg = (c: MatchCounterpartDto): boolean => !filter.organizationId || c.organization?.id === filter.organizationId;
+    const items: OpportunityDto[] = [];
+    for (const { needId, hit } of pairs.sort((a, b) => b.hit.score - a.hit.score)) {
+      const need = needs.get(needId);
+      const result = results.get(hit.id);
+      if (!need || !result) continue;
+      if (!(inField(need) || inField(result)) || !(inOrg(need) || inOrg(result))) continue;
+      items.push({ need, result, ...this.scored(hit) });
+      if (items.length >= (filter.limit ?? 30)) break;
+    }
+    if (filter.markSeen !== false) await this.dataSource.manager.upsert(BrokerMatchViewEntity, { userId: user.id, lastSeenAt: new Date() }, ['userId']);
+    return { items, since: view?.lastSeenAt.toISOString() ?? null };
+  }
+
+  private scored(hit: MatchHit): Pick<MatchDto, 'score' | 'components' | 'reasons'> {
+    return {
+      score: Math.round(hit.score * 1000) / 1000,
+      components: hit.components,
+      reasons: hit.reasons.map((r) => ({ code: r.code, 'zh-CN': r.zh, en: r.en, ...(r.terms ? { terms: r.terms } : {}) })),
+    };
+  }
+
+  private assertReady(): void {
+    if (!this.loaded) throw new DomainException(ErrorCode.MATCHING_NOT_READY, HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  /** The listing as a query; only its owner (or a broker) may ask for its matches. */
+  private async docFor(kind: ListingKind, id: string, user: AuthUser): Promise<MatchDoc> {
+    const entity = kind === 'NEED' ? await this.dataSource.manager.findOneBy(NeedEntity, { id }) : await this.dataSource.manager.findOneBy(ResultEntity, { id });
+    if (!entity || (!canManage(user, kind, entity) && !(isBroker(user)))) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    return entity instanceof NeedEntity ? needDoc(entity) : resultDoc(entity as ResultEntity);
+  }
+
+  /** The public layer of published counterparts, in the given order. */
+  private async counterparts(kind: ListingKind, ids: readonly string[], user: AuthUser): Promise<Map<string, MatchCounterpartDto>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: Array<ResultEntity | NeedEntity> =
+      kind === 'RESULT'
+        ? await this.dataSource.manager.findBy(ResultEntity, { id: In(unique), status: 'PUBLISHED' as ListingStatus })
+        : await this.dataSource.manager.findBy(NeedEntity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
+    const orgs = new Map((await this.dataSource.manager.findBy(OrganizationEntity, { id: In(rows.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
+    const map = new Map<string, MatchCounterpartDto>();
+    for (const row of rows) {
+      const org = orgs.get(row.organizationId);
+      const hidden = row instanceof NeedEntity && row.anonymous && !isBroker(user);
+      map.set(row.id, {
+        id: row.id,
+        kind,
+        code: row.code,
+        title: row.title,
+        subtitle: row instanceof ResultEntity ? row.valueProposition : (row as NeedEntity).problem,
+        publicSummary: row.publicSummary,
+        organization: org && !hidden ? { id: org.id, nameZh: org.nameZh, nameEn: org.nameEn, kind: org.kind } : null,
+        fieldCodes: row.fieldCodes,
+        keywords: row.keywords,
+        trl: row instanceof ResultEntity ? row.trl : (row as NeedEntity).minTrl,
+        money:
+          row instanceof ResultEntity
+            ? { negotiable: row.priceNegotiable, minFen: row.priceMinFen, maxFen: row.priceMaxFen, priceType: row.priceType }
+            : { negotiable: (row as NeedEntity).budgetNegotiable, minFen: (row as NeedEntity).budgetMinFen, maxFen: (row as NeedEntity).budgetMaxFen },
+        modes: row instanceof ResultEntity ? row.transferModes : (row as NeedEntity).cooperationModes,
+      });
+    }
+    return map;
+  }
+
+  private async verdicts(pairs: ReadonlyArray<readonly [string, string]>): Promise<Map<string, MatchVerdict>> {
+    if (pairs.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(MatchFeedbackEntity, {
+      where: pairs.map(([needId, resultId]) => ({ needId, resultId })),
+      order: { createdAt: 'ASC' },
+    });
+    return new Map(rows.map((r) => [`${r.needId}:${r.resultId}`, r.verdict]));
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    for (const kind of ['RESULT', 'NEED'] as const) {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows: Array<ResultEntity | NeedEntity> =
+          kind === 'RESULT'
+            ? await this.dataSource.manager.createQueryBuilder(ResultEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany()
+            : await this.dataSource.manager.createQueryBuilder(NeedEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
+        if (rows.length === 0) break;
+        this.index.addAll(rows.map((r) => (r instanceof ResultEntity ? resultDoc(r) : needDoc(r as NeedEntity))));
+        after = rows[rows.length - 1]!.id;
+      }
+    }
+    const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });
+    this.index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
+    this.index.refreshSemantics();
+    this.loaded = true;
+    this.logger.log(`matching index loaded: ${this.index.size('result')} results, ${this.index.size('need')} needs in ${Date.now() - started} ms`);
+  }
+
+  private enqueue(kind: ListingKind, id: string, status: ListingStatus): void {
+    this.queue = this.queue
+      .then(() => this.ready)
+      .then(() => this.apply(kind, id, status))
+      .catch((error: unknown) => this.logger.warn(`matching update for ${kind} ${id} failed: ${String(error)}`));
+  }
+
+  private async apply(kind: ListingKind, id: string, status: ListingStatus): Promise<void> {
+    if (status !== 'PUBLISHED') {
+      this.index.remove(KIND[kind], id);
+      return;
+    }
+    const entity = kind === 'RESULT' ? await this.dataSource.manager.findOneBy(ResultEntity, { id }) : await this.dataSource.manager.findOneBy(NeedEntity, { id });
+    if (!entity || entity.status !== 'PUBLISHED') {
+      this.index.remove(KIND[kind], id);
+      return;
+    }
+    this.index.upsert(entity instanceof ResultEntity ? resultDoc(entity) : needDoc(entity as NeedEntity));
+    // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
+    if (++this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
+      this.upsertsSinceRefresh = 0;
+      this.index.refreshSemantics();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Introductions, deals (撮合项目), NDA, public notice (公示), technology contracts (技术合同) and their
+ * registration (认定登记). Stage names, reason categories and shapes shared by the API and the web.
+ * Contract types and registration fields are NOT here: they are data (admin-editable tables), since
+ * the national rules of 2026-01-23 changed them and may change them again.
+ */
+import type { LocalizedText } from './error-codes';
+
+/** lead → triage → introduced → interested → NDA signed → negotiating → terms agreed → [public notice] → contract signed → registered → paid → closed; or lost. */
+export const DealStage = {
+  LEAD: 'LEAD',
+  TRIAGE: 'TRIAGE',
+  INTRODUCED: 'INTRODUCED',
+  INTERESTED: 'INTERESTED',
+  NDA_SIGNED: 'NDA_SIGNED',
+  NEGOTIATING: 'NEGOTIATING',
+  TERMS_AGREED: 'TERMS_AGREED',
+  PUBLIC_NOTICE: 'PUBLIC_NOTICE',
+  CONTRACT_SIGNED: 'CONTRACT_SIGNED',
+  REGISTERED: 'REGISTERED',
+  PAID: 'PAID',
+  CLOSED: 'CLOSED',
+  LOST: 'LOST',
+} as const;
+export type DealStage = (typeof DealStage)[keyof typeof DealStage];
+
+/** Board columns, left to right. */
+export const DEAL_STAGE_ORDER: readonly DealStage[] = Object.values(DealStage);
+
+/** Stages a deal can still leave (everything but closed and lost). */
+export const OPEN_DEAL_STAGES: readonly DealStage[] = DEAL_STAGE_ORDER.filter((s) => s !== 'CLOSED' && s !== 'LOST');
+
+export const DEAL_STAGE_LABELS: Record<DealStage, LocalizedText> = {
+  LEAD: { 'zh-CN': '线索', en: 'Lead' },
+  TRIAGE: { 'zh-CN': '需求诊断', en: 'Triage' },
+  INTRODUCED: { 'zh-CN': '已引荐', en: 'Introduced' },
+  INTERESTED: { 'zh-CN': '确认意向', en: 'Interest confirmed' },
+  NDA_SIGNED: { 'zh-CN': '已签保密协议', en: 'NDA signed' },
+  NEGOTIATING: { 'zh-CN': '尽调与谈判', en: 'Due diligence and negotiation' },
+  TERMS_AGREED: { 'zh-CN': '条款达成', en: 'Terms agreed' },
+  PUBLIC_NOTICE: { 'zh-CN': '公示中', en: 'Public notice' },
+  CONTRACT_SIGNED: { 'zh-CN': '合同已签订', en: 'Contract signed' },
+  REGISTERED: { 'zh-CN': '合同已登记', en: 'Contract registered' },
+  PAID: { 'zh-CN': '履约到账', en: 'Paid' },
+  CLOSED: { 'zh-CN': '已结项', en: 'Closed' },
+  LOST: { 'zh-CN': '未成交', en: 'Lost' },
+};
+
+/** 协议定价 / 挂牌交易 / 拍卖 (促进科技成果转化法 art. 18). */
+export const PricingMethod = { AGREEMENT: 'AGREEMENT', LISTING: 'LISTING', AUCTION: 'AUCTION' } as const;
+export type PricingMethod = (typeof PricingMethod)[keyof typeof PricingMethod];
+export const PRICING_METHOD_LABELS: Record<PricingMethod, LocalizedText> = {
+  AGREEMENT: { 'zh-CN': '协议定价', en: 'Priced by agreement' },
+  LISTING: { 'zh-CN': '挂牌交易', en: 'Listed on an exchange' },
+  AUCTION: { 'zh-CN': '拍卖', en: 'Auction' },
+};
+
+/** Calendar days a result priced by agreement stays on the public notice page. */
+export const PUBLIC_NOTICE_DAYS = 15;
+/** Public notice dates are calendar days in this zone. */
+export const PUBLIC_NOTICE_TIME_ZONE = 'Asia/Shanghai';
+
+/** The side of a deal a person stands on. */
+export const DealSide = { INSTITUTION: 'INSTITUTION', ENTERPRISE: 'ENTERPRISE', BROKER: 'BROKER' } as const;
+export type DealSide = (typeof DealSide)[keyof typeof DealSide];
+
+// ---- Introductions (对接) ----
+
+export const IntroductionOrigin = {
+  /** A verified enterprise or researcher asked from a listing page. */
+  SELF_REQUEST: 'SELF_REQUEST',
+  /** A broker opened it from a match (matching engine suggestion or their own judgement). */
+  MATCH: 'MATCH',
+  BROKER: 'BROKER',
+} as const;
+export type IntroductionOrigin = (typeof IntroductionOrigin)[keyof typeof IntroductionOrigin];
+
+export const IntroductionStatus = { PENDING: 'PENDING', INTERESTED: 'INTERESTED', DECLINED: 'DECLINED' } as const;
+export type IntroductionStatus = (typeof IntroductionStatus)[keyof typeof IntroductionStatus];
+
+/** Declines carry a DeclineReason (matching.ts): the same categories the matching engine learns from. */
+
+// ---- Offers ----
+
+export const OfferStatus = { PROPOSED: 'PROPOSED', ACCEPTED: 'ACCEPTED', DECLINED: 'DECLINED', WITHDRAWN: 'WITHDRAWN' } as const;
+export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
+
+// ---- Notifications ----
+
+export const NotificationKind = {
+  INTRODUCTION_REQUESTED: 'INTRODUCTION_REQUESTED',
+  INTRODUCTION_ANSWERED: 'INTRODUCTION_ANSWERED',
+  DEAL_STAGE_CHANGED: 'DEAL_STAGE_CHANGED',
+  DEAL_MESSAGE: 'DEAL_MESSAGE',
+  DEAL_OFFER: 'DEAL_OFFER',
+} as const;
+export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
+
+// ---- Technology contracts (技术合同) ----
+
+/** 登记表 主体性质: the legal-person type of a contract party. */
+export const LegalPersonType = {
+  GOVERNMENT_ORGAN: 'GOVERNMENT_ORGAN',
+  RESEARCH_INSTITUTE: 'RESEARCH_INSTITUTE',
+  UNIVERSITY: 'UNIVERSITY',
+  MEDICAL_INSTITUTION: 'MEDICAL_INSTITUTION',
+  OTHER_PUBLIC_INSTITUTION: 'OTHER_PUBLIC_INSTITUTION',
+  ENTERPRISE: 'ENTERPRISE',
+  SOCIAL_ORGANIZATION: 'SOCIAL_ORGANIZATION',
+  OTHER_ORGANIZATION: 'OTHER_ORGANIZATION',
+  INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS',
+  NATURAL_PERSON: 'NATURAL_PERSON',
+} as const;
+export type LegalPersonType = (typeof LegalPersonType)[keyof typeof LegalPersonType];
+export const LEGAL_PERSON_TYPE_LABELS: Record<LegalPersonType, LocalizedText> = {
+  GOVERNMENT_ORGAN: { 'zh-CN': '机关法人', en: 'Government organ' },
+  RESEARCH_INSTITUTE: { 'zh-CN': '科研机构', en: 'Research institute' },
+  UNIVERSITY: { 'zh-CN': '高等院校', en: 'University' },
+  MEDICAL_INSTITUTION: { 'zh-CN': '医疗卫生机构', en: 'Medical institution' },
+  OTHER_PUBLIC_INSTITUTION: { 'zh-CN': '其他事业法人', en: 'Other public institution' },
+  ENTERPRISE: { 'zh-CN': '企业法人', en: 'Enterprise' },
+  SOCIAL_ORGANIZATION: { 'zh-CN': '社团法人', en: 'Social organization' },
+  OTHER_ORGANIZATION: { 'zh-CN': '其他组织', en: 'Other organization' },
+  INDIVIDUAL_BUSINESS: { 'zh-CN': '个体经营者', en: 'Individual business' },
+  NATURAL_PERSON: { 'zh-CN': '自然人', en: 'Natural person' },
+};
+
+/** 认定登记: not submitted → submitted → registered | refused (未予登记) → (resubmitted). */
+export const RegistrationStatus = {
+  NOT_SUBMITTED: 'NOT_SUBMITTED',
+  SUBMITTED: 'SUBMITTED',
+  REGISTERED: 'REGISTERED',
+  REFUSED: 'REFUSED',
+} as const;
+export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, LocalizedText> = {
+  NOT_SUBMITTED: { 'zh-CN': '未申请登记', en: 'Not submitted' },
+  SUBMITTED: { 'zh-CN': '登记审核中', en: 'Submitted' },
+  REGISTERED: { 'zh-CN': '已认定登记', en: 'Registered' },
+  REFUSED: { 'zh-CN': '未予登记', en: 'Refused' },
+};
+
+/** Value types a configurable registration field may hold. */
+export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE' } as const;
+export type RegistrationFieldType = (typeof RegistrationFieldType)[keyof typeof RegistrationFieldType];
+
+/** Amounts of one contract, all integer fen. technical = contract − nonTechnical; received ≤ contract. */
+export interface ContractAmounts {
+  /** 合同成交额 */
+  contractAmountFen: number;
+  /** 非技术性费用 (equipment, materials …) */
+  nonTechnicalCostFen: number;
+  /** 技术交易额 */
+  technicalAmountFen: number;
+  /** 实际到账 (sum of received payments) */
+  receivedFen: number;
+  /** contract − received */
+  outstandingFen: number;
+}
+
+/**
+ * Today's calendar date (YYYY-MM-DD) in Asia/Shanghai, whatever the server's zone.
+ */
+export function shanghaiDate(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PUBLIC_NOTICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** date + days, on calendar dates (no zone involved). */
+export function addCalendarDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The last day of a public notice that starts on `startsOn`: 15 calendar days counting the first
+ * (公示期 2026-03-01 至 2026-03-15). The notice has ended once Shanghai's date is after it.
+ */
+export function publicNoticeEndsOn(startsOn: string): string {
+  return addCalendarDays(startsOn, PUBLIC_NOTICE_DAYS - 1);
+}
+
+export function publicNoticeEnded(endsOn: string, now: Date = new Date()): boolean {
+  return shanghaiDate(now) > endsOn;
+}
