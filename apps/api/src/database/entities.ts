@@ -1,6 +1,18 @@
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { PasswordResetTokenEntity } from '../modules/auth/password-reset-token.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { ContractInstallmentEntity, ContractPaymentEntity } from '../modules/contracts/entities/contract-money.entity';
+import { ContractTypeEntity, RegistrationFieldEntity } from '../modules/contracts/entities/contract-type.entity';
+import { ContractEntity } from '../modules/contracts/entities/contract.entity';
+import { DealEventEntity } from '../modules/deals/entities/deal-event.entity';
+import { DealMessageEntity } from '../modules/deals/entities/deal-message.entity';
+import { DealOfferEntity } from '../modules/deals/entities/deal-offer.entity';
+import { DealParticipantEntity } from '../modules/deals/entities/deal-participant.entity';
+import { DealEntity } from '../modules/deals/entities/deal.entity';
+import { IntroductionEntity } from '../modules/deals/entities/introduction.entity';
+import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from '../modules/deals/entities/nda.entity';
+import { PublicNoticeEntity, PublicNoticeObjectionEntity } from '../modules/deals/entities/public-notice.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { ImportJobEntity } from '../modules/imports/import-job.entity';
 import { ListingHistoryEntity } from '../modules/listings/entities/listing-history.entity';
 import { NeedEntity } from '../modules/listings/entities/need.entity';
@@ -31,4 +43,22 @@ export const ENTITIES = [
   ImportJobEntity,
   MatchFeedbackEntity,
   BrokerMatchViewEntity,
+  // Deals, contracts and registration (issue 6)
+  IntroductionEntity,
+  DealEntity,
+  DealParticipantEntity,
+  DealEventEntity,
+  DealMessageEntity,
+  DealOfferEntity,
+  NdaVersionEntity,
+  NdaAcceptanceEntity,
+  ConfidentialViewEntity,
+  PublicNoticeEntity,
+  PublicNoticeObjectionEntity,
+  NotificationEntity,
+  ContractTypeEntity,
+  RegistrationFieldEntity,
+  ContractEntity,
+  ContractInstallmentEntity,
+  ContractPaymentEntity,
 ];

@@ -9,3 +9,6 @@ export { ImportsService } from '../modules/imports/imports.service';
 export { listRoutes } from './routes';
 export { ListingsService } from '../modules/listings/listings.service';
 export { MatchingService } from '../modules/matching/matching.service';
+export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
+export { OrganizationEntity } from '../modules/organizations/organization.entity';
+export type { AuthUser } from '../common/auth/auth-user';

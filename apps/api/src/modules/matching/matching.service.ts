@@ -28,7 +28,7 @@ const UPSERTS_BEFORE_REFRESH = 1000;
 @Injectable()
 export class MatchingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchingService.name);
-  private readonly index = new MatchIndex();
+  private index = new MatchIndex();
   private ready: Promise<void> | undefined;
   private loaded = false;
   /** Listing changes are applied in order, one at a time. */
@@ -61,6 +61,20 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
       .then(() => this.ready)
       .then(() => this.index.refreshSemantics())
       .catch((error: unknown) => this.logger.warn(`semantic refresh failed: ${String(error)}`));
+  }
+
+  /** Rebuilds the index from the database (evaluation and maintenance; the app keeps it in step by itself). */
+  async reload(): Promise<void> {
+    await this.settled();
+    this.index = new MatchIndex();
+    this.loaded = false;
+    this.ready = this.load();
+    await this.ready;
+  }
+
+  /** Ids of the best counterparts of a listing already in the index, best first (no access check: internal use). */
+  rankIds(kind: ListingKind, id: string, limit: number): string[] {
+    return this.index.matchesFor(KIND[kind], id, { limit, reasons: false }).map((hit) => hit.id);
   }
 
   /** Resolves when the index has loaded and every queued listing change has been applied. */

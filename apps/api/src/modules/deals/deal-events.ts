@@ -1,0 +1,22 @@
+import { DealStage } from '@xkx/contracts';
+import { EntityManager } from 'typeorm';
+import { DealEventEntity } from './entities/deal-event.entity';
+import { DealEntity } from './entities/deal.entity';
+
+/** Appends one step to the deal's timeline, inside the caller's transaction. */
+export async function recordDealEvent(
+  manager: EntityManager,
+  deal: Pick<DealEntity, 'id' | 'version'>,
+  actorId: string | null,
+  kind: string,
+  note: string | null = null,
+  fromStage: DealStage | null = null,
+  toStage: DealStage | null = null,
+): Promise<void> {
+  await manager.insert(DealEventEntity, { dealId: deal.id, version: deal.version, actorId, kind, fromStage, toStage, note });
+}
+
+export async function nextDealCode(manager: EntityManager, sequence: 'deal_code_seq' | 'tech_contract_code_seq', prefix: 'D' | 'C'): Promise<string> {
+  const rows: Array<{ n: string }> = await manager.query(`SELECT nextval('${sequence}') AS n`);
+  return `${prefix}${new Date().getUTCFullYear()}-${String(rows[0]?.n ?? '0').padStart(6, '0')}`;
+}

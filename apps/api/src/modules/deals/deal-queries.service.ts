@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { DEAL_STAGE_ORDER, DealSide, shanghaiDate } from '@xkx/contracts';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { ContractPaymentEntity } from '../contracts/entities/contract-money.entity';
+import { ContractEntity } from '../contracts/entities/contract.entity';
+import { NeedEntity } from '../listings/entities/need.entity';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from '../users/user.entity';
+import { DealAccessService, managesDeals } from './deal-access.service';
+import { publicNoticeRequired } from './deal-guards';
+import { allowedTargets, isOpen, NDA_STAGES } from './deal-workflow';
+import { BoardQueryDto, ListDealsQueryDto } from './dto/deal-write.dto';
+import { DealBoardDto, DealCardDto, DealContractSummaryDto, DealDetailDto, DealEventDto, DealListDto } from './dto/deal-response.dto';
+import { DealEventEntity } from './entities/deal-event.entity';
+import { DealParticipantEntity } from './entities/deal-participant.entity';
+import { DealEntity } from './entities/deal.entity';
+import { NdaAcceptanceEntity, NdaVersionEntity } from './entities/nda.entity';
+import { PublicNoticeEntity } from './entities/public-notice.entity';
+import { PublicNoticesService } from './public-notices.service';
+
+const BOARD_LIMIT_PER_STAGE = 200;
+
+/** Read side of deals: lists, the broker board, the deal page, the timeline. */
+@Injectable()
+export class DealQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+    private readonly notices: PublicNoticesService,
+  ) {}
+
+  async list(query: ListDealsQueryDto, user: AuthUser): Promise<DealListDto> {
+    const qb = this.visible(user, query);
+    if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
+    if (query.q) qb.andWhere('(d.title ILIKE :q OR d.code ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    const total = await qb.getCount();
+    // Overdue first (open deals whose next action is past due), then by due date, then recent.
+    const deals = await qb
+      .addSelect(`CASE WHEN d.next_action_due < :today AND d.stage NOT IN ('CLOSED', 'LOST') THEN 0 ELSE 1 END`, 'overdue_rank')
+      .setParameter('today', shanghaiDate())
+      .orderBy('overdue_rank', 'ASC')
+      .addOrderBy('d.next_action_due', 'ASC', 'NULLS LAST')
+      .addOrderBy('d.updated_at', 'DESC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getMany();
+    return { items: await this.cards(this.dataSource.manager, deals), total };
+  }
+
+  async board(query: BoardQueryDto, user: AuthUser): Promise<DealBoardDto> {
+    const deals = await this.visible(user, query).orderBy('d.next_action_due', 'ASC', 'NULLS LAST').addOrderBy('d.updated_at', 'DESC').take(BOARD_LIMIT_PER_STAGE * DEAL_STAGE_ORDER.length).getMany();
+    const cards = await this.cards(this.dataSource.manager, deals);
+    return {
+      columns: DEAL_STAGE_ORDER.map((stage) => ({
+        stage,
+        allowedStages: [...allowedTargets(stage)],
+        deals: cards.filter((c) => c.stage === stage).sort((a, b) => Number(b.overdue) - Number(a.overdue)).slice(0, BOARD_LIMIT_PER_STAGE),
+      })),
+    };
+  }
+
+  async detail(id: string, user: AuthUser): Promise<DealDetailDto> {
+    const m = this.dataSource.manager;
+    const { deal, participants, side } = await this.access.load(id, user, m);
+    const [card] = await this.cards(m, [deal]);
+    if (!card) throw new Error('deal card missing');
+    const users = await this.usersById(m, participants.map((p) => p.userId));
+    const acceptances = await m.find(NdaAcceptanceEntity, { where: { dealId: deal.id }, order: { acceptedAt: 'ASC' } });
+    const current = await m.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
+    const [result, need] = await Promise.all([
+      deal.resultId ? m.findOne(ResultEntity, { where: { id: deal.resultId }, select: ['id', 'code', 'title'] }) : null,
+      deal.needId ? m.findOne(NeedEntity, { where: { id: deal.needId }, select: ['id', 'code', 'title'] }) : null,
+    ]);
+    const notice = await m.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const parties = participants.filter((p) => p.side !== DealSide.BROKER);
+    const accepted = (userId: string) => acceptances.find((a) => a.userId === userId) ?? null;
+    return {
+      ...card,
+      result: result ? { id: result.id, kind: 'RESULT', code: result.code, title: result.title } : null,
+      need: need ? { id: need.id, kind: 'NEED', code: need.code, title: need.title } : null,
+      introductionId: deal.introductionId,
+      origin: deal.origin,
+      matchScore: deal.matchScore,
+      pricingMethod: deal.pricingMethod,
+      publicNoticeRequired: publicNoticeRequired(deal, card.institution.kind),
+      publicNotice: notice ? await this.notices.toDto(m, notice) : null,
+      participants: participants.map((p) => {
+        const u = users.get(p.userId);
+        const a = accepted(p.userId);
+        return { userId: p.userId, name: u?.name ?? '', side: p.side, organizationName: u?.organization?.nameZh ?? null, ndaVersion: a?.ndaVersion ?? null, ndaAcceptedAt: a?.acceptedAt.toISOString() ?? null };
+      }),
+      nda: {
+        currentVersion: current[0]?.version ?? 0,
+        available: NDA_STAGES.includes(deal.stage),
+        acceptedByMe: !!accepted(user.id),
+        pendingParties: parties.filter((p) => !accepted(p.userId)).length,
+      },
+      contracts: await this.contractSummaries(m, deal.id),
+      lostReason: deal.lostReason,
+      lostFromStage: deal.lostFromStage,
+      noticeOverrideReason: deal.noticeOverrideReason,
+      mySide: side,
+    };
+  }
+
+  async timeline(id: string, user: AuthUser): Promise<DealEventDto[]> {
+    const m = this.dataSource.manager;
+    await this.access.load(id, user, m);
+    const events = await m.find(DealEventEntity, { where: { dealId: id }, order: { createdAt: 'ASC', version: 'ASC' } });
+    const users = await this.usersById(m, events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    return events.map((e) => {
+      const actor = e.actorId ? users.get(e.actorId) : undefined;
+      return { at: e.createdAt.toISOString(), actor: actor ? { id: actor.id, name: actor.name } : null, kind: e.kind, fromStage: e.fromStage, toStage: e.toStage, note: e.note, version: e.version };
+    });
+  }
+
+  async contractSummaries(manager: EntityManager, dealId: string): Promise<DealContractSummaryDto[]> {
+    const contracts = await manager.find(ContractEntity, { where: { dealId }, order: { createdAt: 'ASC' } });
+    if (contracts.length === 0) return [];
+    const sums: Array<{ contract_id: string; received: string }> = await manager
+      .createQueryBuilder(ContractPaymentEntity, 'p')
+      .select('p.contract_id', 'contract_id')
+      .addSelect('COALESCE(SUM(p.amount_fen), 0)', 'received')
+      .where('p.contract_id IN (:...ids)', { ids: contracts.map((c) => c.id) })
+      .groupBy('p.contract_id')
+      .getRawMany();
+    const received = new Map(sums.map((s) => [s.contract_id, Number(s.received)]));
+    return contracts.map((c) => ({
+      id: c.id, code: c.code, typeCode: c.typeCode, projectName: c.projectName, contractAmountFen: c.contractAmountFen,
+      technicalAmountFen: c.technicalAmountFen, receivedFen: received.get(c.id) ?? 0, registrationStatus: c.registrationStatus,
+    }));
+  }
+
+  /** Deals the caller may see, with the board's filters. */
+  private visible(user: AuthUser, filter: { brokerId?: string; organizationId?: string; fieldCode?: string }): SelectQueryBuilder<DealEntity> {
+    const qb = this.dataSource.manager.createQueryBuilder(DealEntity, 'd');
+    if (!managesDeals(user)) {
+      qb.where(
+        new Brackets((w) => {
+          w.where('EXISTS (SELECT 1 FROM deal_participant p WHERE p.deal_id = d.id AND p.user_id = :uid)', { uid: user.id });
+          if (user.role === 'ENTERPRISE' && user.organizationId) w.orWhere('d.enterprise_org_id = :ownOrg', { ownOrg: user.organizationId });
+        }),
+      );
+    }
+    if (filter.brokerId) qb.andWhere(`EXISTS (SELECT 1 FROM deal_participant b WHERE b.deal_id = d.id AND b.user_id = :broker AND b.side = 'BROKER')`, { broker: filter.brokerId });
+    if (filter.organizationId) qb.andWhere('(d.institution_org_id = :org OR d.enterprise_org_id = :org)', { org: filter.organizationId });
+    if (filter.fieldCode) qb.andWhere(`EXISTS (SELECT 1 FROM unnest(d.field_codes) f WHERE f = :field OR f LIKE :fieldPrefix)`, { field: filter.fieldCode, fieldPrefix: `${filter.fieldCode.replace(/[\\%_]/g, '\\$&')}.%` });
+    return qb;
+  }
+
+  private async cards(manager: EntityManager, deals: DealEntity[]): Promise<DealCardDto[]> {
+    if (deals.length === 0) return [];
+    const orgIds = [...new Set(deals.flatMap((d) => [d.institutionOrgId, d.enterpriseOrgId]))];
+    const orgs = new Map((await manager.find(OrganizationEntity, { where: { id: In(orgIds) } })).map((o) => [o.id, o]));
+    const brokerRows = await manager.find(DealParticipantEntity, { where: { dealId: In(deals.map((d) => d.id)), side: DealSide.BROKER }, order: { createdAt: 'ASC' } });
+    const users = await this.usersById(manager, brokerRows.map((b) => b.userId));
+    const today = shanghaiDate();
+    const org = (id: string) => {
+      const o = orgs.get(id);
+      return { id, nameZh: o?.nameZh ?? '', kind: o?.kind ?? 'ENTERPRISE' };
+    };
+    return deals.map((d) => ({
+      id: d.id,
+      code: d.code,
+      title: d.title,
+      stage: d.stage,
+      stageChangedAt: d.stageChangedAt.toISOString(),
+      allowedStages: [...allowedTargets(d.stage)],
+      institution: org(d.institutionOrgId),
+      enterprise: org(d.enterpriseOrgId),
+      brokers: brokerRows.filter((b) => b.dealId === d.id).map((b) => ({ id: b.userId, name: users.get(b.userId)?.name ?? '' })),
+      fieldCodes: d.fieldCodes,
+      nextAction: d.nextAction,
+      nextActionDue: d.nextActionDue,
+      overdue: isOpen(d.stage) && d.nextActionDue !== null && d.nextActionDue < today,
+      agreedPriceFen: d.agreedPriceFen,
+      updatedAt: d.updatedAt.toISOString(),
+      version: d.version,
+    }));
+  }
+
+  private async usersById(manager: EntityManager, ids: string[]): Promise<Map<string, UserEntity>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await manager.find(UserEntity, { where: { id: In(unique) }, relations: ['organization'] });
+    return new Map(users.map((u) => [u.id, u]));
+  }
+}
+

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role, shanghaiDate } from '@xkx/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { ContractPaymentEntity } from '../contracts/entities/contract-money.entity';
+import { ContractEntity } from '../contracts/entities/contract.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { DealAccessService } from './deal-access.service';
+import { recordDealEvent } from './deal-events';
+import { checkMove, MoveContext, publicNoticeRequired } from './deal-guards';
+import { allowedTargets } from './deal-workflow';
+import { DealTransitionResultDto } from './dto/deal-response.dto';
+import { TransitionDealDto } from './dto/deal-write.dto';
+import { DealParticipantEntity } from './entities/deal-participant.entity';
+import { DealEntity } from './entities/deal.entity';
+import { NdaAcceptanceEntity } from './entities/nda.entity';
+import { PublicNoticeEntity } from './entities/public-notice.entity';
+import { PublicNoticesService } from './public-notices.service';
+
+export interface MoveInput {
+  to: DealStage;
+  note?: string | null;
+  overrideReason?: string | null;
+  /** Required from the API; system moves (an introduction answered) pass the version they locked. */
+  version?: number;
+}
+
+/**
+ * Stage moves: lock the deal row, check the version, gather the guard context, ask the pure state
+ * machine and guards, then write the move, its timeline entry, side effects (public notice opened or
+ * withdrawn) and notifications in one transaction.
+ */
+@Injectable()
+export class DealTransitionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+    private readonly notices: PublicNoticesService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  move(id: string, dto: TransitionDealDto, user: AuthUser): Promise<DealTransitionResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, participants } = await this.access.lock(manager, id, user, dto.version);
+      return this.apply(manager, deal, participants, dto, user);
+    });
+  }
+
+  /** One move on a deal already locked by the caller's transaction. */
+  async apply(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser): Promise<DealTransitionResultDto> {
+    const from = deal.stage;
+    const note = input.note?.trim() || null;
+    const verdict = checkMove(await this.context(manager, deal, participants, input, user));
+    if (!verdict.allowed) {
+      const { code, status, field } = verdict.refusal;
+      throw new DomainException(code, status, field ? [{ field: field.name, constraint: field.constraint, args: [] }] : [], { stage: from, to: input.to, allowedStages: allowedTargets(from) });
+    }
+    deal.stage = input.to;
+    deal.stageChangedAt = new Date();
+    if (input.to === 'LOST') {
+      deal.lostReason = note;
+      deal.lostFromStage = from;
+    }
+    if (verdict.overrideUsed) {
+      deal.noticeOverrideReason = input.overrideReason?.trim() ?? null;
+      deal.noticeOverrideById = user.id;
+    }
+    const saved = await manager.save(deal);
+    if (input.to === 'PUBLIC_NOTICE') await this.notices.open(manager, saved, user);
+    if (from === 'PUBLIC_NOTICE' && input.to !== 'CONTRACT_SIGNED') await this.notices.withdraw(manager, saved.id);
+    await recordDealEvent(manager, saved, user.id, 'STAGE', note, from, input.to);
+    if (verdict.overrideUsed) await recordDealEvent(manager, saved, user.id, 'NOTICE_OVERRIDE', saved.noticeOverrideReason);
+    const from_ = DEAL_STAGE_LABELS[from];
+    const to = DEAL_STAGE_LABELS[input.to];
+    await this.notifications.notify(manager, participants.map((p) => p.userId).filter((uid) => uid !== user.id), {
+      kind: NotificationKind.DEAL_STAGE_CHANGED,
+      titleZh: `撮合项目「${saved.title}」进入「${to['zh-CN']}」`,
+      titleEn: `Deal "${saved.title}" moved to ${to.en}`,
+      body: `${user.name} 将撮合项目「${saved.title}」（${saved.code}）从「${from_['zh-CN']}」移到「${to['zh-CN']}」。${note ? `\n备注：${note}` : ''}\n\n${user.name} moved the deal from ${from_.en} to ${to.en}.`,
+      dealId: saved.id,
+    });
+    return { stage: saved.stage, version: saved.version, overrideUsed: verdict.overrideUsed };
+  }
+
+  private async context(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser): Promise<MoveContext> {
+    const institution = await manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId });
+    const contracts = await manager.find(ContractEntity, { where: { dealId: deal.id }, select: ['id', 'registrationStatus'] });
+    const received = contracts.length
+      ? await manager.createQueryBuilder(ContractPaymentEntity, 'p').select('COALESCE(SUM(p.amount_fen), 0)', 'sum').where({ contractId: In(contracts.map((c) => c.id)) }).getRawOne<{ sum: string }>()
+      : { sum: '0' };
+    const parties = participants.filter((p) => p.side !== DealSide.BROKER).map((p) => p.userId);
+    const accepted = parties.length ? await manager.find(NdaAcceptanceEntity, { where: { dealId: deal.id, userId: In(parties) }, select: ['userId'] }) : [];
+    const notice = await manager.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return {
+      from: deal.stage,
+      to: input.to,
+      note: input.note ?? null,
+      overrideReason: input.overrideReason ?? null,
+      actorIsAdmin: user.role === Role.ADMIN,
+      contractCount: contracts.length,
+      registeredContractCount: contracts.filter((c) => c.registrationStatus === 'REGISTERED').length,
+      receivedFen: Number(received?.sum ?? 0),
+      noticeRequired: publicNoticeRequired(deal, institution.kind),
+      notice: notice ? { endsOn: notice.endsOn } : null,
+      today: shanghaiDate(),
+      partiesWithoutNda: parties.filter((uid) => !accepted.some((a) => a.userId === uid)).length,
+      intendedPriceFen: deal.agreedPriceFen,
+    };
+  }
+}
+

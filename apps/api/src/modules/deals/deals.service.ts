@@ -1,0 +1,190 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PricingMethod, Role } from '@xkx/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { NeedEntity } from '../listings/entities/need.entity';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from '../users/user.entity';
+import { DealAccessService } from './deal-access.service';
+import { nextDealCode, recordDealEvent } from './deal-events';
+import { isOpen } from './deal-workflow';
+import { CreateDealDto, ParticipantInputDto, UpdateDealDto } from './dto/deal-write.dto';
+import { DealParticipantEntity } from './entities/deal-participant.entity';
+import { DealEntity } from './entities/deal.entity';
+
+export interface OpenDealInput {
+  title: string;
+  institutionOrgId: string;
+  enterpriseOrgId: string;
+  resultId: string | null;
+  needId: string | null;
+  introductionId: string | null;
+  origin: IntroductionOrigin;
+  matchScore: number | null;
+  pricingMethod: PricingMethod | null;
+  nextAction: string | null;
+  nextActionDue: string | null;
+  participants: Array<{ userId: string; side: DealSide }>;
+}
+
+/** The side a user stands on by role. */
+export function sideForRole(role: Role): DealSide {
+  if (role === Role.RESEARCHER) return DealSide.INSTITUTION;
+  if (role === Role.ENTERPRISE) return DealSide.ENTERPRISE;
+  return DealSide.BROKER;
+}
+
+/** Writes on a deal other than stage moves: open, edit the next action and pricing, let people in. */
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async create(dto: CreateDealDto, user: AuthUser): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = dto.resultId ? await manager.findOneBy(ResultEntity, { id: dto.resultId }) : null;
+      const need = dto.needId ? await manager.findOneBy(NeedEntity, { id: dto.needId }) : null;
+      if (dto.resultId && !result) throw this.invalid('resultId', ErrorCode.LISTING_NOT_FOUND);
+      if (dto.needId && !need) throw this.invalid('needId', ErrorCode.LISTING_NOT_FOUND);
+      const institutionOrgId = dto.institutionOrgId ?? result?.organizationId;
+      const enterpriseOrgId = dto.enterpriseOrgId ?? need?.organizationId;
+      if (!institutionOrgId) throw DomainException.validation([{ field: 'institutionOrgId', constraint: 'isDefined', args: [] }]);
+      if (!enterpriseOrgId) throw DomainException.validation([{ field: 'enterpriseOrgId', constraint: 'isDefined', args: [] }]);
+      await this.assertOrganizations(manager, institutionOrgId, enterpriseOrgId);
+      const participants = await this.resolveParticipants(manager, dto.participants ?? []);
+      return this.open(manager, {
+        title: dto.title ?? [result?.title, need?.title].filter(Boolean).join(' × ') || '撮合项目',
+        institutionOrgId,
+        enterpriseOrgId,
+        resultId: result?.id ?? null,
+        needId: need?.id ?? null,
+        introductionId: null,
+        origin: dto.matchScore !== undefined ? IntroductionOrigin.MATCH : IntroductionOrigin.BROKER,
+        matchScore: dto.matchScore ?? null,
+        pricingMethod: dto.pricingMethod ?? null,
+        nextAction: dto.nextAction ?? null,
+        nextActionDue: dto.nextActionDue ?? null,
+        participants: [{ userId: user.id, side: DealSide.BROKER }, ...participants],
+      }, user.id);
+    });
+  }
+
+  /** Inserts a deal at LEAD with its people, inside the caller's transaction (introductions use it too). */
+  async open(manager: EntityManager, input: OpenDealInput, actorId: string): Promise<string> {
+    const fieldCodes = await this.fieldCodes(manager, input.resultId, input.needId);
+    const deal = await manager.save(
+      manager.create(DealEntity, {
+        code: await nextDealCode(manager, 'deal_code_seq', 'D'),
+        title: input.title.slice(0, 200) || '撮合项目',
+        stage: DealStage.LEAD,
+        stageChangedAt: new Date(),
+        institutionOrgId: input.institutionOrgId,
+        enterpriseOrgId: input.enterpriseOrgId,
+        resultId: input.resultId,
+        needId: input.needId,
+        introductionId: input.introductionId,
+        origin: input.origin,
+        matchScore: input.matchScore,
+        fieldCodes,
+        pricingMethod: input.pricingMethod,
+        agreedPriceFen: null,
+        nextAction: input.nextAction,
+        nextActionDue: input.nextActionDue,
+        lostReason: null,
+        lostFromStage: null,
+        noticeOverrideReason: null,
+        noticeOverrideById: null,
+        createdById: actorId,
+      }),
+    );
+    const seen = new Set<string>();
+    for (const p of input.participants) {
+      if (seen.has(p.userId)) continue;
+      seen.add(p.userId);
+      await manager.insert(DealParticipantEntity, { dealId: deal.id, userId: p.userId, side: p.side, addedById: actorId });
+    }
+    await recordDealEvent(manager, deal, actorId, 'CREATED', null, null, DealStage.LEAD);
+    return deal.id;
+  }
+
+  async update(id: string, dto: UpdateDealDto, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { deal } = await this.access.lock(manager, id, user, dto.version);
+      if (!isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
+      const changed: string[] = [];
+      const set = <K extends 'title' | 'nextAction' | 'nextActionDue' | 'pricingMethod' | 'agreedPriceFen'>(key: K, value: DealEntity[K] | undefined) => {
+        if (value === undefined || deal[key] === value) return;
+        deal[key] = value;
+        changed.push(key);
+      };
+      set('title', dto.title);
+      set('nextAction', dto.nextAction);
+      set('nextActionDue', dto.nextActionDue);
+      set('pricingMethod', dto.pricingMethod);
+      set('agreedPriceFen', dto.agreedPriceFen);
+      if (changed.length === 0) return;
+      const saved = await manager.save(deal);
+      const nextActionChanged = changed.includes('nextAction') || changed.includes('nextActionDue');
+      const note = nextActionChanged ? `${saved.nextAction ?? ''}${saved.nextActionDue ? `（${saved.nextActionDue}）` : ''}` : changed.join(', ');
+      await recordDealEvent(manager, saved, user.id, nextActionChanged ? 'NEXT_ACTION' : 'UPDATED', note || null);
+    });
+  }
+
+  async addParticipant(id: string, dto: ParticipantInputDto, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { deal, participants } = await this.access.lock(manager, id, user);
+      if (!isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
+      const [resolved] = await this.resolveParticipants(manager, [dto]);
+      if (!resolved) throw new DomainException(ErrorCode.DEAL_PARTICIPANT_INVALID, HttpStatus.BAD_REQUEST);
+      if (participants.some((p) => p.userId === resolved.userId)) return;
+      await manager.insert(DealParticipantEntity, { dealId: deal.id, userId: resolved.userId, side: resolved.side, addedById: user.id });
+      deal.updatedAt = new Date();
+      const saved = await manager.save(deal);
+      const person = await manager.findOneByOrFail(UserEntity, { id: resolved.userId });
+      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${person.name}（${resolved.side}）`);
+      await this.notifications.notify(manager, [resolved.userId], {
+        kind: NotificationKind.DEAL_STAGE_CHANGED,
+        titleZh: `您已加入撮合项目「${deal.title}」`,
+        titleEn: `You were added to the deal "${deal.title}"`,
+        body: `技术经理人 ${user.name} 邀请您加入撮合项目「${deal.title}」（${deal.code}）。\n${user.name} added you to the deal "${deal.title}" (${deal.code}).`,
+        dealId: deal.id,
+      });
+    });
+  }
+
+  /** Active users a broker may let in; the side follows the role unless the broker says otherwise. */
+  private async resolveParticipants(manager: EntityManager, inputs: ParticipantInputDto[]): Promise<Array<{ userId: string; side: DealSide }>> {
+    if (inputs.length === 0) return [];
+    const users = await manager.find(UserEntity, { where: { id: In(inputs.map((i) => i.userId)) } });
+    return inputs.map((input, index) => {
+      const u = users.find((x) => x.id === input.userId);
+      if (!u || u.status !== 'ACTIVE') throw new DomainException(ErrorCode.DEAL_PARTICIPANT_INVALID, HttpStatus.BAD_REQUEST, [{ field: `participants.${index}.userId`, constraint: 'invalid', args: [] }]);
+      return { userId: u.id, side: input.side ?? sideForRole(u.role) };
+    });
+  }
+
+  private async assertOrganizations(manager: EntityManager, institutionOrgId: string, enterpriseOrgId: string): Promise<void> {
+    const orgs = await manager.find(OrganizationEntity, { where: { id: In([institutionOrgId, enterpriseOrgId]) } });
+    const institution = orgs.find((o) => o.id === institutionOrgId);
+    const enterprise = orgs.find((o) => o.id === enterpriseOrgId);
+    if (!institution || !['UNIVERSITY', 'INSTITUTE'].includes(institution.kind)) throw this.invalid('institutionOrgId', ErrorCode.ORGANIZATION_KIND_MISMATCH);
+    if (!enterprise || enterprise.kind !== 'ENTERPRISE') throw this.invalid('enterpriseOrgId', ErrorCode.ORGANIZATION_KIND_MISMATCH);
+  }
+
+  private async fieldCodes(manager: EntityManager, resultId: string | null, needId: string | null): Promise<string[]> {
+    const codes = new Set<string>();
+    if (resultId) (await manager.findOne(ResultEntity, { where: { id: resultId }, select: ['id', 'fieldCodes'] }))?.fieldCodes.forEach((c) => codes.add(c));
+    if (needId) (await manager.findOne(NeedEntity, { where: { id: needId }, select: ['id', 'fieldCodes'] }))?.fieldCodes.forEach((c) => codes.add(c));
+    return [...codes];
+  }
+
+  private invalid(field: string, code: ErrorCode): DomainException {
+    return new DomainException(code, HttpStatus.BAD_REQUEST, [{ field, constraint: 'invalid', args: [] }]);
+  }
+}

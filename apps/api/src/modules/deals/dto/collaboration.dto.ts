@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DealSide, ListingKind, OfferStatus } from '@xkx/contracts';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsFen, trim } from './fen.validator';
+
+export class PostMessageDto {
+  @ApiProperty({ example: '附件为中试报告摘要，请查收。' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(5000) body!: string;
+}
+
+export class DealMessageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty({ enum: Object.values(DealSide) }) authorSide!: DealSide;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ProposeOfferDto {
+  @ApiProperty({ description: 'fen', example: 123456789 }) @IsFen() priceFen!: number;
+  @ApiProperty({ example: '独占许可 5 年，首付 40%，其余按里程碑支付' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(5000) terms!: string;
+}
+
+export class AnswerOfferDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+}
+
+export class DealOfferDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) proposedById!: string;
+  @ApiProperty() proposedByName!: string;
+  @ApiProperty({ enum: Object.values(DealSide) }) side!: DealSide;
+  @ApiProperty({ description: 'fen' }) priceFen!: number;
+  @ApiProperty() terms!: string;
+  @ApiProperty({ enum: Object.values(OfferStatus) }) status!: OfferStatus;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) answeredById!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) answerNote!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class AcceptNdaDto {
+  @ApiProperty({ description: 'The NDA version the party read and accepts (must be the current one)' }) @IsInt() @Min(1) version!: number;
+}
+
+export class CreateNdaVersionDto {
+  @ApiProperty() @Transform(trim) @IsString() @MinLength(4) @MaxLength(200) title!: string;
+  @ApiProperty() @Transform(trim) @IsString() @MinLength(20) @MaxLength(50000) body!: string;
+}
+
+export class NdaVersionDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class NdaAcceptanceDto {
+  @ApiProperty({ format: 'uuid' }) dealId!: string;
+  @ApiProperty() ndaVersion!: number;
+  @ApiProperty({ format: 'date-time' }) acceptedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) ip!: string | null;
+}
+
+export class ConfidentialViewsQueryDto {
+  @ApiProperty({ enum: ['RESULT', 'NEED'] }) @IsIn(['RESULT', 'NEED']) kind!: ListingKind;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() listingId!: string;
+}
+
+export class ConfidentialViewDto {
+  @ApiProperty({ format: 'uuid' }) viewerId!: string;
+  @ApiProperty() viewerName!: string;
+  @ApiProperty({ type: String, nullable: true }) organizationName!: string | null;
+  @ApiProperty({ enum: ['NDA', 'BROKER'] }) basis!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+

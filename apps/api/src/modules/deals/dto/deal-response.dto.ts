@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEAL_STAGE_ORDER, DealSide, DealStage, IntroductionOrigin, ListingKind, OrganizationKind, PricingMethod, RegistrationStatus } from '@xkx/contracts';
+
+export class DealOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() nameZh!: string;
+  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
+}
+
+export class DealPersonDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class DealListingRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['RESULT', 'NEED'] }) kind!: ListingKind;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+}
+
+/** A card on the broker board and a row in lists. */
+export class DealCardDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'D2026-000042' }) code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER }) stage!: DealStage;
+  @ApiProperty({ format: 'date-time' }) stageChangedAt!: string;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER, isArray: true, description: 'Stages the state machine allows next (guards are checked on the move)' }) allowedStages!: DealStage[];
+  @ApiProperty({ type: DealOrganizationDto }) institution!: DealOrganizationDto;
+  @ApiProperty({ type: DealOrganizationDto }) enterprise!: DealOrganizationDto;
+  @ApiProperty({ type: [DealPersonDto] }) brokers!: DealPersonDto[];
+  @ApiProperty({ type: [String] }) fieldCodes!: string[];
+  @ApiProperty({ type: String, nullable: true }) nextAction!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-04-01' }) nextActionDue!: string | null;
+  @ApiProperty({ description: 'Next action due before today (Asia/Shanghai) on an open deal' }) overdue!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen' }) agreedPriceFen!: number | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class DealParticipantDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Object.values(DealSide) }) side!: DealSide;
+  @ApiProperty({ type: String, nullable: true }) organizationName!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'NDA version accepted in this deal' }) ndaVersion!: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) ndaAcceptedAt!: string | null;
+}
+
+export class DealNdaStateDto {
+  @ApiProperty() currentVersion!: number;
+  @ApiProperty({ description: 'Parties may accept it at this stage' }) available!: boolean;
+  @ApiProperty({ description: 'The caller accepted it in this deal' }) acceptedByMe!: boolean;
+  @ApiProperty({ description: 'Institution and enterprise participants who have not accepted yet' }) pendingParties!: number;
+}
+
+export class PublicNoticeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) dealId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'fen' }) intendedPriceFen!: number;
+  @ApiProperty() institutionName!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty({ type: String, nullable: true }) transferMode!: string | null;
+  @ApiProperty({ example: '2026-03-01' }) startsOn!: string;
+  @ApiProperty({ example: '2026-03-15', description: 'Last day, inclusive (Asia/Shanghai)' }) endsOn!: string;
+  @ApiProperty({ description: 'Shanghai’s date is after endsOn' }) ended!: boolean;
+  @ApiProperty() withdrawn!: boolean;
+  @ApiProperty() objectionCount!: number;
+}
+
+export class DealContractSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() typeCode!: string;
+  @ApiProperty() projectName!: string;
+  @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
+  @ApiProperty({ description: 'fen' }) technicalAmountFen!: number;
+  @ApiProperty({ description: 'fen' }) receivedFen!: number;
+  @ApiProperty({ enum: Object.values(RegistrationStatus) }) registrationStatus!: RegistrationStatus;
+}
+
+export class DealDetailDto extends DealCardDto {
+  @ApiProperty({ type: DealListingRefDto, nullable: true }) result!: DealListingRefDto | null;
+  @ApiProperty({ type: DealListingRefDto, nullable: true }) need!: DealListingRefDto | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) introductionId!: string | null;
+  @ApiProperty({ enum: Object.values(IntroductionOrigin) }) origin!: IntroductionOrigin;
+  @ApiProperty({ type: Number, nullable: true }) matchScore!: number | null;
+  @ApiProperty({ enum: Object.values(PricingMethod), nullable: true }) pricingMethod!: PricingMethod | null;
+  @ApiProperty({ description: 'A university or institute result priced by agreement: 15-day public notice before signing' }) publicNoticeRequired!: boolean;
+  @ApiProperty({ type: PublicNoticeDto, nullable: true }) publicNotice!: PublicNoticeDto | null;
+  @ApiProperty({ type: [DealParticipantDto] }) participants!: DealParticipantDto[];
+  @ApiProperty({ type: DealNdaStateDto }) nda!: DealNdaStateDto;
+  @ApiProperty({ type: [DealContractSummaryDto] }) contracts!: DealContractSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) lostReason!: string | null;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER, nullable: true }) lostFromStage!: DealStage | null;
+  @ApiProperty({ type: String, nullable: true }) noticeOverrideReason!: string | null;
+  @ApiProperty({ enum: Object.values(DealSide), description: 'The caller’s side' }) mySide!: DealSide;
+}
+
+export class DealListDto {
+  @ApiProperty({ type: [DealCardDto] }) items!: DealCardDto[];
+  @ApiProperty() total!: number;
+}
+
+export class BoardColumnDto {
+  @ApiProperty({ enum: DEAL_STAGE_ORDER }) stage!: DealStage;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER, isArray: true, description: 'Columns a card may be dropped on' }) allowedStages!: DealStage[];
+  @ApiProperty({ type: [DealCardDto] }) deals!: DealCardDto[];
+}
+
+export class DealBoardDto {
+  @ApiProperty({ type: [BoardColumnDto] }) columns!: BoardColumnDto[];
+}
+
+export class DealEventDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: DealPersonDto, nullable: true }) actor!: DealPersonDto | null;
+  @ApiProperty({ example: 'STAGE' }) kind!: string;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER, nullable: true }) fromStage!: DealStage | null;
+  @ApiProperty({ enum: DEAL_STAGE_ORDER, nullable: true }) toStage!: DealStage | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class DealTransitionResultDto {
+  @ApiProperty({ enum: DEAL_STAGE_ORDER }) stage!: DealStage;
+  @ApiProperty() version!: number;
+  @ApiPropertyOptional({ description: 'An administrator signed before the public notice ended' }) overrideUsed!: boolean;
+}

@@ -1,0 +1,10 @@
+import { isFen } from '@xkx/util';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+/** A non-negative safe integer of fen (message: validation-messages `isFen`). Money is never a float. */
+export const IsFen = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'isFen', validator: { validate: (v) => isFen(v), defaultMessage: () => 'must be a non-negative whole number of fen' } }, options);
+
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { PublicNoticeDto } from './deal-response.dto';
+import { trim } from './fen.validator';
+
+export class ListPublicNoticesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Also notices whose period has ended' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  includeEnded = false;
+}
+
+export class PublicNoticeListDto {
+  @ApiProperty({ type: [PublicNoticeDto] }) items!: PublicNoticeDto[];
+  @ApiProperty() total!: number;
+}
+
+/** Anyone may object during the notice period; name and a contact are required so it can be followed up. */
+export class CreateObjectionDto {
+  @ApiProperty({ example: '王某' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(100) name!: string;
+  @ApiProperty({ example: '13800000000 / wang@example.com' }) @Transform(trim) @IsString() @MinLength(5) @MaxLength(200) contact!: string;
+  @ApiProperty({ example: '该成果的部分专利权属存在争议……' }) @Transform(trim) @IsString() @MinLength(10) @MaxLength(5000) body!: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() contact!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) userId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ObjectionReceiptDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

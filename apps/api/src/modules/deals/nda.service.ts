@@ -1,0 +1,82 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DealSide, ErrorCode, ListingKind } from '@xkx/contracts';
+import { DataSource, In } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { RequestMeta } from '../../common/http/request-meta';
+import { NeedEntity } from '../listings/entities/need.entity';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { canManage } from '../listings/listing-access';
+import { UserEntity } from '../users/user.entity';
+import { DealAccessService } from './deal-access.service';
+import { recordDealEvent } from './deal-events';
+import { isOpen, NDA_STAGES } from './deal-workflow';
+import { ConfidentialViewDto, CreateNdaVersionDto, NdaAcceptanceDto, NdaVersionDto } from './dto/collaboration.dto';
+import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from './entities/nda.entity';
+
+/**
+ * The NDA: its text as versioned data, each party's acceptance within a deal (version, time, address),
+ * and the log of who saw a listing's confidential layer. The grant itself is answered by
+ * DealConfidentialGrants (listings/listing-access.ts) from these tables.
+ */
+@Injectable()
+export class NdaService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+  ) {}
+
+  async current(): Promise<NdaVersionDto> {
+    const [latest] = await this.dataSource.manager.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
+    if (!latest) throw DomainException.notFound(ErrorCode.NDA_VERSION_NOT_FOUND);
+    return this.dto(latest);
+  }
+
+  async versions(): Promise<NdaVersionDto[]> {
+    return (await this.dataSource.manager.find(NdaVersionEntity, { order: { version: 'DESC' } })).map((v) => this.dto(v));
+  }
+
+  /** A new text; parties accept it from now on (earlier acceptances keep the version they read). */
+  async publish(dto: CreateNdaVersionDto, user: AuthUser): Promise<NdaVersionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`LOCK TABLE "nda_version" IN EXCLUSIVE MODE`);
+      const rows: Array<{ max: number | null }> = await manager.query(`SELECT MAX(version) AS max FROM nda_version`);
+      const saved = await manager.save(manager.create(NdaVersionEntity, { version: (rows[0]?.max ?? 0) + 1, title: dto.title, body: dto.body, createdById: user.id }));
+      return this.dto(saved);
+    });
+  }
+
+  /** A party a broker let into the deal accepts the current NDA, once interest is confirmed. */
+  async accept(dealId: string, version: number, user: AuthUser, meta: RequestMeta): Promise<NdaAcceptanceDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, participants } = await this.access.lock(manager, dealId, user);
+      const me = participants.find((p) => p.userId === user.id);
+      if (!me || me.side === DealSide.BROKER) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+      if (!NDA_STAGES.includes(deal.stage) || !isOpen(deal.stage)) throw new DomainException(ErrorCode.NDA_NOT_AVAILABLE, HttpStatus.CONFLICT, [], { stage: deal.stage });
+      const [latest] = await manager.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
+      if (!latest || latest.version !== version) throw new DomainException(ErrorCode.NDA_VERSION_OUTDATED, HttpStatus.CONFLICT, [], { currentNdaVersion: latest?.version ?? null });
+      const existing = await manager.findOneBy(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version });
+      const acceptance = existing ?? (await manager.save(manager.create(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version, ip: meta.ip, userAgent: meta.userAgent })));
+      if (!existing) await recordDealEvent(manager, deal, user.id, 'NDA_ACCEPTED', `v${version}`);
+      return { dealId, ndaVersion: acceptance.ndaVersion, acceptedAt: acceptance.acceptedAt.toISOString(), ip: acceptance.ip };
+    });
+  }
+
+  /** Who saw a listing's confidential layer: for those who manage the listing (owner, staff, brokers). */
+  async views(kind: ListingKind, listingId: string, user: AuthUser): Promise<ConfidentialViewDto[]> {
+    const m = this.dataSource.manager;
+    const listing = kind === 'RESULT' ? await m.findOneBy(ResultEntity, { id: listingId }) : await m.findOneBy(NeedEntity, { id: listingId });
+    if (!listing || !canManage(user, kind, listing)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    const rows = await m.find(ConfidentialViewEntity, { where: { listingKind: kind, listingId }, order: { createdAt: 'DESC' }, take: 1000 });
+    const viewerIds = [...new Set(rows.map((r) => r.viewerId))];
+    const users = viewerIds.length ? await m.find(UserEntity, { where: { id: In(viewerIds) }, relations: ['organization'] }) : [];
+    return rows.map((r) => {
+      const u = users.find((x) => x.id === r.viewerId);
+      return { viewerId: r.viewerId, viewerName: u?.name ?? '', organizationName: u?.organization?.nameZh ?? null, basis: r.basis, at: r.createdAt.toISOString() };
+    });
+  }
+
+  private dto(v: NdaVersionEntity): NdaVersionDto {
+    return { version: v.version, title: v.title, body: v.body, createdAt: v.createdAt.toISOString() };
+  }
+}

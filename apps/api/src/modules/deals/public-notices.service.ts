@@ -1,0 +1,97 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, publicNoticeEnded, publicNoticeEndsOn, shanghaiDate, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { RequestMeta } from '../../common/http/request-meta';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { DealAccessService } from './deal-access.service';
+import { PublicNoticeDto } from './dto/deal-response.dto';
+import { CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';
+import { DealEntity } from './entities/deal.entity';
+import { PublicNoticeEntity, PublicNoticeObjectionEntity } from './entities/public-notice.entity';
+
+/**
+ * 公示 (促进科技成果转化法 art. 18): opened when a deal enters PUBLIC_NOTICE, with the result's title,
+ * the intended (agreed) price and both parties, for 15 calendar days in Asia/Shanghai starting today;
+ * withdrawn when the deal goes back to negotiation or is lost.
+ */
+@Injectable()
+export class PublicNoticesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+  ) {}
+
+  async open(manager: EntityManager, deal: DealEntity, user: AuthUser, now = new Date()): Promise<PublicNoticeEntity> {
+    const [institution, enterprise] = await Promise.all([
+      manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId }),
+      manager.findOneByOrFail(OrganizationEntity, { id: deal.enterpriseOrgId }),
+    ]);
+    const result = deal.resultId ? await manager.findOne(ResultEntity, { where: { id: deal.resultId }, select: ['id', 'title', 'transferModes'] }) : null;
+    const startsOn = shanghaiDate(now);
+    const mode = result?.transferModes[0];
+    return manager.save(
+      manager.create(PublicNoticeEntity, {
+        dealId: deal.id,
+        title: result?.title ?? deal.title,
+        intendedPriceFen: deal.agreedPriceFen ?? 0,
+        institutionName: institution.nameZh,
+        enterpriseName: enterprise.nameZh,
+        transferMode: mode ? TRANSFER_MODE_LABELS[mode]['zh-CN'] : null,
+        startsOn,
+        endsOn: publicNoticeEndsOn(startsOn),
+        withdrawnAt: null,
+        createdById: user.id,
+      }),
+    );
+  }
+
+  async withdraw(manager: EntityManager, dealId: string): Promise<void> {
+    await manager.update(PublicNoticeEntity, { dealId, withdrawnAt: IsNull() }, { withdrawnAt: new Date() });
+  }
+
+  /** The public page: current notices (and, on request, ended ones), newest first. */
+  async listPublic(query: ListPublicNoticesQueryDto): Promise<PublicNoticeListDto> {
+    const where = query.includeEnded ? { withdrawnAt: IsNull() } : { withdrawnAt: IsNull(), endsOn: MoreThanOrEqual(shanghaiDate()) };
+    const [rows, total] = await this.dataSource.manager.findAndCount(PublicNoticeEntity, { where, order: { startsOn: 'DESC', createdAt: 'DESC' }, take: query.limit, skip: query.offset });
+    const items: PublicNoticeDto[] = [];
+    for (const n of rows) items.push(await this.toDto(this.dataSource.manager, n));
+    return { items, total };
+  }
+
+  async getPublic(id: string): Promise<PublicNoticeDto> {
+    const n = await this.dataSource.manager.findOneBy(PublicNoticeEntity, { id, withdrawnAt: IsNull() });
+    if (!n) throw DomainException.notFound(ErrorCode.PUBLIC_NOTICE_NOT_FOUND);
+    return this.toDto(this.dataSource.manager, n);
+  }
+
+  /** Open to anyone during the period (signed in or not); the caller's account and address are kept. */
+  async object(id: string, dto: CreateObjectionDto, user: AuthUser | undefined, meta: RequestMeta): Promise<ObjectionReceiptDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const n = await manager.findOneBy(PublicNoticeEntity, { id, withdrawnAt: IsNull() });
+      if (!n) throw DomainException.notFound(ErrorCode.PUBLIC_NOTICE_NOT_FOUND);
+      if (shanghaiDate() < n.startsOn || publicNoticeEnded(n.endsOn)) throw new DomainException(ErrorCode.PUBLIC_NOTICE_ENDED, HttpStatus.CONFLICT);
+      const saved = await manager.save(manager.create(PublicNoticeObjectionEntity, { noticeId: n.id, name: dto.name, contact: dto.contact, body: dto.body, userId: user?.id ?? null, ip: meta.ip }));
+      return { id: saved.id, createdAt: saved.createdAt.toISOString() };
+    });
+  }
+
+  /** Brokers read the objections (contacts included) of a deal's notices. */
+  async objections(id: string, user: AuthUser): Promise<ObjectionDto[]> {
+    const n = await this.dataSource.manager.findOneBy(PublicNoticeEntity, { id });
+    if (!n) throw DomainException.notFound(ErrorCode.PUBLIC_NOTICE_NOT_FOUND);
+    await this.access.load(n.dealId, user);
+    const rows = await this.dataSource.manager.find(PublicNoticeObjectionEntity, { where: { noticeId: id }, order: { createdAt: 'ASC' } });
+    return rows.map((o) => ({ id: o.id, name: o.name, contact: o.contact, body: o.body, userId: o.userId, createdAt: o.createdAt.toISOString() }));
+  }
+
+  async toDto(manager: EntityManager, n: PublicNoticeEntity): Promise<PublicNoticeDto> {
+    const objectionCount = await manager.count(PublicNoticeObjectionEntity, { where: { noticeId: n.id } });
+    return {
+      id: n.id, dealId: n.dealId, title: n.title, intendedPriceFen: n.intendedPriceFen, institutionName: n.institutionName, enterpriseName: n.enterpriseName,
+      transferMode: n.transferMode, startsOn: n.startsOn, endsOn: n.endsOn, ended: publicNoticeEnded(n.endsOn), withdrawn: n.withdrawnAt !== null, objectionCount,
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NotificationKind } from '@xkx/contracts';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { NotificationEntity } from '../notification.entity';
+
+export class ListNotificationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  unreadOnly = false;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: Object.values(NotificationKind) }) kind!: NotificationKind;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(n: NotificationEntity): NotificationDto {
+    return { id: n.id, kind: n.kind, title: n.title, body: n.body, dealId: n.dealId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+  }
+}
+
+export class NotificationListDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() unread!: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty() updated!: number;
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, NotificationKind } from '@xkx/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { MailService } from '../mail/mail.service';
+import { UserEntity } from '../users/user.entity';
+import { NotificationEntity } from './notification.entity';
+
+export interface NotifyInput {
+  kind: NotificationKind;
+  /** Chinese first, English second: both go into the mail; the in-app title is the Chinese one. */
+  titleZh: string;
+  titleEn: string;
+  body: string;
+  dealId?: string | null;
+}
+
+/** In-app notifications plus a mail through the outbox, written in the caller's transaction. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+  ) {}
+
+  async notify(manager: EntityManager, userIds: readonly string[], input: NotifyInput): Promise<void> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return;
+    await manager.insert(
+      NotificationEntity,
+      ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, body: input.body, dealId: input.dealId ?? null, readAt: null })),
+    );
+    const users = await manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'email', 'status'] });
+    for (const user of users) {
+      if (user.status === 'SUSPENDED') continue;
+      await this.mail.enqueue({ to: user.email, subject: `霞科行：${input.titleZh} / ${input.titleEn}`, body: input.body }, manager);
+    }
+  }
+
+  async list(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationEntity[]; total: number; unread: number }> {
+    const where = unreadOnly ? { userId, readAt: IsNull() } : { userId };
+    const [items, total] = await this.dataSource.manager.findAndCount(NotificationEntity, { where, order: { createdAt: 'DESC' }, take: limit, skip: offset });
+    const unread = await this.dataSource.manager.count(NotificationEntity, { where: { userId, readAt: IsNull() } });
+    return { items, total, unread };
+  }
+
+  async markRead(userId: string, id: string): Promise<void> {
+    const result = await this.dataSource.manager.update(NotificationEntity, { id, userId }, { readAt: () => 'COALESCE(read_at, now())' });
+    if (!result.affected) throw DomainException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND);
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.dataSource.manager.update(NotificationEntity, { userId, readAt: IsNull() }, { readAt: new Date() });
+    return result.affected ?? 0;
+  }
+}
