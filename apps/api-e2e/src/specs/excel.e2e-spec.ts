@@ -4,10 +4,14 @@ import { bearer, loginDemo, Session } from '../support/auth';
 import { futureDate } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding?: unknown }, callback: (err: Error | null, body: Buffer) => void): void => {
+import type { Response as SuperagentResponse } from 'superagent';
+
+/** Collects a binary body (xlsx) instead of letting superagent parse it as text. */
+const binary = (res: SuperagentResponse, callback: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
 async function readXlsx(buffer: Buffer): Promise<Workbook> {

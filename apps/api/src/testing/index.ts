@@ -12,3 +12,4 @@ export { MatchingService } from '../modules/matching/matching.service';
 export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
 export { OrganizationEntity } from '../modules/organizations/organization.entity';
 export type { AuthUser } from '../common/auth/auth-user';
+export { SearchTextService } from '../modules/search/search-text.service';

@@ -1,0 +1,107 @@
+/* npm run bench:match — a market of 100,000 results and 20,000 needs in PostgreSQL; the matching
+   service loads it as at start-up; top-20 matches over HTTP, freshness after a change, peak memory. */
+import { MatchingService } from '@xkx/api/testing';
+import { performance } from 'node:perf_hooks';
+import { bulkInsert, prng, readRows, scratchDatabase, signIn, startBenchApp, summary } from './market';
+
+const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);
+const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
+
+async function main(): Promise<void> {
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const db = await scratchDatabase('xkx_bench_match');
+  const { app, baseUrl } = await startBenchApp(db.url);
+  try {
+    const rows = readRows();
+    const t0 = performance.now();
+    await bulkInsert(app, 'result', rows.results, RESULTS, 11, (n) => n % 20_000 === 0 && process.stderr.write(`  results ${n}\n`));
+    const needIds = await bulkInsert(app, 'need', rows.needs, NEEDS, 12, (n) => n % 10_000 === 0 && process.stderr.write(`  needs ${n}\n`));
+    const insertMs = performance.now() - t0;
+    const matching = app.get(MatchingService);
+    const t1 = performance.now();
+    await matching.reload();
+    const loadMs = performance.now() - t1;
+    const token = await signIn(baseUrl, 'broker@xkx.demo', 'Xiake-Broker-2026');
+    const headers = { authorization: `Bearer ${token}` };
+    const rand = prng(99);
+    const matches = async (id: string): Promise<Array<{ counterpart: { id: string } }>> => {
+      const res = await fetch(`${baseUrl}/api/needs/${id}/matches?limit=20`, { headers });
+      if (res.status !== 200) throw new Error(`matches → ${res.status}`);
+      return ((await res.json()) as { items: Array<{ counterpart: { id: string } }> }).items;
+    };
+    for (let i = 0; i < 20; i++) await matches(needIds[Math.floor(rand() * needIds.length)]!);
+    const latencies: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const id = needIds[Math.floor(rand() * needIds.length)]!;
+      const t = performance.now();
+      await matches(id);
+      latencies.push(performance.now() - t);
+    }
+
+    // Freshness: a result written for one need is published through the API; how long until it shows up.
+    const researcher = await signIn(baseUrl, 'researcher@xkx.demo', 'Xiake-Research-2026');
+    const target = needIds[0]!;
+    const need = (await (await fetch(`${baseUrl}/api/needs/${target}`, { headers })).json()) as { title: string; publicSummary: string; keywords: string[]; fieldCodes: string[] };
+    const validUntil = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    const create = await fetch(`${baseUrl}/api/results`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${researcher}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `${need.title}解决方案`, valueProposition: '针对该需求的成熟方案', publicSummary: `${need.publicSummary} 本成果给出完整方案。`.padEnd(30, '。'),
+        problemSolved: need.title, advantages: '指标全面满足', indicators: [], applications: '相关行业', fieldCodes: need.fieldCodes.length ? need.fieldCodes : ['NE'],
+        keywords: need.keywords.slice(0, 5), form: 'NEW_TECHNOLOGY', trl: 7, stage: 'PILOT', ipAssets: [], owners: [{ name: '南京大学' }], inventors: [],
+        serviceInvention: true, transferModes: ['TRANSFER', 'LICENSE_EXCLUSIVE', 'CO_DEVELOPMENT', 'LICENSE_GENERAL', 'SERVICE', 'EQUITY'],
+        price: { negotiable: true, minFen: null, maxFen: null, priceType: null }, validUntil,
+      }),
+    });
+    if (create.status !== 201) throw new Error(`create → ${create.status} ${await create.text()}`);
+    const created = (await create.json()) as { id: string };
+    await fetch(`${baseUrl}/api/results/${created.id}/submit`, { method: 'POST', headers: { authorization: `Bearer ${researcher}`, 'content-type': 'application/json' }, body: '{}' });
+    const tApprove = performance.now();
+    await fetch(`${baseUrl}/api/results/${created.id}/approve`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+    let visibleAfterMs = NaN;
+    while (performance.now() - tApprove < 10_000) {
+      if ((await matches(target)).some((m) => m.counterpart.id === created.id)) {
+        visibleAfterMs = performance.now() - tApprove;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const tArchive = performance.now();
+    await fetch(`${baseUrl}/api/results/${created.id}/archive`, { method: 'POST', headers: { authorization: `Bearer ${researcher}`, 'content-type': 'application/json' }, body: '{}' });
+    let goneAfterMs = NaN;
+    while (performance.now() - tArchive < 10_000) {
+      if (!(await matches(target)).some((m) => m.counterpart.id === created.id)) {
+        goneAfterMs = performance.now() - tArchive;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    clearInterval(sampler);
+    const report = {
+      benchmark: 'match',
+      database: 'PostgreSQL (DATABASE_URL or 127.0.0.1:5432), fresh scratch database',
+      publishedResults: RESULTS,
+      publishedNeeds: NEEDS,
+      insertSeconds: Math.round(insertMs / 1000),
+      indexLoadSeconds: Math.round(loadMs / 1000),
+      what: 'GET /api/needs/:id/matches?limit=20 over HTTP as a broker (engine + counterpart rows from PostgreSQL)',
+      top20LatencyMs: summary(latencies),
+      publishedResultVisibleInMatchesAfterMs: Math.round(visibleAfterMs),
+      withdrawnResultGoneFromMatchesAfterMs: Math.round(goneAfterMs),
+      peakRssMb: Math.round(peakRss / 1048576),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    clearInterval(sampler);
+    await app.close();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+/* npm run bench:search — 100,000 published results in PostgreSQL, mixed searches through the HTTP API. */
+import { performance } from 'node:perf_hooks';
+import { bulkInsert, prng, readRows, scratchDatabase, startBenchApp, summary } from './market';
+
+const TOTAL = Number(process.env.BENCH_LISTINGS ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
+
+async function main(): Promise<void> {
+  const db = await scratchDatabase('xkx_bench_search');
+  const { app, baseUrl } = await startBenchApp(db.url);
+  try {
+    const rows = readRows();
+    const t0 = performance.now();
+    await bulkInsert(app, 'result', rows.results, TOTAL, 42, (n) => n % 10_000 === 0 && process.stderr.write(`  loaded ${n}\n`));
+    const loadMs = performance.now() - t0;
+    const rand = prng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const keywordOf = (): string => pick(pick(rows.needs).keywords.length ? pick(rows.needs).keywords : ['材料']);
+    const kinds = {
+      keyword: (): string => `q=${encodeURIComponent(keywordOf())}`,
+      twoWords: (): string => `q=${encodeURIComponent(`${keywordOf()} ${keywordOf()}`)}`,
+      keywordAndField: (): string => `q=${encodeURIComponent(keywordOf())}&field=${pick(['NE', 'AI', 'EIC', 'BIO', 'NM'])}`,
+      filtersOnly: (): string => `field=${pick(['NE', 'AI.CV', 'EIC.IC', 'BIO'])}&trlMin=${1 + Math.floor(rand() * 5)}&mode=${pick(['TRANSFER', 'LICENSE_EXCLUSIVE', 'CO_DEVELOPMENT'])}`,
+      money: (): string => `moneyMinFen=50000000&moneyMaxFen=${pick([100000000, 200000000])}&sort=newest`,
+      newestPage: (): string => 'sort=newest&limit=20',
+    } as const;
+    const names = Object.keys(kinds) as Array<keyof typeof kinds>;
+    for (let i = 0; i < 30; i++) await fetch(`${baseUrl}/api/results?${kinds[pick(names)]()}`); // warm-up
+    const all: number[] = [];
+    const byKind: Record<string, number[]> = {};
+    let hits = 0;
+    for (let i = 0; i < QUERIES; i++) {
+      const name = names[i % names.length]!;
+      const url = `${baseUrl}/api/results?${kinds[name]()}`;
+      const t = performance.now();
+      const res = await fetch(url);
+      const body = (await res.json()) as { total: number };
+      const ms = performance.now() - t;
+      if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+      hits += body.total > 0 ? 1 : 0;
+      all.push(ms);
+      (byKind[name] ??= []).push(ms);
+    }
+    const report = {
+      benchmark: 'search',
+      database: 'PostgreSQL (DATABASE_URL or 127.0.0.1:5432), fresh scratch database',
+      publishedListings: TOTAL,
+      loadSeconds: Math.round(loadMs / 1000),
+      queries: QUERIES,
+      queriesWithHits: hits,
+      what: 'GET /api/results over HTTP: full-text (segmented tsquery + bigram fallback), filters, facets (first page), highlights',
+      latencyMs: summary(all),
+      byKindMs: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, summary(v)])),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await app.close();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
