@@ -50,3 +50,21 @@ describe('demo seed, organizations and overview', () => {
     expect(res.body.code).toBe('ORGANIZATION_NOT_FOUND');
   });
 });
+
+describe('organization lookups for registration', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('filters by several kinds at once and finds an enterprise by its credit code', async () => {
+    const both = await t.http.get('/api/organizations?kind=UNIVERSITY,INSTITUTE&limit=100').expect(200);
+    const kinds = new Set(both.body.items.map((o: { kind: string }) => o.kind));
+    expect(kinds).toEqual(new Set(['UNIVERSITY', 'INSTITUTE']));
+    const ent = (await t.http.get('/api/organizations?kind=ENTERPRISE&limit=1').expect(200)).body.items[0];
+    const detail = (await t.http.get(`/api/organizations/${ent.id}`).expect(200)).body;
+    const byCode = await t.http.get('/api/organizations').query({ q: detail.creditCode.toLowerCase() }).expect(200);
+    expect(byCode.body.items.map((o: { id: string }) => o.id)).toEqual([ent.id]);
+  });
+});

@@ -56,7 +56,12 @@ export class AuditService {
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.subjectId) qb.andWhere('a.subject_id = :subjectId', { subjectId: query.subjectId });
     if (query.ip) qb.andWhere('a.ip = :ip', { ip: query.ip });
-    if (query.email) qb.andWhere('a.actor_email ILIKE :email', { email: `%${query.email.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.email) {
+      // Sign-in events carry the typed email; other events only the actor's id.
+      qb.andWhere('(a.actor_email ILIKE :email OR a.actor_id IN (SELECT u.id FROM app_user u WHERE u.email ILIKE :email))', {
+        email: `%${query.email.replace(/[\\%_]/g, '\\$&')}%`,
+      });
+    }
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
     qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(query.limit).skip(query.offset);

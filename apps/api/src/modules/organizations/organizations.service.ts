@@ -74,16 +74,16 @@ export class OrganizationsService {
 
   async list(query: ListOrganizationsQueryDto): Promise<{ items: OrganizationEntity[]; total: number }> {
     const qb = this.organizations.createQueryBuilder('o');
-    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.kind?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: query.kind });
     const q = query.q?.trim();
     if (q) {
       const latin = q.toLowerCase().replace(/[^a-z0-9]/g, '');
       const like = `%${escapeLike(q)}%`;
       qb.andWhere(
         latin.length > 0
-          ? '(o.name_zh ILIKE :like OR o.short_name ILIKE :like OR o.name_en ILIKE :like OR o.pinyin LIKE :latin OR o.pinyin_initials LIKE :latin)'
+          ? '(o.name_zh ILIKE :like OR o.short_name ILIKE :like OR o.name_en ILIKE :like OR o.pinyin LIKE :latin OR o.pinyin_initials LIKE :latin OR o.credit_code = :code)'
           : '(o.name_zh ILIKE :like OR o.short_name ILIKE :like)',
-        { like, latin: `${escapeLike(latin)}%` },
+        { like, latin: `${escapeLike(latin)}%`, code: q.toUpperCase() },
       );
     }
     qb.orderBy('o.kind', 'ASC').addOrderBy('o.pinyin', 'ASC').take(query.limit).skip(query.offset);
