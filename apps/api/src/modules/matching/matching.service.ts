@@ -227,7 +227,7 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
             : await this.dataSource.manager.createQueryBuilder(NeedEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
         if (rows.length === 0) break;
         this.index.addAll(rows.map((r) => (r instanceof ResultEntity ? resultDoc(r) : needDoc(r as NeedEntity))));
-        after = rows[rows.length - 1]!.id;
+        after = rows[rows.length - 1]?.id ?? after;
       }
     }
     const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NEED_SPEC, RESULT_SPEC } from '../listings/listing-kinds';
+import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../listings/listing-kinds';
 import { NeedEntity } from '../listings/entities/need.entity';
 import { ResultEntity } from '../listings/entities/result.entity';
 import { SearchTextService } from './search-text.service';
@@ -19,27 +19,23 @@ export class SearchIndexer {
 
   async reindexAll(): Promise<number> {
     let count = 0;
-    for (const [spec, entity] of [
-      [RESULT_SPEC, ResultEntity],
-      [NEED_SPEC, NeedEntity],
-    ] as const) {
-      let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const rows = await this.dataSource.manager
-          .createQueryBuilder(entity, 'l')
-          .where('l.id > :after', { after })
-          .orderBy('l.id', 'ASC')
-          .take(BATCH)
-          .getMany();
-        if (rows.length === 0) break;
-        await this.dataSource.transaction(async (manager) => {
-          for (const row of rows) await this.text.index(manager, spec.kind, row.id, (spec.searchParts as (e: typeof row) => ReturnType<typeof spec.searchParts>)(row));
-        });
-        count += rows.length;
-        after = rows[rows.length - 1]!.id;
-      }
-    }
+    count += await this.reindex(RESULT_SPEC, ResultEntity);
+    count += await this.reindex(NEED_SPEC, NeedEntity);
     this.logger.log(`reindexed ${count} listings`);
     return count;
+  }
+
+  private async reindex<E extends ResultEntity | NeedEntity>(spec: KindSpec<E, never>, entity: new () => E): Promise<number> {
+    let count = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.manager.createQueryBuilder(entity, 'l').where('l.id > :after', { after }).orderBy('l.id', 'ASC').take(BATCH).getMany();
+      if (rows.length === 0) return count;
+      await this.dataSource.transaction(async (manager) => {
+        for (const row of rows) await this.text.index(manager, spec.kind, row.id, spec.searchParts(row));
+      });
+      count += rows.length;
+      after = rows[rows.length - 1]?.id ?? after;
+    }
   }
 }
