@@ -6,7 +6,16 @@ export const APP_ROUTES: Routes = [
   { path: '', pathMatch: 'full', loadChildren: () => import('@xkx/web/home').then((m) => m.HOME_ROUTES) },
   // /sign-in, /register, /forgot-password, /reset-password, /profile
   { path: '', loadChildren: () => import('@xkx/web/auth').then((m) => m.AUTH_ROUTES) },
+  // Public portal: search and detail pages, no sign-in.
+  { path: WebPath.results, loadChildren: () => import('@xkx/web/listings').then((m) => m.RESULTS_ROUTES) },
+  { path: WebPath.needs, loadChildren: () => import('@xkx/web/listings').then((m) => m.NEEDS_ROUTES) },
+  // Owners' listings and forms, before /workspace so the longer paths win.
+  { path: WebPath.myListings, loadChildren: () => import('@xkx/web/listings').then((m) => m.MY_LISTINGS_ROUTES) },
+  { path: 'workspace/results', loadChildren: () => import('@xkx/web/listings').then((m) => m.RESULT_FORM_ROUTES) },
+  { path: 'workspace/needs', loadChildren: () => import('@xkx/web/listings').then((m) => m.NEED_FORM_ROUTES) },
   { path: WebPath.workspace, loadChildren: () => import('@xkx/web/workspace').then((m) => m.WORKSPACE_ROUTES) },
+  { path: WebPath.review, loadChildren: () => import('@xkx/web/listings').then((m) => m.REVIEW_ROUTES) },
+  { path: WebPath.import, loadChildren: () => import('@xkx/web/listings').then((m) => m.IMPORT_ROUTES) },
   { path: WebPath.manage, loadChildren: () => import('@xkx/web/admin').then((m) => m.ADMIN_ROUTES) },
   { path: '**', redirectTo: '' },
 ];

@@ -18,6 +18,8 @@ interface NavLink {
 
 /** Back-office pages, each behind the permission its API calls need: the same words as the API's guards. */
 const MANAGE_LINKS: readonly NavLink[] = [
+  { path: WebPath.review, label: 'nav.review', icon: 'fact_check', permission: Permission.LISTING_REVIEW, testId: 'nav-review' },
+  { path: WebPath.import, label: 'nav.import', icon: 'upload_file', permission: Permission.LISTING_IMPORT, testId: 'nav-import' },
   { path: WebPath.verification, label: 'nav.verification', icon: 'how_to_reg', permission: Permission.USER_VERIFY, testId: 'nav-verification' },
   { path: WebPath.users, label: 'nav.users', icon: 'group', permission: Permission.USER_READ, testId: 'nav-users' },
   { path: WebPath.organizations, label: 'nav.organizations', icon: 'account_balance', permission: Permission.ORGANIZATION_MANAGE, testId: 'nav-organizations' },
@@ -39,6 +41,8 @@ const MANAGE_LINKS: readonly NavLink[] = [
       </a>
       <nav class="nav" aria-label="main">
         <a mat-button routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">{{ 'nav.home' | t }}</a>
+        <a mat-button [routerLink]="['/', paths.results]" routerLinkActive="active" data-testid="nav-results">{{ 'nav.results' | t }}</a>
+        <a mat-button [routerLink]="['/', paths.needs]" routerLinkActive="active" data-testid="nav-needs">{{ 'nav.needs' | t }}</a>
         @if (session.signedIn()) {
           <a mat-button [routerLink]="['/', paths.workspace]" routerLinkActive="active" data-testid="nav-workspace">{{ 'nav.workspace' | t }}</a>
         }
@@ -65,6 +69,9 @@ const MANAGE_LINKS: readonly NavLink[] = [
         </button>
         <mat-menu #account="matMenu">
           <a mat-menu-item [routerLink]="['/', paths.workspace]"><mat-icon>dashboard</mat-icon> {{ 'nav.workspace' | t }}</a>
+          @if (writesListings()) {
+            <a mat-menu-item [routerLink]="['/', paths.myListings]" data-testid="nav-my-listings"><mat-icon>inventory_2</mat-icon> {{ 'nav.myListings' | t }}</a>
+          }
           <a mat-menu-item [routerLink]="['/', paths.profile]" data-testid="nav-profile"><mat-icon>manage_accounts</mat-icon> {{ 'nav.profile' | t }}</a>
           <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()"><mat-icon>logout</mat-icon> {{ 'nav.signOut' | t }}</button>
         </mat-menu>
@@ -97,6 +104,7 @@ export class ShellComponent {
   protected readonly session = inject(AuthSession);
   protected readonly paths = WebPath;
   protected readonly manageLinks = computed(() => MANAGE_LINKS.filter((link) => this.session.can(link.permission)));
+  protected readonly writesListings = computed(() => this.session.can(Permission.RESULT_WRITE) || this.session.can(Permission.NEED_WRITE));
 
   protected signOut(): void {
     this.session.signOut().subscribe();

@@ -12,6 +12,13 @@ export const WebPath = {
   organizations: 'manage/organizations',
   auditLog: 'manage/audit-log',
   outbox: 'manage/outbox',
+  results: 'results',
+  needs: 'needs',
+  myListings: 'workspace/listings',
+  newResult: 'workspace/results/new',
+  newNeed: 'workspace/needs/new',
+  review: 'manage/review',
+  import: 'manage/import',
 } as const;
 
 /** Only same-app paths are followed after sign-in (`//evil.example` is not one). */

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
+import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { PRIORITY_CHAINS } from '@xkx/contracts';
 import { PlatformApiService } from '@xkx/web/data-access';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
@@ -10,7 +12,7 @@ import { StatCardComponent } from '@xkx/web/ui';
 /** The public landing page: what 霞科行 is, and live figures counted by the API. */
 @Component({
   selector: 'xkx-home-page',
-  imports: [MatButtonModule, MatChipsModule, MatProgressBarModule, StatCardComponent, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, MatChipsModule, MatIconModule, MatProgressBarModule, StatCardComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.component.html',
   styleUrl: './home-page.component.scss',

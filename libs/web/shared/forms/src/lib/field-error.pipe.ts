@@ -27,6 +27,14 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['mobile']) return this.i18n.t('form.mobile');
     if (errors['mismatch']) return this.i18n.t('form.mismatch');
     if (errors['choose']) return this.i18n.t('form.choose');
+    if (errors['wan']) return this.i18n.t('form.wan');
+    if (errors['patent']) return this.i18n.t('form.patent');
+    if (errors['notBelow']) return this.i18n.t('form.notBelow');
+    if (errors['maxlength']) {
+      const { requiredLength } = errors['maxlength'] as { requiredLength: number };
+      return this.i18n.t('form.maxLength', { n: requiredLength });
+    }
+    if (errors['min'] || errors['max']) return this.i18n.t('form.range');
     return this.i18n.t('form.invalid');
   }
 }

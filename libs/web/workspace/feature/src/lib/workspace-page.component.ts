@@ -7,6 +7,9 @@ import { LocalizedText, ORGANIZATION_KIND_LABELS, Permission, ROLE_LABELS } from
 import { UserStatusComponent } from '@xkx/web/accounts/ui';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { ListingsApiService } from '@xkx/web/listings/data-access';
+import { MyListingListComponent } from '@xkx/web/listings/ui';
+import { ListingDetail } from '@xkx/web/listings/util';
 
 interface Shortcut {
   path: string;
@@ -18,7 +21,7 @@ interface Shortcut {
 /** Where a signed-in user lands: who they are, what waits for them, and what their permissions open. */
 @Component({
   selector: 'xkx-workspace-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent],
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent, MyListingListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace-page.component.html',
   styleUrl: './workspace-page.component.scss',
@@ -33,6 +36,14 @@ export class WorkspacePageComponent {
   protected readonly paths = WebPath;
   protected readonly writesResults = computed(() => this.session.can(Permission.RESULT_WRITE));
   protected readonly writesNeeds = computed(() => this.session.can(Permission.NEED_WRITE));
+  private readonly listingsApi = inject(ListingsApiService);
+  /** The latest few of each kind; the full list with its actions is on /workspace/listings. */
+  protected readonly results = this.listingsApi.mineResource(() => (this.writesResults() ? 'results' : undefined));
+  protected readonly needs = this.listingsApi.mineResource(() => (this.writesNeeds() ? 'needs' : undefined));
+  protected recent(listings: ListingDetail[] | undefined): ListingDetail[] {
+    return [...(listings ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 5);
+  }
+
   protected readonly shortcuts = computed<Shortcut[]>(() => {
     const all: (Shortcut & { permission: Permission })[] = [
       { path: WebPath.verification, icon: 'how_to_reg', label: 'nav.verification', testId: 'shortcut-verification', permission: Permission.USER_VERIFY },

@@ -1,0 +1,111 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { ORGANIZATION_KIND_LABELS, Permission } from '@xkx/contracts';
+import { AuthSession } from '@xkx/web/auth/data-access';
+import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
+import { ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
+import { ListingSegment } from '@xkx/web/listings/util';
+
+/** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
+@Component({
+  selector: 'xkx-detail-page',
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a mat-button [routerLink]="['/', segment()]" class="back"><mat-icon>arrow_back</mat-icon> {{ (segment() === 'needs' ? 'search.needsTitle' : 'search.resultsTitle') | t }}</a>
+    @if (listing.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+    }
+    @if (notFound()) {
+      <p class="alert" role="alert" data-testid="not-found">{{ 'detail.notFound' | t }}</p>
+    } @else if (listing.error()) {
+      <p class="alert" role="alert">{{ 'common.loadError' | t }} <button mat-button type="button" (click)="listing.reload()">{{ 'home.retry' | t }}</button></p>
+    }
+    @if (listing.hasValue()) {
+      @let l = listing.value();
+      <article data-testid="listing-detail" [attr.data-id]="l.id">
+        <header>
+          <div class="meta">
+            <span class="code">{{ l.code }}</span>
+            @if (l.status !== 'PUBLISHED') {
+              <xkx-listing-status [status]="l.status" />
+            }
+          </div>
+          <h1 data-testid="detail-title">{{ l.title }}</h1>
+          @if (subtitle(); as s) {
+            <p class="subtitle">{{ s }}</p>
+          }
+          <p class="org" data-testid="detail-organization">
+            <mat-icon inline aria-hidden="true">account_balance</mat-icon>
+            @if (l.organization; as org) {
+              {{ org.nameZh }} <span class="muted">{{ kindLabels[org.kind] | localized }}</span>
+            } @else {
+              {{ 'listing.anonymous' | t }}
+            }
+          </p>
+          @if (l.staleSoon && l.canManage) {
+            <p class="warn">{{ 'mine.staleSoon' | t: { date: l.validUntil } }}</p>
+          }
+          <div class="actions">
+            @if (l.canManage) {
+              <a mat-stroked-button [routerLink]="['/workspace', segment(), l.id, 'edit']" data-testid="detail-edit"><mat-icon>edit</mat-icon> {{ 'common.edit' | t }}</a>
+            }
+            @if (reviewer()) {
+              <a mat-stroked-button [routerLink]="['/manage/review', segment(), l.id]" data-testid="detail-review"><mat-icon>fact_check</mat-icon> {{ 'review.open' | t }}</a>
+            }
+          </div>
+        </header>
+        <xkx-listing-view [listing]="l" [fields]="fieldIndex()" />
+      </article>
+    }
+  `,
+  styles: `
+    :host { display: block; max-width: 960px; margin: 0 auto; padding: 16px 16px 48px; }
+    .back { margin-bottom: 8px; }
+    header { padding: 20px 24px; border-radius: 20px; background: var(--mat-sys-surface-container); margin-bottom: 16px; }
+    h1 { margin: 4px 0; font: var(--mat-sys-headline-small); }
+    .meta { display: flex; gap: 8px; align-items: center; }
+    .code, .muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-medium); }
+    .subtitle { margin: 0 0 8px; font: var(--mat-sys-title-small); }
+    .org { margin: 0; }
+    .warn { color: var(--mat-sys-error); margin: 8px 0 0; }
+    .actions { display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap; }
+    .alert { margin: 16px 0; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+  `,
+})
+export class DetailPageComponent {
+  private readonly api = inject(ListingsApiService);
+  private readonly session = inject(AuthSession);
+  private readonly title = inject(Title);
+  private readonly i18n = inject(I18nService);
+
+  readonly segment = input.required<ListingSegment>();
+  readonly id = input.required<string>();
+
+  protected readonly listing = this.api.detailResource(this.segment, this.id);
+  protected readonly fieldIndex = inject(FieldsApiService).index;
+  protected readonly kindLabels = ORGANIZATION_KIND_LABELS;
+  protected readonly reviewer = computed(() => this.session.can(Permission.LISTING_REVIEW));
+  protected readonly notFound = computed(() => {
+    const error = this.listing.error();
+    return error instanceof HttpErrorResponse && error.status === 404;
+  });
+  protected readonly subtitle = computed(() => {
+    if (!this.listing.hasValue()) return null;
+    const l = this.listing.value();
+    return 'valueProposition' in l ? l.valueProposition : null;
+  });
+
+  constructor() {
+    effect(() => {
+      if (!this.listing.hasValue()) return;
+      this.title.setTitle(`${this.listing.value().title} · ${this.i18n.t('app.name')}`);
+    });
+  }
+}
