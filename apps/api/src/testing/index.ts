@@ -13,3 +13,5 @@ export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
 export { OrganizationEntity } from '../modules/organizations/organization.entity';
 export type { AuthUser } from '../common/auth/auth-user';
 export { SearchTextService } from '../modules/search/search-text.service';
+export { IntroductionEvents } from '../modules/deals/introduction-events';
+export type { IntroductionDeclined } from '../modules/deals/introduction-events';

@@ -10,6 +10,7 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { DemoNeed, DemoResult } from './data/demo-types';
 import { DEMO_NEEDS } from './data/demo-needs';
 import { DEMO_RESULTS } from './data/demo-results';
+import { seedDemoDeals } from './demo-deals';
 import { seedDemoData } from './demo-seed';
 
 /**
@@ -63,5 +64,7 @@ export class DemoSeeder {
       await seed(NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>, item, { ...input, deadline: deadlineDays === null ? null : addDays(today, deadlineDays) });
     }
     this.logger.log(`Seeded ${count} demo listings`);
+    const deals = await seedDemoDeals(manager, broker.id);
+    this.logger.log(`Seeded ${deals} demo deals with their contracts`);
   }
 }

@@ -59,7 +59,7 @@ export class DealsService {
       await this.assertOrganizations(manager, institutionOrgId, enterpriseOrgId);
       const participants = await this.resolveParticipants(manager, dto.participants ?? []);
       return this.open(manager, {
-        title: dto.title ?? [result?.title, need?.title].filter(Boolean).join(' × ') || '撮合项目',
+        title: dto.title ?? ([result?.title, need?.title].filter(Boolean).join(' × ') || '撮合项目'),
         institutionOrgId,
         enterpriseOrgId,
         resultId: result?.id ?? null,

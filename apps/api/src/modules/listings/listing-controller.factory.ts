@@ -48,7 +48,7 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     @ApiOkResponse({ type: response, description: 'The public layer; the confidential one only for owners, brokers and parties let in' })
     @ApiNotFoundResponse({ type: ErrorResponseDto })
     get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
-      return this.facade.get(kind, id, user);
+      return this.facade.get(kind, id, user, true);
     }
 
     @Get(':id/history')

@@ -8,6 +8,7 @@ import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { ListingBaseEntity } from './entities/listing-base.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultEntity } from './entities/result.entity';
+import { ConfidentialAccessGrants, isBroker } from './listing-access';
 import { KindSpec, NEED_SPEC, RESULT_SPEC } from './listing-kinds';
 import { ListingSearchService } from './listing-search.service';
 import { ListingAction } from './listing-workflow';
@@ -27,14 +28,19 @@ export class ListingFacade {
     private readonly listings: ListingsService,
     private readonly searchService: ListingSearchService,
     private readonly duplicates: DuplicateFinderService,
+    private readonly grants: ConfidentialAccessGrants,
   ) {}
 
   spec(kind: ListingKind): KindSpec<ListingBaseEntity, object> {
     return SPECS[kind];
   }
 
-  async get(kind: ListingKind, id: string, user: AuthUser | undefined): Promise<ListingResponse> {
+  /** `recordView`: the detail page (GET), whose disclosures of the confidential layer are logged. */
+  async get(kind: ListingKind, id: string, user: AuthUser | undefined, recordView = false): Promise<ListingResponse> {
     const loaded = await this.listings.load(SPECS[kind], id, user);
+    if (recordView && user && loaded.confidentialVisible && (loaded.viaGrant || (isBroker(user) && loaded.entity.ownerId !== user.id))) {
+      await this.grants.recordView(user.id, kind, id, loaded.viaGrant ? 'NDA' : 'BROKER');
+    }
     const view = { canManage: loaded.canManage, confidentialVisible: loaded.confidentialVisible };
     return kind === 'RESULT'
       ? toResultResponse(loaded.entity as ResultEntity, loaded.organization, view)

@@ -7,7 +7,7 @@ import { ListingHistoryEntity } from './entities/listing-history.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
-import { ConfidentialAccessGrants, NoConfidentialGrants } from './listing-access';
+import { ConfidentialAccessGrants, DealConfidentialGrants } from './listing-access';
 import { ListingEvents } from './listing-events';
 import { ListingExpiryJob } from './listing-expiry.job';
 import { ListingFacade } from './listing-facade.service';
@@ -26,7 +26,7 @@ import { ResultsController } from './results.controller';
     DuplicateFinderService,
     ListingEvents,
     ListingExpiryJob,
-    { provide: ConfidentialAccessGrants, useClass: NoConfidentialGrants },
+    { provide: ConfidentialAccessGrants, useClass: DealConfidentialGrants },
   ],
   exports: [ListingsService, ListingFacade, ListingEvents, ListingSearchService],
 })

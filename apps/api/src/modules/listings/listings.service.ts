@@ -19,6 +19,8 @@ export interface LoadedListing<E extends ListingBaseEntity> {
   organization: OrganizationEntity;
   canManage: boolean;
   confidentialVisible: boolean;
+  /** Visible through an NDA in a deal (not as owner or broker). */
+  viaGrant: boolean;
 }
 
 export interface TransitionInput {
@@ -101,8 +103,8 @@ export class ListingsService {
     if (!entity || !canView(user, spec.kind, entity)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     const organization = await m.findOneByOrFail(OrganizationEntity, { id: entity.organizationId });
     const manages = canManage(user, spec.kind, entity);
-    const confidentialVisible = manages || (!!user && (await this.grants.isGranted(user.id, spec.kind, entity.id)));
-    return { entity, organization, canManage: manages, confidentialVisible };
+    const viaGrant = !manages && !!user && (await this.grants.isGranted(user.id, spec.kind, entity.id));
+    return { entity, organization, canManage: manages, confidentialVisible: manages || viaGrant, viaGrant };
   }
 
   async update<E extends ListingBaseEntity, I extends { fieldCodes?: string[]; validUntil?: string }>(spec: KindSpec<E, I>, id: string, input: I & { version: number }, user: AuthUser): Promise<{ changed: string[]; status: ListingStatus }> {

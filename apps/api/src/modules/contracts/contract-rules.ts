@@ -1,0 +1,67 @@
+import { ContractAmounts, RegistrationStatus } from '@xkx/contracts';
+import { isValidAreaCode } from '@xkx/util';
+import { FieldIssue } from '../../common/exceptions/domain.exception';
+
+/**
+ * The money and registration rules of a technology contract, as pure functions over integer fen.
+ * Refusals are field issues the API returns as 400 with Chinese and English messages.
+ */
+
+/** 技术交易额 = 合同成交额 − 非技术性费用; the costs may not exceed the contract amount. */
+export function amountIssues(contractAmountFen: number, nonTechnicalCostFen: number): FieldIssue[] {
+  return nonTechnicalCostFen > contractAmountFen ? [{ field: 'nonTechnicalCostFen', constraint: 'technicalAmountNegative', args: [] }] : [];
+}
+
+export function amounts(contractAmountFen: number, nonTechnicalCostFen: number, receivedFen: number): ContractAmounts {
+  return {
+    contractAmountFen,
+    nonTechnicalCostFen,
+    technicalAmountFen: contractAmountFen - nonTechnicalCostFen,
+    receivedFen,
+    outstandingFen: contractAmountFen - receivedFen,
+  };
+}
+
+export function sumFen(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  if (!Number.isSafeInteger(total)) throw new Error('fen sum beyond safe integers');
+  return total;
+}
+
+/** A payment schedule, when there is one, adds up to the contract amount exactly. */
+export function scheduleIssues(installments: readonly { amountFen: number }[], contractAmountFen: number): FieldIssue[] {
+  if (installments.length === 0) return [];
+  const total = sumFen(installments.map((i) => i.amountFen));
+  return total === contractAmountFen ? [] : [{ field: 'schedule', constraint: 'scheduleSumMismatch', args: [total, contractAmountFen] }];
+}
+
+/**
+ * Money received may never exceed the contract amount: refused with 400 (not a warning), since a
+ * larger figure would inflate 实际到账, the basis of subsidies (奖补) and the district's KPIs.
+ */
+export function paymentIssues(receivedSoFarFen: number, newPaymentFen: number, contractAmountFen: number): FieldIssue[] {
+  const total = receivedSoFarFen + newPaymentFen;
+  return total > contractAmountFen ? [{ field: 'amountFen', constraint: 'paymentExceedsContract', args: [total, contractAmountFen] }] : [];
+}
+
+/** 16 digits: the year (4), the registry's GB/T 2260 area code (6), a serial (6). */
+export function isValidRegistrationNumber(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})(\d{6})(\d{6})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  return year >= 2000 && year <= 2099 && isValidAreaCode(match[2]);
+}
+
+/** Registration (认定登记) moves: submitted once, registered or refused (未予登记), refused may be resubmitted. */
+export const REGISTRATION_MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationStatus[]>> = {
+  NOT_SUBMITTED: ['SUBMITTED'],
+  SUBMITTED: ['REGISTERED', 'REFUSED', 'NOT_SUBMITTED'],
+  REFUSED: ['SUBMITTED'],
+  REGISTERED: [],
+};
+
+export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
+  return REGISTRATION_MOVES[from].includes(to);
+}

@@ -1,0 +1,50 @@
+import { EntityManager, In } from 'typeorm';
+import { ContractDto } from './dto/contract-response.dto';
+import { amounts, sumFen } from './contract-rules';
+import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
+import { ContractTypeEntity } from './entities/contract-type.entity';
+import { ContractEntity } from './entities/contract.entity';
+
+/** Maps contracts with their type, schedule and payments to response DTOs (never entities). */
+export async function toContractDtos(manager: EntityManager, contracts: ContractEntity[]): Promise<ContractDto[]> {
+  if (contracts.length === 0) return [];
+  const ids = contracts.map((c) => c.id);
+  const [types, schedule, payments] = await Promise.all([
+    manager.find(ContractTypeEntity, { where: { code: In([...new Set(contracts.map((c) => c.typeCode))]) } }),
+    manager.find(ContractInstallmentEntity, { where: { contractId: In(ids) }, order: { position: 'ASC' } }),
+    manager.find(ContractPaymentEntity, { where: { contractId: In(ids) }, order: { receivedOn: 'ASC', createdAt: 'ASC' } }),
+  ]);
+  return contracts.map((c) => {
+    const type = types.find((t) => t.code === c.typeCode);
+    const own = payments.filter((p) => p.contractId === c.id);
+    return {
+      id: c.id,
+      code: c.code,
+      dealId: c.dealId,
+      contractNo: c.contractNo,
+      type: { code: c.typeCode, parentCode: type?.parentCode ?? null, nameZh: type?.nameZh ?? c.typeCode, nameEn: type?.nameEn ?? c.typeCode, asksInvestment: type?.asksInvestment ?? false, sort: type?.sort ?? 0, active: type?.active ?? false },
+      projectName: c.projectName,
+      signedOn: c.signedOn,
+      termStart: c.termStart,
+      termEnd: c.termEnd,
+      seller: { name: c.sellerName, creditCode: c.sellerCreditCode, areaCode: c.sellerAreaCode, legalPersonType: c.sellerLegalPersonType, organizationId: c.sellerOrganizationId },
+      buyer: { name: c.buyerName, creditCode: c.buyerCreditCode, areaCode: c.buyerAreaCode, legalPersonType: c.buyerLegalPersonType, organizationId: c.buyerOrganizationId },
+      amounts: amounts(c.contractAmountFen, c.nonTechnicalCostFen, sumFen(own.map((p) => p.amountFen))),
+      expectedInvestmentFen: c.expectedInvestmentFen,
+      expectedOutputFen: c.expectedOutputFen,
+      schedule: schedule.filter((s) => s.contractId === c.id).map((s) => ({ dueOn: s.dueOn, amountFen: s.amountFen, description: s.description })),
+      payments: own.map((p) => ({ id: p.id, receivedOn: p.receivedOn, amountFen: p.amountFen, evidenceNote: p.evidenceNote, recordedById: p.recordedById, createdAt: p.createdAt.toISOString() })),
+      registration: {
+        status: c.registrationStatus,
+        registrationNumber: c.registrationNumber,
+        registeredIncomeFen: c.registeredIncomeFen,
+        submittedOn: c.registrationSubmittedOn,
+        decidedOn: c.registrationDecidedOn,
+        note: c.registrationNote,
+        extra: c.registrationExtra,
+      },
+      updatedAt: c.updatedAt.toISOString(),
+      version: c.version,
+    };
+  });
+}

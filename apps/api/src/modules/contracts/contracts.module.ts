@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DealsModule } from '../deals/deals.module';
+import { ContractConfigController } from './contract-config.controller';
+import { ContractConfigService } from './contract-config.service';
+import { ContractRegistrationService } from './contract-registration.service';
+import { ContractsController } from './contracts.controller';
+import { ContractsService } from './contracts.service';
+
+/** Technology contracts, their money and their registration; reads deal access from the deals module. */
+@Module({
+  imports: [DealsModule],
+  controllers: [ContractsController, ContractConfigController],
+  providers: [ContractsService, ContractRegistrationService, ContractConfigService],
+  exports: [ContractsService],
+})
+export class ContractsModule {}

@@ -1,0 +1,204 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, LegalPersonType, OrganizationKind, RegistrationStatus } from '@xkx/contracts';
+import { fenToYuanString } from '@xkx/util';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
+import { DealAccessService, managesDeals } from '../deals/deal-access.service';
+import { nextDealCode, recordDealEvent } from '../deals/deal-events';
+import { isOpen } from '../deals/deal-workflow';
+import { DealEntity } from '../deals/entities/deal.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { ContractConfigService } from './contract-config.service';
+import { amountIssues, paymentIssues, scheduleIssues, sumFen } from './contract-rules';
+import { toContractDtos } from './contract.mapper';
+import { ContractDto, ContractListDto } from './dto/contract-response.dto';
+import { ContractPartyDto, CreateContractDto, InstallmentDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto } from './dto/contract-write.dto';
+import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
+import { ContractEntity } from './entities/contract.entity';
+
+const LEGAL_PERSON_BY_KIND: Record<OrganizationKind, LegalPersonType> = {
+  UNIVERSITY: 'UNIVERSITY',
+  INSTITUTE: 'RESEARCH_INSTITUTE',
+  ENTERPRISE: 'ENTERPRISE',
+  AGENCY: 'OTHER_ORGANIZATION',
+};
+
+type PartyColumns = Pick<ContractEntity, 'sellerName' | 'sellerCreditCode' | 'sellerAreaCode' | 'sellerLegalPersonType' | 'sellerOrganizationId'>;
+
+/** Technology contracts: record, edit, read, and the money actually received. Registration is its own service. */
+@Injectable()
+export class ContractsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccessService,
+    private readonly config: ContractConfigService,
+  ) {}
+
+  async create(dto: CreateContractDto, user: AuthUser): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.config.assertSelectableType(manager, dto.typeCode);
+      const deal = dto.dealId ? (await this.access.lock(manager, dto.dealId, user)).deal : null;
+      if (deal && !isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
+      const seller = dto.seller ?? (deal ? await this.partyFromOrganization(manager, deal.institutionOrgId) : undefined);
+      const buyer = dto.buyer ?? (deal ? await this.partyFromOrganization(manager, deal.enterpriseOrgId) : undefined);
+      const nonTechnical = dto.nonTechnicalCostFen ?? 0;
+      const issues: FieldIssue[] = [
+        ...(seller ? [] : [{ field: 'seller', constraint: 'isDefined', args: [] }]),
+        ...(buyer ? [] : [{ field: 'buyer', constraint: 'isDefined', args: [] }]),
+        ...amountIssues(dto.contractAmountFen, nonTechnical),
+        ...scheduleIssues(dto.schedule ?? [], dto.contractAmountFen),
+        ...this.dateIssues(dto.termStart, dto.termEnd),
+      ];
+      if (issues.length > 0 || !seller || !buyer) throw DomainException.validation(issues);
+      const saved = await manager.save(
+        manager.create(ContractEntity, {
+          code: await nextDealCode(manager, 'tech_contract_code_seq', 'C'),
+          dealId: deal?.id ?? null,
+          contractNo: dto.contractNo ?? null,
+          typeCode: dto.typeCode,
+          projectName: dto.projectName,
+          signedOn: dto.signedOn,
+          termStart: dto.termStart,
+          termEnd: dto.termEnd,
+          ...this.partyColumns('seller', seller),
+          ...this.partyColumns('buyer', buyer),
+          contractAmountFen: dto.contractAmountFen,
+          nonTechnicalCostFen: nonTechnical,
+          technicalAmountFen: dto.contractAmountFen - nonTechnical,
+          expectedInvestmentFen: dto.expectedInvestmentFen ?? null,
+          expectedOutputFen: dto.expectedOutputFen ?? null,
+          registrationStatus: RegistrationStatus.NOT_SUBMITTED,
+          registrationNumber: null,
+          registeredIncomeFen: null,
+          registrationSubmittedOn: null,
+          registrationDecidedOn: null,
+          registrationNote: null,
+          registrationExtra: {},
+          createdById: user.id,
+        }),
+      );
+      await this.writeSchedule(manager, saved.id, dto.schedule ?? []);
+      if (deal) await recordDealEvent(manager, deal, user.id, 'CONTRACT_RECORDED', `${saved.code} ${saved.projectName}：¥${fenToYuanString(saved.contractAmountFen)}`);
+      return saved.id;
+    });
+  }
+
+  async update(id: string, dto: UpdateContractDto, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const contract = await this.lock(manager, id, user, dto.version);
+      if (dto.typeCode) await this.config.assertSelectableType(manager, dto.typeCode);
+      const received = await this.received(manager, id);
+      const contractAmount = dto.contractAmountFen ?? contract.contractAmountFen;
+      const nonTechnical = dto.nonTechnicalCostFen ?? contract.nonTechnicalCostFen;
+      const schedule = dto.schedule ?? (await manager.find(ContractInstallmentEntity, { where: { contractId: id } }));
+      const issues: FieldIssue[] = [
+        ...amountIssues(contractAmount, nonTechnical),
+        ...scheduleIssues(schedule, contractAmount),
+        ...this.dateIssues(dto.termStart ?? contract.termStart, dto.termEnd ?? contract.termEnd),
+        ...(received > contractAmount ? [{ field: 'contractAmountFen', constraint: 'min', args: [received] }] : []),
+      ];
+      if (issues.length > 0) throw DomainException.validation(issues);
+      Object.assign(contract, {
+        ...(dto.contractNo !== undefined ? { contractNo: dto.contractNo } : {}),
+        ...(dto.typeCode ? { typeCode: dto.typeCode } : {}),
+        ...(dto.projectName ? { projectName: dto.projectName } : {}),
+        ...(dto.signedOn ? { signedOn: dto.signedOn } : {}),
+        ...(dto.termStart ? { termStart: dto.termStart } : {}),
+        ...(dto.termEnd ? { termEnd: dto.termEnd } : {}),
+        ...(dto.seller ? this.partyColumns('seller', dto.seller) : {}),
+        ...(dto.buyer ? this.partyColumns('buyer', dto.buyer) : {}),
+        ...(dto.expectedInvestmentFen !== undefined ? { expectedInvestmentFen: dto.expectedInvestmentFen } : {}),
+        ...(dto.expectedOutputFen !== undefined ? { expectedOutputFen: dto.expectedOutputFen } : {}),
+        contractAmountFen: contractAmount,
+        nonTechnicalCostFen: nonTechnical,
+        technicalAmountFen: contractAmount - nonTechnical,
+      });
+      await manager.save(contract);
+      if (dto.schedule) await this.writeSchedule(manager, id, dto.schedule);
+    });
+  }
+
+  /** 实际到账: refused (400) when the total would exceed the contract amount. */
+  async recordPayment(id: string, dto: RecordPaymentDto, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const contract = await this.lock(manager, id, user);
+      const issues = paymentIssues(await this.received(manager, id), dto.amountFen, contract.contractAmountFen);
+      if (issues.length > 0) throw new DomainException(ErrorCode.PAYMENT_EXCEEDS_CONTRACT, HttpStatus.BAD_REQUEST, issues);
+      await manager.insert(ContractPaymentEntity, { contractId: id, receivedOn: dto.receivedOn, amountFen: dto.amountFen, evidenceNote: dto.evidenceNote, recordedById: user.id });
+      contract.updatedAt = new Date();
+      await manager.save(contract);
+      if (contract.dealId) {
+        const deal = await manager.findOneBy(DealEntity, { id: contract.dealId });
+        if (deal) await recordDealEvent(manager, deal, user.id, 'PAYMENT_RECEIVED', `${contract.code}：¥${fenToYuanString(dto.amountFen)}（${dto.receivedOn}）${dto.evidenceNote}`);
+      }
+    });
+  }
+
+  async get(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ContractDto> {
+    const contract = await this.visible(manager, id, user);
+    const [dto] = await toContractDtos(manager, [contract]);
+    if (!dto) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
+    return dto;
+  }
+
+  async list(query: ListContractsQueryDto): Promise<ContractListDto> {
+    const qb = this.dataSource.manager.createQueryBuilder(ContractEntity, 'c');
+    if (query.dealId) qb.andWhere('c.deal_id = :deal', { deal: query.dealId });
+    if (query.registrationStatus) qb.andWhere('c.registration_status = :rs', { rs: query.registrationStatus });
+    if (query.typeCode) qb.andWhere('(c.type_code = :type OR c.type_code LIKE :typePrefix)', { type: query.typeCode, typePrefix: `${query.typeCode.replace(/[\\%_]/g, '\\$&')}.%` });
+    const [rows, total] = await qb.orderBy('c.signed_on', 'DESC').addOrderBy('c.created_at', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    return { items: await toContractDtos(this.dataSource.manager, rows), total };
+  }
+
+  /** Locks a contract for a write by a broker (contract:manage is checked on the route). */
+  async lock(manager: EntityManager, id: string, user: AuthUser, version?: number): Promise<ContractEntity> {
+    const contract = await manager.createQueryBuilder(ContractEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    if (!contract || !managesDeals(user)) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
+    if (version !== undefined && contract.version !== version) throw DomainException.versionConflict(contract.version);
+    return contract;
+  }
+
+  async received(manager: EntityManager, contractId: string): Promise<number> {
+    const rows = await manager.find(ContractPaymentEntity, { where: { contractId }, select: ['id', 'amountFen'] });
+    return sumFen(rows.map((r) => r.amountFen));
+  }
+
+  /** Brokers read every contract; parties read the contracts of the deals they are in. */
+  private async visible(manager: EntityManager, id: string, user: AuthUser): Promise<ContractEntity> {
+    const contract = await manager.findOneBy(ContractEntity, { id });
+    if (!contract) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
+    if (managesDeals(user)) return contract;
+    if (!contract.dealId) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
+    await this.access.load(contract.dealId, user, manager).catch(() => {
+      throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
+    });
+    return contract;
+  }
+
+  private async writeSchedule(manager: EntityManager, contractId: string, schedule: InstallmentDto[]): Promise<void> {
+    await manager.delete(ContractInstallmentEntity, { contractId });
+    if (schedule.length === 0) return;
+    await manager.insert(ContractInstallmentEntity, schedule.map((s, position) => ({ contractId, position, dueOn: s.dueOn, amountFen: s.amountFen, description: s.description })));
+  }
+
+  private async partyFromOrganization(manager: EntityManager, organizationId: string): Promise<ContractPartyDto> {
+    const org = await manager.findOneByOrFail(OrganizationEntity, { id: organizationId });
+    return { name: org.nameZh, creditCode: org.creditCode, areaCode: org.areaCode, legalPersonType: LEGAL_PERSON_BY_KIND[org.kind], organizationId: org.id };
+  }
+
+  private partyColumns(prefix: 'seller' | 'buyer', p: ContractPartyDto): Record<string, unknown> {
+    const columns: PartyColumns = {
+      sellerName: p.name,
+      sellerCreditCode: p.creditCode ? p.creditCode.trim().toUpperCase() : null,
+      sellerAreaCode: p.areaCode,
+      sellerLegalPersonType: p.legalPersonType,
+      sellerOrganizationId: p.organizationId ?? null,
+    };
+    return Object.fromEntries(Object.entries(columns).map(([key, value]) => [key.replace(/^seller/, prefix), value]));
+  }
+
+  private dateIssues(termStart: string, termEnd: string): FieldIssue[] {
+    return termEnd < termStart ? [{ field: 'termEnd', constraint: 'dateOrder', args: [termStart] }] : [];
+  }
+}

@@ -1,0 +1,92 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ContractAmounts, LegalPersonType, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
+
+export class ContractTypeDto {
+  @ApiProperty({ example: 'TRANSFER.PATENT' }) code!: string;
+  @ApiProperty({ type: String, nullable: true }) parentCode!: string | null;
+  @ApiProperty() nameZh!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() asksInvestment!: boolean;
+  @ApiProperty() sort!: number;
+  @ApiProperty() active!: boolean;
+}
+
+export class RegistrationFieldDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() labelZh!: string;
+  @ApiProperty() labelEn!: string;
+  @ApiProperty({ enum: Object.values(RegistrationFieldType) }) valueType!: RegistrationFieldType;
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ type: [String] }) contractTypes!: string[];
+  @ApiProperty({ type: [String] }) options!: string[];
+  @ApiProperty() sort!: number;
+  @ApiProperty() active!: boolean;
+}
+
+export class ContractPartyResponseDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
+  @ApiProperty() areaCode!: string;
+  @ApiProperty({ enum: Object.values(LegalPersonType) }) legalPersonType!: LegalPersonType;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
+}
+
+export class ContractAmountsDto implements ContractAmounts {
+  @ApiProperty({ description: '合同成交额, fen' }) contractAmountFen!: number;
+  @ApiProperty({ description: '非技术性费用, fen' }) nonTechnicalCostFen!: number;
+  @ApiProperty({ description: '技术交易额 = 合同成交额 − 非技术性费用, fen' }) technicalAmountFen!: number;
+  @ApiProperty({ description: '实际到账 (sum of payments), fen' }) receivedFen!: number;
+  @ApiProperty({ description: 'contract − received, fen' }) outstandingFen!: number;
+}
+
+export class InstallmentResponseDto {
+  @ApiProperty() dueOn!: string;
+  @ApiProperty({ description: 'fen' }) amountFen!: number;
+  @ApiProperty() description!: string;
+}
+
+export class PaymentResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() receivedOn!: string;
+  @ApiProperty({ description: 'fen' }) amountFen!: number;
+  @ApiProperty() evidenceNote!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordedById!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class RegistrationResponseDto {
+  @ApiProperty({ enum: Object.values(RegistrationStatus) }) status!: RegistrationStatus;
+  @ApiProperty({ type: String, nullable: true }) registrationNumber!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '核定技术性收入额, fen' }) registeredIncomeFen!: number | null;
+  @ApiProperty({ type: String, nullable: true }) submittedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) extra!: Record<string, string | number | boolean>;
+}
+
+export class ContractDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'C2026-000042' }) code!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contractNo!: string | null;
+  @ApiProperty({ type: ContractTypeDto }) type!: ContractTypeDto;
+  @ApiProperty() projectName!: string;
+  @ApiProperty() signedOn!: string;
+  @ApiProperty() termStart!: string;
+  @ApiProperty() termEnd!: string;
+  @ApiProperty({ type: ContractPartyResponseDto }) seller!: ContractPartyResponseDto;
+  @ApiProperty({ type: ContractPartyResponseDto }) buyer!: ContractPartyResponseDto;
+  @ApiProperty({ type: ContractAmountsDto }) amounts!: ContractAmountsDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen' }) expectedInvestmentFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen' }) expectedOutputFen!: number | null;
+  @ApiProperty({ type: [InstallmentResponseDto] }) schedule!: InstallmentResponseDto[];
+  @ApiProperty({ type: [PaymentResponseDto] }) payments!: PaymentResponseDto[];
+  @ApiProperty({ type: RegistrationResponseDto }) registration!: RegistrationResponseDto;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class ContractListDto {
+  @ApiProperty({ type: [ContractDto] }) items!: ContractDto[];
+  @ApiProperty() total!: number;
+}

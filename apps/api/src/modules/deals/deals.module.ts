@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { DealAccessService } from './deal-access.service';
+import { DealCollaborationService } from './deal-collaboration.service';
+import { DealQueriesService } from './deal-queries.service';
+import { DealTransitionsService } from './deal-transitions.service';
+import { DealsController } from './deals.controller';
+import { DealsService } from './deals.service';
+import { IntroductionEvents } from './introduction-events';
+import { IntroductionsController } from './introductions.controller';
+import { IntroductionsService } from './introductions.service';
+import { NdaController } from './nda.controller';
+import { NdaService } from './nda.service';
+import { PublicNoticesController } from './public-notices.controller';
+import { PublicNoticesService } from './public-notices.service';
+
+/**
+ * Introductions, deals, NDA, messages, offers and public notices. The confidential-access grant the
+ * listings module asks is answered from these tables by DealConfidentialGrants (listing-access.ts),
+ * so neither module imports the other.
+ */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [DealsController, IntroductionsController, NdaController, PublicNoticesController],
+  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, IntroductionsService, IntroductionEvents],
+  exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionEvents, IntroductionsService],
+})
+export class DealsModule {}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind } from '@xkx/contracts';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { DealListingRefDto, DealPersonDto } from './deal-response.dto';
+import { trim } from './fen.validator';
+
+export class CreateIntroductionDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Enterprises: the result they ask about (required). Brokers: one side of the match.' }) @IsOptional() @IsUUID() resultId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Researchers: the need they answer (required). Enterprises may name their own need.' }) @IsOptional() @IsUUID() needId?: string;
+  @ApiProperty({ example: '我司正在建设 2GWh 储能电池产线，希望了解该包覆技术的中试数据与许可条件。' }) @Transform(trim) @IsString() @MinLength(10) @MaxLength(2000) message!: string;
+  @ApiPropertyOptional({ enum: ['RESULT', 'NEED'], description: 'Brokers: whose side is asked (default RESULT)' }) @IsOptional() @IsIn(['RESULT', 'NEED']) targetKind?: ListingKind;
+  @ApiPropertyOptional({ description: 'Brokers: the score of the match it comes from' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) matchScore?: number;
+}
+
+export class AnswerIntroductionDto {
+  @ApiProperty({ enum: ['INTERESTED', 'DECLINED'] }) @IsIn(['INTERESTED', 'DECLINED']) answer!: 'INTERESTED' | 'DECLINED';
+  @ApiPropertyOptional({ enum: Object.values(DeclineReason), description: 'Required when declining' })
+  @ValidateIf((o: AnswerIntroductionDto) => o.answer === 'DECLINED')
+  @IsEnum(DeclineReason)
+  reason?: DeclineReason;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ListIntroductionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(IntroductionStatus) }) @IsOptional() @IsEnum(IntroductionStatus) status?: IntroductionStatus;
+  @ApiPropertyOptional({ enum: ['requested', 'asked'], description: 'Parties: only those they made, or only those asked of them' }) @IsOptional() @IsIn(['requested', 'asked']) scope?: 'requested' | 'asked';
+}
+
+export class IntroductionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: Object.values(IntroductionOrigin) }) origin!: IntroductionOrigin;
+  @ApiProperty({ enum: Object.values(IntroductionStatus) }) status!: IntroductionStatus;
+  @ApiProperty({ type: DealPersonDto }) requester!: DealPersonDto;
+  @ApiProperty({ type: String, nullable: true }) requesterOrganization!: string | null;
+  @ApiProperty({ enum: ['RESULT', 'NEED'] }) targetKind!: ListingKind;
+  @ApiProperty({ type: DealListingRefDto, nullable: true }) result!: DealListingRefDto | null;
+  @ApiProperty({ type: DealListingRefDto, nullable: true }) need!: DealListingRefDto | null;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: Number, nullable: true }) matchScore!: number | null;
+  @ApiProperty({ enum: Object.values(DeclineReason), nullable: true }) declineReason!: DeclineReason | null;
+  @ApiProperty({ type: String, nullable: true }) answerNote!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ description: 'The caller may answer it (the target’s side, or a broker on its behalf)' }) canAnswer!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class IntroductionListDto {
+  @ApiProperty({ type: [IntroductionDto] }) items!: IntroductionDto[];
+  @ApiProperty() total!: number;
+}

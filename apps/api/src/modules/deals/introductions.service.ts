@@ -1,0 +1,215 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DECLINE_REASON_LABELS, DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, Role } from '@xkx/contracts';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { NeedEntity } from '../listings/entities/need.entity';
+import { ResultEntity } from '../listings/entities/result.entity';
+import { canManage } from '../listings/listing-access';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from '../users/user.entity';
+import { DealAccessService, managesDeals } from './deal-access.service';
+import { recordDealEvent } from './deal-events';
+import { DealTransitionsService } from './deal-transitions.service';
+import { DealsService, sideForRole } from './deals.service';
+import { AnswerIntroductionDto, CreateIntroductionDto, IntroductionDto, IntroductionListDto, ListIntroductionsQueryDto } from './dto/introduction.dto';
+import { DealEntity } from './entities/deal.entity';
+import { IntroductionEntity } from './entities/introduction.entity';
+import { IntroductionEvents } from './introduction-events';
+
+const EARLY_STAGES: readonly DealStage[] = ['LEAD', 'TRIAGE', 'INTRODUCED', 'INTERESTED'];
+const MAX_BROKERS_NOTIFIED = 50;
+
+interface Listings {
+  result: ResultEntity | null;
+  need: NeedEntity | null;
+}
+
+/**
+ * 对接: a verified enterprise asks from a result, a verified researcher from a need, a broker from a
+ * match. Each opens a deal at LEAD in the brokers' queue; the target's side answers interested or
+ * declined (with a reason the matching engine learns from), which moves the deal when it is waiting.
+ */
+@Injectable()
+export class IntroductionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deals: DealsService,
+    private readonly transitions: DealTransitionsService,
+    private readonly access: DealAccessService,
+    private readonly notifications: NotificationsService,
+    private readonly events: IntroductionEvents,
+  ) {}
+
+  async request(dto: CreateIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const { result, need } = await this.listings(manager, dto);
+      const broker = managesDeals(user);
+      const targetKind: ListingKind = broker ? (dto.targetKind ?? (result ? 'RESULT' : 'NEED')) : user.role === Role.ENTERPRISE ? 'RESULT' : 'NEED';
+      const target = targetKind === 'RESULT' ? result : need;
+      const other = targetKind === 'RESULT' ? need : result;
+      if (!target) throw DomainException.validation([{ field: targetKind === 'RESULT' ? 'resultId' : 'needId', constraint: 'isDefined', args: [] }]);
+      if (broker && !other) throw DomainException.validation([{ field: targetKind === 'RESULT' ? 'needId' : 'resultId', constraint: 'isDefined', args: [] }]);
+      if (target.status !== 'PUBLISHED') throw this.listingInvalid(targetKind);
+      if (!broker && canManage(user, targetKind, target)) throw new DomainException(ErrorCode.INTRODUCTION_OWN_LISTING, HttpStatus.CONFLICT);
+      if (!broker && other && !canManage(user, targetKind === 'RESULT' ? 'NEED' : 'RESULT', other)) throw this.listingInvalid(targetKind === 'RESULT' ? 'NEED' : 'RESULT');
+      const duplicate = await manager.exists(IntroductionEntity, {
+        where: { requesterId: user.id, status: IntroductionStatus.PENDING, ...(targetKind === 'RESULT' ? { resultId: target.id } : { needId: target.id }) },
+      });
+      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT);
+
+      const institutionOrgId = result?.organizationId ?? user.organizationId;
+      const enterpriseOrgId = need?.organizationId ?? user.organizationId;
+      if (!institutionOrgId || !enterpriseOrgId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+      const requesterOrg = user.organizationId ? await manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : null;
+      const origin = broker ? (dto.matchScore !== undefined ? IntroductionOrigin.MATCH : IntroductionOrigin.BROKER) : IntroductionOrigin.SELF_REQUEST;
+      const intro = await manager.save(
+        manager.create(IntroductionEntity, {
+          origin, status: IntroductionStatus.PENDING, requesterId: user.id, targetKind, resultId: result?.id ?? null, needId: need?.id ?? null,
+          message: dto.message, matchScore: dto.matchScore ?? null, declineReason: null, answerNote: null, answeredById: null, answeredAt: null, dealId: null,
+        }),
+      );
+      const people = [{ userId: user.id, side: sideForRole(user.role) }];
+      if (result?.ownerId) people.push({ userId: result.ownerId, side: DealSide.INSTITUTION });
+      if (need?.ownerId) people.push({ userId: need.ownerId, side: DealSide.ENTERPRISE });
+      const dealId = await this.deals.open(manager, {
+        title: broker ? `${result?.title ?? ''} × ${need?.title ?? ''}` : `「${target.title}」对接：${requesterOrg?.nameZh ?? user.name}`,
+        institutionOrgId, enterpriseOrgId, resultId: result?.id ?? null, needId: need?.id ?? null, introductionId: intro.id, origin,
+        matchScore: dto.matchScore ?? null, pricingMethod: null, nextAction: broker ? '联系对方确认意向' : '诊断需求并联系对方', nextActionDue: null, participants: people,
+      }, user.id);
+      await manager.update(IntroductionEntity, intro.id, { dealId });
+      const brokers = await manager.find(UserEntity, { where: { role: In([Role.BROKER]), status: 'ACTIVE' }, select: ['id'], take: MAX_BROKERS_NOTIFIED });
+      await this.notifications.notify(manager, brokers.map((b) => b.id).filter((bid) => bid !== user.id), {
+        kind: NotificationKind.INTRODUCTION_REQUESTED,
+        titleZh: `新的对接请求：「${target.title}」`,
+        titleEn: `New introduction request: "${target.title}"`,
+        body: `${user.name}（${requesterOrg?.nameZh ?? ''}）：${dto.message}`,
+        dealId,
+      });
+      return intro.id;
+    });
+    return this.get(id, user);
+  }
+
+  async list(query: ListIntroductionsQueryDto, user: AuthUser): Promise<IntroductionListDto> {
+    const qb = this.dataSource.manager.createQueryBuilder(IntroductionEntity, 'i');
+    const asked = `((i.target_kind = 'RESULT' AND EXISTS (SELECT 1 FROM result r WHERE r.id = i.result_id AND r.owner_id = :uid))
+      OR (i.target_kind = 'NEED' AND EXISTS (SELECT 1 FROM need n WHERE n.id = i.need_id AND (n.owner_id = :uid OR (:enterprise AND n.organization_id = :org)))))`;
+    const params = { uid: user.id, enterprise: user.role === Role.ENTERPRISE, org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
+    if (!managesDeals(user) || query.scope) {
+      if (query.scope === 'requested') qb.where('i.requester_id = :uid', params);
+      else if (query.scope === 'asked') qb.where(asked, params);
+      else qb.where(new Brackets((w) => w.where('i.requester_id = :uid', params).orWhere(asked, params)));
+    }
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    const [rows, total] = await qb.orderBy('i.created_at', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    return { items: await this.toDtos(this.dataSource.manager, rows, user), total };
+  }
+
+  async get(id: string, user: AuthUser): Promise<IntroductionDto> {
+    const intro = await this.dataSource.manager.findOneBy(IntroductionEntity, { id });
+    if (!intro) throw DomainException.notFound(ErrorCode.INTRODUCTION_NOT_FOUND);
+    const visible = intro.requesterId === user.id || this.mayAnswer(user, intro, await this.target(this.dataSource.manager, intro));
+    const [dto] = visible ? await this.toDtos(this.dataSource.manager, [intro], user) : [];
+    if (!dto) throw DomainException.notFound(ErrorCode.INTRODUCTION_NOT_FOUND);
+    return dto;
+  }
+
+  async answer(id: string, dto: AnswerIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
+    const declined = await this.dataSource.transaction(async (manager) => {
+      const intro = await manager.createQueryBuilder(IntroductionEntity, 'i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+      if (!intro) throw DomainException.notFound(ErrorCode.INTRODUCTION_NOT_FOUND);
+      const target = await this.target(manager, intro);
+      if (!this.mayAnswer(user, intro, target)) {
+        if (intro.requesterId === user.id) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+        throw DomainException.notFound(ErrorCode.INTRODUCTION_NOT_FOUND);
+      }
+      if (intro.status !== IntroductionStatus.PENDING) throw new DomainException(ErrorCode.INTRODUCTION_ALREADY_ANSWERED, HttpStatus.CONFLICT, [], { status: intro.status });
+      const interested = dto.answer === 'INTERESTED';
+      Object.assign(intro, {
+        status: interested ? IntroductionStatus.INTERESTED : IntroductionStatus.DECLINED,
+        declineReason: interested ? null : (dto.reason ?? 'OTHER'),
+        answerNote: dto.note ?? null,
+        answeredById: user.id,
+        answeredAt: new Date(),
+      });
+      const saved = await manager.save(intro);
+      if (intro.dealId) await this.moveDeal(manager, intro.dealId, saved, user);
+      return interested ? null : saved;
+    });
+    if (declined?.declineReason) {
+      this.events.declined({ needId: declined.needId, resultId: declined.resultId, reason: declined.declineReason, note: declined.answerNote, introductionId: declined.id, actorId: user.id });
+    }
+    return this.get(id, user);
+  }
+
+  /** The deal follows the answer when it is waiting for it; otherwise the answer goes on its timeline. */
+  private async moveDeal(manager: EntityManager, dealId: string, intro: IntroductionEntity, user: AuthUser): Promise<void> {
+    const deal = await manager.createQueryBuilder(DealEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id: dealId }).getOne();
+    if (!deal) return;
+    const participants = await this.access.participants(manager, deal.id);
+    if (intro.status === IntroductionStatus.INTERESTED && deal.stage === 'INTRODUCED') {
+      await this.transitions.apply(manager, deal, participants, { to: 'INTERESTED', note: intro.answerNote ?? '对方确认有合作意向' }, user);
+    } else if (intro.status === IntroductionStatus.DECLINED && EARLY_STAGES.includes(deal.stage)) {
+      const label = intro.declineReason ? DECLINE_REASON_LABELS[intro.declineReason]['zh-CN'] : '';
+      await this.transitions.apply(manager, deal, participants, { to: 'LOST', note: `对方婉拒：${label}${intro.answerNote ? `。${intro.answerNote}` : ''}` }, user);
+    } else {
+      await recordDealEvent(manager, deal, user.id, 'INTRODUCTION_ANSWERED', `${intro.status}${intro.answerNote ? `：${intro.answerNote}` : ''}`);
+      await this.notifications.notify(manager, [...participants.map((p) => p.userId), intro.requesterId].filter((uid) => uid !== user.id), {
+        kind: NotificationKind.INTRODUCTION_ANSWERED,
+        titleZh: `对接请求已答复：「${deal.title}」`,
+        titleEn: `Introduction answered: "${deal.title}"`,
+        body: `${user.name}：${intro.status === 'INTERESTED' ? '有意向' : '婉拒'}${intro.answerNote ? `。${intro.answerNote}` : ''}`,
+        dealId: deal.id,
+      });
+    }
+  }
+
+  private mayAnswer(user: AuthUser, intro: IntroductionEntity, target: ResultEntity | NeedEntity | null): boolean {
+    if (intro.requesterId === user.id) return false;
+    if (managesDeals(user)) return true;
+    return !!target && canManage(user, intro.targetKind, target);
+  }
+
+  private async target(manager: EntityManager, intro: IntroductionEntity): Promise<ResultEntity | NeedEntity | null> {
+    if (intro.targetKind === 'RESULT') return intro.resultId ? manager.findOneBy(ResultEntity, { id: intro.resultId }) : null;
+    return intro.needId ? manager.findOneBy(NeedEntity, { id: intro.needId }) : null;
+  }
+
+  private async listings(manager: EntityManager, dto: CreateIntroductionDto): Promise<Listings> {
+    const result = dto.resultId ? await manager.findOneBy(ResultEntity, { id: dto.resultId }) : null;
+    const need = dto.needId ? await manager.findOneBy(NeedEntity, { id: dto.needId }) : null;
+    if (dto.resultId && !result) throw this.listingInvalid('RESULT');
+    if (dto.needId && !need) throw this.listingInvalid('NEED');
+    return { result, need };
+  }
+
+  private listingInvalid(kind: ListingKind): DomainException {
+    return new DomainException(ErrorCode.INTRODUCTION_LISTING_INVALID, HttpStatus.BAD_REQUEST, [{ field: kind === 'RESULT' ? 'resultId' : 'needId', constraint: 'invalid', args: [] }]);
+  }
+
+  private async toDtos(manager: EntityManager, rows: IntroductionEntity[], user: AuthUser): Promise<IntroductionDto[]> {
+    if (rows.length === 0) return [];
+    const resultIds = rows.flatMap((r) => (r.resultId ? [r.resultId] : []));
+    const needIds = rows.flatMap((r) => (r.needId ? [r.needId] : []));
+    const results = resultIds.length ? await manager.find(ResultEntity, { where: { id: In(resultIds) } }) : [];
+    const needs = needIds.length ? await manager.find(NeedEntity, { where: { id: In(needIds) } }) : [];
+    const requesters = await manager.find(UserEntity, { where: { id: In([...new Set(rows.map((r) => r.requesterId))]) }, relations: ['organization'] });
+    return rows.map((i) => {
+      const result = results.find((r) => r.id === i.resultId) ?? null;
+      const need = needs.find((n) => n.id === i.needId) ?? null;
+      const requester = requesters.find((u) => u.id === i.requesterId);
+      const target = i.targetKind === 'RESULT' ? result : need;
+      return {
+        id: i.id, origin: i.origin, status: i.status,
+        requester: { id: i.requesterId, name: requester?.name ?? '' }, requesterOrganization: requester?.organization?.nameZh ?? null,
+        targetKind: i.targetKind,
+        result: result ? { id: result.id, kind: 'RESULT' as const, code: result.code, title: result.title } : null,
+        need: need ? { id: need.id, kind: 'NEED' as const, code: need.code, title: need.title } : null,
+        message: i.message, matchScore: i.matchScore, declineReason: i.declineReason, answerNote: i.answerNote, answeredAt: i.answeredAt?.toISOString() ?? null,
+        dealId: i.dealId, canAnswer: i.status === 'PENDING' && this.mayAnswer(user, i, target), createdAt: i.createdAt.toISOString(),
+      };
+    });
+  }
+}
