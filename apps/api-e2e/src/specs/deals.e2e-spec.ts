@@ -1,4 +1,4 @@
-import { IntroductionEvents } from '@xkx/api/testing';
+import { IntroductionEvents, MatchingService } from '@xkx/api/testing';
 import type { IntroductionDeclined } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, login, loginDemo, Session } from '../support/auth';
@@ -273,6 +273,10 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       expect(deal).toMatchObject({ stage: 'LOST', lostFromStage: 'LEAD' });
       expect(deal['lostReason']).toContain('技术成熟度');
       expect(heard).toEqual([expect.objectContaining({ needId: own.needId, resultId: own.resultId, reason: 'TOO_EARLY_STAGE' })]);
+      // The matching engine learned it: the declined pair no longer appears among the need's matches.
+      await t.app.get(MatchingService).settled();
+      const matches = await t.http.get(`/api/needs/${own.needId}/matches?limit=100`).set(...bearer(s.broker)).expect(200);
+      expect(matches.body.items.map((m: { counterpart: { id: string } }) => m.counterpart.id)).not.toContain(own.resultId);
     });
 
     it('runs a message thread and offers with notifications and mail', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DealsModule } from '../deals/deals.module';
 import { ListingsModule } from '../listings/listings.module';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchFeedbackEntity } from './match-feedback.entity';
@@ -7,7 +8,7 @@ import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule],
+  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule, DealsModule],
   controllers: [MatchingController],
   providers: [MatchingService],
   exports: [MatchingService],

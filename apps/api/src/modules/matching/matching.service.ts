@@ -7,6 +7,7 @@ import { DomainException } from '../../common/exceptions/domain.exception';
 import { NeedEntity } from '../listings/entities/need.entity';
 import { ResultEntity } from '../listings/entities/result.entity';
 import { canManage, isBroker } from '../listings/listing-access';
+import { IntroductionDeclined, IntroductionEvents } from '../deals/introduction-events';
 import { ListingEvents } from '../listings/listing-events';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
@@ -39,8 +40,25 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly dataSource: DataSource,
     events: ListingEvents,
+    introductions: IntroductionEvents,
   ) {
     events.subscribe((kind, id, status) => this.enqueue(kind, id, status));
+    // A counterpart declining an introduction is the strongest feedback there is.
+    introductions.onDeclined((event) => this.recordIntroductionDecline(event));
+  }
+
+  async recordIntroductionDecline(event: IntroductionDeclined): Promise<void> {
+    if (!event.needId || !event.resultId) return;
+    await this.dataSource.manager.insert(MatchFeedbackEntity, {
+      needId: event.needId,
+      resultId: event.resultId,
+      verdict: 'DECLINED',
+      reason: event.reason,
+      note: event.note,
+      actorId: event.actorId,
+      source: 'INTRODUCTION',
+    });
+    this.index.addFeedback({ needId: event.needId, resultId: event.resultId, verdict: 'declined', reason: event.reason });
   }
 
   onApplicationBootstrap(): void {
