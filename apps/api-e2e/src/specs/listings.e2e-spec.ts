@@ -71,7 +71,7 @@ describe('results and needs: life cycle, access, search', () => {
       await t.http.get(`/api/results/${draft.id}`).set(...bearer(otherResearcher)).expect(404);
 
       const submitted = await t.http.post(`/api/results/${draft.id}/submit`).set(...bearer(researcher)).send({ version: 1 }).expect(200);
-      expect(submitted.body.status).toBe('SUBMITTED');
+      expect(submitted.body).toMatchObject({ status: 'SUBMITTED', version: 2 });
       const queue = await t.http.get('/api/results/review-queue').set(...bearer(broker)).expect(200);
       expect(queue.body.map((r: { id: string }) => r.id)).toContain(draft.id);
       await t.http.post(`/api/results/${draft.id}/start-review`).set(...bearer(broker)).send({}).expect(200);
@@ -93,7 +93,7 @@ describe('results and needs: life cycle, access, search', () => {
 
       const history = await t.http.get(`/api/results/${draft.id}/history`).set(...bearer(researcher)).expect(200);
       expect(history.body.map((h: { action: string }) => h.action)).toEqual(['CREATED', 'SUBMIT', 'START_REVIEW', 'REQUEST_CHANGES', 'UPDATED', 'SUBMIT', 'APPROVE']);
-      expect(history.body[4]).toMatchObject({ actorId: researcher.userId, changedFields: ['advantages'] });
+      expect(history.body[4]).toMatchObject({ actorId: researcher.userId, actorName: '张教授', changedFields: ['advantages'] });
     });
 
     it('refuses illegal moves with 409 and a code', async () => {

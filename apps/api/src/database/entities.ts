@@ -25,6 +25,9 @@ import { OrganizationEntity } from '../modules/organizations/organization.entity
 import { SynonymGroupEntity } from '../modules/taxonomy/synonym-group.entity';
 import { TechnologyFieldEntity } from '../modules/taxonomy/technology-field.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { KpiInstitutionTargetEntity, KpiTargetEntity } from '../modules/kpis/entities/kpi-target.entity';
+import { RelatedPartyMarkEntity } from '../modules/kpis/entities/related-party-mark.entity';
+import { RndSpendingEntity } from '../modules/kpis/entities/rnd-spending.entity';
 
 /** Every entity, listed once: the app, tests and migration CLI share this list. */
 export const ENTITIES = [
@@ -61,4 +64,9 @@ export const ENTITIES = [
   ContractEntity,
   ContractInstallmentEntity,
   ContractPaymentEntity,
+  // KPI ledger (issue 7)
+  KpiTargetEntity,
+  KpiInstitutionTargetEntity,
+  RndSpendingEntity,
+  RelatedPartyMarkEntity,
 ];

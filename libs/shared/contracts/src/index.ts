@@ -8,3 +8,4 @@ export * from './lib/auth';
 export * from './lib/listings';
 export * from './lib/matching';
 export * from './lib/deals';
+export * from './lib/kpis';

@@ -118,7 +118,9 @@ export class ImportsService {
       const orgKey = (values['organization'] ?? '').trim();
       const organizationId = orgs.get(orgKey) ?? orgs.get(orgKey.toUpperCase());
       if (!organizationId) rowErrors.push({ row, column: headerOf('organization'), field: 'organization', constraint: 'unknownOrganization', args: [orgKey] });
-      if (rowErrors.length > 0 || !organizationId) errors.push(...rowErrors);
+      // One message per cell: a bad date fails both its format and its range check.
+      const perCell = rowErrors.filter((e, i) => rowErrors.findIndex((o) => o.field === e.field) === i);
+      if (perCell.length > 0 || !organizationId) errors.push(...perCell);
       else valid.push({ row, organizationId, input: instanceToInput(dto) });
     }
     const job = this.jobs.create({

@@ -64,10 +64,10 @@ export class ListingFacade {
   }
 
   async transition(kind: ListingKind, id: string, action: ListingAction, input: TransitionInput, user: AuthUser): Promise<TransitionResultDto> {
-    const status = await this.listings.transition(SPECS[kind], id, action, input, user);
+    const { status, version } = await this.listings.transition(SPECS[kind], id, action, input, user);
     // Submitters and reviewers see possible duplicates at the moment it matters.
     const duplicates = action === ListingAction.SUBMIT ? await this.duplicates.find(kind, id) : [];
-    return { status, duplicates };
+    return { status, version, duplicates };
   }
 
   async duplicatesOf(kind: ListingKind, id: string, user: AuthUser): Promise<ReturnType<DuplicateFinderService['find']>> {
@@ -77,7 +77,8 @@ export class ListingFacade {
 
   async history(kind: ListingKind, id: string, user: AuthUser): Promise<HistoryEntryDto[]> {
     const rows = await this.listings.historyOf(SPECS[kind], id, user);
-    return rows.map((h) => ({ at: h.createdAt.toISOString(), actorId: h.actorId, action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, changedFields: h.changedFields, note: h.note, version: h.version }));
+    const names = await this.listings.userNames(rows.flatMap((h) => (h.actorId ? [h.actorId] : [])));
+    return rows.map((h) => ({ at: h.createdAt.toISOString(), actorId: h.actorId, actorName: h.actorId ? (names.get(h.actorId) ?? null) : null, action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, changedFields: h.changedFields, note: h.note, version: h.version }));
   }
 
   async mine(kind: ListingKind, user: AuthUser, status?: ListingStatus): Promise<ListingResponse[]> {

@@ -135,8 +135,8 @@ export class ListingsService {
   }
 
   /** One status move. Route permissions decide who may call which action; ownership is checked here. */
-  async transition<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, action: ListingAction, input: TransitionInput, user: AuthUser, now = new Date()): Promise<ListingStatus> {
-    const status = await this.dataSource.transaction(async (manager) => {
+  async transition<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, action: ListingAction, input: TransitionInput, user: AuthUser, now = new Date()): Promise<{ status: ListingStatus; version: number }> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const entity = await this.lockForWrite(manager, spec, id, user, input.version);
       const from = entity.status;
       const to = nextStatus(action, from);
@@ -178,10 +178,16 @@ export class ListingsService {
       const saved = await manager.save(spec.entity, entity);
       await this.history(manager, spec.kind, saved, user.id, action, from, to, action === ListingAction.RENEW ? ['validUntil'] : [], input.note ?? null);
       await this.notifyOwner(manager, spec.kind, saved, action);
-      return to;
+      return { status: to, version: saved.version };
     });
-    this.events.changed(spec.kind, id, status);
-    return status;
+    this.events.changed(spec.kind, id, outcome.status);
+    return outcome;
+  }
+
+  async userNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /**

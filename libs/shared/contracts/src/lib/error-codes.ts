@@ -72,6 +72,9 @@ export const ErrorCode = {
   REGISTRATION_TRANSITION_NOT_ALLOWED: 'REGISTRATION_TRANSITION_NOT_ALLOWED',
   NDA_VERSION_NOT_FOUND: 'NDA_VERSION_NOT_FOUND',
   NOTIFICATION_NOT_FOUND: 'NOTIFICATION_NOT_FOUND',
+  // KPI ledger (issue 7)
+  KPI_ENTERPRISE_NOT_MONITORED: 'KPI_ENTERPRISE_NOT_MONITORED',
+  KPI_INSTITUTION_INVALID: 'KPI_INSTITUTION_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -162,6 +165,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   REGISTRATION_TRANSITION_NOT_ALLOWED: { 'zh-CN': '当前登记状态下不能执行此操作', en: 'This registration step is not allowed in the current status' },
   NDA_VERSION_NOT_FOUND: { 'zh-CN': '保密协议版本不存在', en: 'NDA version not found' },
   NOTIFICATION_NOT_FOUND: { 'zh-CN': '通知不存在', en: 'Notification not found' },
+  // KPI ledger (issue 7)
+  KPI_ENTERPRISE_NOT_MONITORED: { 'zh-CN': '只有重点监测企业需要填报研发投入', en: 'R&D spending is only kept for key monitored enterprises' },
+  KPI_INSTITUTION_INVALID: { 'zh-CN': '分机构目标只能设给高校或科研院所', en: 'Per-institution targets are only for universities and institutes' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

@@ -206,3 +206,20 @@ export interface NeedFields {
   validUntil: string;
   anonymous: boolean;
 }
+
+/** What a listing's history rows say happened (the `action` of each entry). */
+export const LISTING_HISTORY_ACTION_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  CREATED: { 'zh-CN': '创建', en: 'Created' },
+  IMPORTED_PUBLISHED: { 'zh-CN': '批量导入并发布', en: 'Imported and published' },
+  UPDATED: { 'zh-CN': '修改', en: 'Edited' },
+  MATERIAL_EDIT: { 'zh-CN': '实质性修改，重新送审', en: 'Material edit, back to review' },
+  SUBMIT: { 'zh-CN': '提交审核', en: 'Submitted' },
+  START_REVIEW: { 'zh-CN': '开始审核', en: 'Review started' },
+  APPROVE: { 'zh-CN': '审核通过并发布', en: 'Approved and published' },
+  REQUEST_CHANGES: { 'zh-CN': '退回修改', en: 'Changes requested' },
+  REJECT: { 'zh-CN': '审核未通过', en: 'Rejected' },
+  RENEW: { 'zh-CN': '续期', en: 'Renewed' },
+  EXPIRE: { 'zh-CN': '到期下架', en: 'Expired' },
+  STALE_WARNED: { 'zh-CN': '到期提醒', en: 'Expiry warning sent' },
+  ARCHIVE: { 'zh-CN': '归档', en: 'Archived' },
+};

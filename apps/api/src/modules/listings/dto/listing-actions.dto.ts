@@ -20,6 +20,7 @@ export class RenewDto {
 
 export class TransitionResultDto {
   @ApiProperty({ enum: Object.values(ListingStatus) }) status!: ListingStatus;
+  @ApiProperty({ description: 'The listing version after the move' }) version!: number;
   @ApiProperty({ type: [DuplicateDto], description: 'On submit: listings that may be the same (shown to submitter and reviewer)' }) duplicates!: DuplicateDto[];
 }
 
@@ -32,7 +33,8 @@ export class UpdateOutcomeDto {
 export class HistoryEntryDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId!: string | null;
-  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for the system (expiry job)' }) actorName!: string | null;
+  @ApiProperty({ description: 'See LISTING_HISTORY_ACTION_LABELS in @xkx/contracts' }) action!: string;
   @ApiProperty({ type: String, nullable: true }) fromStatus!: string | null;
   @ApiProperty({ type: String, nullable: true }) toStatus!: string | null;
   @ApiProperty({ type: [String] }) changedFields!: string[];
