@@ -5,6 +5,8 @@ export const DEMO = {
   admin: { email: 'admin@xkx.demo', password: 'Xiake-Admin-2026' },
   broker: { email: 'broker@xkx.demo', password: 'Xiake-Broker-2026' },
   researcher: { email: 'researcher@xkx.demo', password: 'Xiake-Research-2026' },
+  /** 南京栖霞新能源科技有限公司 */
+  enterprise: { email: 'enterprise@xkx.demo', password: 'Xiake-Enterprise-2026' },
 } as const;
 
 /** Signs in through the shell's button and the form; resolves on the workspace. */

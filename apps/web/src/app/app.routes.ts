@@ -11,11 +11,15 @@ export const APP_ROUTES: Routes = [
   { path: WebPath.needs, loadChildren: () => import('@xkx/web/listings').then((m) => m.NEEDS_ROUTES) },
   // Owners' listings and forms, before /workspace so the longer paths win.
   { path: WebPath.myListings, loadChildren: () => import('@xkx/web/listings').then((m) => m.MY_LISTINGS_ROUTES) },
+  { path: WebPath.myDeals, loadChildren: () => import('@xkx/web/deals').then((m) => m.MY_DEALS_ROUTES) },
   { path: 'workspace/results', loadChildren: () => import('@xkx/web/listings').then((m) => m.RESULT_FORM_ROUTES) },
   { path: 'workspace/needs', loadChildren: () => import('@xkx/web/listings').then((m) => m.NEED_FORM_ROUTES) },
   { path: WebPath.workspace, loadChildren: () => import('@xkx/web/workspace').then((m) => m.WORKSPACE_ROUTES) },
   { path: WebPath.review, loadChildren: () => import('@xkx/web/listings').then((m) => m.REVIEW_ROUTES) },
   { path: WebPath.import, loadChildren: () => import('@xkx/web/listings').then((m) => m.IMPORT_ROUTES) },
+  { path: WebPath.matching, loadChildren: () => import('@xkx/web/matching').then((m) => m.MATCHING_ROUTES) },
+  { path: WebPath.dealBoard, loadChildren: () => import('@xkx/web/deals').then((m) => m.DEAL_BOARD_ROUTES) },
+  { path: WebPath.deals, loadChildren: () => import('@xkx/web/deals').then((m) => m.DEAL_ROUTES) },
   { path: WebPath.manage, loadChildren: () => import('@xkx/web/admin').then((m) => m.ADMIN_ROUTES) },
   { path: '**', redirectTo: '' },
 ];

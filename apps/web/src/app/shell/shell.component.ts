@@ -19,6 +19,8 @@ interface NavLink {
 /** Back-office pages, each behind the permission its API calls need: the same words as the API's guards. */
 const MANAGE_LINKS: readonly NavLink[] = [
   { path: WebPath.review, label: 'nav.review', icon: 'fact_check', permission: Permission.LISTING_REVIEW, testId: 'nav-review' },
+  { path: WebPath.matching, label: 'nav.matching', icon: 'join_inner', permission: Permission.MATCH_BROKER, testId: 'nav-matching' },
+  { path: WebPath.dealBoard, label: 'nav.dealBoard', icon: 'view_kanban', permission: Permission.DEAL_MANAGE, testId: 'nav-deal-board' },
   { path: WebPath.import, label: 'nav.import', icon: 'upload_file', permission: Permission.LISTING_IMPORT, testId: 'nav-import' },
   { path: WebPath.verification, label: 'nav.verification', icon: 'how_to_reg', permission: Permission.USER_VERIFY, testId: 'nav-verification' },
   { path: WebPath.users, label: 'nav.users', icon: 'group', permission: Permission.USER_READ, testId: 'nav-users' },
@@ -72,6 +74,9 @@ const MANAGE_LINKS: readonly NavLink[] = [
           @if (writesListings()) {
             <a mat-menu-item [routerLink]="['/', paths.myListings]" data-testid="nav-my-listings"><mat-icon>inventory_2</mat-icon> {{ 'nav.myListings' | t }}</a>
           }
+          @if (participates()) {
+            <a mat-menu-item [routerLink]="['/', paths.myDeals]" data-testid="nav-my-deals"><mat-icon>handshake</mat-icon> {{ 'nav.myDeals' | t }}</a>
+          }
           <a mat-menu-item [routerLink]="['/', paths.profile]" data-testid="nav-profile"><mat-icon>manage_accounts</mat-icon> {{ 'nav.profile' | t }}</a>
           <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()"><mat-icon>logout</mat-icon> {{ 'nav.signOut' | t }}</button>
         </mat-menu>
@@ -105,6 +110,8 @@ export class ShellComponent {
   protected readonly paths = WebPath;
   protected readonly manageLinks = computed(() => MANAGE_LINKS.filter((link) => this.session.can(link.permission)));
   protected readonly writesListings = computed(() => this.session.can(Permission.RESULT_WRITE) || this.session.can(Permission.NEED_WRITE));
+
+  protected readonly participates = computed(() => this.session.can(Permission.DEAL_PARTICIPATE));
 
   protected signOut(): void {
     this.session.signOut().subscribe();

@@ -19,6 +19,10 @@ export const WebPath = {
   newNeed: 'workspace/needs/new',
   review: 'manage/review',
   import: 'manage/import',
+  matching: 'manage/matching',
+  dealBoard: 'manage/deals',
+  deals: 'deals',
+  myDeals: 'workspace/deals',
 } as const;
 
 /** Only same-app paths are followed after sign-in (`//evil.example` is not one). */

@@ -11,11 +11,12 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
 import { ListingSegment } from '@xkx/web/listings/util';
+import { ListingMatchesComponent } from './listing-matches.component';
 
 /** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
 @Component({
   selector: 'xkx-detail-page',
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent, ListingMatchesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a mat-button [routerLink]="['/', segment()]" class="back"><mat-icon>arrow_back</mat-icon> {{ (segment() === 'needs' ? 'search.needsTitle' : 'search.resultsTitle') | t }}</a>
@@ -63,6 +64,9 @@ import { ListingSegment } from '@xkx/web/listings/util';
         </header>
         <xkx-listing-view [listing]="l" [fields]="fieldIndex()" />
       </article>
+      @if (showMatches()) {
+        <xkx-listing-matches [segment]="segment()" [listingId]="l.id" />
+      }
     }
   `,
   styles: `
@@ -92,6 +96,13 @@ export class DetailPageComponent {
   protected readonly fieldIndex = inject(FieldsApiService).index;
   protected readonly kindLabels = ORGANIZATION_KIND_LABELS;
   protected readonly reviewer = computed(() => this.session.can(Permission.LISTING_REVIEW));
+  /** 推荐对接: for the listing's owner and for brokers, once it is published (only published listings are matched). */
+  protected readonly showMatches = computed(() => {
+    if (!this.listing.hasValue()) return false;
+    const l = this.listing.value();
+    if (l.status !== 'PUBLISHED') return false;
+    return (l.canManage && this.session.can(Permission.MATCH_READ)) || this.session.can(Permission.MATCH_BROKER);
+  });
   protected readonly notFound = computed(() => {
     const error = this.listing.error();
     return error instanceof HttpErrorResponse && error.status === 404;

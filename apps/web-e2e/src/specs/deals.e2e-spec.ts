@@ -1,0 +1,74 @@
+import { Browser, Locator, Page } from 'playwright-core';
+import { DEMO, openManagePage, signIn } from '../support/accounts';
+import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
+import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
+
+/** CDK drag-drop follows pointer moves, so the drag is done in small steps like a hand would. */
+async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 22, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 20 });
+  await page.mouse.up();
+}
+
+describeBrowser('deals: the broker board and a deal page', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const dataDir = freshDataDir();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer({ dataDir });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await browser?.close();
+    removeDataDir(dataDir);
+  });
+
+  it('a broker moves a deal on the board, an illegal move is refused with the reason, and a deal page shows its contract amounts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.broker.email, DEMO.broker.password);
+    await openManagePage(page, 'nav-deal-board');
+    await page.waitForURL('**/manage/deals');
+    const column = (stage: string): Locator =>
+      page.locator(`[data-testid="deal-column"][data-stage="${stage}"]`);
+    const lead = column('LEAD').getByTestId('deal-card').first();
+    await lead.waitFor();
+    const code = (await lead.getAttribute('data-code'))!;
+
+    // A lead cannot jump to "NDA signed": the API refuses, the card stays and the reason is shown.
+    await drag(page, lead, column('NDA_SIGNED'));
+    await page.getByTestId('move-refused').waitFor();
+    expect(await page.getByTestId('move-refused').textContent()).toContain(
+      '撮合项目不能从当前阶段移到该阶段',
+    );
+    await column('LEAD').locator(`[data-code="${code}"]`).waitFor();
+
+    // Triage is the next step: the card moves.
+    await drag(page, column('LEAD').locator(`[data-code="${code}"]`), column('TRIAGE'));
+    await column('TRIAGE').locator(`[data-code="${code}"]`).waitFor();
+
+    // A paid deal: its page shows the contract amounts in 元, the timeline and the parties.
+    await column('PAID').getByTestId('deal-title').first().click();
+    await page.getByTestId('deal-detail').waitFor();
+    expect(await page.getByTestId('contract-amount').first().textContent()).toMatch(/元/);
+    await page.getByTestId('deal-timeline').locator('li').nth(3).waitFor();
+    await page.getByTestId('deal-participants').waitFor();
+
+    // Messages go on the deal.
+    await page.getByTestId('deal-message-input').fill('中期验收材料已收到，下周安排付款。');
+    await page.getByTestId('deal-message-send').click();
+    await page.getByTestId('deal-messages').getByText('中期验收材料已收到').waitFor();
+
+    // The refused move is a 4xx answer, which Chromium logs as a failed resource; nothing else may be logged.
+    expect(errors.filter((e) => !/the server responded with a status of 4\d\d/.test(e))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/introductions-api.service';
+export * from './lib/deals-api.service';

@@ -1,0 +1,60 @@
+import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { API_PREFIX } from '@xkx/contracts';
+import {
+  DealBoard,
+  DealDetail,
+  DealEvent,
+  DealList,
+  DealMessage,
+  DealOffer,
+  DealTransition,
+  DealTransitionResult,
+} from '@xkx/web/deals/util';
+import { Observable } from 'rxjs';
+
+const BASE = `/${API_PREFIX}/deals`;
+
+/** /api/deals: the broker board, a deal's page, and the moves, messages and NDA inside it. */
+@Injectable({ providedIn: 'root' })
+export class DealsApiService {
+  private readonly http = inject(HttpClient);
+
+  board(): Observable<DealBoard> {
+    return this.http.get<DealBoard>(`${BASE}/board`);
+  }
+
+  /** The deals the caller takes part in (parties) or all of them (brokers). */
+  listResource(): HttpResourceRef<DealList | undefined> {
+    return httpResource<DealList>(() => ({ url: BASE, params: { limit: 100 } }));
+  }
+
+  detailResource(id: () => string | undefined): HttpResourceRef<DealDetail | undefined> {
+    return httpResource<DealDetail>(() => (id() ? `${BASE}/${id()}` : undefined));
+  }
+
+  timelineResource(id: () => string | undefined): HttpResourceRef<DealEvent[] | undefined> {
+    return httpResource<DealEvent[]>(() => (id() ? `${BASE}/${id()}/timeline` : undefined));
+  }
+
+  messagesResource(id: () => string | undefined): HttpResourceRef<DealMessage[] | undefined> {
+    return httpResource<DealMessage[]>(() => (id() ? `${BASE}/${id()}/messages` : undefined));
+  }
+
+  offersResource(id: () => string | undefined): HttpResourceRef<DealOffer[] | undefined> {
+    return httpResource<DealOffer[]>(() => (id() ? `${BASE}/${id()}/offers` : undefined));
+  }
+
+  /** Within the state machine, with the version read; a stale version is refused with 409 VERSION_CONFLICT. */
+  transition(id: string, transition: DealTransition): Observable<DealTransitionResult> {
+    return this.http.post<DealTransitionResult>(`${BASE}/${id}/transitions`, transition);
+  }
+
+  postMessage(id: string, body: string): Observable<DealMessage> {
+    return this.http.post<DealMessage>(`${BASE}/${id}/messages`, { body });
+  }
+
+  acceptNda(id: string, version: number): Observable<unknown> {
+    return this.http.post(`${BASE}/${id}/nda/accept`, { version });
+  }
+}

@@ -1,0 +1,261 @@
+import { CdkDrag, CdkDragDrop, CdkDragStart, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { DEAL_STAGE_LABELS, DealStage } from '@xkx/contracts';
+import { DealsApiService } from '@xkx/web/deals/data-access';
+import { DealCardComponent } from '@xkx/web/deals/ui';
+import { DealCard } from '@xkx/web/deals/util';
+import { toApiError } from '@xkx/web/forms';
+import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+
+interface PendingMove {
+  deal: DealCard;
+  to: DealStage;
+}
+
+/**
+ * /manage/deals (brokers): deals as cards in stage columns. A card dropped on another column asks the API
+ * to move it (with the version read); the API enforces the state machine and its guards, and a refused
+ * move stays where it was with the API's reason. Columns the card may go to are outlined while dragging.
+ */
+@Component({
+  selector: 'xkx-board-page',
+  imports: [
+    CdkDrag,
+    CdkDropList,
+    CdkDropListGroup,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    LocalizedPipe,
+    TranslatePipe,
+    DealCardComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>{{ 'deal.boardTitle' | t }}</h1>
+    <p class="lead">{{ 'deal.boardLead' | t }}</p>
+    @if (board.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+    }
+    @if (board.error()) {
+      <p class="alert" role="alert">
+        {{ 'common.loadError' | t }}
+        <button mat-button type="button" (click)="board.reload()">{{ 'home.retry' | t }}</button>
+      </p>
+    }
+    @if (refused(); as r) {
+      <p class="alert" role="alert" data-testid="move-refused">{{ r }}</p>
+    }
+    @if (lostMove(); as m) {
+      <form class="lost" data-testid="lost-form" (ngSubmit)="confirmLost()">
+        <span>{{ 'deal.lostTitle' | t: { title: m.deal.title } }}</span>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'deal.lostReason' | t }}</mat-label>
+          <input
+            matInput
+            name="reason"
+            [ngModel]="lostReason()"
+            (ngModelChange)="lostReason.set($event)"
+            required
+            data-testid="lost-reason"
+          />
+        </mat-form-field>
+        <button mat-button type="button" (click)="lostMove.set(null)">{{ 'common.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="!lostReason().trim()">
+          {{ 'deal.lostConfirm' | t }}
+        </button>
+      </form>
+    }
+    @if (board.hasValue()) {
+      <div class="board" cdkDropListGroup data-testid="deal-board">
+        @for (column of board.value().columns; track column.stage) {
+          <section
+            class="column"
+            [class.allowed]="allowedTargets().includes(column.stage)"
+            [attr.data-stage]="column.stage"
+            data-testid="deal-column"
+          >
+            <h2>
+              {{ labels[column.stage] | localized }} <span class="count">{{ column.deals.length }}</span>
+            </h2>
+            <div
+              class="cards"
+              cdkDropList
+              [id]="column.stage"
+              [cdkDropListData]="column.stage"
+              (cdkDropListDropped)="drop($event)"
+            >
+              @for (deal of column.deals; track deal.id) {
+                <div
+                  class="card"
+                  cdkDrag
+                  [cdkDragData]="deal"
+                  (cdkDragStarted)="started($event)"
+                  (cdkDragEnded)="allowedTargets.set([])"
+                  data-testid="deal-card"
+                  [attr.data-code]="deal.code"
+                  [class.busy]="moving() === deal.id"
+                >
+                  <xkx-deal-card [deal]="deal" />
+                </div>
+              }
+            </div>
+          </section>
+        }
+      </div>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+      padding: 24px 16px 48px;
+    }
+    h1 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-headline-small);
+    }
+    .lead {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .board {
+      display: grid;
+      grid-auto-flow: column;
+      grid-auto-columns: 240px;
+      gap: 12px;
+      overflow-x: auto;
+      padding-bottom: 12px;
+    }
+    .column {
+      display: flex;
+      flex-direction: column;
+      border-radius: 16px;
+      background: var(--mat-sys-surface-container);
+      border: 2px solid transparent;
+      min-height: 240px;
+    }
+    .column.allowed {
+      border-color: var(--mat-sys-primary);
+    }
+    h2 {
+      margin: 0;
+      padding: 12px 12px 4px;
+      font: var(--mat-sys-title-small);
+      display: flex;
+      justify-content: space-between;
+    }
+    .count {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .cards {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      padding: 8px;
+      min-height: 80px;
+    }
+    .card {
+      padding: 10px 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface);
+      border: 1px solid var(--mat-sys-outline-variant);
+      cursor: grab;
+    }
+    .card.busy {
+      opacity: 0.6;
+    }
+    .cdk-drag-preview {
+      box-shadow: 0 6px 16px rgb(0 0 0 / 20%);
+    }
+    .cdk-drag-placeholder {
+      opacity: 0.3;
+    }
+    .lost {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+      padding: 12px 16px;
+      margin-bottom: 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .alert {
+      margin: 8px 0 16px;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+})
+export class BoardPageComponent {
+  private readonly api = inject(DealsApiService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly labels = DEAL_STAGE_LABELS;
+  protected readonly board = rxResource({ stream: () => this.api.board() });
+  protected readonly allowedTargets = signal<DealStage[]>([]);
+  protected readonly refused = signal<string | null>(null);
+  protected readonly moving = signal<string | null>(null);
+  protected readonly lostMove = signal<PendingMove | null>(null);
+  protected readonly lostReason = signal('');
+
+  protected started(event: CdkDragStart<DealCard>): void {
+    this.allowedTargets.set(event.source.data.allowedStages);
+  }
+
+  protected drop(event: CdkDragDrop<DealStage, DealStage, DealCard>): void {
+    const deal = event.item.data;
+    const to = event.container.data;
+    if (to === deal.stage) return;
+    if (to === DealStage.LOST) {
+      // Losing a deal needs its reason on the timeline.
+      this.lostReason.set('');
+      this.lostMove.set({ deal, to });
+      return;
+    }
+    this.move({ deal, to });
+  }
+
+  protected confirmLost(): void {
+    const pending = this.lostMove();
+    if (!pending) return;
+    this.lostMove.set(null);
+    this.move(pending, this.lostReason().trim());
+  }
+
+  private move({ deal, to }: PendingMove, note?: string): void {
+    this.refused.set(null);
+    this.moving.set(deal.id);
+    this.api.transition(deal.id, { to, version: deal.version, ...(note ? { note } : {}) }).subscribe({
+      next: () => {
+        this.moving.set(null);
+        this.snackBar.open(
+          this.i18n.t('deal.moved', { title: deal.title, stage: this.i18n.pick(DEAL_STAGE_LABELS[to]) }),
+          undefined,
+          { duration: 3000 },
+        );
+        this.board.reload();
+      },
+      error: (error: unknown) => {
+        this.moving.set(null);
+        // The card stays in its column; the API says why (state machine, guard, or a stale version).
+        this.refused.set(toApiError(error).message ?? this.i18n.t('common.loadError'));
+        this.board.reload();
+      },
+    });
+  }
+}

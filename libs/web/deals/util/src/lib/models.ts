@@ -1,0 +1,213 @@
+import {
+  DealSide,
+  DealStage,
+  DeclineReason,
+  IntroductionOrigin,
+  IntroductionStatus,
+  ListingKind,
+  OfferStatus,
+  OrganizationKind,
+  PricingMethod,
+  RegistrationStatus,
+} from '@xkx/contracts';
+
+// Response shapes of /api/introductions and /api/deals, as the OpenAPI document describes them;
+// @xkx/contracts holds the stage names and labels they build on. Amounts are integer fen.
+
+export interface DealOrganization {
+  id: string;
+  nameZh: string;
+  kind: OrganizationKind;
+}
+
+export interface DealPerson {
+  id: string;
+  name: string;
+}
+
+export interface DealListingRef {
+  id: string;
+  kind: ListingKind;
+  code: string;
+  title: string;
+}
+
+export interface Introduction {
+  id: string;
+  origin: IntroductionOrigin;
+  status: IntroductionStatus;
+  requester: DealPerson;
+  requesterOrganization: string | null;
+  targetKind: ListingKind;
+  result: DealListingRef | null;
+  need: DealListingRef | null;
+  message: string;
+  matchScore: number | null;
+  declineReason: DeclineReason | null;
+  answerNote: string | null;
+  answeredAt: string | null;
+  dealId: string | null;
+  canAnswer: boolean;
+  createdAt: string;
+}
+
+export interface IntroductionList {
+  items: Introduction[];
+  total: number;
+}
+
+export interface IntroductionRequest {
+  resultId?: string;
+  needId?: string;
+  message: string;
+  /** Brokers: whose side is asked (default RESULT). */
+  targetKind?: ListingKind;
+  matchScore?: number;
+}
+
+export interface IntroductionAnswer {
+  answer: 'INTERESTED' | 'DECLINED';
+  reason?: DeclineReason;
+  note?: string;
+}
+
+export interface DealCard {
+  id: string;
+  code: string;
+  title: string;
+  stage: DealStage;
+  stageChangedAt: string;
+  /** Stages the state machine allows next (guards are checked on the move). */
+  allowedStages: DealStage[];
+  institution: DealOrganization;
+  enterprise: DealOrganization;
+  brokers: DealPerson[];
+  fieldCodes: string[];
+  nextAction: string | null;
+  nextActionDue: string | null;
+  overdue: boolean;
+  agreedPriceFen: number | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DealParticipant {
+  userId: string;
+  name: string;
+  side: DealSide;
+  organizationName: string | null;
+  ndaVersion: number | null;
+  ndaAcceptedAt: string | null;
+}
+
+export interface DealNdaState {
+  currentVersion: number;
+  available: boolean;
+  acceptedByMe: boolean;
+  pendingParties: number;
+}
+
+export interface PublicNotice {
+  id: string;
+  dealId: string;
+  title: string;
+  intendedPriceFen: number;
+  institutionName: string;
+  enterpriseName: string;
+  transferMode: string | null;
+  startsOn: string;
+  endsOn: string;
+  ended: boolean;
+  withdrawn: boolean;
+  objectionCount: number;
+}
+
+export interface DealContractSummary {
+  id: string;
+  code: string;
+  typeCode: string;
+  projectName: string;
+  contractAmountFen: number;
+  technicalAmountFen: number;
+  receivedFen: number;
+  registrationStatus: RegistrationStatus;
+}
+
+export interface DealDetail extends DealCard {
+  result: DealListingRef | null;
+  need: DealListingRef | null;
+  introductionId: string | null;
+  origin: IntroductionOrigin;
+  matchScore: number | null;
+  pricingMethod: PricingMethod | null;
+  publicNoticeRequired: boolean;
+  publicNotice: PublicNotice | null;
+  participants: DealParticipant[];
+  nda: DealNdaState;
+  contracts: DealContractSummary[];
+  lostReason: string | null;
+  lostFromStage: DealStage | null;
+  noticeOverrideReason: string | null;
+  mySide: DealSide;
+}
+
+export interface DealList {
+  items: DealCard[];
+  total: number;
+}
+
+export interface BoardColumn {
+  stage: DealStage;
+  /** Columns a card of this column may be dropped on. */
+  allowedStages: DealStage[];
+  deals: DealCard[];
+}
+
+export interface DealBoard {
+  columns: BoardColumn[];
+}
+
+export interface DealEvent {
+  at: string;
+  actor: DealPerson | null;
+  kind: string;
+  fromStage: DealStage | null;
+  toStage: DealStage | null;
+  note: string | null;
+  version: number;
+}
+
+export interface DealTransition {
+  to: DealStage;
+  version: number;
+  note?: string;
+}
+
+export interface DealTransitionResult {
+  stage: DealStage;
+  version: number;
+  overrideUsed: boolean;
+}
+
+export interface DealMessage {
+  id: string;
+  authorId: string;
+  authorName: string;
+  authorSide: DealSide;
+  body: string;
+  createdAt: string;
+}
+
+export interface DealOffer {
+  id: string;
+  proposedById: string;
+  proposedByName: string;
+  side: DealSide;
+  priceFen: number;
+  terms: string;
+  status: OfferStatus;
+  answeredById: string | null;
+  answeredAt: string | null;
+  answerNote: string | null;
+  createdAt: string;
+}

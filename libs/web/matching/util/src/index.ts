@@ -1,0 +1,2 @@
+export * from './lib/models';
+export * from './lib/highlight-terms';
