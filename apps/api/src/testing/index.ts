@@ -15,3 +15,4 @@ export type { AuthUser } from '../common/auth/auth-user';
 export { SearchTextService } from '../modules/search/search-text.service';
 export { IntroductionEvents } from '../modules/deals/introduction-events';
 export type { IntroductionDeclined } from '../modules/deals/introduction-events';
+export { MailService } from '../modules/mail/mail.service';

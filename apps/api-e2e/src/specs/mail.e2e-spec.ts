@@ -1,0 +1,46 @@
+import { MailService } from '@xkx/api/testing';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { bearer, loginDemo } from '../support/auth';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Outgoing mail really leaves over SMTP when SMTP_URL is set: a local SMTP server receives it. */
+describe('outbox dispatch over SMTP', () => {
+  let t: TestApp;
+  let server: SMTPServer;
+  const received: Array<{ to: string[]; data: string }> = [];
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+    const port = (server.server.address() as AddressInfo).port;
+    t = await startTestApp({ XKX_DEMO_SEED: 'true', SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true` });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  });
+
+  it('sends pending mail and marks it sent', async () => {
+    await t.http.post('/api/auth/forgot-password').send({ email: 'researcher@xkx.demo' }).expect(202);
+    const sent = await t.app.get(MailService).dispatch();
+    expect(sent).toBeGreaterThanOrEqual(1);
+    const mail = received.find((m) => m.to.includes('researcher@xkx.demo'));
+    expect(mail?.data).toContain('reset-password?token=');
+    const admin = await loginDemo(t.http, 'admin');
+    const outbox = await t.http.get('/api/outbox?limit=200').set(...bearer(admin)).expect(200);
+    const row = outbox.body.items.find((m: { to: string; subject: string }) => m.to === 'researcher@xkx.demo' && m.subject.includes('重置密码'));
+    expect(row).toMatchObject({ status: 'SENT', attempts: 1 });
+  });
+});
