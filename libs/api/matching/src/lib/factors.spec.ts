@@ -136,7 +136,7 @@ describe('term reasons', () => {
   it('lists informative terms, skipping ones contained in a listed term', () => {
     expect(pickReasonTerms(['锂离子电池', '电池', '正极', '正极材料', '隔膜'], 3)).toEqual([
       '锂离子电池',
-      '正极',
+      '正极材料',
       '隔膜',
     ]);
     expect(sharedTermsReason(['锂离子电池', '正极'])).toEqual({
@@ -146,5 +146,12 @@ describe('term reasons', () => {
       en: 'Shared key terms: 锂离子电池, 正极',
     });
     expect(sharedTermsReason([])).toBeUndefined();
+  });
+});
+
+describe('pickReasonTerms', () => {
+  it('prefers whole words over their fragments and drops single characters', () => {
+    const { pickReasonTerms } = jest.requireActual<typeof import('./factors')>('./factors');
+    expect(pickReasonTerms(['感器', '热', '传感器', '钙钛矿', '钙钛'], 5)).toEqual(['传感器', '钙钛矿']);
   });
 });

@@ -215,8 +215,11 @@ export function isExpired(doc: { validUntil?: Date | string | null }, now: Date)
 
 /** Terms listed in a reason: the most informative first, dropping ones contained in a listed longer term. */
 export function pickReasonTerms(terms: readonly string[], limit: number): string[] {
+  // Whole words only: drop single characters and the search-mode fragments of longer shared words
+  // (传感器 rather than 感器), keeping the weight order of what remains.
+  const whole = terms.filter((t) => [...t].length >= 2 && !terms.some((o) => o !== t && o.includes(t)));
   const picked: string[] = [];
-  for (const term of terms) {
+  for (const term of whole) {
     if (picked.length >= limit) break;
     if (picked.some((p) => p.includes(term) || term.includes(p))) continue;
     picked.push(term);
