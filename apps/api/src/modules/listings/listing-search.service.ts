@@ -6,6 +6,7 @@ import { DomainException } from '../../common/exceptions/domain.exception';
 import { SearchTextService } from '../search/search-text.service';
 import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { isBroker } from './listing-access';
+import { ListingEvents } from './listing-events';
 
 interface KindColumns {
   table: 'result' | 'need';
@@ -63,12 +64,40 @@ const fen = (v: string | null): number | null => (v === null ? null : Number(v))
  * Search over published listings in PostgreSQL (the same SQL on PGlite): tsquery over the segmented
  * search document with a bigram fallback, structured filters, facets, cursor pages, highlights.
  */
+const AGGREGATE_TTL_MS = 60_000;
+const AGGREGATE_CACHE_SIZE = 500;
+
 @Injectable()
 export class ListingSearchService {
+  /**
+   * Totals and facets scan every matching row, which dominates a first page over a large market; the
+   * same filters are asked again and again (the portal's landing list above all). Cached briefly and
+   * dropped on any listing change, so a count is never staler than the listings it counts.
+   */
+  private readonly aggregates = new Map<string, { at: number; total: number; facets: SearchFacetsDto | null }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
-  ) {}
+    events: ListingEvents,
+  ) {
+    events.subscribe(() => this.aggregates.clear());
+  }
+
+  private async aggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<{ total: number; facets: SearchFacetsDto | null }> {
+    const key = `${kind}|${wantFacets}|${whereSql}|${JSON.stringify(params)}`;
+    const hit = this.aggregates.get(key);
+    if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return hit;
+    const c = COLUMNS[kind];
+    const [totalRows, facets] = await Promise.all([
+      this.dataSource.query<Array<{ n: string }>>(`SELECT count(*)::text AS n FROM "${c.table}" l WHERE ${whereSql}`, params),
+      wantFacets ? this.facets(kind, whereSql, params) : Promise.resolve(null),
+    ]);
+    const value = { at: Date.now(), total: Number(totalRows[0]?.n ?? 0), facets };
+    if (this.aggregates.size >= AGGREGATE_CACHE_SIZE) this.aggregates.delete(this.aggregates.keys().next().value as string);
+    this.aggregates.set(key, value);
+    return value;
+  }
 
   async search(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser | undefined): Promise<SearchResponseDto> {
     const c = COLUMNS[kind];
@@ -132,10 +161,9 @@ export class ListingSearchService {
       ORDER BY ${order}
       LIMIT ${p(limit + 1)} OFFSET ${p(offset)}`;
     const wantFacets = query.facets !== false && !query.cursor;
-    const [rows, totalRows, facets] = await Promise.all([
+    const [rows, { total, facets }] = await Promise.all([
       this.dataSource.query<HitRow[]>(sql, params),
-      this.dataSource.query<Array<{ n: string }>>(`SELECT count(*)::text AS n FROM "${c.table}" l WHERE ${whereSql}`, params.slice(0, countParams(whereSql))),
-      wantFacets ? this.facets(kind, whereSql, params.slice(0, countParams(whereSql))) : Promise.resolve(null),
+      this.aggregate(kind, whereSql, params.slice(0, countParams(whereSql)), wantFacets),
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -152,7 +180,7 @@ export class ListingSearchService {
     const broker = isBroker(user);
     return {
       items: page.map((row) => this.toHit(row, terms, broker)),
-      total: Number(totalRows[0]?.n ?? 0),
+      total,
       nextCursor,
       facets,
     };
