@@ -13,6 +13,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { KpisModule } from './modules/kpis/kpis.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MatchingModule } from './modules/matching/matching.module';
@@ -56,6 +57,7 @@ export class AppModule {
         NotificationsModule,
         DealsModule,
         ContractsModule,
+        KpisModule,
         SeedModule,
         HealthModule,
         OrganizationsModule,

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsFen, trim } from '../../deals/dto/fen.validator';
+
+/** The current calendar year in Asia/Shanghai. */
+export const currentYear = (): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+
+export class KpiYearQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'Default: the current year (Asia/Shanghai)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year: number = currentYear();
+}
+
+export class KpiFiguresQueryDto extends KpiYearQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(KpiView), default: KpiView.REGISTERED })
+  @IsOptional() @IsEnum(KpiView)
+  view: KpiView = KpiView.REGISTERED;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the contracts of this institution' })
+  @IsOptional() @IsUUID()
+  institutionId?: string;
+
+  @ApiPropertyOptional({ example: 'NE', description: 'Only contracts whose deal’s first field is this field or below it' })
+  @IsOptional() @IsString() @Matches(/^[A-Z0-9_.-]{1,40}$/)
+  fieldCode?: string;
+}
+
+export class KpiBreakdownQueryDto extends KpiFiguresQueryDto {
+  @ApiProperty({ enum: Object.values(KpiDimension) })
+  @IsEnum(KpiDimension)
+  dimension!: KpiDimension;
+}
+
+export class KpiRecordsQueryDto extends KpiFiguresQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(KpiDimension), description: 'With key: the contracts behind one bar' })
+  @IsOptional() @IsEnum(KpiDimension)
+  dimension?: KpiDimension;
+
+  @ApiPropertyOptional({ example: '03', description: 'The bar’s key, as the breakdown returned it' })
+  @IsOptional() @IsString() @MaxLength(260)
+  key?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(KpiBasis), default: KpiBasis.SIGNED, description: 'signed: contracts signed in the year; paid: contracts with money received in the year' })
+  @IsOptional() @IsEnum(KpiBasis)
+  basis: KpiBasis = KpiBasis.SIGNED;
+
+  @ApiPropertyOptional({ default: 1000, minimum: 1, maximum: 10000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  limit = 1000;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset = 0;
+}
+
+export class InstitutionTargetInputDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
+  @ApiProperty({ example: 40 }) @IsInt() @Min(0) @Max(1_000_000) projects!: number;
+  @ApiProperty({ description: 'fen', example: 200_000_000_000 }) @IsFen() contractAmountFen!: number;
+}
+
+export class PutKpiTargetsDto {
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 165 }) @IsInt() @Min(0) @Max(1_000_000) projects!: number;
+  @ApiProperty({ description: '合同成交额 target, fen', example: 840_000_000_000 }) @IsFen() contractAmountFen!: number;
+  @ApiPropertyOptional({ type: [InstitutionTargetInputDto], description: 'Replaces the year’s per-institution targets; omit to keep them' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => InstitutionTargetInputDto)
+  institutions?: InstitutionTargetInputDto[];
+}
+
+export class PutRndSpendingDto {
+  @ApiProperty({ description: '研发投入, fen', example: 1_234_567_891 }) @IsFen() amountFen!: number;
+  @ApiPropertyOptional({ example: '依据年度财务报表' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) note?: string;
+}
+
+export class PutRelatedPartyDto {
+  @ApiProperty({ description: 'true marks the contract as a related-party deal (no subsidy); false removes the mark' })
+  @IsBoolean()
+  related!: boolean;
+
+  @ApiPropertyOptional({ example: '买方为卖方全资子公司' }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(500) reason?: string;
+}
+
+export class KpiPublicQueryDto extends KpiYearQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(KpiView), default: KpiView.REGISTERED })
+  @IsOptional() @IsEnum(KpiView)
+  view: KpiView = KpiView.REGISTERED;
+}
+
+export class RndSpendingParamsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+export class ContractIdParamDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() contractId!: string;
+}

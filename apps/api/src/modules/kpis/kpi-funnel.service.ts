@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { KpiDefinition } from '@xkx/contracts';
+import { DataSource } from 'typeorm';
+import { FunnelStageDto, KpiFunnelDto } from './dto/kpi-response.dto';
+import { ratioBp } from './kpi-math';
+
+interface FunnelRow {
+  matches: number;
+  introductions: number;
+  deals: number;
+  signed: number;
+  registered: number;
+  paid: number;
+  d_intro_deal: number | null;
+  d_deal_signed: number | null;
+  d_signed_registered: number | null;
+  d_registered_paid: number | null;
+}
+
+const STAGES: Array<{ stage: string; label: { 'zh-CN': string; en: string }; count: keyof FunnelRow; days: keyof FunnelRow | null }> = [
+  { stage: 'MATCHES', label: { 'zh-CN': '匹配', en: 'Matches' }, count: 'matches', days: null },
+  { stage: 'INTRODUCTIONS', label: { 'zh-CN': '对接', en: 'Introductions' }, count: 'introductions', days: null },
+  { stage: 'DEALS', label: { 'zh-CN': '撮合项目', en: 'Deals' }, count: 'deals', days: 'd_intro_deal' },
+  { stage: 'SIGNED', label: { 'zh-CN': '签约', en: 'Signed' }, count: 'signed', days: 'd_deal_signed' },
+  { stage: 'REGISTERED', label: { 'zh-CN': '登记', en: 'Registered' }, count: 'registered', days: 'd_signed_registered' },
+  { stage: 'PAID', label: { 'zh-CN': '到账', en: 'Paid' }, count: 'paid', days: 'd_registered_paid' },
+];
+
+const DEFINITIONS: KpiDefinition[] = [
+  {
+    key: 'funnel',
+    label: { 'zh-CN': '转化漏斗', en: 'Funnel' },
+    text: {
+      'zh-CN': '匹配 = 当年最新评价为“好”的需求–成果对数 + 当年由匹配发起的对接数；对接 = 当年发起的对接数；撮合项目 = 当年新建的撮合项目；签约/登记/到账 = 其中已有合同签订、已认定登记、已有到账的项目数（不限日期）。转化率 = 本阶段 ÷ 上一阶段（万分比，向下取整）；天数为与上一阶段日期之差的中位数（亚洲/上海日历日），到账可能早于登记，故可为负。',
+      en: 'Matches = need–result pairs whose latest verdict in the year is GOOD, plus introductions opened from matches in the year; introductions = introductions opened in the year; deals = deals opened in the year; signed / registered / paid = those deals with a signed contract, a registered contract, a payment (any date). Conversion = this stage ÷ the previous one (basis points, rounded down); days = median of calendar days (Asia/Shanghai) from the previous stage’s date; payment may precede registration, so that one can be negative.',
+    },
+  },
+];
+
+/** matches → introductions → deals → signed → registered → paid, for the deals opened in a year. */
+@Injectable()
+export class KpiFunnelService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async funnel(year: number): Promise<KpiFunnelDto> {
+    const from = `${year}-01-01T00:00:00+08:00`;
+    const to = `${year + 1}-01-01T00:00:00+08:00`;
+    const [row] = await this.dataSource.query<FunnelRow[]>(
+      `WITH latest AS (
+         SELECT DISTINCT ON (need_id, result_id) verdict FROM match_feedback
+         WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz ORDER BY need_id, result_id, created_at DESC
+       ), opened AS (
+         SELECT id, introduction_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS opened_on FROM deal
+         WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz
+       ), agg AS (
+         SELECT c.deal_id, min(c.signed_on) AS signed_on,
+           min(coalesce(c.registration_decided_on, c.signed_on)) FILTER (WHERE c.registration_status = 'REGISTERED') AS registered_on,
+           min(pp.first_paid) AS paid_on
+         FROM tech_contract c JOIN opened o ON o.id = c.deal_id
+         LEFT JOIN LATERAL (SELECT min(p.received_on) AS first_paid FROM contract_payment p WHERE p.contract_id = c.id) pp ON true
+         GROUP BY c.deal_id
+       ), deals AS (
+         SELECT o.opened_on, (i.created_at AT TIME ZONE 'Asia/Shanghai')::date AS introduced_on, a.signed_on, a.registered_on, a.paid_on
+         FROM opened o LEFT JOIN introduction i ON i.id = o.introduction_id LEFT JOIN agg a ON a.deal_id = o.id
+       )
+       SELECT
+         ((SELECT count(*) FROM latest WHERE verdict = 'GOOD') + (SELECT count(*) FROM introduction WHERE origin = 'MATCH' AND created_at >= $1::timestamptz AND created_at < $2::timestamptz))::int AS matches,
+         (SELECT count(*) FROM introduction WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz)::int AS introductions,
+         count(*)::int AS deals, count(signed_on)::int AS signed, count(registered_on)::int AS registered, count(paid_on)::int AS paid,
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY opened_on - introduced_on) AS d_intro_deal,
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY signed_on - opened_on) AS d_deal_signed,
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY registered_on - signed_on) AS d_signed_registered,
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY paid_on - registered_on) AS d_registered_paid
+       FROM deals`,
+      [from, to],
+    );
+    const r = row as FunnelRow;
+    const stages: FunnelStageDto[] = STAGES.map((s, i) => {
+      const count = Number(r[s.count] ?? 0);
+      const prev = i > 0 ? Number(r[STAGES[i - 1]?.count ?? s.count] ?? 0) : null;
+      const days = s.days ? r[s.days] : null;
+      return { stage: s.stage, label: s.label, count, conversionBp: prev === null ? null : ratioBp(count, prev), medianDaysFromPrevious: days === null || days === undefined ? null : Number(days) };
+    });
+    return { year, stages, definitions: DEFINITIONS };
+  }
+}

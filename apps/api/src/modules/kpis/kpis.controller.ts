@@ -1,0 +1,140 @@
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@xkx/contracts';
+import type { Response } from 'express';
+import { AuthUser } from '../../common/auth/auth-user';
+import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import {
+  ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
+} from './dto/kpi-query.dto';
+import {
+  KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
+} from './dto/kpi-response.dto';
+import { KpiExportService } from './kpi-export.service';
+import { KpiFiguresService } from './kpi-figures.service';
+import { KpiFunnelService } from './kpi-funnel.service';
+import { KpiTargetsService } from './kpi-targets.service';
+import { RndSpendingService } from './rnd-spending.service';
+import { SubsidiesService } from './subsidies.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The KPI ledger: every figure with its definition and the contracts behind it (docs/KPI.md). */
+@ApiTags('kpis')
+@Controller('kpis')
+export class KpisController {
+  constructor(
+    private readonly figures: KpiFiguresService,
+    private readonly funnelService: KpiFunnelService,
+    private readonly targetsService: KpiTargetsService,
+    private readonly rnd: RndSpendingService,
+    private readonly subsidiesService: SubsidiesService,
+    private readonly exports: KpiExportService,
+  ) {}
+
+  @Get()
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: KpiHeadlineDto })
+  headline(@Query() q: KpiFiguresQueryDto): Promise<KpiHeadlineDto> {
+    return this.figures.headline(q);
+  }
+
+  /** The public portal's headline, year to date: projects and contract amount against the targets. */
+  @Get('public')
+  @Public()
+  @ApiOkResponse({ type: KpiPublicHeadlineDto })
+  publicHeadline(@Query() q: KpiPublicQueryDto): Promise<KpiPublicHeadlineDto> {
+    return this.figures.publicHeadline(q.year, q.view);
+  }
+
+  @Get('breakdown')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: KpiBreakdownDto })
+  breakdown(@Query() q: KpiBreakdownQueryDto): Promise<KpiBreakdownDto> {
+    return this.figures.breakdown(q);
+  }
+
+  /** The contracts behind a figure (no dimension) or a bar (dimension + key); their amounts add up to it. */
+  @Get('records')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: KpiRecordsDto })
+  records(@Query() q: KpiRecordsQueryDto): Promise<KpiRecordsDto> {
+    return this.figures.records(q);
+  }
+
+  @Get('funnel')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: KpiFunnelDto })
+  funnel(@Query() q: KpiYearQueryDto): Promise<KpiFunnelDto> {
+    return this.funnelService.funnel(q.year);
+  }
+
+  @Get('subsidies')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: SubsidyReportDto })
+  subsidies(@Query() q: KpiYearQueryDto): Promise<SubsidyReportDto> {
+    return this.subsidiesService.report(q.year);
+  }
+
+  @Put('related-parties/:contractId')
+  @Authenticated(Permission.KPI_MANAGE)
+  @ApiOkResponse({ type: RelatedPartyDto })
+  markRelatedParty(@Param() p: ContractIdParamDto, @Body() dto: PutRelatedPartyDto, @CurrentUser() user: AuthUser): Promise<RelatedPartyDto> {
+    return this.subsidiesService.markRelatedParty(p.contractId, dto, user);
+  }
+
+  @Get('rnd-spending')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: RndSpendingReportDto })
+  rndSpending(@Query() q: KpiYearQueryDto): Promise<RndSpendingReportDto> {
+    return this.rnd.report(q.year);
+  }
+
+  /** An enterprise enters its own R&D spending; a broker any key monitored enterprise's. */
+  @Put('rnd-spending/:organizationId/:year')
+  @Authenticated(Permission.RND_SPENDING_WRITE)
+  @ApiOkResponse({ type: RndSpendingDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'KPI_ENTERPRISE_NOT_MONITORED' })
+  putRndSpending(@Param() p: RndSpendingParamsDto, @Body() dto: PutRndSpendingDto, @CurrentUser() user: AuthUser): Promise<RndSpendingDto> {
+    return this.rnd.put(p.organizationId, p.year, dto, user);
+  }
+
+  @Get('targets')
+  @Authenticated(Permission.KPI_READ)
+  @ApiOkResponse({ type: KpiTargetsDto })
+  targets(@Query() q: KpiYearQueryDto): Promise<KpiTargetsDto> {
+    return this.targetsService.get(q.year);
+  }
+
+  @Put('targets')
+  @Authenticated(Permission.KPI_MANAGE)
+  @ApiOkResponse({ type: KpiTargetsDto })
+  putTargets(@Body() dto: PutKpiTargetsDto, @CurrentUser() user: AuthUser): Promise<KpiTargetsDto> {
+    return this.targetsService.put(dto, user);
+  }
+
+  /** Summary sheet, one sheet per breakdown, the contract rows, then the subsidies. */
+  @Get('export.xlsx')
+  @Authenticated(Permission.KPI_READ)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An .xlsx workbook', schema: { type: 'string', format: 'binary' } })
+  async exportXlsx(@Query() q: KpiFiguresQueryDto, @Res() res: Response): Promise<void> {
+    const buffer = await this.exports.workbook(q);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="kpi-${q.year}.xlsx"`);
+    res.send(buffer);
+  }
+
+  /** The same rows as /api/kpis/records (same filters), as CSV. */
+  @Get('export.csv')
+  @Authenticated(Permission.KPI_READ)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, UTF-8 with BOM', schema: { type: 'string' } })
+  async exportCsv(@Query() q: KpiRecordsQueryDto, @Res() res: Response): Promise<void> {
+    const csv = await this.exports.csv(q);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="kpi-${q.year}.csv"`);
+    res.send(csv);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { KPI_CONFIG, DEFAULT_KPI_CONFIG } from './kpi-config';
+import { KpiExportService } from './kpi-export.service';
+import { KpiFiguresService } from './kpi-figures.service';
+import { KpiFunnelService } from './kpi-funnel.service';
+import { KpiTargetsService } from './kpi-targets.service';
+import { KpisController } from './kpis.controller';
+import { RndSpendingService } from './rnd-spending.service';
+import { SubsidiesService } from './subsidies.service';
+
+/** The KPI ledger. Reads contracts, deals, payments and matches in SQL; writes only its own tables. */
+@Module({
+  controllers: [KpisController],
+  providers: [{ provide: KPI_CONFIG, useValue: DEFAULT_KPI_CONFIG }, KpiFiguresService, KpiFunnelService, KpiTargetsService, RndSpendingService, SubsidiesService, KpiExportService],
+  exports: [KpiFiguresService, KPI_CONFIG],
+})
+export class KpisModule {}

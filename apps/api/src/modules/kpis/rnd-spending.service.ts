@@ -1,0 +1,70 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ErrorCode } from '@xkx/contracts';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { RndSpendingDto, RndSpendingReportDto, RndSpendingRowDto } from './dto/kpi-response.dto';
+import { PutRndSpendingDto } from './dto/kpi-query.dto';
+import { RndSpendingEntity } from './entities/rnd-spending.entity';
+import { KPI_CONFIG, KpiConfig } from './kpi-config';
+import { growthBp, meetsGrowth, sumFen } from './kpi-math';
+
+/** R&D spending (研发投入) of key monitored enterprises (重点监测企业) and its growth against the target. */
+@Injectable()
+export class RndSpendingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(KPI_CONFIG) private readonly config: KpiConfig,
+  ) {}
+
+  /** An enterprise enters its own; a broker (or admin) any key monitored enterprise's. */
+  async put(organizationId: string, year: number, dto: PutRndSpendingDto, user: AuthUser): Promise<RndSpendingDto> {
+    if (user.role === 'ENTERPRISE' && user.organizationId !== organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+    return this.dataSource.transaction(async (manager) => {
+      const org = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+      if (!org) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (org.kind !== 'ENTERPRISE' || !org.isKeyMonitored) throw new DomainException(ErrorCode.KPI_ENTERPRISE_NOT_MONITORED, HttpStatus.BAD_REQUEST);
+      await manager.upsert(RndSpendingEntity, { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null, enteredById: user.id }, ['organizationId', 'year']);
+      return { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null };
+    });
+  }
+
+  async report(year: number): Promise<RndSpendingReportDto> {
+    const rows = await this.dataSource.query<Array<{ id: string; name_zh: string; cur: string | null; prev: string | null }>>(
+      `SELECT o.id, o.name_zh, cur.amount_fen::text AS cur, prev.amount_fen::text AS prev
+       FROM organization o
+       LEFT JOIN rnd_spending cur ON cur.organization_id = o.id AND cur.year = $1
+       LEFT JOIN rnd_spending prev ON prev.organization_id = o.id AND prev.year = $1 - 1
+       WHERE o.kind = 'ENTERPRISE' AND o.is_key_monitored
+       ORDER BY o.name_zh, o.id`,
+      [year],
+    );
+    const target = this.config.rndGrowthTargetPercent;
+    const enterprises: RndSpendingRowDto[] = rows.map((r) => {
+      const amountFen = r.cur === null ? null : Number(r.cur);
+      const previousAmountFen = r.prev === null ? null : Number(r.prev);
+      const both = amountFen !== null && previousAmountFen !== null;
+      return {
+        organizationId: r.id,
+        name: r.name_zh,
+        amountFen,
+        previousAmountFen,
+        growthBp: both ? growthBp(amountFen, previousAmountFen) : null,
+        meetsTarget: both ? meetsGrowth(amountFen, previousAmountFen, target) : null,
+      };
+    });
+    const comparable = enterprises.filter((e) => e.amountFen !== null && e.previousAmountFen !== null);
+    const totalFen = sumFen(comparable.map((e) => e.amountFen ?? 0));
+    const previousTotalFen = sumFen(comparable.map((e) => e.previousAmountFen ?? 0));
+    return {
+      year,
+      targetGrowthPercent: target,
+      enterprises,
+      totalFen,
+      previousTotalFen,
+      growthBp: comparable.length ? growthBp(totalFen, previousTotalFen) : null,
+      meetsTarget: comparable.length ? meetsGrowth(totalFen, previousTotalFen, target) : null,
+    };
+  }
+}
