@@ -10,5 +10,6 @@ import { CreateMatchFeedback1795729929586 } from './1795729929586-CreateMatchFee
 import { CreateDealsAndContracts1795730035287 } from './1795730035287-CreateDealsAndContracts';
 import { SeedContractReferenceData1795730035300 } from './1795730035300-SeedContractReferenceData';
 import { CreateKpiLedger1795731836519 } from './1795731836519-CreateKpiLedger';
+import { IndexContractSignedOn1795734698271 } from './1795734698271-IndexContractSignedOn';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100, CreateMatchFeedback1795729929586, CreateDealsAndContracts1795730035287, SeedContractReferenceData1795730035300, CreateKpiLedger1795731836519];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100, CreateMatchFeedback1795729929586, CreateDealsAndContracts1795730035287, SeedContractReferenceData1795730035300, CreateKpiLedger1795731836519, IndexContractSignedOn1795734698271];

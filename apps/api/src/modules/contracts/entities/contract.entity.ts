@@ -15,6 +15,7 @@ import { ContractTypeEntity } from './contract-type.entity';
 @Index('uq_tech_contract_registration_number', ['registrationNumber'], { unique: true, where: 'registration_number IS NOT NULL' })
 @Index('ix_tech_contract_deal', ['dealId'])
 @Index('ix_tech_contract_registration_status', ['registrationStatus'])
+@Index('ix_tech_contract_signed_on', ['signedOn'])
 @Check('ck_tech_contract_amounts', '"technical_amount_fen" = "contract_amount_fen" - "non_technical_cost_fen" AND "technical_amount_fen" >= 0 AND "non_technical_cost_fen" >= 0')
 export class ContractEntity extends BaseEntity {
   /** Human-readable code, e.g. C2026-000042. */
