@@ -20,12 +20,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { trim, trimAll } from './transforms';
 import { IndicatorDto, MoneyRangeDto } from './listing-parts.dto';
 import { FIELD_CODE } from './result-write.dto';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') : value;
 
 /** What an enterprise (or a broker for it) writes about a technology need. */
 export class CreateNeedDto {

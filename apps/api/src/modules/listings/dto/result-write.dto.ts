@@ -19,11 +19,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { trim, trimAll } from './transforms';
 import { IndicatorDto, IpAssetDto, OwnerDto, PriceDto } from './listing-parts.dto';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') : value;
 
 export const FIELD_CODE = /^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/;
 
