@@ -1,4 +1,5 @@
 import type { Locale } from '@xkx/contracts';
+import { KPI_EN, KPI_ZH_CN } from './messages/kpi.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -492,6 +493,7 @@ const ZH_CN = {
   'deal.introPending': '等待回复',
   'deal.introInterested': '已表示有意向',
   'deal.introDeclined': '已婉拒',
+  ...KPI_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -987,6 +989,7 @@ const EN: Record<MessageKey, string> = {
   'deal.introPending': 'Waiting for an answer',
   'deal.introInterested': 'Answered: interested',
   'deal.introDeclined': 'Declined',
+  ...KPI_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
