@@ -54,17 +54,17 @@ export function kpiBase(scope: KpiScope, columns: KpiColumns = 'all'): { sql: st
   const all = columns === 'all';
   const needType = all || columns === 'TYPE';
   const needBroker = all || columns === 'BROKER' || columns === 'AGENCY';
-  const needDeal = all || columns === 'FIELD' || needBroker || !!scope.fieldCode;
+  const needDeal = all || columns === 'FIELD' || !!scope.fieldCode;
   const paid = scope.basis === 'paid';
   const pay = paid
     ? `JOIN (SELECT contract_id, extract(year FROM received_on)::int AS yr, sum(amount_fen) AS received FROM contract_payment
         WHERE received_on >= $1::date AND received_on < $2::date GROUP BY contract_id, extract(year FROM received_on)) pay ON pay.contract_id = c.id`
-    : `LEFT JOIN LATERAL (SELECT sum(p.amount_fen) AS received FROM contract_payment p WHERE p.contract_id = c.id) pay ON true`;
+    : ''; // all payments to date: tech_contract.received_fen, kept by a trigger
   const sql = `
 WITH kpi_base AS (
   SELECT c.id, c.code, c.project_name, c.signed_on, c.type_code, c.registration_status, c.registration_number,
     c.contract_amount_fen, c.technical_amount_fen, c.deal_id,
-    coalesce(pay.received, 0) AS received_fen,
+    ${paid ? 'pay.received' : 'c.received_fen'} AS received_fen,
     ${paid ? 'pay.yr' : 'extract(year FROM c.signed_on)::int'} AS yr,
     ${all ? `(rp.contract_id IS NOT NULL OR (c.seller_credit_code IS NOT NULL AND c.seller_credit_code = c.buyer_credit_code))` : 'false'} AS related_party,
     ${all ? `coalesce(rp.reason, CASE WHEN c.seller_credit_code = c.buyer_credit_code THEN 'same credit code' END)` : 'NULL::text'} AS related_reason,

@@ -55,9 +55,8 @@ export class KpiFunnelService {
        ), agg AS (
          SELECT c.deal_id, min(c.signed_on) AS signed_on,
            min(coalesce(c.registration_decided_on, c.signed_on)) FILTER (WHERE c.registration_status = 'REGISTERED') AS registered_on,
-           min(pp.first_paid) AS paid_on
+           min(c.first_received_on) AS paid_on
          FROM tech_contract c JOIN opened o ON o.id = c.deal_id
-         LEFT JOIN LATERAL (SELECT min(p.received_on) AS first_paid FROM contract_payment p WHERE p.contract_id = c.id) pp ON true
          GROUP BY c.deal_id
        ), deals AS (
          SELECT o.opened_on, (i.created_at AT TIME ZONE 'Asia/Shanghai')::date AS introduced_on, a.signed_on, a.registered_on, a.paid_on

@@ -32,6 +32,8 @@ export class ContractInstallmentEntity {
 /** Money actually received (实际到账), with its date and a note of the evidence. */
 @Entity({ name: 'contract_payment' })
 @Index('ix_contract_payment_contract', ['contractId', 'receivedOn'])
+// Money received in a year (the KPI ledger's paid basis and subsidies).
+@Index('ix_contract_payment_received_on', ['receivedOn'])
 export class ContractPaymentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

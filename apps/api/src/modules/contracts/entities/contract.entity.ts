@@ -107,6 +107,17 @@ export class ContractEntity extends BaseEntity {
   @Column({ name: 'expected_output_fen', type: 'bigint', nullable: true, transformer: bigintFen })
   expectedOutputFen!: number | null;
 
+  /**
+   * 实际到账 to date and the first payment's date: kept by a trigger on contract_payment (migration
+   * ContractReceivedTotals) so KPI queries over a year's contracts need not aggregate payments per row.
+   * Never written by the app (insert/update: false).
+   */
+  @Column({ name: 'received_fen', type: 'bigint', default: 0, insert: false, update: false, transformer: bigintFen })
+  receivedFen!: number;
+
+  @Column({ name: 'first_received_on', type: 'date', nullable: true, insert: false, update: false })
+  firstReceivedOn!: string | null;
+
   @Column({ name: 'registration_status', type: 'varchar', length: 20 })
   registrationStatus!: RegistrationStatus;
 

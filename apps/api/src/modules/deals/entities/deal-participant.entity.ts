@@ -7,6 +7,8 @@ import { DealEntity } from './deal.entity';
 @Entity({ name: 'deal_participant' })
 @Index('uq_deal_participant', ['dealId', 'userId'], { unique: true })
 @Index('ix_deal_participant_user', ['userId'])
+// The KPI ledger's lead broker of a deal: its first BROKER participant, read from the index alone.
+@Index('ix_deal_participant_side', ['dealId', 'side', 'createdAt', 'userId'])
 export class DealParticipantEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
