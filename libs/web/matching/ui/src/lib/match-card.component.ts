@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -6,9 +6,9 @@ import { TranslatePipe } from '@xkx/web/i18n';
 import { FieldNamesPipe, HighlightComponent, MoneyPipe } from '@xkx/web/listings/ui';
 import { FieldOption } from '@xkx/web/listings/util';
 import { counterpartLink, DeclineChoice, highlightTerms, Match, reasonTerms } from '@xkx/web/matching/util';
-import { DeclineFormComponent } from './decline-form.component';
 import { MatchReasonsComponent } from './match-reasons.component';
 import { ScoreBarComponent } from './score-bar.component';
+import { VerdictActionsComponent } from './verdict-actions.component';
 
 /**
  * One suggested counterpart: its public layer with the shared terms highlighted, the score, the reasons,
@@ -24,9 +24,9 @@ import { ScoreBarComponent } from './score-bar.component';
     FieldNamesPipe,
     HighlightComponent,
     MoneyPipe,
-    DeclineFormComponent,
     MatchReasonsComponent,
     ScoreBarComponent,
+    VerdictActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -82,32 +82,15 @@ import { ScoreBarComponent } from './score-bar.component';
         }
         <span class="spacer"></span>
         <ng-content select="[xkxMatchActions]" />
-        @if (canJudge() && !declining()) {
-          @if (m.verdict !== 'GOOD') {
-            <button
-              mat-stroked-button
-              type="button"
-              [disabled]="busy()"
-              data-testid="match-good"
-              (click)="good.emit()"
-            >
-              <mat-icon>thumb_up</mat-icon> {{ 'match.good' | t }}
-            </button>
-          }
-          <button
-            mat-button
-            type="button"
-            [disabled]="busy()"
-            data-testid="match-decline"
-            (click)="declining.set(true)"
-          >
-            <mat-icon>thumb_down</mat-icon> {{ 'match.decline' | t }}
-          </button>
+        @if (canJudge()) {
+          <xkx-verdict-actions
+            [good]="m.verdict === 'GOOD'"
+            [busy]="busy()"
+            (markGood)="good.emit()"
+            (declined)="declined.emit($event)"
+          />
         }
       </footer>
-      @if (declining()) {
-        <xkx-decline-form (declined)="decline($event)" (cancelled)="declining.set(false)" />
-      }
     </article>
   `,
   styles: `
@@ -202,8 +185,6 @@ export class MatchCardComponent {
   readonly selected = input(false);
   readonly good = output<void>();
   readonly declined = output<DeclineChoice>();
-
-  protected readonly declining = signal(false);
   protected readonly link = computed(() => counterpartLink(this.match().counterpart));
   private readonly terms = computed(() => reasonTerms(this.match().reasons));
   protected readonly titleSegments = computed(() =>
@@ -212,9 +193,4 @@ export class MatchCardComponent {
   protected readonly summarySegments = computed(() =>
     highlightTerms(this.match().counterpart.publicSummary, this.terms()),
   );
-
-  protected decline(choice: DeclineChoice): void {
-    this.declining.set(false);
-    this.declined.emit(choice);
-  }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -11,9 +11,9 @@ import {
   Opportunity,
   reasonTerms,
 } from '@xkx/web/matching/util';
-import { DeclineFormComponent } from './decline-form.component';
 import { MatchReasonsComponent } from './match-reasons.component';
 import { ScoreBarComponent } from './score-bar.component';
+import { VerdictActionsComponent } from './verdict-actions.component';
 
 /** A new pair for brokers: the need and the result side by side, the shared terms highlighted in both. */
 @Component({
@@ -24,9 +24,9 @@ import { ScoreBarComponent } from './score-bar.component';
     MatIconModule,
     TranslatePipe,
     HighlightComponent,
-    DeclineFormComponent,
     MatchReasonsComponent,
     ScoreBarComponent,
+    VerdictActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -64,32 +64,13 @@ import { ScoreBarComponent } from './score-bar.component';
         </button>
         <span class="spacer"></span>
         <ng-content select="[xkxMatchActions]" />
-        @if (!declining()) {
-          @if (!good()) {
-            <button
-              mat-stroked-button
-              type="button"
-              [disabled]="busy()"
-              data-testid="match-good"
-              (click)="marked.emit()"
-            >
-              <mat-icon>thumb_up</mat-icon> {{ 'match.good' | t }}
-            </button>
-          }
-          <button
-            mat-button
-            type="button"
-            [disabled]="busy()"
-            data-testid="match-decline"
-            (click)="declining.set(true)"
-          >
-            <mat-icon>thumb_down</mat-icon> {{ 'match.decline' | t }}
-          </button>
-        }
+        <xkx-verdict-actions
+          [good]="good()"
+          [busy]="busy()"
+          (markGood)="marked.emit()"
+          (declined)="declined.emit($event)"
+        />
       </footer>
-      @if (declining()) {
-        <xkx-decline-form (declined)="decline($event)" (cancelled)="declining.set(false)" />
-      }
     </article>
   `,
   styles: `
@@ -157,8 +138,6 @@ export class OpportunityCardComponent {
   readonly marked = output<void>();
   readonly declined = output<DeclineChoice>();
   readonly pick = output<void>();
-
-  protected readonly declining = signal(false);
   protected readonly sides = computed(() => {
     const o = this.opportunity();
     const terms = reasonTerms(o.reasons);
@@ -176,9 +155,4 @@ export class OpportunityCardComponent {
       summary: highlightTerms(listing.publicSummary, terms),
     }));
   });
-
-  protected decline(choice: DeclineChoice): void {
-    this.declining.set(false);
-    this.declined.emit(choice);
-  }
 }
