@@ -30,19 +30,22 @@ const TABLE: Record<ListingKind, 'result' | 'need'> = { RESULT: 'result', NEED: 
 export class SearchTextService implements OnModuleInit {
   private readonly logger = new Logger(SearchTextService.name);
   private analyzer: TextAnalyzer = createAnalyzer({ synonyms: [] });
+  private synonymsLoaded = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
+  /** createApp loads them right after the migrations (the seed needs them); this covers other bootstraps. */
   async onModuleInit(): Promise<void> {
-    await this.reloadSynonyms();
+    if (!this.synonymsLoaded) await this.reloadSynonyms();
   }
 
   async reloadSynonyms(): Promise<void> {
     try {
       this.analyzer = createAnalyzer({ synonyms: await this.taxonomy.synonymGroups() });
+      this.synonymsLoaded = true;
     } catch (error) {
       // Before the first migration (fresh database) the table is missing; migrations run next.
       this.logger.warn(`synonyms not loaded yet: ${String(error)}`);
