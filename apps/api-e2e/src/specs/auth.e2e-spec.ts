@@ -184,6 +184,25 @@ describe('accounts and sign-in', () => {
       expect(audit.body.items[0]).toMatchObject({ actorId: broker.userId });
     });
 
+    it('a declined registration says so at sign-in, with the reason; a later suspension says suspended', async () => {
+      const email = 'to-decline@njfu.cn';
+      const password = 'Decline-Me-Please-1';
+      const reg = await register({ email, password, name: '未通过', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }).expect(201);
+      const broker = await loginDemo(t.http, 'broker');
+      const admin = await loginDemo(t.http, 'admin');
+      await t.http.post(`/api/users/${reg.body.user.id}/reject`).set(...bearer(broker)).send({ reason: '单位信息与证明材料不符' }).expect(200);
+      const declined = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.1').set('Accept-Language', 'en').send({ email, password }).expect(403);
+      expect(declined.body).toMatchObject({ code: 'REGISTRATION_REJECTED', reason: '单位信息与证明材料不符' });
+      expect(declined.body.message).toMatch(/declined/);
+      // A wrong password learns nothing about the account's state.
+      const wrong = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.2').send({ email, password: 'Not-The-Password-1' }).expect(401);
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(admin)).send({ status: 'ACTIVE' }).expect(200);
+      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(admin)).send({ status: 'SUSPENDED', reason: '违规' }).expect(200);
+      const suspended = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.3').send({ email, password }).expect(403);
+      expect(suspended.body.code).toBe('ACCOUNT_SUSPENDED');
+    });
+
     it('suspending a user ends their access at once', async () => {
       const email = 'to-suspend@njfu.cn';
       const reg = await register({ email, password: 'Suspend-Me-Please-1', name: '停用', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }).expect(201);

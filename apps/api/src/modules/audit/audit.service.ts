@@ -35,6 +35,19 @@ export class AuditService {
     }));
   }
 
+  /** Why an account is suspended: its last rejection or status change, whichever came last. */
+  async lastStatusDecision(userId: string): Promise<{ action: AuditAction; reason: string | null } | null> {
+    const row = await this.logs
+      .createQueryBuilder('a')
+      .where('a.subject_id = :userId', { userId })
+      .andWhere('a.action IN (:...actions)', { actions: [AuditAction.USER_REJECTED, AuditAction.STATUS_CHANGED] })
+      .orderBy('a.created_at', 'DESC')
+      .getOne();
+    if (!row) return null;
+    const reason = (row.details as { reason?: unknown } | null)?.reason;
+    return { action: row.action, reason: typeof reason === 'string' ? reason : null };
+  }
+
   /** Failed sign-ins for one email from one address since `since` (oldest first). */
   async recentFailures(email: string, ip: string | null, since: Date): Promise<Date[]> {
     const qb = this.logs

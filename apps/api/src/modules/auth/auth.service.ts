@@ -113,6 +113,11 @@ export class AuthService {
     }
     if (user.status === UserStatus.SUSPENDED) {
       await this.audit.record({ action: AuditAction.LOGIN_FAILED, actorId: user.id, actorEmail: dto.email, meta, details: { reason: 'suspended' } });
+      // Only after the right password: a declined registration says so, with the reviewer's reason.
+      const decision = await this.audit.lastStatusDecision(user.id);
+      if (decision?.action === AuditAction.USER_REJECTED) {
+        throw new DomainException(ErrorCode.REGISTRATION_REJECTED, HttpStatus.FORBIDDEN, undefined, { reason: decision.reason });
+      }
       throw new DomainException(ErrorCode.ACCOUNT_SUSPENDED, HttpStatus.FORBIDDEN);
     }
     await this.users.update(user.id, { lastLoginAt: new Date() });

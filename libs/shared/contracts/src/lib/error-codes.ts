@@ -18,6 +18,7 @@ export const ErrorCode = {
   ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
+  REGISTRATION_REJECTED: 'REGISTRATION_REJECTED',
   ACCOUNT_NOT_VERIFIED: 'ACCOUNT_NOT_VERIFIED',
   TOKEN_INVALID: 'TOKEN_INVALID',
   EMAIL_TAKEN: 'EMAIL_TAKEN',
@@ -105,6 +106,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   ORGANIZATION_NOT_FOUND: { 'zh-CN': '机构不存在', en: 'Organization not found' },
   INVALID_CREDENTIALS: { 'zh-CN': '邮箱或密码不正确', en: 'Wrong email or password' },
   ACCOUNT_SUSPENDED: { 'zh-CN': '账号已停用，请联系管理员', en: 'This account is suspended; contact an administrator' },
+  REGISTRATION_REJECTED: { 'zh-CN': '注册申请未通过审核（原因已发送至您的邮箱），如有疑问请联系平台', en: 'Your registration was declined (the reason was sent to your e-mail); contact the platform with any questions' },
   ACCOUNT_NOT_VERIFIED: {
     'zh-CN': '账号尚未通过审核，暂不能发布或对接',
     en: 'Your account is not verified yet; publishing and contacting others wait for verification',

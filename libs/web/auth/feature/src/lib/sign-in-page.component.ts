@@ -19,7 +19,12 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
         <h1>{{ 'auth.signInTitle' | t }}</h1>
         <p class="lead">{{ 'auth.signInLead' | t }}</p>
         @if (error(); as message) {
-          <p class="alert" role="alert" data-testid="form-error">{{ message }}</p>
+          <p class="alert" role="alert" data-testid="form-error">
+            {{ message }}
+            @if (reason(); as why) {
+              <br /><span data-testid="form-error-reason">{{ 'auth.declinedReason' | t: { reason: why } }}</span>
+            }
+          </p>
         }
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field class="full">
@@ -56,6 +61,7 @@ export class SignInPageComponent {
   protected readonly paths = WebPath;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly reason = signal<string | null>(null);
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -66,12 +72,15 @@ export class SignInPageComponent {
     if (this.form.invalid || this.busy()) return;
     this.busy.set(true);
     this.error.set(null);
+    this.reason.set(null);
     const { email, password } = this.form.getRawValue();
     this.session.signIn(email.trim(), password).subscribe({
       next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? `/${WebPath.workspace}`),
       error: (error: unknown) => {
         // 401, 403 suspended and 429 throttled all come worded by the API.
-        this.error.set(toApiError(error).message ?? this.i18n.t('common.networkError'));
+        const apiError = toApiError(error);
+        this.error.set(apiError.message ?? this.i18n.t('common.networkError'));
+        this.reason.set(apiError.reason ?? null);
         this.busy.set(false);
       },
     });

@@ -9,9 +9,11 @@ export interface ApiError {
   message: string | null;
   errors: FieldError[];
   currentVersion?: number;
+  /** A reviewer's reason, with 403 REGISTRATION_REJECTED. */
+  reason?: string;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number } {
+function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number; reason?: unknown } {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
@@ -25,6 +27,7 @@ export function toApiError(error: unknown): ApiError {
       message: body.message,
       errors: body.errors ?? [],
       currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
+      reason: typeof body.reason === 'string' ? body.reason : undefined,
     };
   }
   return { status: error instanceof HttpErrorResponse ? error.status : 0, code: null, message: null, errors: [] };
