@@ -244,7 +244,7 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
             ? await this.dataSource.manager.createQueryBuilder(ResultEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany()
             : await this.dataSource.manager.createQueryBuilder(NeedEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
         if (rows.length === 0) break;
-        this.index.addAll(rows.map((r) => (r instanceof ResultEntity ? resultDoc(r) : needDoc(r as NeedEntity))));
+        this.index.addAll(rows.map((r) => (r instanceof ResultEntity ? resultDoc(r) : needDoc(r as NeedEntity))), { refresh: false });
         after = rows[rows.length - 1]?.id ?? after;
       }
     }

@@ -192,4 +192,14 @@ describe('MatchIndex semantic layer and pool smoothing', () => {
     index.refreshSemantics();
     expect(index.match(batteryNeed, { now }).map((h) => h.id)).toEqual(before);
   });
+
+  it('loading in batches without refits, then one refresh, ranks exactly like one bulk load', () => {
+    const once = buildIndex();
+    const batched = new MatchIndex();
+    for (let i = 0; i < results.length; i += 2) batched.addAll(results.slice(i, i + 2), { refresh: false });
+    batched.upsert(batteryNeed);
+    batched.refreshSemantics();
+    const ranks = (index: MatchIndex) => index.match(batteryNeed, { now }).map((h) => [h.id, h.score]);
+    expect(ranks(batched)).toEqual(ranks(once));
+  });
 });
