@@ -42,9 +42,10 @@ export class KpiHeadlineDto {
   @ApiProperty({ description: 'Figures count records up to this date (today, or the end of a past year)' }) asOf!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) institutionId!: string | null;
   @ApiProperty({ type: String, nullable: true }) fieldCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) brokerId!: string | null;
   @ApiProperty({ type: KpiHeadlineFiguresDto }) figures!: KpiHeadlineFiguresDto;
   @ApiProperty({ type: KpiHeadlineFiguresDto, description: 'The same figures for the year before' }) previousYear!: KpiHeadlineFiguresDto;
-  @ApiProperty({ type: KpiTargetDto, nullable: true, description: 'null: an institution without a target' }) target!: KpiTargetDto | null;
+  @ApiProperty({ type: KpiTargetDto, nullable: true, description: 'null: an institution without a target, or a broker (brokers have none)' }) target!: KpiTargetDto | null;
   @ApiProperty({ type: KpiProgressDto }) progress!: KpiProgressDto;
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
@@ -122,6 +123,7 @@ export class FunnelStageDto {
 
 export class KpiFunnelDto {
   @ApiProperty() year!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) brokerId!: string | null;
   @ApiProperty({ type: [FunnelStageDto] }) stages!: FunnelStageDto[];
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
