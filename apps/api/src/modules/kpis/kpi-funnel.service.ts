@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KpiDefinition } from '@xkx/contracts';
+import { KpiDefinition, KpiFunnelStage } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { FunnelStageDto, KpiFunnelDto } from './dto/kpi-response.dto';
 import { ratioBp } from './kpi-math';
@@ -17,7 +17,7 @@ interface FunnelRow {
   d_registered_paid: number | null;
 }
 
-const STAGES: Array<{ stage: string; label: { 'zh-CN': string; en: string }; count: keyof FunnelRow; days: keyof FunnelRow | null }> = [
+const STAGES: Array<{ stage: KpiFunnelStage; label: { 'zh-CN': string; en: string }; count: keyof FunnelRow; days: keyof FunnelRow | null }> = [
   { stage: 'MATCHES', label: { 'zh-CN': '匹配', en: 'Matches' }, count: 'matches', days: null },
   { stage: 'INTRODUCTIONS', label: { 'zh-CN': '对接', en: 'Introductions' }, count: 'introductions', days: null },
   { stage: 'DEALS', label: { 'zh-CN': '撮合项目', en: 'Deals' }, count: 'deals', days: 'd_intro_deal' },
