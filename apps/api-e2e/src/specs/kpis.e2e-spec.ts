@@ -28,7 +28,8 @@ const FIXTURE: FixtureContract[] = [
   { code: 'K6', seller: NJU, buyer: E1, typeCode: 'LICENSE.PATENT', signedOn: '2018-07-07', contractAmountFen: 1_000_000_007, nonTechnicalCostFen: 7, registration: 'REGISTERED', deal: { fieldCode: 'NE.PV', broker: DISTRICT_CENTER }, payments: [{ receivedOn: '2019-02-01', amountFen: 500_000_003 }] },
   // An institute known only by its legal-person type; refused; one fen.
   { code: 'K7', seller: { name: '南京某研究所', legalPersonType: 'RESEARCH_INSTITUTE' }, buyer: E2, typeCode: 'CONSULTING', signedOn: '2019-12-31', contractAmountFen: 1, nonTechnicalCostFen: 0, registration: 'REFUSED', payments: [] },
-  { code: 'K8', seller: NJU, buyer: E3, typeCode: 'TRANSFER.TECHNICAL_SECRET', signedOn: '2019-08-08', contractAmountFen: 2_500_000_003, nonTechnicalCostFen: 0, registration: 'REGISTERED', deal: { fieldCode: 'NE.H2', broker: DISTRICT_CENTER }, payments: [{ receivedOn: '2019-08-09', amountFen: 2_500_000_003 }] },
+  // The agency-less broker joined this deal after its lead: K8 is in his figures, but in the lead's bar.
+  { code: 'K8', seller: NJU, buyer: E3, typeCode: 'TRANSFER.TECHNICAL_SECRET', signedOn: '2019-08-08', contractAmountFen: 2_500_000_003, nonTechnicalCostFen: 0, registration: 'REGISTERED', deal: { fieldCode: 'NE.H2', broker: DISTRICT_CENTER, coBrokers: [FREE] }, payments: [{ receivedOn: '2019-08-09', amountFen: 2_500_000_003 }] },
 ];
 
 const byCode = (code: string): FixtureContract => FIXTURE.find((c) => c.code === code)!;
@@ -45,9 +46,16 @@ function expected(year: number, view: 'registered' | 'signed', codes?: string[])
     contractAmountFen: inYear.reduce((s, c) => s + c.contractAmountFen, 0),
     technicalAmountFen: inYear.reduce((s, c) => s + c.contractAmountFen - c.nonTechnicalCostFen, 0),
     receivedFen: inYear.reduce((s, c) => s + paid(c), 0),
-    receivedInYearFen: projects.reduce((s, c) => s + paid(c, year), 0),
+    receivedInYearFen: projects.filter((c) => !codes || codes.includes(c.code)).reduce((s, c) => s + paid(c, year), 0),
   };
 }
+
+/** supertest: read a binary body into a Buffer. */
+const binary = (r: { on(event: string, listener: (chunk: Buffer) => void): unknown }, cb: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 describe('KPI ledger: figures computed by hand for a fixture, to the fen', () => {
   let t: TestApp;
@@ -136,6 +144,92 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     expect(institution.get('南京某研究所')).toMatchObject({ projects: 1, contractAmountFen: 1 });
     const enterprises = await bars('ENTERPRISE', 'signed');
     expect(enterprises.get(E1)).toMatchObject({ projects: 2, contractAmountFen: 1_111_111_110 });
+    const brokers = await bars('BROKER');
+    expect(brokers.get('王自由')).toMatchObject({ projects: 1, contractAmountFen: 1_999_999_999 }); // K2; K8 stays with its lead
+  });
+
+  it.each([
+    ['the agency-less broker: lead of K2, joined K8 later', FREE, ['K2', 'K8']],
+    ['the district center’s broker: K1, K8 and K6 of 2018', DISTRICT_CENTER, ['K1', 'K6', 'K8']],
+    ['the NJU center’s broker: K4', NJU_CENTER, ['K4']],
+  ])('filters by broker, %s: headline, bars and drill-downs over every deal he takes part in', async (_who, email, codes) => {
+    const id = fx.userIds.get(email)!;
+    for (const view of ['registered', 'signed'] as const) {
+      const res = await get(`/api/kpis?year=2019&view=${view}&brokerId=${id}`).expect(200);
+      expect(res.body.figures).toEqual(expected(2019, view, codes));
+      expect(res.body.previousYear).toEqual(expected(2018, view, codes));
+      expect(res.body).toMatchObject({ brokerId: id, target: null, progress: { projectsBp: null, contractAmountBp: null } });
+      const { receivedInYearFen: _ignored, ...headline } = expected(2019, view, codes);
+      for (const dimension of ['MONTH', 'BROKER', 'FIELD', 'INSTITUTION'] as const) {
+        const breakdown = await get(`/api/kpis/breakdown?year=2019&view=${view}&dimension=${dimension}&brokerId=${id}`).expect(200);
+        expect(breakdown.body.totals).toEqual(headline);
+        for (const bar of (breakdown.body.items as Bar[]).filter((b) => b.projects > 0)) {
+          const records = await get(`/api/kpis/records?year=2019&view=${view}&dimension=${dimension}&key=${encodeURIComponent(bar.key)}&brokerId=${id}`).expect(200);
+          expect(sums(records.body.items as Row[])).toEqual({ projects: bar.projects, contractAmountFen: bar.contractAmountFen, technicalAmountFen: bar.technicalAmountFen, receivedFen: bar.receivedFen });
+        }
+      }
+      const records = await get(`/api/kpis/records?year=2019&view=${view}&brokerId=${id}`).expect(200);
+      expect((records.body.items as Row[]).map((r) => r.code).sort()).toEqual(codes.filter((c) => byCode(c).signedOn.startsWith('2019')).sort());
+      expect(records.body.totals).toEqual(headline);
+    }
+  });
+
+  it('exports one broker’s figures and records', async () => {
+    const id = fx.userIds.get(FREE)!;
+    const csv = await get(`/api/kpis/export.csv?year=2019&view=registered&brokerId=${id}`).expect(200);
+    const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => r[0]).sort()).toEqual(['K2', 'K8']);
+    expect(rows.reduce((s, r) => s + Number(r[12]), 0)).toBe(1_999_999_999 + 2_500_000_003);
+    const xlsx = await get(`/api/kpis/export.xlsx?year=2019&view=registered&brokerId=${id}`).buffer(true).parse(binary).expect(200);
+    const wb = new Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    const e = expected(2019, 'registered', ['K2', 'K8']);
+    expect([summary.get('项目数'), summary.get('合同成交额'), summary.get('实际到账（到账年度口径）')]).toEqual([e.projects, e.contractAmountFen, e.receivedInYearFen]);
+    expect(summary.has('目标项目数')).toBe(false);
+  });
+
+  it('the funnel of one broker counts his deals only', async () => {
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const res = await get(`/api/kpis/funnel?year=${year}&brokerId=${fx.userIds.get(FREE)}`).expect(200);
+    // The fixture's deals were opened now: K2's (his lead) and K8's (joined), both signed, registered and paid; no introductions, no verdicts.
+    expect((res.body.stages as Array<{ stage: string; count: number }>).map((s) => [s.stage, s.count])).toEqual([['MATCHES', 0], ['INTRODUCTIONS', 0], ['DEALS', 2], ['SIGNED', 2], ['REGISTERED', 2], ['PAID', 2]]);
+    expect(res.body.brokerId).toBe(fx.userIds.get(FREE));
+    const all = await get(`/api/kpis/funnel?year=${year}`).expect(200);
+    expect(all.body.stages[2].count).toBeGreaterThan(2);
+    await get(`/api/kpis/funnel?year=${year}&brokerId=nope`).expect(400);
+    await get('/api/kpis?year=2019&brokerId=nope').expect(400);
+  });
+
+  it('exports the subsidy report as a workbook that agrees with the JSON to the fen', async () => {
+    const json = (await get('/api/kpis/subsidies?year=2019').expect(200)).body as {
+      totalFen: number;
+      claims: Array<{ kind: 'AGENCY' | 'ENTERPRISE' | 'BROKER'; name: string; baseFen: number; rateBp: number; rawFen: number; capFen: number; amountFen: number; capped: boolean; lines: Array<{ code: string; receivedFen: number }> }>;
+      excluded: Array<{ code: string; receivedFen: number; reason: string }>;
+    };
+    const res = await get('/api/kpis/subsidies/export.xlsx?year=2019').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-disposition']).toContain('subsidies-2019.xlsx');
+    const wb = new Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['奖补汇总', '奖补明细', '不予奖补', '说明']);
+    const KIND: Record<string, string> = { AGENCY: '技术转移机构', ENTERPRISE: '技术吸纳企业', BROKER: '技术经理人' };
+    const values = (sheet: string) => {
+      const rows: unknown[][] = [];
+      wb.getWorksheet(sheet)!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+      return rows;
+    };
+    const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+    const claims = values('奖补汇总');
+    expect(claims.slice(0, -1)).toEqual(json.claims.map((c) => [KIND[c.kind], c.name, c.baseFen, c.rateBp, c.rawFen, c.capFen, c.amountFen, yuan(c.amountFen), c.capped ? '是' : '否']));
+    expect(claims.at(-1)).toEqual(['合计', undefined, undefined, undefined, undefined, undefined, json.totalFen, yuan(json.totalFen)]);
+    expect(json.totalFen).toBe(244_814_813);
+    const lines = values('奖补明细');
+    expect(lines).toEqual(json.claims.flatMap((c) => c.lines.map((l) => [KIND[c.kind], c.name, l.code, expect.any(String), l.receivedFen, yuan(l.receivedFen)])));
+    for (const c of json.claims) expect(lines.filter((l) => l[0] === KIND[c.kind] && l[1] === c.name).reduce((s, l) => s + Number(l[4]), 0)).toBe(c.baseFen);
+    expect(values('不予奖补')).toEqual(json.excluded.map((e) => [e.code, e.receivedFen, yuan(e.receivedFen), e.reason]));
+    await t.http.get('/api/kpis/subsidies/export.xlsx?year=2019').expect(401);
+    await get('/api/kpis/subsidies/export.xlsx?year=2019', researcher).expect(403);
   });
 
   it('drills down to the money received in the year (paid basis)', async () => {
@@ -165,11 +259,7 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
   });
 
   it('exports a workbook that agrees with the API to the fen', async () => {
-    const res = await get('/api/kpis/export.xlsx?year=2019&view=registered').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await get('/api/kpis/export.xlsx?year=2019&view=registered').buffer(true).parse(binary).expect(200);
     const wb = new Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '按月份', '按高校院所', '按技术转移中心', '按技术领域', '按合同类型', '按技术经理人', '按企业', '合同明细', '奖补']);

@@ -11,14 +11,16 @@ export interface FixtureContract {
   contractAmountFen: number;
   nonTechnicalCostFen: number;
   registration: 'REGISTERED' | 'NOT_SUBMITTED' | 'REFUSED';
-  /** The deal: its first field code and its lead broker (email), if the contract closes one. */
-  deal?: { fieldCode: string; broker: string };
+  /** The deal: its first field code, its lead broker (email) and brokers added after him, if the contract closes one. */
+  deal?: { fieldCode: string; broker: string; coBrokers?: string[] };
   payments: Array<{ receivedOn: string; amountFen: number }>;
 }
 
 export interface LoadedFixture {
   ids: Map<string, string>;
   orgIds: Map<string, string>;
+  /** By email. */
+  userIds: Map<string, string>;
 }
 
 const KIND_TO_LEGAL: Record<string, string> = { UNIVERSITY: 'UNIVERSITY', INSTITUTE: 'RESEARCH_INSTITUTE', ENTERPRISE: 'ENTERPRISE', AGENCY: 'OTHER_ORGANIZATION' };
@@ -57,6 +59,12 @@ export async function loadKpiFixture(ds: DataSource, contracts: FixtureContract[
       const broker = userIds.get(c.deal.broker);
       if (!broker) throw new Error(`no user ${c.deal.broker}`);
       await ds.query(`INSERT INTO deal_participant (deal_id, user_id, side) VALUES ($1, $2, 'BROKER')`, [dealId, broker]);
+      for (const [i, email] of (c.deal.coBrokers ?? []).entries()) {
+        const co = userIds.get(email);
+        if (!co) throw new Error(`no user ${email}`);
+        // Added later than the lead, so the lead broker (earliest participant) stays the same.
+        await ds.query(`INSERT INTO deal_participant (deal_id, user_id, side, created_at) VALUES ($1, $2, 'BROKER', now() + make_interval(mins => $3))`, [dealId, co, i + 1]);
+      }
     }
     const registered = c.registration === 'REGISTERED';
     const [row] = await ds.query<Array<{ id: string }>>(
@@ -78,5 +86,5 @@ export async function loadKpiFixture(ds: DataSource, contracts: FixtureContract[
       await ds.query(`INSERT INTO contract_payment (contract_id, received_on, amount_fen, evidence_note) VALUES ($1, $2, $3, '回单')`, [row!.id, p.receivedOn, p.amountFen]);
     }
   }
-  return { ids, orgIds };
+  return { ids, orgIds, userIds };
 }

@@ -8,6 +8,8 @@ export interface KpiScope {
   basis: KpiBasis;
   institutionId?: string | null;
   fieldCode?: string | null;
+  /** Only contracts whose deal has this user as a BROKER participant (lead or not). */
+  brokerId?: string | null;
   /** Also the year before, in the same scan: rows carry `yr` (the signing year, or the payment year on the paid basis). */
   withPreviousYear?: boolean;
 }
@@ -45,7 +47,7 @@ export type KpiColumns = 'figures' | KpiDimension | 'all';
  * key in every dimension. Every figure, bar, drill-down, export and subsidy reads this one definition,
  * so they cannot disagree. Joins a query does not need are left out (their columns are NULL), which is
  * what keeps the dashboard fast on 100,000 contracts; the definition itself never changes. Parameters
- * are positional; append your own after `params`.
+ * are positional; append your own after `params` (`$${params.length + 1}` …): their count depends on the scope.
  */
 export function kpiBase(scope: KpiScope, columns: KpiColumns = 'all'): { sql: string; params: unknown[] } {
   const from = `${scope.withPreviousYear ? scope.year - 1 : scope.year}-01-01`;
@@ -101,7 +103,12 @@ WITH kpi_base AS (
     AND (NOT $3::boolean OR c.registration_status = 'REGISTERED')
     ${paid ? '' : 'AND c.signed_on >= $1::date AND c.signed_on < $2::date'}
 )`;
-  const filter = `($4::uuid IS NULL OR institution_org_id = $4::uuid) AND ($5::text IS NULL OR field_code = $5::text OR left(field_code, length($5::text) + 1) = $5::text || '.')`;
+  let filter = `($4::uuid IS NULL OR institution_org_id = $4::uuid) AND ($5::text IS NULL OR field_code = $5::text OR left(field_code, length($5::text) + 1) = $5::text || '.')`;
+  // The broker filter only exists (and only adds a parameter) when asked for.
+  if (scope.brokerId) {
+    params.push(scope.brokerId);
+    filter += ` AND EXISTS (SELECT 1 FROM deal_participant bp WHERE bp.deal_id = kpi_base.deal_id AND bp.side = 'BROKER' AND bp.user_id = $${params.length}::uuid)`;
+  }
   return { sql: `${sql}, kpi_scoped AS (SELECT * FROM kpi_base WHERE ${filter})`, params };
 }
 

@@ -3,7 +3,7 @@ import { KPI_DIMENSION_LABELS, KPI_VIEW_LABELS, KpiDimension, REGISTRATION_STATU
 import { fenToYuanString } from '@xkx/util';
 import { Workbook, Worksheet } from 'exceljs';
 import { KpiFiguresQueryDto, KpiRecordsQueryDto } from './dto/kpi-query.dto';
-import { KpiRecordDto } from './dto/kpi-response.dto';
+import { KpiRecordDto, SubsidyReportDto } from './dto/kpi-response.dto';
 import { KpiFiguresService } from './kpi-figures.service';
 import { SubsidiesService } from './subsidies.service';
 
@@ -103,23 +103,51 @@ export class KpiExportService {
     for (const r of await this.allRecords({ ...q, basis: 'signed' })) detail.addRow(recordRow(r));
     bold(detail);
 
-    const subsidy = await this.subsidies.report(q.year);
-    const sheet = wb.addWorksheet('奖补');
-    sheet.columns = [
+    claimsSheet(wb, '奖补', await this.subsidies.report(q.year));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  /** The subsidy report of a year: the claims (with a 合计 row), every line behind them, the exclusions. */
+  async subsidyWorkbook(year: number): Promise<Buffer> {
+    const wb = new Workbook();
+    wb.creator = '霞科行';
+    const report = await this.subsidies.report(year);
+    const claims = claimsSheet(wb, '奖补汇总', report);
+    claims.addRow({ kind: '合计', amountFen: report.totalFen, amountYuan: fenToYuanString(report.totalFen) }).font = { bold: true };
+
+    const lines = wb.addWorksheet('奖补明细');
+    lines.columns = [
       { header: '申领方类型', key: 'kind', width: 14 },
       { header: '申领方', key: 'name', width: 28 },
-      { header: '到账基数(分)', key: 'baseFen', width: 18 },
-      { header: '比例(万分之)', key: 'rateBp', width: 12 },
-      { header: '测算额(分)', key: 'rawFen', width: 16 },
-      { header: '上限(分)', key: 'capFen', width: 16 },
-      { header: '奖补金额(分)', key: 'amountFen', width: 16 },
-      { header: '奖补金额(元)', key: 'amountYuan', width: 16 },
-      { header: '封顶', key: 'capped', width: 6 },
+      { header: '合同编号', key: 'code', width: 14 },
+      { header: '项目名称', key: 'projectName', width: 36 },
+      { header: '当年到账(分)', key: 'receivedFen', width: 18 },
+      { header: '当年到账(元)', key: 'receivedYuan', width: 18 },
     ];
-    for (const c of subsidy.claims) {
-      sheet.addRow({ kind: SUBSIDY_CLAIMANT_LABELS[c.kind]['zh-CN'], name: c.name, baseFen: c.baseFen, rateBp: c.rateBp, rawFen: c.rawFen, capFen: c.capFen, amountFen: c.amountFen, amountYuan: fenToYuanString(c.amountFen), capped: c.capped ? '是' : '否' });
+    for (const c of report.claims) {
+      for (const l of c.lines) {
+        lines.addRow({ kind: SUBSIDY_CLAIMANT_LABELS[c.kind]['zh-CN'], name: c.name, code: l.code, projectName: l.projectName, receivedFen: l.receivedFen, receivedYuan: fenToYuanString(l.receivedFen) });
+      }
     }
-    bold(sheet);
+    bold(lines);
+
+    const excluded = wb.addWorksheet('不予奖补');
+    excluded.columns = [
+      { header: '合同编号', key: 'code', width: 14 },
+      { header: '当年到账(分)', key: 'receivedFen', width: 18 },
+      { header: '当年到账(元)', key: 'receivedYuan', width: 18 },
+      { header: '原因', key: 'reason', width: 40 },
+    ];
+    for (const e of report.excluded) excluded.addRow({ code: e.code, receivedFen: e.receivedFen, receivedYuan: fenToYuanString(e.receivedFen), reason: e.reason });
+    bold(excluded);
+
+    const notes = wb.addWorksheet('说明');
+    notes.columns = [{ header: '项目', key: 'k', width: 20 }, { header: '内容', key: 'v', width: 80 }];
+    notes.addRow({ k: '年度', v: report.year });
+    notes.addRow({ k: '计算基数', v: '当年到账（到账日期在当年），仅已认定登记的高校院所–企业技术合同；关联交易不予奖补。' });
+    notes.addRow({ k: '计算方法', v: '每个申领方：到账基数 × 比例，向下取整到分，再与上限取小。' });
+    notes.addRow({ k: '机构与经理人', v: report.agencyBrokerPriority === 'AGENCY' ? '同一项目由技术经理人所在机构申领，经理人本人不重复申领。' : '同一项目由技术经理人申领，其所在机构不重复申领。' });
+    bold(notes);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
@@ -162,6 +190,27 @@ function recordRow(r: KpiRecordDto): Record<string, string | number> {
     technicalYuan: fenToYuanString(r.technicalAmountFen),
     receivedYuan: fenToYuanString(r.receivedFen),
   };
+}
+
+/** One row per claimant: base, rate, raw, cap and the amount, in fen (numbers) and the amount in yuan (exact text). */
+function claimsSheet(wb: Workbook, name: string, report: SubsidyReportDto): Worksheet {
+  const sheet = wb.addWorksheet(name);
+  sheet.columns = [
+    { header: '申领方类型', key: 'kind', width: 14 },
+    { header: '申领方', key: 'name', width: 28 },
+    { header: '到账基数(分)', key: 'baseFen', width: 18 },
+    { header: '比例(万分之)', key: 'rateBp', width: 12 },
+    { header: '测算额(分)', key: 'rawFen', width: 16 },
+    { header: '上限(分)', key: 'capFen', width: 16 },
+    { header: '奖补金额(分)', key: 'amountFen', width: 16 },
+    { header: '奖补金额(元)', key: 'amountYuan', width: 16 },
+    { header: '封顶', key: 'capped', width: 6 },
+  ];
+  for (const c of report.claims) {
+    sheet.addRow({ kind: SUBSIDY_CLAIMANT_LABELS[c.kind]['zh-CN'], name: c.name, baseFen: c.baseFen, rateBp: c.rateBp, rawFen: c.rawFen, capFen: c.capFen, amountFen: c.amountFen, amountYuan: fenToYuanString(c.amountFen), capped: c.capped ? '是' : '否' });
+  }
+  bold(sheet);
+  return sheet;
 }
 
 function bold(sheet: Worksheet): void {

@@ -39,8 +39,13 @@ export class KpiFiguresService {
   ) {}
 
   async headline(q: KpiFiguresQueryDto): Promise<KpiHeadlineDto> {
-    const scope = (basis: KpiBasis): KpiScope => ({ year: q.year, view: q.view, basis, institutionId: q.institutionId, fieldCode: q.fieldCode, withPreviousYear: true });
-    const [signed, paid, target] = await Promise.all([this.figuresByYear(scope('signed')), this.figuresByYear(scope('paid')), this.targets.resolve(q.year, q.institutionId ?? null)]);
+    const scope = (basis: KpiBasis): KpiScope => ({ year: q.year, view: q.view, basis, institutionId: q.institutionId, fieldCode: q.fieldCode, brokerId: q.brokerId, withPreviousYear: true });
+    // A broker has no target: the district's would make one person's figures look like a shortfall.
+    const [signed, paid, target] = await Promise.all([
+      this.figuresByYear(scope('signed')),
+      this.figuresByYear(scope('paid')),
+      q.brokerId ? Promise.resolve(null) : this.targets.resolve(q.year, q.institutionId ?? null),
+    ]);
     const pick = (year: number): KpiHeadlineFiguresDto => ({ ...(signed.get(year) ?? toFigures(undefined)), receivedInYearFen: paid.get(year)?.receivedFen ?? 0 });
     const current = pick(q.year);
     return {
@@ -50,6 +55,7 @@ export class KpiFiguresService {
       asOf: asOf(q.year),
       institutionId: q.institutionId ?? null,
       fieldCode: q.fieldCode ?? null,
+      brokerId: q.brokerId ?? null,
       figures: current,
       previousYear: pick(q.year - 1),
       target,
@@ -76,7 +82,7 @@ export class KpiFiguresService {
   }
 
   async breakdown(q: KpiBreakdownQueryDto): Promise<KpiBreakdownDto> {
-    const all = await this.groups({ year: q.year, view: q.view, basis: 'signed', institutionId: q.institutionId, fieldCode: q.fieldCode, withPreviousYear: true }, q.dimension);
+    const all = await this.groups({ year: q.year, view: q.view, basis: 'signed', institutionId: q.institutionId, fieldCode: q.fieldCode, brokerId: q.brokerId, withPreviousYear: true }, q.dimension);
     const previous = new Map(all.filter((r) => r.yr === q.year - 1).map((r) => [r.key, r]));
     const items: KpiBreakdownItemDto[] = all
       .filter((r) => r.yr === q.year)
@@ -100,8 +106,8 @@ export class KpiFiguresService {
   }
 
   async records(q: KpiRecordsQueryDto): Promise<KpiRecordsDto> {
-    const { sql, params } = kpiBase({ year: q.year, view: q.view, basis: q.basis, institutionId: q.institutionId, fieldCode: q.fieldCode });
-    const where = q.dimension && q.key !== undefined ? `WHERE ${DIMENSION_KEY[q.dimension]} = $6` : '';
+    const { sql, params } = kpiBase({ year: q.year, view: q.view, basis: q.basis, institutionId: q.institutionId, fieldCode: q.fieldCode, brokerId: q.brokerId });
+    const where = q.dimension && q.key !== undefined ? `WHERE ${DIMENSION_KEY[q.dimension]} = $${params.length + 1}` : '';
     const all = where ? [...params, q.key] : params;
     const [totals] = await this.dataSource.query<FigureRow[]>(`${sql} SELECT ${FIGURE_COLUMNS} FROM kpi_scoped ${where}`, all);
     const n = all.length;

@@ -6,7 +6,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import {
-  ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
+  ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiFunnelQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
 } from './dto/kpi-query.dto';
 import {
   KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
@@ -66,8 +66,8 @@ export class KpisController {
   @Get('funnel')
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: KpiFunnelDto })
-  funnel(@Query() q: KpiYearQueryDto): Promise<KpiFunnelDto> {
-    return this.funnelService.funnel(q.year);
+  funnel(@Query() q: KpiFunnelQueryDto): Promise<KpiFunnelDto> {
+    return this.funnelService.funnel(q.year, q.brokerId ?? null);
   }
 
   @Get('subsidies')
@@ -75,6 +75,18 @@ export class KpisController {
   @ApiOkResponse({ type: SubsidyReportDto })
   subsidies(@Query() q: KpiYearQueryDto): Promise<SubsidyReportDto> {
     return this.subsidiesService.report(q.year);
+  }
+
+  /** The subsidy report as a workbook: 奖补汇总 (with 合计), 奖补明细, 不予奖补, 说明. */
+  @Get('subsidies/export.xlsx')
+  @Authenticated(Permission.KPI_READ)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An .xlsx workbook', schema: { type: 'string', format: 'binary' } })
+  async exportSubsidies(@Query() q: KpiYearQueryDto, @Res() res: Response): Promise<void> {
+    const buffer = await this.exports.subsidyWorkbook(q.year);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="subsidies-${q.year}.xlsx"`);
+    res.send(buffer);
   }
 
   @Put('related-parties/:contractId')

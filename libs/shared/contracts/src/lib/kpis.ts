@@ -3,6 +3,7 @@
  * enterprises and subsidies (奖补). Every amount is integer fen; every ratio is integer basis points
  * (1 bp = 0.01 %), so no float ever carries money. Definitions are in docs/KPI.md and in the API answer.
  */
+import type { RegistrationStatus } from './deals';
 import type { LocalizedText } from './error-codes';
 
 /** registered: only contracts with registration_status REGISTERED (认定登记); signed: every signed contract. */
@@ -91,3 +92,143 @@ export interface KpiPublicHeadline {
 
 /** Defaults when an admin has set no target for a year: 165 projects and 84 亿元. */
 export const DEFAULT_KPI_TARGETS = { projects: 165, contractAmountFen: 840_000_000_000 } as const;
+
+// Response shapes of /api/kpis/*: the API's DTOs implement them, the web reads them.
+
+/** The headline adds the money received in the year (cash view) to the four figures. */
+export interface KpiHeadlineFigures extends KpiFigures {
+  receivedInYearFen: number;
+}
+
+export interface KpiTarget {
+  projects: number;
+  contractAmountFen: number;
+  isDefault: boolean;
+  scope: 'district' | 'institution';
+}
+
+/** GET /api/kpis */
+export interface KpiHeadline {
+  year: number;
+  view: KpiView;
+  viewLabel: LocalizedText;
+  asOf: string;
+  institutionId: string | null;
+  fieldCode: string | null;
+  brokerId: string | null;
+  figures: KpiHeadlineFigures;
+  previousYear: KpiHeadlineFigures;
+  /** null: an institution without a target, or a broker. */
+  target: KpiTarget | null;
+  progress: { projectsBp: number | null; contractAmountBp: number | null };
+  definitions: KpiDefinition[];
+}
+
+export interface KpiBreakdownItem extends KpiFigures {
+  /** Pass as `key` to /api/kpis/records. */
+  key: string;
+  label: LocalizedText;
+  previousYear: { projects: number; contractAmountFen: number };
+}
+
+/** GET /api/kpis/breakdown: the bars partition the headline's contracts. */
+export interface KpiBreakdown {
+  year: number;
+  view: KpiView;
+  dimension: KpiDimension;
+  totals: KpiFigures;
+  items: KpiBreakdownItem[];
+}
+
+export interface KpiRecord {
+  id: string;
+  code: string;
+  projectName: string;
+  signedOn: string;
+  typeCode: string;
+  registrationStatus: RegistrationStatus;
+  registrationNumber: string | null;
+  institution: string;
+  enterprise: string;
+  broker: string | null;
+  agency: string | null;
+  fieldCode: string | null;
+  dealId: string | null;
+  relatedParty: boolean;
+  contractAmountFen: number;
+  technicalAmountFen: number;
+  receivedFen: number;
+}
+
+/** GET /api/kpis/records: `totals` are over every matching contract, not only this page. */
+export interface KpiRecords {
+  year: number;
+  view: KpiView;
+  basis: KpiBasis;
+  totals: KpiFigures;
+  total: number;
+  items: KpiRecord[];
+}
+
+export const KpiFunnelStage = {
+  MATCHES: 'MATCHES',
+  INTRODUCTIONS: 'INTRODUCTIONS',
+  DEALS: 'DEALS',
+  SIGNED: 'SIGNED',
+  REGISTERED: 'REGISTERED',
+  PAID: 'PAID',
+} as const;
+export type KpiFunnelStage = (typeof KpiFunnelStage)[keyof typeof KpiFunnelStage];
+
+export interface KpiFunnelStageFigures {
+  stage: KpiFunnelStage;
+  label: LocalizedText;
+  count: number;
+  /** count / previous stage, basis points, rounded down; null for the first stage or after an empty one. */
+  conversionBp: number | null;
+  medianDaysFromPrevious: number | null;
+}
+
+/** GET /api/kpis/funnel */
+export interface KpiFunnel {
+  year: number;
+  brokerId: string | null;
+  stages: KpiFunnelStageFigures[];
+  definitions: KpiDefinition[];
+}
+
+export interface SubsidyLine {
+  contractId: string;
+  code: string;
+  projectName: string;
+  receivedFen: number;
+}
+
+export interface SubsidyClaim {
+  kind: SubsidyClaimantKind;
+  claimantKey: string;
+  name: string;
+  baseFen: number;
+  rateBp: number;
+  rawFen: number;
+  capFen: number;
+  amountFen: number;
+  capped: boolean;
+  lines: SubsidyLine[];
+}
+
+export interface SubsidyExclusion {
+  contractId: string;
+  code: string;
+  receivedFen: number;
+  reason: string;
+}
+
+/** GET /api/kpis/subsidies */
+export interface SubsidyReport {
+  year: number;
+  agencyBrokerPriority: 'AGENCY' | 'BROKER';
+  claims: SubsidyClaim[];
+  totalFen: number;
+  excluded: SubsidyExclusion[];
+}

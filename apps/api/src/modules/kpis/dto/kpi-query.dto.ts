@@ -25,6 +25,16 @@ export class KpiFiguresQueryDto extends KpiYearQueryDto {
   @ApiPropertyOptional({ example: 'NE', description: 'Only contracts whose deal’s first field is this field or below it' })
   @IsOptional() @IsString() @Matches(/^[A-Z0-9_.-]{1,40}$/)
   fieldCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only contracts whose deal has this user as a broker participant (lead or not); the headline then has no target' })
+  @IsOptional() @IsUUID()
+  brokerId?: string;
+}
+
+export class KpiFunnelQueryDto extends KpiYearQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this broker’s deals, the introductions he asked for or that became his deals, and his own match verdicts' })
+  @IsOptional() @IsUUID()
+  brokerId?: string;
 }
 
 export class KpiBreakdownQueryDto extends KpiFiguresQueryDto {

@@ -1,5 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KpiDefinition, KpiDimension, KpiFigures, KpiPublicHeadline, KpiView, LocalizedText, RegistrationStatus, SubsidyClaimantKind } from '@xkx/contracts';
+import {
+  KpiBreakdown, KpiBreakdownItem, KpiDefinition, KpiDimension, KpiFigures, KpiFunnel, KpiFunnelStage, KpiFunnelStageFigures, KpiHeadline, KpiHeadlineFigures, KpiPublicHeadline, KpiRecord, KpiRecords, KpiTarget,
+  KpiView, LocalizedText, RegistrationStatus, SubsidyClaim, SubsidyClaimantKind, SubsidyExclusion, SubsidyLine, SubsidyReport,
+} from '@xkx/contracts';
 
 export class LocalizedTextDto implements LocalizedText {
   @ApiProperty({ name: 'zh-CN' }) 'zh-CN'!: string;
@@ -19,11 +22,11 @@ export class KpiFiguresDto implements KpiFigures {
   @ApiProperty({ description: '实际到账 to date on the contracts signed in the year, fen' }) receivedFen!: number;
 }
 
-export class KpiHeadlineFiguresDto extends KpiFiguresDto {
+export class KpiHeadlineFiguresDto extends KpiFiguresDto implements KpiHeadlineFigures {
   @ApiProperty({ description: '实际到账 dated in the year, on qualifying contracts signed in any year, fen' }) receivedInYearFen!: number;
 }
 
-export class KpiTargetDto {
+export class KpiTargetDto implements KpiTarget {
   @ApiProperty() projects!: number;
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
   @ApiProperty({ description: 'true: no target was set for the year, the defaults apply' }) isDefault!: boolean;
@@ -35,16 +38,17 @@ export class KpiProgressDto {
   @ApiProperty({ type: Number, nullable: true, description: 'contract amount / target, basis points, rounded down' }) contractAmountBp!: number | null;
 }
 
-export class KpiHeadlineDto {
+export class KpiHeadlineDto implements KpiHeadline {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ type: LocalizedTextDto }) viewLabel!: LocalizedTextDto;
   @ApiProperty({ description: 'Figures count records up to this date (today, or the end of a past year)' }) asOf!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) institutionId!: string | null;
   @ApiProperty({ type: String, nullable: true }) fieldCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) brokerId!: string | null;
   @ApiProperty({ type: KpiHeadlineFiguresDto }) figures!: KpiHeadlineFiguresDto;
   @ApiProperty({ type: KpiHeadlineFiguresDto, description: 'The same figures for the year before' }) previousYear!: KpiHeadlineFiguresDto;
-  @ApiProperty({ type: KpiTargetDto, nullable: true, description: 'null: an institution without a target' }) target!: KpiTargetDto | null;
+  @ApiProperty({ type: KpiTargetDto, nullable: true, description: 'null: an institution without a target, or a broker (brokers have none)' }) target!: KpiTargetDto | null;
   @ApiProperty({ type: KpiProgressDto }) progress!: KpiProgressDto;
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
@@ -54,13 +58,13 @@ export class KpiPreviousDto {
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
 }
 
-export class KpiBreakdownItemDto extends KpiFiguresDto {
+export class KpiBreakdownItemDto extends KpiFiguresDto implements KpiBreakdownItem {
   @ApiProperty({ description: 'Pass as `key` to /api/kpis/records; "none" for contracts without a value' }) key!: string;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
   @ApiProperty({ type: KpiPreviousDto, description: 'The same bar one year earlier' }) previousYear!: KpiPreviousDto;
 }
 
-export class KpiBreakdownDto {
+export class KpiBreakdownDto implements KpiBreakdown {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ enum: Object.values(KpiDimension) }) dimension!: KpiDimension;
@@ -68,7 +72,7 @@ export class KpiBreakdownDto {
   @ApiProperty({ type: [KpiBreakdownItemDto] }) items!: KpiBreakdownItemDto[];
 }
 
-export class KpiRecordDto {
+export class KpiRecordDto implements KpiRecord {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() projectName!: string;
@@ -88,7 +92,7 @@ export class KpiRecordDto {
   @ApiProperty({ description: 'fen; basis signed: to date; basis paid: received in the year' }) receivedFen!: number;
 }
 
-export class KpiRecordsDto {
+export class KpiRecordsDto implements KpiRecords {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ enum: ['signed', 'paid'] }) basis!: 'signed' | 'paid';
@@ -112,16 +116,17 @@ export class KpiTargetsDto {
   @ApiProperty({ type: [InstitutionTargetDto] }) institutions!: InstitutionTargetDto[];
 }
 
-export class FunnelStageDto {
-  @ApiProperty({ enum: ['MATCHES', 'INTRODUCTIONS', 'DEALS', 'SIGNED', 'REGISTERED', 'PAID'] }) stage!: string;
+export class FunnelStageDto implements KpiFunnelStageFigures {
+  @ApiProperty({ enum: Object.values(KpiFunnelStage) }) stage!: KpiFunnelStage;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
   @ApiProperty() count!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'count / previous stage’s count, basis points, rounded down' }) conversionBp!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Median days from the previous stage (null where no link between them is recorded)' }) medianDaysFromPrevious!: number | null;
 }
 
-export class KpiFunnelDto {
+export class KpiFunnelDto implements KpiFunnel {
   @ApiProperty() year!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) brokerId!: string | null;
   @ApiProperty({ type: [FunnelStageDto] }) stages!: FunnelStageDto[];
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
@@ -152,14 +157,14 @@ export class RndSpendingDto {
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
 }
 
-export class SubsidyLineDto {
+export class SubsidyLineDto implements SubsidyLine {
   @ApiProperty({ format: 'uuid' }) contractId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() projectName!: string;
   @ApiProperty({ description: 'Money received in the year, fen' }) receivedFen!: number;
 }
 
-export class SubsidyClaimDto {
+export class SubsidyClaimDto implements SubsidyClaim {
   @ApiProperty({ enum: Object.values(SubsidyClaimantKind) }) kind!: SubsidyClaimantKind;
   @ApiProperty() claimantKey!: string;
   @ApiProperty() name!: string;
@@ -172,14 +177,14 @@ export class SubsidyClaimDto {
   @ApiProperty({ type: [SubsidyLineDto] }) lines!: SubsidyLineDto[];
 }
 
-export class SubsidyExclusionDto {
+export class SubsidyExclusionDto implements SubsidyExclusion {
   @ApiProperty({ format: 'uuid' }) contractId!: string;
   @ApiProperty() code!: string;
   @ApiProperty({ description: 'fen' }) receivedFen!: number;
   @ApiProperty() reason!: string;
 }
 
-export class SubsidyReportDto {
+export class SubsidyReportDto implements SubsidyReport {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: ['AGENCY', 'BROKER'], description: 'Who claims a deal an agency and its broker could both claim' }) agencyBrokerPriority!: 'AGENCY' | 'BROKER';
   @ApiProperty({ type: [SubsidyClaimDto] }) claims!: SubsidyClaimDto[];
