@@ -355,6 +355,13 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     expect(row(e1)).toMatchObject({ amountFen: 1_100_000_000, previousAmountFen: 1_000_000_000, growthBp: 1000, meetsTarget: true });
     expect(row(bio)).toMatchObject({ growthBp: 999, meetsTarget: false }); // 9.9999999 %
     expect(report.body).toMatchObject({ targetGrowthPercent: 10, totalFen: 1_466_666_666, previousTotalFen: 1_333_333_333, growthBp: 999, meetsTarget: false });
+    // The enterprise sees its own figures (the report is for brokers); a broker's organization reports nothing.
+    await get('/api/kpis/rnd-spending?year=2019', enterprise).expect(403);
+    const mine = await get('/api/kpis/rnd-spending/mine?year=2019', enterprise).expect(200);
+    expect(mine.body).toMatchObject({ organizationId: e1, keyMonitored: true, amountFen: 1_100_000_000, previousAmountFen: 1_000_000_000, growthBp: 1000, meetsTarget: true, targetGrowthPercent: 10 });
+    expect((await get('/api/kpis/rnd-spending/mine?year=2017', enterprise).expect(200)).body).toMatchObject({ keyMonitored: true, amountFen: null, growthBp: null });
+    expect((await get('/api/kpis/rnd-spending/mine?year=2019', broker).expect(200)).body).toMatchObject({ keyMonitored: false, amountFen: null });
+    await get('/api/kpis/rnd-spending/mine?year=2019', researcher).expect(403);
   });
 
   it('the funnel counts each stage and its conversion from the one before', async () => {

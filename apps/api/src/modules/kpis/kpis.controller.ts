@@ -9,7 +9,7 @@ import {
   ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiFunnelQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
 } from './dto/kpi-query.dto';
 import {
-  KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
+  KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, MyRndSpendingDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
 } from './dto/kpi-response.dto';
 import { KpiExportService } from './kpi-export.service';
 import { KpiFiguresService } from './kpi-figures.service';
@@ -101,6 +101,14 @@ export class KpisController {
   @ApiOkResponse({ type: RndSpendingReportDto })
   rndSpending(@Query() q: KpiYearQueryDto): Promise<RndSpendingReportDto> {
     return this.rnd.report(q.year);
+  }
+
+  /** The caller's own enterprise's R&D spending for the year and the year before. */
+  @Get('rnd-spending/mine')
+  @Authenticated(Permission.RND_SPENDING_WRITE)
+  @ApiOkResponse({ type: MyRndSpendingDto })
+  myRndSpending(@Query() q: KpiYearQueryDto, @CurrentUser() user: AuthUser): Promise<MyRndSpendingDto> {
+    return this.rnd.mine(q.year, user);
   }
 
   /** An enterprise enters its own R&D spending; a broker any key monitored enterprise's. */

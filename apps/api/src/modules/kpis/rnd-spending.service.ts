@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { RndSpendingDto, RndSpendingReportDto, RndSpendingRowDto } from './dto/kpi-response.dto';
+import { MyRndSpendingDto, RndSpendingDto, RndSpendingReportDto, RndSpendingRowDto } from './dto/kpi-response.dto';
 import { PutRndSpendingDto } from './dto/kpi-query.dto';
 import { RndSpendingEntity } from './entities/rnd-spending.entity';
 import { KPI_CONFIG, KpiConfig } from './kpi-config';
@@ -28,6 +28,31 @@ export class RndSpendingService {
       await manager.upsert(RndSpendingEntity, { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null, enteredById: user.id }, ['organizationId', 'year']);
       return { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null };
     });
+  }
+
+  /** The caller's own enterprise, so it can see what it entered (the report is for brokers). */
+  async mine(year: number, user: AuthUser): Promise<MyRndSpendingDto> {
+    const target = this.config.rndGrowthTargetPercent;
+    const org = user.organizationId ? await this.dataSource.manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : null;
+    const keyMonitored = !!org && org.kind === 'ENTERPRISE' && org.isKeyMonitored;
+    const empty = { amountFen: null, note: null, previousAmountFen: null, growthBp: null, meetsTarget: null };
+    if (!org || !keyMonitored) return { year, organizationId: org?.id ?? null, name: org?.nameZh ?? null, keyMonitored, targetGrowthPercent: target, ...empty };
+    const rows = await this.dataSource.manager.find(RndSpendingEntity, { where: [{ organizationId: org.id, year }, { organizationId: org.id, year: year - 1 }] });
+    const cur = rows.find((r) => r.year === year) ?? null;
+    const prev = rows.find((r) => r.year === year - 1) ?? null;
+    const both = cur !== null && prev !== null;
+    return {
+      year,
+      organizationId: org.id,
+      name: org.nameZh,
+      keyMonitored,
+      targetGrowthPercent: target,
+      amountFen: cur?.amountFen ?? null,
+      note: cur?.note ?? null,
+      previousAmountFen: prev?.amountFen ?? null,
+      growthBp: both ? growthBp(cur.amountFen, prev.amountFen) : null,
+      meetsTarget: both ? meetsGrowth(cur.amountFen, prev.amountFen, target) : null,
+    };
   }
 
   async report(year: number): Promise<RndSpendingReportDto> {

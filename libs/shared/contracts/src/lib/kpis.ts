@@ -232,3 +232,53 @@ export interface SubsidyReport {
   totalFen: number;
   excluded: SubsidyExclusion[];
 }
+
+export interface InstitutionTarget {
+  organizationId: string;
+  name: string;
+  projects: number;
+  contractAmountFen: number;
+}
+
+/** GET/PUT /api/kpis/targets: the district's yearly targets (defaults until an admin sets them) and per-institution ones. */
+export interface KpiTargets {
+  year: number;
+  projects: number;
+  contractAmountFen: number;
+  isDefault: boolean;
+  institutions: InstitutionTarget[];
+}
+
+export interface RndSpendingRow {
+  organizationId: string;
+  name: string;
+  amountFen: number | null;
+  previousAmountFen: number | null;
+  growthBp: number | null;
+  meetsTarget: boolean | null;
+}
+
+/** GET /api/kpis/rnd-spending: key monitored enterprises' R&D spending against the growth target. */
+export interface RndSpendingReport {
+  year: number;
+  targetGrowthPercent: number;
+  enterprises: RndSpendingRow[];
+  totalFen: number;
+  previousTotalFen: number;
+  growthBp: number | null;
+  meetsTarget: boolean | null;
+}
+
+/** GET /api/kpis/rnd-spending/mine: the caller's own enterprise. */
+export interface MyRndSpending {
+  year: number;
+  organizationId: string | null;
+  name: string | null;
+  keyMonitored: boolean;
+  targetGrowthPercent: number;
+  amountFen: number | null;
+  note: string | null;
+  previousAmountFen: number | null;
+  growthBp: number | null;
+  meetsTarget: boolean | null;
+}

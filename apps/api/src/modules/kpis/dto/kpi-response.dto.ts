@@ -1,7 +1,32 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  KpiBreakdown, KpiBreakdownItem, KpiDefinition, KpiDimension, KpiFigures, KpiFunnel, KpiFunnelStage, KpiFunnelStageFigures, KpiHeadline, KpiHeadlineFigures, KpiPublicHeadline, KpiRecord, KpiRecords, KpiTarget,
-  KpiView, LocalizedText, RegistrationStatus, SubsidyClaim, SubsidyClaimantKind, SubsidyExclusion, SubsidyLine, SubsidyReport,
+  KpiBreakdown,
+  KpiBreakdownItem,
+  KpiDefinition,
+  KpiDimension,
+  KpiFigures,
+  KpiFunnel,
+  KpiFunnelStage,
+  KpiFunnelStageFigures,
+  KpiHeadline,
+  KpiHeadlineFigures,
+  KpiPublicHeadline,
+  KpiRecord,
+  KpiRecords,
+  KpiTarget,
+  KpiTargets,
+  InstitutionTarget,
+  MyRndSpending,
+  RndSpendingReport,
+  RndSpendingRow,
+  KpiView,
+  LocalizedText,
+  RegistrationStatus,
+  SubsidyClaim,
+  SubsidyClaimantKind,
+  SubsidyExclusion,
+  SubsidyLine,
+  SubsidyReport,
 } from '@xkx/contracts';
 
 export class LocalizedTextDto implements LocalizedText {
@@ -16,39 +41,58 @@ export class KpiDefinitionDto implements KpiDefinition {
 }
 
 export class KpiFiguresDto implements KpiFigures {
-  @ApiProperty({ description: '项目数: contracts signed in the year between an institution and an enterprise' }) projects!: number;
+  @ApiProperty({
+    description: '项目数: contracts signed in the year between an institution and an enterprise',
+  })
+  projects!: number;
   @ApiProperty({ description: '合同成交额, fen' }) contractAmountFen!: number;
   @ApiProperty({ description: '技术交易额, fen' }) technicalAmountFen!: number;
-  @ApiProperty({ description: '实际到账 to date on the contracts signed in the year, fen' }) receivedFen!: number;
+  @ApiProperty({ description: '实际到账 to date on the contracts signed in the year, fen' })
+  receivedFen!: number;
 }
 
 export class KpiHeadlineFiguresDto extends KpiFiguresDto implements KpiHeadlineFigures {
-  @ApiProperty({ description: '实际到账 dated in the year, on qualifying contracts signed in any year, fen' }) receivedInYearFen!: number;
+  @ApiProperty({ description: '实际到账 dated in the year, on qualifying contracts signed in any year, fen' })
+  receivedInYearFen!: number;
 }
 
 export class KpiTargetDto implements KpiTarget {
   @ApiProperty() projects!: number;
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
-  @ApiProperty({ description: 'true: no target was set for the year, the defaults apply' }) isDefault!: boolean;
+  @ApiProperty({ description: 'true: no target was set for the year, the defaults apply' })
+  isDefault!: boolean;
   @ApiProperty({ enum: ['district', 'institution'] }) scope!: 'district' | 'institution';
 }
 
 export class KpiProgressDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'projects / target, basis points, rounded down' }) projectsBp!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'contract amount / target, basis points, rounded down' }) contractAmountBp!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'projects / target, basis points, rounded down' })
+  projectsBp!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'contract amount / target, basis points, rounded down',
+  })
+  contractAmountBp!: number | null;
 }
 
 export class KpiHeadlineDto implements KpiHeadline {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ type: LocalizedTextDto }) viewLabel!: LocalizedTextDto;
-  @ApiProperty({ description: 'Figures count records up to this date (today, or the end of a past year)' }) asOf!: string;
+  @ApiProperty({ description: 'Figures count records up to this date (today, or the end of a past year)' })
+  asOf!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) institutionId!: string | null;
   @ApiProperty({ type: String, nullable: true }) fieldCode!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) brokerId!: string | null;
   @ApiProperty({ type: KpiHeadlineFiguresDto }) figures!: KpiHeadlineFiguresDto;
-  @ApiProperty({ type: KpiHeadlineFiguresDto, description: 'The same figures for the year before' }) previousYear!: KpiHeadlineFiguresDto;
-  @ApiProperty({ type: KpiTargetDto, nullable: true, description: 'null: an institution without a target, or a broker (brokers have none)' }) target!: KpiTargetDto | null;
+  @ApiProperty({ type: KpiHeadlineFiguresDto, description: 'The same figures for the year before' })
+  previousYear!: KpiHeadlineFiguresDto;
+  @ApiProperty({
+    type: KpiTargetDto,
+    nullable: true,
+    description: 'null: an institution without a target, or a broker (brokers have none)',
+  })
+  target!: KpiTargetDto | null;
   @ApiProperty({ type: KpiProgressDto }) progress!: KpiProgressDto;
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
@@ -59,16 +103,19 @@ export class KpiPreviousDto {
 }
 
 export class KpiBreakdownItemDto extends KpiFiguresDto implements KpiBreakdownItem {
-  @ApiProperty({ description: 'Pass as `key` to /api/kpis/records; "none" for contracts without a value' }) key!: string;
+  @ApiProperty({ description: 'Pass as `key` to /api/kpis/records; "none" for contracts without a value' })
+  key!: string;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
-  @ApiProperty({ type: KpiPreviousDto, description: 'The same bar one year earlier' }) previousYear!: KpiPreviousDto;
+  @ApiProperty({ type: KpiPreviousDto, description: 'The same bar one year earlier' })
+  previousYear!: KpiPreviousDto;
 }
 
 export class KpiBreakdownDto implements KpiBreakdown {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ enum: Object.values(KpiDimension) }) dimension!: KpiDimension;
-  @ApiProperty({ type: KpiFiguresDto, description: 'Equals the headline: the bars partition the contracts' }) totals!: KpiFiguresDto;
+  @ApiProperty({ type: KpiFiguresDto, description: 'Equals the headline: the bars partition the contracts' })
+  totals!: KpiFiguresDto;
   @ApiProperty({ type: [KpiBreakdownItemDto] }) items!: KpiBreakdownItemDto[];
 }
 
@@ -89,26 +136,28 @@ export class KpiRecordDto implements KpiRecord {
   @ApiProperty() relatedParty!: boolean;
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
   @ApiProperty({ description: 'fen' }) technicalAmountFen!: number;
-  @ApiProperty({ description: 'fen; basis signed: to date; basis paid: received in the year' }) receivedFen!: number;
+  @ApiProperty({ description: 'fen; basis signed: to date; basis paid: received in the year' })
+  receivedFen!: number;
 }
 
 export class KpiRecordsDto implements KpiRecords {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
   @ApiProperty({ enum: ['signed', 'paid'] }) basis!: 'signed' | 'paid';
-  @ApiProperty({ type: KpiFiguresDto, description: 'Sums over all matching contracts (not only this page)' }) totals!: KpiFiguresDto;
+  @ApiProperty({ type: KpiFiguresDto, description: 'Sums over all matching contracts (not only this page)' })
+  totals!: KpiFiguresDto;
   @ApiProperty() total!: number;
   @ApiProperty({ type: [KpiRecordDto] }) items!: KpiRecordDto[];
 }
 
-export class InstitutionTargetDto {
+export class InstitutionTargetDto implements InstitutionTarget {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() projects!: number;
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
 }
 
-export class KpiTargetsDto {
+export class KpiTargetsDto implements KpiTargets {
   @ApiProperty() year!: number;
   @ApiProperty() projects!: number;
   @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
@@ -120,8 +169,18 @@ export class FunnelStageDto implements KpiFunnelStageFigures {
   @ApiProperty({ enum: Object.values(KpiFunnelStage) }) stage!: KpiFunnelStage;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
   @ApiProperty() count!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'count / previous stage’s count, basis points, rounded down' }) conversionBp!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Median days from the previous stage (null where no link between them is recorded)' }) medianDaysFromPrevious!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'count / previous stage’s count, basis points, rounded down',
+  })
+  conversionBp!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Median days from the previous stage (null where no link between them is recorded)',
+  })
+  medianDaysFromPrevious!: number | null;
 }
 
 export class KpiFunnelDto implements KpiFunnel {
@@ -131,22 +190,48 @@ export class KpiFunnelDto implements KpiFunnel {
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
 
-export class RndSpendingRowDto {
+export class RndSpendingRowDto implements RndSpendingRow {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) amountFen!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'The year before, fen' }) previousAmountFen!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'basis points, rounded down' }) growthBp!: number | null;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'amount ≥ previous × (100 + target %) / 100, exactly' }) meetsTarget!: boolean | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The year before, fen' }) previousAmountFen!:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'basis points, rounded down' }) growthBp!:
+    number | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'amount ≥ previous × (100 + target %) / 100, exactly',
+  })
+  meetsTarget!: boolean | null;
 }
 
-export class RndSpendingReportDto {
+export class RndSpendingReportDto implements RndSpendingReport {
   @ApiProperty() year!: number;
   @ApiProperty() targetGrowthPercent!: number;
   @ApiProperty({ type: [RndSpendingRowDto] }) enterprises!: RndSpendingRowDto[];
   @ApiProperty({ description: 'Sum over enterprises with both years, fen' }) totalFen!: number;
   @ApiProperty({ description: 'The same enterprises, the year before, fen' }) previousTotalFen!: number;
   @ApiProperty({ type: Number, nullable: true }) growthBp!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) meetsTarget!: boolean | null;
+}
+
+/** The caller's own enterprise: what it entered for the year and the year before, and its growth. */
+export class MyRndSpendingDto implements MyRndSpending {
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({
+    description: 'Whether the caller’s organization is a key monitored enterprise (only those report)',
+  })
+  keyMonitored!: boolean;
+  @ApiProperty() targetGrowthPercent!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen' }) amountFen!: number | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The year before, fen' }) previousAmountFen!:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'basis points, rounded down' }) growthBp!:
+    number | null;
   @ApiProperty({ type: Boolean, nullable: true }) meetsTarget!: boolean | null;
 }
 
@@ -186,10 +271,15 @@ export class SubsidyExclusionDto implements SubsidyExclusion {
 
 export class SubsidyReportDto implements SubsidyReport {
   @ApiProperty() year!: number;
-  @ApiProperty({ enum: ['AGENCY', 'BROKER'], description: 'Who claims a deal an agency and its broker could both claim' }) agencyBrokerPriority!: 'AGENCY' | 'BROKER';
+  @ApiProperty({
+    enum: ['AGENCY', 'BROKER'],
+    description: 'Who claims a deal an agency and its broker could both claim',
+  })
+  agencyBrokerPriority!: 'AGENCY' | 'BROKER';
   @ApiProperty({ type: [SubsidyClaimDto] }) claims!: SubsidyClaimDto[];
   @ApiProperty({ description: 'fen' }) totalFen!: number;
-  @ApiProperty({ type: [SubsidyExclusionDto], description: 'Related-party contracts left out' }) excluded!: SubsidyExclusionDto[];
+  @ApiProperty({ type: [SubsidyExclusionDto], description: 'Related-party contracts left out' })
+  excluded!: SubsidyExclusionDto[];
 }
 
 export class KpiPublicHeadlineDto implements KpiPublicHeadline {
