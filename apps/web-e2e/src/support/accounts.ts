@@ -4,6 +4,8 @@ import { Page } from 'playwright-core';
 export const DEMO = {
   admin: { email: 'admin@xkx.demo', password: 'Xiake-Admin-2026' },
   broker: { email: 'broker@xkx.demo', password: 'Xiake-Broker-2026' },
+  /** A broker of 南京大学技术转移中心 */
+  brokerNju: { email: 'broker.nju@xkx.demo', password: 'Xiake-Broker-2026' },
   researcher: { email: 'researcher@xkx.demo', password: 'Xiake-Research-2026' },
   /** 南京栖霞新能源科技有限公司 */
   enterprise: { email: 'enterprise@xkx.demo', password: 'Xiake-Enterprise-2026' },

@@ -19,6 +19,8 @@ export const APP_ROUTES: Routes = [
   { path: WebPath.import, loadChildren: () => import('@xkx/web/listings').then((m) => m.IMPORT_ROUTES) },
   { path: WebPath.matching, loadChildren: () => import('@xkx/web/matching').then((m) => m.MATCHING_ROUTES) },
   { path: WebPath.dealBoard, loadChildren: () => import('@xkx/web/deals').then((m) => m.DEAL_BOARD_ROUTES) },
+  // The KPI ledger: dashboards, drill-downs and the subsidy report (ECharts only in these lazy chunks).
+  { path: WebPath.kpis, loadChildren: () => import('@xkx/web/kpis').then((m) => m.KPI_ROUTES) },
   { path: WebPath.deals, loadChildren: () => import('@xkx/web/deals').then((m) => m.DEAL_ROUTES) },
   { path: WebPath.manage, loadChildren: () => import('@xkx/web/admin').then((m) => m.ADMIN_ROUTES) },
   { path: '**', redirectTo: '' },

@@ -21,6 +21,7 @@ const MANAGE_LINKS: readonly NavLink[] = [
   { path: WebPath.review, label: 'nav.review', icon: 'fact_check', permission: Permission.LISTING_REVIEW, testId: 'nav-review' },
   { path: WebPath.matching, label: 'nav.matching', icon: 'join_inner', permission: Permission.MATCH_BROKER, testId: 'nav-matching' },
   { path: WebPath.dealBoard, label: 'nav.dealBoard', icon: 'view_kanban', permission: Permission.DEAL_MANAGE, testId: 'nav-deal-board' },
+  { path: WebPath.kpis, label: 'nav.kpis', icon: 'insights', permission: Permission.KPI_READ, testId: 'nav-kpis' },
   { path: WebPath.import, label: 'nav.import', icon: 'upload_file', permission: Permission.LISTING_IMPORT, testId: 'nav-import' },
   { path: WebPath.verification, label: 'nav.verification', icon: 'how_to_reg', permission: Permission.USER_VERIFY, testId: 'nav-verification' },
   { path: WebPath.users, label: 'nav.users', icon: 'group', permission: Permission.USER_READ, testId: 'nav-users' },

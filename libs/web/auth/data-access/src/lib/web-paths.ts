@@ -23,6 +23,7 @@ export const WebPath = {
   dealBoard: 'manage/deals',
   deals: 'deals',
   myDeals: 'workspace/deals',
+  kpis: 'manage/kpis',
 } as const;
 
 /** Only same-app paths are followed after sign-in (`//evil.example` is not one). */

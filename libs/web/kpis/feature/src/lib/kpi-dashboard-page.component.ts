@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { KPI_DIMENSION_LABELS, KPI_VIEW_LABELS, KpiBasis, KpiDimension, KpiHeadlineFigures, KpiView, PRIORITY_CHAINS } from '@xkx/contracts';
+import { AuthSession } from '@xkx/web/auth/data-access';
+import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { KpisApiService } from '@xkx/web/kpis/data-access';
+import { KpiBarChartComponent, KpiFigureComponent, KpiFunnelComponent, KpiProgressComponent, KpiRecordsComponent } from '@xkx/web/kpis/ui';
+import { compactYuan, growthBp, KpiBarHit, KpiFilter, KpiMeasure, KpiRecordsQuery, KpiScope, measureText, shanghaiYear, toBars, yearChoices, yuan } from '@xkx/web/kpis/util';
+import { KpiTabsComponent } from './kpi-tabs.component';
+
+type FigureKey = keyof KpiHeadlineFigures;
+const FIGURE_KEYS: readonly FigureKey[] = ['projects', 'contractAmountFen', 'technicalAmountFen', 'receivedFen', 'receivedInYearFen'];
+/** Bars of a breakdown besides month, field and institution, chosen in the fourth chart. */
+const OTHER_DIMENSIONS: readonly KpiDimension[] = ['AGENCY', 'TYPE', 'BROKER', 'ENTERPRISE', 'INSTITUTION'];
+
+interface Selection {
+  query: KpiRecordsQuery;
+  title: string;
+  figure: number;
+  figureText: string;
+}
+
+/**
+ * /manage/kpis (the district), /manage/kpis/institution/:id (one university or institute) and
+ * /manage/kpis/me (the caller's own deals): targets, headline figures with their definitions, bars and
+ * the funnel. Every figure and every bar opens the contracts behind it.
+ */
+@Component({
+  selector: 'xkx-kpi-dashboard-page',
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    LocalizedPipe,
+    TranslatePipe,
+    KpiBarChartComponent,
+    KpiFigureComponent,
+    KpiFunnelComponent,
+    KpiProgressComponent,
+    KpiRecordsComponent,
+    KpiTabsComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './kpi-dashboard-page.component.html',
+  styleUrl: './kpi-dashboard-page.component.scss',
+})
+export class KpiDashboardPageComponent {
+  private readonly api = inject(KpisApiService);
+  private readonly session = inject(AuthSession);
+  private readonly i18n = inject(I18nService);
+
+  /** Route data: which dashboard. */
+  readonly scope = input<KpiScope>('district');
+  /** Route parameter of /institution/:id. */
+  readonly id = input<string>();
+
+  protected readonly years = yearChoices(shanghaiYear());
+  protected readonly views = Object.values(KpiView);
+  protected readonly viewLabels = KPI_VIEW_LABELS;
+  protected readonly dimensionLabels = KPI_DIMENSION_LABELS;
+  protected readonly fields = PRIORITY_CHAINS;
+  protected readonly measures = KpiMeasure;
+  protected readonly otherDimensions = computed(() => OTHER_DIMENSIONS.filter((d) => !(d === 'INSTITUTION' && this.scope() === 'institution')));
+
+  protected readonly year = signal(shanghaiYear());
+  protected readonly view = signal<KpiView>(KpiView.REGISTERED);
+  protected readonly institutionChoice = signal<string | null>(null);
+  protected readonly fieldCode = signal<string | null>(null);
+  protected readonly measure = signal<KpiMeasure>(KpiMeasure.AMOUNT);
+  protected readonly otherDimension = linkedSignal<KpiDimension>(() => (this.scope() === 'institution' ? 'AGENCY' : 'TYPE'));
+  protected readonly downloadFailed = signal(false);
+
+  protected readonly institutions = this.api.institutionsResource();
+  protected readonly filter = computed<KpiFilter>(() => ({
+    year: this.year(),
+    view: this.view(),
+    institutionId: this.scope() === 'institution' ? (this.id() ?? null) : this.institutionChoice(),
+    fieldCode: this.fieldCode(),
+    brokerId: this.scope() === 'broker' ? (this.session.user()?.id ?? null) : null,
+  }));
+  protected readonly institutionName = computed(() => {
+    const id = this.filter().institutionId;
+    return id ? (this.institutions.value()?.items.find((i) => i.id === id)?.nameZh ?? '') : '';
+  });
+
+  protected readonly headline = this.api.headlineResource(this.filter);
+  protected readonly months = this.api.breakdownResource(this.filter, () => 'MONTH');
+  protected readonly byField = this.api.breakdownResource(this.filter, () => 'FIELD');
+  protected readonly byInstitution = this.api.breakdownResource(
+    () => (this.scope() === 'institution' ? undefined : this.filter()),
+    () => 'INSTITUTION',
+  );
+  protected readonly byOther = this.api.breakdownResource(this.filter, this.otherDimension);
+  /** The funnel counts deals, not contracts: it follows the year and the broker, not institution or field. */
+  protected readonly funnel = this.api.funnelResource(() => (this.scope() === 'institution' ? undefined : { year: this.year(), brokerId: this.filter().brokerId }));
+
+  protected readonly monthBars = computed(() => toBars(this.months.value()?.items ?? [], this.measure(), this.i18n.locale()));
+  protected readonly fieldBars = computed(() => toBars(this.byField.value()?.items ?? [], this.measure(), this.i18n.locale()));
+  protected readonly institutionBars = computed(() => toBars(this.byInstitution.value()?.items ?? [], this.measure(), this.i18n.locale()));
+  protected readonly otherBars = computed(() => toBars(this.byOther.value()?.items ?? [], this.measure(), this.i18n.locale()));
+
+  protected readonly cards = computed(() => {
+    const h = this.headline.value();
+    if (!h) return [];
+    const locale = this.i18n.locale();
+    return FIGURE_KEYS.map((key) => {
+      const definition = h.definitions.find((d) => d.key === key);
+      return {
+        key,
+        label: definition?.label[locale] ?? key,
+        definition: definition?.text[locale] ?? '',
+        raw: h.figures[key],
+        value: this.figureText(key, h.figures[key]),
+        previous: this.figureText(key, h.previousYear[key]),
+        growthBp: growthBp(h.figures[key], h.previousYear[key]),
+      };
+    });
+  });
+  protected readonly viewDefinition = computed(() => this.headline.value()?.definitions.find((d) => d.key === 'view')?.text[this.i18n.locale()] ?? '');
+  protected readonly progress = computed(() => {
+    const h = this.headline.value();
+    if (!h?.target) return null;
+    return {
+      projects: { actual: this.i18n.t('kpi.count', { count: h.figures.projects }), target: this.i18n.t('kpi.count', { count: h.target.projects }), bp: h.progress.projectsBp },
+      amount: { actual: yuan(h.figures.contractAmountFen), target: compactYuan(h.target.contractAmountFen, this.i18n.locale()), bp: h.progress.contractAmountBp },
+      scope: h.target.scope,
+      isDefault: h.target.isDefault,
+    };
+  });
+
+  protected readonly selection = signal<Selection | null>(null);
+  protected readonly records = this.api.recordsResource(() => this.selection()?.query ?? null);
+
+  constructor() {
+    // The list belongs to the figures it was opened from: a change of filters closes it.
+    effect(() => {
+      this.filter();
+      untracked(() => this.selection.set(null));
+    });
+  }
+
+  protected figureText(key: FigureKey, value: number): string {
+    return key === 'projects' ? this.i18n.t('kpi.count', { count: value }) : yuan(value);
+  }
+
+  protected openBar(dimension: KpiDimension, hit: KpiBarHit): void {
+    const dimensionLabel = this.i18n.pick(KPI_DIMENSION_LABELS[dimension]);
+    this.selection.set({
+      query: { ...this.filter(), year: hit.year, dimension, key: hit.key, basis: KpiBasis.SIGNED },
+      title: `${this.i18n.t('kpi.yearSeries', { year: hit.year })} · ${dimensionLabel} · ${hit.label}`,
+      figure: hit.value,
+      figureText: measureText(hit.value, this.measure(), this.i18n.locale()),
+    });
+  }
+
+  protected openFigure(card: { key: FigureKey; label: string; raw: number; value: string }): void {
+    // Money received in the year is the cash view: the contracts with payments dated in the year.
+    const basis = card.key === 'receivedInYearFen' ? KpiBasis.PAID : KpiBasis.SIGNED;
+    this.selection.set({
+      query: { ...this.filter(), dimension: null, key: null, basis },
+      title: `${this.i18n.t('kpi.yearSeries', { year: this.year() })} · ${card.label}`,
+      figure: card.raw,
+      figureText: card.value,
+    });
+  }
+
+  protected exportXlsx(): void {
+    this.download(this.api.exportXlsx(this.filter()));
+  }
+
+  protected exportCsv(): void {
+    this.download(this.api.exportCsv(this.filter()));
+  }
+
+  protected exportSelection(): void {
+    const s = this.selection();
+    if (s) this.download(this.api.exportCsv(s.query));
+  }
+
+  private download(call: ReturnType<KpisApiService['exportCsv']>): void {
+    this.downloadFailed.set(false);
+    call.subscribe({ error: () => this.downloadFailed.set(true) });
+  }
+}

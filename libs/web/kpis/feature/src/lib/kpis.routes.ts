@@ -1,0 +1,34 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router, Routes } from '@angular/router';
+import { Permission } from '@xkx/contracts';
+import { AuthSession, permissionGuard, WebPath } from '@xkx/web/auth/data-access';
+import { provideKpiCharts } from '@xkx/web/kpis/ui';
+import { institutionOf } from '@xkx/web/kpis/util';
+
+/** A university's or institute's own account gets its institution's dashboard, not the district's. */
+const ownInstitution: CanActivateFn = () => {
+  const org = inject(AuthSession).user()?.organization;
+  const id = institutionOf(org, []);
+  return id ? inject(Router).createUrlTree(['/', WebPath.kpis, 'institution', id]) : true;
+};
+
+const dashboard = () => import('./kpi-dashboard-page.component').then((m) => m.KpiDashboardPageComponent);
+
+/** Mounted at /manage/kpis (kpi:read: brokers and admins). ECharts is provided here, so it stays in the lazy chunks. */
+export const KPI_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard(Permission.KPI_READ)],
+    providers: [provideKpiCharts()],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [ownInstitution], title: 'title.kpis', data: { scope: 'district' }, loadComponent: dashboard },
+      { path: 'institution/:id', title: 'title.kpiInstitution', data: { scope: 'institution' }, loadComponent: dashboard },
+      { path: 'me', title: 'title.kpiMine', data: { scope: 'broker' }, loadComponent: dashboard },
+      {
+        path: 'subsidies',
+        title: 'title.kpiSubsidies',
+        loadComponent: () => import('./kpi-subsidies-page.component').then((m) => m.KpiSubsidiesPageComponent),
+      },
+    ],
+  },
+];

@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslatePipe } from '@xkx/web/i18n';
+import { percentText, progressWidth } from '@xkx/web/kpis/util';
+
+/** Actual against the yearly target: a bar and the exact words (progress in basis points from the API). */
+@Component({
+  selector: 'xkx-kpi-progress',
+  imports: [MatProgressBarModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="progress" [attr.data-testid]="testId()" [attr.data-bp]="bp()">
+      <div class="head">
+        <span class="label">{{ label() }}</span>
+        <span class="percent">{{ percent() }}</span>
+      </div>
+      <mat-progress-bar mode="determinate" [value]="width()" [attr.aria-label]="label()" />
+      <div class="numbers">
+        <span>{{ 'kpi.actual' | t }} <strong>{{ actual() }}</strong></span>
+        <span>{{ 'kpi.target' | t }} <strong>{{ target() }}</strong></span>
+      </div>
+    </div>
+  `,
+  styles: `
+    .progress { display: grid; gap: 6px; }
+    .head, .numbers { display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
+    .label { font: var(--mat-sys-title-small); }
+    .percent { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .numbers { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
+    strong { color: var(--mat-sys-on-surface); font-variant-numeric: tabular-nums; }
+  `,
+})
+export class KpiProgressComponent {
+  readonly label = input.required<string>();
+  readonly actual = input.required<string>();
+  readonly target = input.required<string>();
+  readonly bp = input.required<number | null>();
+  readonly testId = input<string>();
+
+  protected readonly width = computed(() => progressWidth(this.bp()));
+  protected readonly percent = computed(() => percentText(this.bp()));
+}

@@ -1,0 +1,3 @@
+export * from './lib/kpi-format';
+export * from './lib/kpi-charts';
+export * from './lib/kpi-filters';
