@@ -22,6 +22,13 @@ describe('money in fen', () => {
     expect(formatFen(123456, 'en')).toBe('¥1,234.56');
     expect(formatFen(840000000000, 'zh-CN')).toBe('84亿元');
     expect(formatFen(1500000, 'zh-CN')).toBe('1.5万元');
+    // 万/亿 rounding is integer arithmetic, half away from zero, exact up to the largest safe fen.
+    expect(formatFen(1_234_567_891, 'zh-CN')).toBe('1234.57万元');
+    expect(formatFen(1_000_005_000, 'zh-CN')).toBe('1000.01万元');
+    expect(formatFen(1_000_004_999, 'zh-CN')).toBe('1000万元');
+    expect(formatFen(-1_500_000, 'zh-CN')).toBe('-1.5万元');
+    expect(formatFen(-1_000_005_000, 'zh-CN')).toBe('-1000.01万元');
+    expect(formatFen(Number.MAX_SAFE_INTEGER, 'zh-CN')).toBe('900719.93亿元');
   });
   it('checks fen', () => {
     expect(isFen(5)).toBe(true);

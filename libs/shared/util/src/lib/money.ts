@@ -46,8 +46,10 @@ export function formatFen(fen: Fen, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   return `¥${yuan.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
-/** fen / (divisor * 100), rounded to two decimals, trailing zeros dropped. */
+/** fen / (divisor * 100), rounded half away from zero to two decimals, trailing zeros dropped; integer math only. */
 function hundredths(fen: Fen, divisor: number): string {
-  const text = fenToYuanString(Math.round(fen / divisor));
+  const d = BigInt(divisor);
+  const rounded = Number((BigInt(Math.abs(fen)) * 2n + d) / (2n * d));
+  const text = fenToYuanString(fen < 0 ? -rounded : rounded);
   return text.replace(/\.?0+$/, '');
 }
