@@ -2,7 +2,7 @@ import { IntroductionEvents, MatchingService } from '@xkx/api/testing';
 import type { IntroductionDeclined } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, login, loginDemo, Session } from '../support/auth';
-import { DealDriver, DealSessions, HAPPY_PATH, publishedPair, Stage } from '../support/deals';
+import { contractPayload, DealDriver, DealSessions, HAPPY_PATH, publishedPair, Stage } from '../support/deals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ALL: Stage[] = [...HAPPY_PATH, 'LOST'];
@@ -147,6 +147,25 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       expect(admin.status).toBe(200);
       expect(admin.body.overrideUsed).toBe(true);
       expect((await drive.get(id))['noticeOverrideReason']).toContain('校长办公会');
+    });
+
+    it('keeps the pricing method while the notice runs, so a listed price cannot cut the notice short', async () => {
+      const id = await drive.walkTo('PUBLIC_NOTICE', pair);
+      await t.http.post('/api/contracts').set(...bearer(s.broker)).send(contractPayload(id)).expect(201);
+      let d = await drive.get(id);
+      const patch = (body: Record<string, unknown>) => t.http.patch(`/api/deals/${id}`).set(...bearer(s.broker)).send({ version: d.version, ...body });
+      const change = await patch({ pricingMethod: 'LISTING' }).expect(409);
+      expect(change.body.code).toBe('DEAL_PUBLIC_NOTICE_PENDING');
+      d = await drive.get(id);
+      expect(d['pricingMethod']).not.toBe('LISTING');
+      expect((await drive.move(id, 'CONTRACT_SIGNED', d.version)).body.code).toBe('DEAL_PUBLIC_NOTICE_PENDING');
+      // Other edits go on; reopening negotiation withdraws the notice, and the method may change there, on the record.
+      await patch({ nextAction: '公示期满后安排签约' }).expect(200);
+      await drive.step(id, 'NEGOTIATING', { note: '改为挂牌交易' });
+      d = await drive.get(id);
+      await patch({ pricingMethod: 'LISTING' }).expect(200);
+      const timeline = await t.http.get(`/api/deals/${id}/timeline`).set(...bearer(s.broker)).expect(200);
+      expect(timeline.body.map((e: { note: string | null }) => e.note)).toContain('定价方式：未填（按协议定价） → 挂牌交易');
     });
 
     it('allows signing once the notice has ended (backdated) and withdraws a notice when negotiation reopens', async () => {

@@ -1,13 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString } from '@xkx/util';
+import { canMoveRegistration, ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { fenToYuanString, isValidRegistrationNumber } from '@xkx/util';
 import { DataSource, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { recordDealEvent } from '../deals/deal-events';
 import { DealEntity } from '../deals/entities/deal.entity';
 import { ContractConfigService } from './contract-config.service';
-import { canMoveRegistration, isValidRegistrationNumber } from './contract-rules';
 import { ContractsService } from './contracts.service';
 import { UpdateRegistrationDto } from './dto/contract-write.dto';
 import { ContractEntity } from './entities/contract.entity';

@@ -1,5 +1,6 @@
+import { canMoveRegistration } from '@xkx/contracts';
 import { parseYuanToFen } from '@xkx/util';
-import { amountIssues, amounts, canMoveRegistration, isValidRegistrationNumber, paymentIssues, scheduleIssues } from './contract-rules';
+import { amountIssues, amounts, paymentIssues, scheduleIssues } from './contract-rules';
 
 describe('contract amounts (integer fen)', () => {
   const contract = parseYuanToFen('1234567.89')!;
@@ -28,15 +29,6 @@ describe('contract amounts (integer fen)', () => {
 });
 
 describe('registration', () => {
-  it('checks the 16-digit registration number', () => {
-    expect(isValidRegistrationNumber('2026320113000042')).toBe(true);
-    expect(isValidRegistrationNumber('202632011300004')).toBe(false);
-    expect(isValidRegistrationNumber('2026990113000042')).toBe(false);
-    expect(isValidRegistrationNumber('1999320113000042')).toBe(false);
-    expect(isValidRegistrationNumber('2026-320113-0042')).toBe(false);
-    expect(isValidRegistrationNumber(2026320113000042)).toBe(false);
-  });
-
   it('moves submitted → registered or refused, refused → resubmitted, registered is final', () => {
     expect(canMoveRegistration('NOT_SUBMITTED', 'SUBMITTED')).toBe(true);
     expect(canMoveRegistration('NOT_SUBMITTED', 'REGISTERED')).toBe(false);

@@ -1,5 +1,4 @@
-import { ContractAmounts, RegistrationStatus } from '@xkx/contracts';
-import { isValidAreaCode } from '@xkx/util';
+import { ContractAmounts } from '@xkx/contracts';
 import { FieldIssue } from '../../common/exceptions/domain.exception';
 
 /**
@@ -45,23 +44,3 @@ export function paymentIssues(receivedSoFarFen: number, newPaymentFen: number, c
   return total > contractAmountFen ? [{ field: 'amountFen', constraint: 'paymentExceedsContract', args: [total, contractAmountFen] }] : [];
 }
 
-/** 16 digits: the year (4), the registry's GB/T 2260 area code (6), a serial (6). */
-export function isValidRegistrationNumber(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = /^(\d{4})(\d{6})(\d{6})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  return year >= 2000 && year <= 2099 && isValidAreaCode(match[2]);
-}
-
-/** Registration (认定登记) moves: submitted once, registered or refused (未予登记), refused may be resubmitted. */
-export const REGISTRATION_MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationStatus[]>> = {
-  NOT_SUBMITTED: ['SUBMITTED'],
-  SUBMITTED: ['REGISTERED', 'REFUSED', 'NOT_SUBMITTED'],
-  REFUSED: ['SUBMITTED'],
-  REGISTERED: [],
-};
-
-export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
-  return REGISTRATION_MOVES[from].includes(to);
-}

@@ -97,6 +97,7 @@ export class ContractsService {
         ...scheduleIssues(schedule, contractAmount),
         ...this.dateIssues(dto.termStart ?? contract.termStart, dto.termEnd ?? contract.termEnd),
         ...(received > contractAmount ? [{ field: 'contractAmountFen', constraint: 'min', args: [received] }] : []),
+        ...this.registeredIncomeIssues(contract, contractAmount, nonTechnical, dto),
       ];
       if (issues.length > 0) throw DomainException.validation(issues);
       Object.assign(contract, {
@@ -196,6 +197,17 @@ export class ContractsService {
       sellerOrganizationId: p.organizationId ?? null,
     };
     return Object.fromEntries(Object.entries(columns).map(([key, value]) => [key.replace(/^seller/, prefix), value]));
+  }
+
+  /**
+   * A registered contract's 核定技术性收入额 was approved within its 技术交易额: an edit may not take the
+   * technical amount below it (the registration would no longer add up).
+   */
+  private registeredIncomeIssues(contract: ContractEntity, contractAmount: number, nonTechnical: number, dto: UpdateContractDto): FieldIssue[] {
+    const income = contract.registrationStatus === RegistrationStatus.REGISTERED ? contract.registeredIncomeFen : null;
+    if (income === null || contractAmount - nonTechnical >= income) return [];
+    const field = dto.contractAmountFen !== undefined && dto.contractAmountFen !== contract.contractAmountFen ? 'contractAmountFen' : 'nonTechnicalCostFen';
+    return [{ field, constraint: 'incomeExceedsTechnical', args: [] }];
   }
 
   private dateIssues(termStart: string, termEnd: string): FieldIssue[] {

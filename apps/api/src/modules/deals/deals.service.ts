@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PricingMethod, Role } from '@xkx/contracts';
+import { DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -117,6 +117,12 @@ export class DealsService {
     await this.dataSource.transaction(async (manager) => {
       const { deal } = await this.access.lock(manager, id, user, dto.version);
       if (!isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
+      // While the notice runs, a change of pricing method would let the contract be signed before it ends;
+      // reopening negotiation (which withdraws the notice) is the way to change it.
+      if (deal.stage === DealStage.PUBLIC_NOTICE && dto.pricingMethod !== undefined && dto.pricingMethod !== deal.pricingMethod) {
+        throw new DomainException(ErrorCode.DEAL_PUBLIC_NOTICE_PENDING, HttpStatus.CONFLICT, [], { stage: deal.stage });
+      }
+      const pricingBefore = deal.pricingMethod;
       const changed: string[] = [];
       const set = <K extends 'title' | 'nextAction' | 'nextActionDue' | 'pricingMethod' | 'agreedPriceFen'>(key: K, value: DealEntity[K] | undefined) => {
         if (value === undefined || deal[key] === value) return;
@@ -131,7 +137,10 @@ export class DealsService {
       if (changed.length === 0) return;
       const saved = await manager.save(deal);
       const nextActionChanged = changed.includes('nextAction') || changed.includes('nextActionDue');
-      const note = nextActionChanged ? `${saved.nextAction ?? ''}${saved.nextActionDue ? `（${saved.nextActionDue}）` : ''}` : changed.join(', ');
+      // A pricing change decides whether a public notice is needed, so the timeline says from what to what.
+      const pricing = (m: PricingMethod | null): string => (m ? PRICING_METHOD_LABELS[m]['zh-CN'] : '未填（按协议定价）');
+      const described = changed.map((key) => (key === 'pricingMethod' ? `定价方式：${pricing(pricingBefore)} → ${pricing(saved.pricingMethod)}` : key));
+      const note = nextActionChanged ? `${saved.nextAction ?? ''}${saved.nextActionDue ? `（${saved.nextActionDue}）` : ''}` : described.join(', ');
       await recordDealEvent(manager, saved, user.id, nextActionChanged ? 'NEXT_ACTION' : 'UPDATED', note || null);
     });
   }

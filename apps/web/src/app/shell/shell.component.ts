@@ -73,10 +73,10 @@ const MANAGE_LINKS: readonly NavLink[] = [
         <mat-menu #account="matMenu">
           <a mat-menu-item [routerLink]="['/', paths.workspace]"><mat-icon>dashboard</mat-icon> {{ 'nav.workspace' | t }}</a>
           @if (writesListings()) {
-            <a mat-menu-item [routerLink]="['/', paths.myListings]" data-testid="nav-my-listings"><mat-icon>inventory_2</mat-icon> {{ 'nav.myListings' | t }}</a>
+            <a mat-menu-item [routerLink]="'/' + paths.myListings" data-testid="nav-my-listings"><mat-icon>inventory_2</mat-icon> {{ 'nav.myListings' | t }}</a>
           }
           @if (participates()) {
-            <a mat-menu-item [routerLink]="['/', paths.myDeals]" data-testid="nav-my-deals"><mat-icon>handshake</mat-icon> {{ 'nav.myDeals' | t }}</a>
+            <a mat-menu-item [routerLink]="'/' + paths.myDeals" data-testid="nav-my-deals"><mat-icon>handshake</mat-icon> {{ 'nav.myDeals' | t }}</a>
           }
           <a mat-menu-item [routerLink]="['/', paths.profile]" data-testid="nav-profile"><mat-icon>manage_accounts</mat-icon> {{ 'nav.profile' | t }}</a>
           <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()"><mat-icon>logout</mat-icon> {{ 'nav.signOut' | t }}</button>

@@ -140,6 +140,18 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, LocalizedTex
   REFUSED: { 'zh-CN': '未予登记', en: 'Refused' },
 };
 
+/** Registration moves: submitted once, registered or refused (未予登记), refused may be resubmitted. API and web read this one table. */
+export const REGISTRATION_MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationStatus[]>> = {
+  NOT_SUBMITTED: ['SUBMITTED'],
+  SUBMITTED: ['REGISTERED', 'REFUSED', 'NOT_SUBMITTED'],
+  REFUSED: ['SUBMITTED'],
+  REGISTERED: [],
+};
+
+export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
+  return REGISTRATION_MOVES[from].includes(to);
+}
+
 /** Value types a configurable registration field may hold. */
 export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE' } as const;
 export type RegistrationFieldType = (typeof RegistrationFieldType)[keyof typeof RegistrationFieldType];

@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
-import { isValidAreaCode, normalizeMobileCN, normalizePatentNumber, patentCheckDigit } from './identifiers';
+import { isValidAreaCode, isValidRegistrationNumber, normalizeMobileCN, normalizePatentNumber, patentCheckDigit } from './identifiers';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   // Real, publicly listed codes.
@@ -50,4 +50,16 @@ describe('patent numbers', () => {
   });
   it('rejects unknown type digits', () => expect(normalizePatentNumber('CN202350123456.1')).toBeNull());
   it('accepts publication numbers', () => expect(normalizePatentNumber('cn115123456a')).toBe('CN115123456A'));
+});
+
+describe('isValidRegistrationNumber (认定登记 number; API and web both use this one)', () => {
+  it('takes 16 digits: a year 2000–2099, a real area code, a serial', () => {
+    expect(isValidRegistrationNumber('2026320113000042')).toBe(true);
+    expect(isValidRegistrationNumber('202632011300004')).toBe(false);
+    expect(isValidRegistrationNumber('20263201130000420')).toBe(false);
+    expect(isValidRegistrationNumber('1999320113000042')).toBe(false);
+    expect(isValidRegistrationNumber('2026990113000042')).toBe(false);
+    expect(isValidRegistrationNumber('2026-320113-0042')).toBe(false);
+    expect(isValidRegistrationNumber(2026320113000042)).toBe(false);
+  });
 });

@@ -56,3 +56,12 @@ export function normalizePatentNumber(value: string): string | null {
 export function isValidPatentNumber(value: unknown): boolean {
   return typeof value === 'string' && normalizePatentNumber(value) !== null;
 }
+
+/** 认定登记 number: 16 digits, the year (2000–2099), the registry's GB/T 2260 area code (6), a serial (6). */
+export function isValidRegistrationNumber(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})(\d{6})(\d{6})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  return year >= 2000 && year <= 2099 && isValidAreaCode(match[2]);
+}

@@ -1,2 +1,3 @@
 export * from './lib/introductions-api.service';
 export * from './lib/deals-api.service';
+export * from './lib/contracts-api.service';

@@ -1,1 +1,4 @@
 export * from './lib/models';
+export * from './lib/contract-models';
+export * from './lib/contract-rules';
+export * from './lib/yuan-input';

@@ -10,6 +10,8 @@ import {
   DealOffer,
   DealTransition,
   DealTransitionResult,
+  DealUpdate,
+  OfferInput,
 } from '@xkx/web/deals/util';
 import { Observable } from 'rxjs';
 
@@ -48,6 +50,24 @@ export class DealsApiService {
   /** Within the state machine, with the version read; a stale version is refused with 409 VERSION_CONFLICT. */
   transition(id: string, transition: DealTransition): Observable<DealTransitionResult> {
     return this.http.post<DealTransitionResult>(`${BASE}/${id}/transitions`, transition);
+  }
+
+  /** Next action and pricing method (brokers), with the version read. */
+  update(id: string, update: DealUpdate): Observable<DealDetail> {
+    return this.http.patch<DealDetail>(`${BASE}/${id}`, update);
+  }
+
+  /** While negotiating, anyone in the deal proposes a price and terms. */
+  proposeOffer(id: string, offer: OfferInput): Observable<DealOffer> {
+    return this.http.post<DealOffer>(`${BASE}/${id}/offers`, offer);
+  }
+
+  /** The other side accepts (which sets the deal's agreed price) or declines. */
+  answerOffer(id: string, offerId: string, accept: boolean, note?: string): Observable<DealOffer> {
+    return this.http.post<DealOffer>(
+      `${BASE}/${id}/offers/${offerId}/${accept ? 'accept' : 'decline'}`,
+      note ? { note } : {},
+    );
   }
 
   postMessage(id: string, body: string): Observable<DealMessage> {

@@ -6,18 +6,25 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   DEAL_STAGE_LABELS,
   DealSide,
+  DealStage,
+  Permission,
   PRICING_METHOD_LABELS,
-  REGISTRATION_STATUS_LABELS,
+  PricingMethod,
+  Role,
 } from '@xkx/contracts';
+import { AuthSession } from '@xkx/web/auth/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
-import { DealListingRef, DealPerson } from '@xkx/web/deals/util';
+import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { DealContractsComponent } from './deal-contracts.component';
+import { DealOffersComponent } from './deal-offers.component';
 
 const SIDE_KEYS: Record<DealSide, MessageKey> = {
   INSTITUTION: 'deal.sideInstitution',
@@ -25,7 +32,13 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
   BROKER: 'deal.sideBroker',
 };
 
-/** /deals/:id: one deal for its parties and brokers: stage and next action, parties, listings, NDA, contracts, timeline, messages. */
+const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
+
+/**
+ * /deals/:id: one deal for its parties and brokers: stage and next action, parties, listings, NDA,
+ * offers, the technology contract with its payments and registration, timeline, messages. Brokers also
+ * move the stage (the API's state machine and guards decide) and record the pricing method.
+ */
 @Component({
   selector: 'xkx-deal-page',
   imports: [
@@ -38,9 +51,12 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     LocalizedPipe,
     TranslatePipe,
     FenPipe,
+    DealContractsComponent,
+    DealOffersComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deal-page.component.html',
@@ -49,6 +65,7 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
 export class DealPageComponent {
   private readonly api = inject(DealsApiService);
   private readonly i18n = inject(I18nService);
+  private readonly session = inject(AuthSession);
 
   readonly id = input.required<string>();
 
@@ -57,14 +74,32 @@ export class DealPageComponent {
   protected readonly messages = this.api.messagesResource(this.id);
   protected readonly stageLabels = DEAL_STAGE_LABELS;
   protected readonly pricingLabels = PRICING_METHOD_LABELS;
-  protected readonly registrationLabels = REGISTRATION_STATUS_LABELS;
+  protected readonly pricingMethods = PRICING_METHODS;
   protected readonly sideKeys = SIDE_KEYS;
   protected readonly draft = signal('');
   protected readonly error = signal<string | null>(null);
   protected readonly posting = signal(false);
+  protected readonly manageDeals = computed(() => this.session.can(Permission.DEAL_MANAGE));
+  protected readonly manageContracts = computed(() => this.session.can(Permission.CONTRACT_MANAGE));
+  private readonly admin = computed(() => this.session.user()?.role === Role.ADMIN);
+  protected readonly moveTo = signal<DealStage | null>(null);
+  protected readonly moveNote = signal('');
+  protected readonly overrideReason = signal('');
+  protected readonly moving = signal(false);
   protected readonly listings = computed<DealListingRef[]>(() => {
     const d = this.deal.value();
     return d ? [d.result, d.need].filter((l): l is DealListingRef => l !== null) : [];
+  });
+  /** Administrators may sign before a running public notice ends, recording why. */
+  protected readonly overrideAllowed = computed(() => {
+    const d = this.deal.value();
+    return (
+      !!d &&
+      this.admin() &&
+      this.moveTo() === 'CONTRACT_SIGNED' &&
+      d.publicNoticeRequired &&
+      !d.publicNotice?.ended
+    );
   });
 
   protected brokerNames(brokers: readonly DealPerson[]): string {
@@ -73,6 +108,56 @@ export class DealPageComponent {
 
   protected link(listing: DealListingRef): string[] {
     return ['/', listing.kind === 'RESULT' ? 'results' : 'needs', listing.id];
+  }
+
+  /** Reloads what a write elsewhere on the page may have changed. */
+  protected refresh(): void {
+    this.deal.reload();
+    this.timeline.reload();
+  }
+
+  protected move(d: DealDetail): void {
+    const to = this.moveTo();
+    if (!to) return;
+    this.moving.set(true);
+    this.error.set(null);
+    const note = this.moveNote().trim();
+    const override = this.overrideAllowed() ? this.overrideReason().trim() : '';
+    this.api
+      .transition(d.id, {
+        to,
+        version: d.version,
+        ...(note ? { note } : {}),
+        ...(override ? { overrideReason: override } : {}),
+      })
+      .subscribe({
+        next: () => {
+          this.moving.set(false);
+          this.moveTo.set(null);
+          this.moveNote.set('');
+          this.overrideReason.set('');
+          this.refresh();
+        },
+        error: (error: unknown) => {
+          this.moving.set(false);
+          // The refusal's reason, and the field it concerns (a lost deal needs its reason in the note).
+          const e = toApiError(error);
+          const fields = e.errors.map((f) => f.message).join('；');
+          this.error.set([e.message ?? this.i18n.t('common.loadError'), fields].filter(Boolean).join('：'));
+          this.deal.reload();
+        },
+      });
+  }
+
+  protected setPricing(d: DealDetail, method: PricingMethod): void {
+    this.error.set(null);
+    this.api.update(d.id, { version: d.version, pricingMethod: method }).subscribe({
+      next: () => this.refresh(),
+      error: (error: unknown) => {
+        this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError'));
+        this.deal.reload();
+      },
+    });
   }
 
   protected post(): void {
@@ -94,10 +179,7 @@ export class DealPageComponent {
 
   protected acceptNda(version: number): void {
     this.api.acceptNda(this.id(), version).subscribe({
-      next: () => {
-        this.deal.reload();
-        this.timeline.reload();
-      },
+      next: () => this.refresh(),
       error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
     });
   }

@@ -12,7 +12,10 @@ export interface IntroductionDraft {
   targetKind: ListingKind;
 }
 
-/** A broker opens an introduction from a good match: whose side is asked first, and the message they read. */
+/**
+ * An introduction's message: a broker opening one from a good match also chooses whose side is asked
+ * first; an enterprise or researcher asking from a listing page only writes the message.
+ */
 @Component({
   selector: 'xkx-introduction-form',
   imports: [
@@ -26,21 +29,23 @@ export interface IntroductionDraft {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="intro" data-testid="introduction-form" (ngSubmit)="submit()">
-      <div class="target">
-        <span class="label">{{ 'deal.introAsk' | t }}</span>
-        <mat-button-toggle-group
-          [value]="targetKind()"
-          (change)="targetKind.set($event.value)"
-          [attr.aria-label]="'deal.introAsk' | t"
-        >
-          <mat-button-toggle value="RESULT" data-testid="intro-target-result">{{
-            'deal.introAskResult' | t
-          }}</mat-button-toggle>
-          <mat-button-toggle value="NEED" data-testid="intro-target-need">{{
-            'deal.introAskNeed' | t
-          }}</mat-button-toggle>
-        </mat-button-toggle-group>
-      </div>
+      @if (chooseTarget()) {
+        <div class="target">
+          <span class="label">{{ 'deal.introAsk' | t }}</span>
+          <mat-button-toggle-group
+            [value]="targetKind()"
+            (change)="targetKind.set($event.value)"
+            [attr.aria-label]="'deal.introAsk' | t"
+          >
+            <mat-button-toggle value="RESULT" data-testid="intro-target-result">{{
+              'deal.introAskResult' | t
+            }}</mat-button-toggle>
+            <mat-button-toggle value="NEED" data-testid="intro-target-need">{{
+              'deal.introAskNeed' | t
+            }}</mat-button-toggle>
+          </mat-button-toggle-group>
+        </div>
+      }
       <mat-form-field class="full" subscriptSizing="dynamic">
         <mat-label>{{ 'deal.introMessage' | t }}</mat-label>
         <textarea
@@ -101,6 +106,8 @@ export class IntroductionFormComponent implements OnInit {
   /** A first draft of the message (the pair's titles). */
   readonly draft = input('');
   readonly busy = input(false);
+  /** Brokers choose whose side is asked; a party asking from a listing page asks that listing's side. */
+  readonly chooseTarget = input(true);
   readonly sent = output<IntroductionDraft>();
   readonly cancelled = output<void>();
 

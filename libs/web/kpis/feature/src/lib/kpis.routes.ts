@@ -9,7 +9,7 @@ import { institutionOf } from '@xkx/web/kpis/util';
 const ownInstitution: CanActivateFn = () => {
   const org = inject(AuthSession).user()?.organization;
   const id = institutionOf(org, []);
-  return id ? inject(Router).createUrlTree(['/', WebPath.kpis, 'institution', id]) : true;
+  return id ? inject(Router).createUrlTree([`/${WebPath.kpis}`, 'institution', id]) : true;
 };
 
 const dashboard = () => import('./kpi-dashboard-page.component').then((m) => m.KpiDashboardPageComponent);

@@ -1,12 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { ORGANIZATION_KIND_LABELS, Permission } from '@xkx/contracts';
+import { ORGANIZATION_KIND_LABELS, Permission, Role } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
+import { IntroductionsApiService } from '@xkx/web/deals/data-access';
+import { IntroductionDraft, IntroductionFormComponent } from '@xkx/web/deals/ui';
+import { Introduction } from '@xkx/web/deals/util';
+import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
@@ -16,7 +20,7 @@ import { ListingMatchesComponent } from './listing-matches.component';
 /** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
 @Component({
   selector: 'xkx-detail-page',
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent, ListingMatchesComponent],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent, ListingMatchesComponent, IntroductionFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a mat-button [routerLink]="['/', segment()]" class="back"><mat-icon>arrow_back</mat-icon> {{ (segment() === 'needs' ? 'search.needsTitle' : 'search.resultsTitle') | t }}</a>
@@ -60,7 +64,26 @@ import { ListingMatchesComponent } from './listing-matches.component';
             @if (reviewer()) {
               <a mat-stroked-button [routerLink]="['/manage/review', segment(), l.id]" data-testid="detail-review"><mat-icon>fact_check</mat-icon> {{ 'review.open' | t }}</a>
             }
+            @if (canAsk() && !asking() && !sent()) {
+              <button mat-flat-button type="button" (click)="asking.set(true)" data-testid="ask-introduction"><mat-icon>forward_to_inbox</mat-icon> {{ 'deal.askIntroduction' | t }}</button>
+            }
           </div>
+          @if (sent(); as intro) {
+            <p class="sent" role="status" data-testid="introduction-sent">
+              <mat-icon inline aria-hidden="true">mark_email_read</mat-icon> {{ 'deal.askSent' | t }}
+              @if (intro.dealId) {
+                <a [routerLink]="['/deals', intro.dealId]" data-testid="introduction-deal">{{ 'deal.open' | t }}</a>
+              }
+            </p>
+          } @else if (asking()) {
+            <div class="ask">
+              <p class="muted">{{ 'deal.askLead' | t }}</p>
+              <xkx-introduction-form [chooseTarget]="false" [busy]="askBusy()" (sent)="ask(l.id, $event)" (cancelled)="asking.set(false)" />
+              @if (askError(); as e) {
+                <p class="warn" role="alert" data-testid="introduction-error">{{ e }}</p>
+              }
+            </div>
+          }
         </header>
         <xkx-listing-view [listing]="l" [fields]="fieldIndex()" />
       </article>
@@ -80,6 +103,8 @@ import { ListingMatchesComponent } from './listing-matches.component';
     .org { margin: 0; }
     .warn { color: var(--mat-sys-error); margin: 8px 0 0; }
     .actions { display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap; }
+    .ask { margin-top: 12px; }
+    .sent { margin: 12px 0 0; color: var(--mat-sys-primary); display: flex; gap: 8px; align-items: center; }
     .alert { margin: 16px 0; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
   `,
 })
@@ -88,6 +113,7 @@ export class DetailPageComponent {
   private readonly session = inject(AuthSession);
   private readonly title = inject(Title);
   private readonly i18n = inject(I18nService);
+  private readonly introductions = inject(IntroductionsApiService);
 
   readonly segment = input.required<ListingSegment>();
   readonly id = input.required<string>();
@@ -103,6 +129,21 @@ export class DetailPageComponent {
     if (l.status !== 'PUBLISHED') return false;
     return (l.canManage && this.session.can(Permission.MATCH_READ)) || this.session.can(Permission.MATCH_BROKER);
   });
+  /**
+   * 对接 from a listing page: a verified enterprise asks from a result, a verified researcher from a need,
+   * when the listing is published and not their own. Brokers open introductions from matches instead.
+   */
+  protected readonly canAsk = computed(() => {
+    if (!this.listing.hasValue() || !this.session.can(Permission.INTRODUCTION_REQUEST) || this.session.can(Permission.DEAL_MANAGE)) return false;
+    const l = this.listing.value();
+    if (l.status !== 'PUBLISHED' || l.canManage) return false;
+    const role = this.session.user()?.role;
+    return this.segment() === 'results' ? role === Role.ENTERPRISE : role === Role.RESEARCHER;
+  });
+  protected readonly asking = signal(false);
+  protected readonly askBusy = signal(false);
+  protected readonly askError = signal<string | null>(null);
+  protected readonly sent = signal<Introduction | null>(null);
   protected readonly notFound = computed(() => {
     const error = this.listing.error();
     return error instanceof HttpErrorResponse && error.status === 404;
@@ -112,6 +153,23 @@ export class DetailPageComponent {
     const l = this.listing.value();
     return 'valueProposition' in l ? l.valueProposition : null;
   });
+
+  protected ask(listingId: string, draft: IntroductionDraft): void {
+    this.askBusy.set(true);
+    this.askError.set(null);
+    const target = this.segment() === 'results' ? { resultId: listingId } : { needId: listingId };
+    this.introductions.request({ ...target, message: draft.message }).subscribe({
+      next: (intro) => {
+        this.askBusy.set(false);
+        this.asking.set(false);
+        this.sent.set(intro);
+      },
+      error: (error: unknown) => {
+        this.askBusy.set(false);
+        this.askError.set(toApiError(error).message ?? this.i18n.t('common.loadError'));
+      },
+    });
+  }
 
   constructor() {
     effect(() => {

@@ -1,0 +1,324 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { FieldError, shanghaiDate } from '@xkx/contracts';
+import { ContractsApiService } from '@xkx/web/deals/data-access';
+import {
+  ContractDetailsComponent,
+  ContractDraft,
+  ContractFormComponent,
+  FenPipe,
+  PaymentFormComponent,
+  RegistrationFormComponent,
+} from '@xkx/web/deals/ui';
+import {
+  Contract,
+  ContractInput,
+  ContractPartyInput,
+  DealDetail,
+  LEGAL_PERSON_BY_KIND,
+  OrganizationDetail,
+  PaymentInput,
+  registrationFieldsFor,
+  RegistrationInput,
+  registrationTargets,
+} from '@xkx/web/deals/util';
+import { toApiError } from '@xkx/web/forms';
+import { I18nService, TranslatePipe } from '@xkx/web/i18n';
+import { Observable } from 'rxjs';
+
+type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
+
+/**
+ * The deal's technology contract: read-only for the parties; for brokers (contract:manage) the contract
+ * form (create, then edit), payments received (实际到账) and registration (认定登记). Every write goes to
+ * /api/contracts; the API's field errors go back into the form that sent it.
+ */
+@Component({
+  selector: 'xkx-deal-contracts',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    FenPipe,
+    TranslatePipe,
+    ContractDetailsComponent,
+    ContractFormComponent,
+    PaymentFormComponent,
+    RegistrationFormComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section data-testid="deal-contract">
+      <h2>{{ 'deal.contracts' | t }}</h2>
+      @if (deal().contracts.length > 1) {
+        <div class="tabs">
+          @for (s of deal().contracts; track s.id) {
+            <button
+              mat-stroked-button
+              type="button"
+              [class.on]="s.id === selectedId()"
+              (click)="select(s.id)"
+              data-testid="contract-tab"
+            >
+              {{ s.code }} · {{ s.contractAmountFen | fen }}
+            </button>
+          }
+        </div>
+      }
+      @if (contract.isLoading() && !contract.hasValue()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+      }
+      @if (contract.error()) {
+        <p class="alert" role="alert">{{ 'common.loadError' | t }}</p>
+      }
+      @if (message(); as m) {
+        <p class="ok" role="status" data-testid="contract-message">{{ m }}</p>
+      }
+
+      @if (mode() === 'create') {
+        @if (draft(); as d) {
+          <xkx-contract-form
+            [types]="types.value() ?? []"
+            [draft]="d"
+            [serverErrors]="serverErrors()"
+            [busy]="busy()"
+            (saved)="create($event)"
+            (cancelled)="close()"
+          />
+        } @else {
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+        }
+      } @else if (!deal().contracts.length) {
+        <p class="muted">{{ 'deal.noContracts' | t }}</p>
+        @if (manage() && deal().stage !== 'CLOSED' && deal().stage !== 'LOST') {
+          <button mat-flat-button type="button" (click)="open('create')" data-testid="contract-new">
+            <mat-icon>note_add</mat-icon> {{ 'contract.new' | t }}
+          </button>
+        }
+      }
+
+      @if (contract.hasValue() && mode() !== 'create') {
+        @let k = contract.value();
+        @if (mode() === 'edit') {
+          <xkx-contract-form
+            [types]="types.value() ?? []"
+            [contract]="k"
+            [serverErrors]="serverErrors()"
+            [busy]="busy()"
+            (saved)="update(k, $event)"
+            (cancelled)="close()"
+          />
+        } @else {
+          <xkx-contract-details [contract]="k" [fields]="fields.value() ?? []" />
+        }
+        @if (manage() && mode() === 'view') {
+          <div class="actions">
+            <button mat-stroked-button type="button" (click)="open('edit')" data-testid="contract-edit">
+              <mat-icon>edit</mat-icon> {{ 'contract.edit' | t }}
+            </button>
+            @if (k.amounts.outstandingFen > 0) {
+              <button mat-stroked-button type="button" (click)="open('pay')" data-testid="payment-new">
+                <mat-icon>payments</mat-icon> {{ 'contract.recordPayment' | t }}
+              </button>
+            }
+            @if (canRegister(k)) {
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="open('register')"
+                data-testid="registration-edit"
+              >
+                <mat-icon>assignment_turned_in</mat-icon> {{ 'contract.register' | t }}
+              </button>
+            }
+          </div>
+        }
+        @if (mode() === 'pay') {
+          <h3>{{ 'contract.recordPayment' | t }}</h3>
+          <xkx-payment-form
+            [outstandingFen]="k.amounts.outstandingFen"
+            [serverErrors]="serverErrors()"
+            [busy]="busy()"
+            (recorded)="pay(k, $event)"
+            (cancelled)="close()"
+          />
+        }
+        @if (mode() === 'register') {
+          <h3>{{ 'contract.register' | t }}</h3>
+          <xkx-registration-form
+            [contract]="k"
+            [fields]="typeFields(k)"
+            [serverErrors]="serverErrors()"
+            [busy]="busy()"
+            (saved)="register(k, $event)"
+            (cancelled)="close()"
+          />
+        }
+      }
+    </section>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    h2 {
+      margin: 16px 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    h3 {
+      margin: 16px 0 8px;
+      font: var(--mat-sys-title-small);
+    }
+    .tabs,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 12px 0;
+    }
+    .tabs .on {
+      background: var(--mat-sys-secondary-container);
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .ok {
+      color: var(--mat-sys-primary);
+    }
+    .alert {
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+})
+export class DealContractsComponent {
+  private readonly api = inject(ContractsApiService);
+  private readonly i18n = inject(I18nService);
+
+  readonly deal = input.required<DealDetail>();
+  /** contract:manage — brokers and administrators write; parties read. */
+  readonly manage = input(false);
+  /** A write changed the deal's contracts (its summary and timeline are stale). */
+  readonly changed = output<void>();
+
+  protected readonly mode = signal<Mode>('view');
+  protected readonly busy = signal(false);
+  protected readonly serverErrors = signal<readonly FieldError[]>([]);
+  protected readonly message = signal<string | null>(null);
+  private readonly chosenId = signal<string | null>(null);
+  protected readonly selectedId = computed(() => {
+    const contracts = this.deal().contracts;
+    const chosen = this.chosenId();
+    return contracts.some((c) => c.id === chosen) ? chosen : (contracts[0]?.id ?? null);
+  });
+  protected readonly contract = this.api.contractResource(this.selectedId);
+  protected readonly fields = this.api.registrationFieldsResource();
+  protected readonly types = this.api.typesResource(() => this.manage());
+  private readonly creating = computed(() => this.mode() === 'create');
+  private readonly institution = this.api.organizationResource(() =>
+    this.creating() ? this.deal().institution.id : null,
+  );
+  private readonly enterprise = this.api.organizationResource(() =>
+    this.creating() ? this.deal().enterprise.id : null,
+  );
+
+  /** A new contract starts from the deal: its result's title, today, its two organizations and the agreed price. */
+  protected readonly draft = computed<ContractDraft | null>(() => {
+    const loading = this.institution.isLoading() || this.enterprise.isLoading() || this.types.isLoading();
+    if (loading) return null;
+    const d = this.deal();
+    return {
+      projectName: d.result?.title ?? d.title,
+      signedOn: shanghaiDate(),
+      seller: party(this.institution.value()),
+      buyer: party(this.enterprise.value()),
+      contractAmountFen: d.agreedPriceFen,
+    };
+  });
+
+  protected select(id: string): void {
+    this.chosenId.set(id);
+    this.close();
+  }
+
+  protected open(mode: Mode): void {
+    this.serverErrors.set([]);
+    this.message.set(null);
+    this.mode.set(mode);
+  }
+
+  protected close(): void {
+    this.serverErrors.set([]);
+    this.mode.set('view');
+  }
+
+  protected canRegister(k: Contract): boolean {
+    return registrationTargets(k.registration.status).length > 0;
+  }
+
+  protected typeFields(k: Contract) {
+    return registrationFieldsFor(this.fields.value() ?? [], k.type.code);
+  }
+
+  protected create(body: ContractInput): void {
+    this.write(this.api.create(this.deal().id, body), 'contract.created', (saved) =>
+      this.chosenId.set(saved.id),
+    );
+  }
+
+  protected update(k: Contract, body: ContractInput): void {
+    this.write(this.api.update(k.id, k.version, body), 'contract.updated');
+  }
+
+  protected pay(k: Contract, body: PaymentInput): void {
+    this.write(this.api.recordPayment(k.id, body), 'contract.paymentRecorded');
+  }
+
+  protected register(k: Contract, body: RegistrationInput): void {
+    this.write(this.api.updateRegistration(k.id, k.version, body), 'contract.registrationSaved');
+  }
+
+  private write(
+    request: Observable<Contract>,
+    done: 'contract.created' | 'contract.updated' | 'contract.paymentRecorded' | 'contract.registrationSaved',
+    after?: (saved: Contract) => void,
+  ): void {
+    this.busy.set(true);
+    this.serverErrors.set([]);
+    request.subscribe({
+      next: (saved) => {
+        this.busy.set(false);
+        after?.(saved);
+        this.contract.set(saved);
+        this.mode.set('view');
+        this.message.set(this.i18n.t(done));
+        this.changed.emit();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const e = toApiError(error);
+        // Field errors go next to their fields; anything else becomes the form's own alert.
+        this.serverErrors.set(
+          e.errors.length
+            ? e.errors
+            : [{ field: '_form', message: e.message ?? this.i18n.t('common.loadError') }],
+        );
+      },
+    });
+  }
+}
+
+function party(org: OrganizationDetail | undefined): ContractPartyInput | null {
+  if (!org) return null;
+  return {
+    name: org.nameZh,
+    creditCode: org.creditCode,
+    areaCode: org.areaCode,
+    legalPersonType: LEGAL_PERSON_BY_KIND[org.kind],
+    organizationId: org.id,
+  };
+}
