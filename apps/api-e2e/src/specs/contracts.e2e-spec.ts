@@ -1,3 +1,4 @@
+import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import { parseYuanToFen } from '@xkx/util';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { AWKWARD_FEN, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
@@ -35,13 +36,19 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     const id = res.body.id as string;
     const first = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-04-30', amountFen: 61_728_394, evidenceNote: '工商银行回单 No. 20260430001' }).expect(201);
     expect(first.body.amounts).toMatchObject({ receivedFen: 61_728_394, outstandingFen: 61_728_395 });
-    const second = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-12-30', amountFen: 61_728_395, evidenceNote: '工商银行回单 No. 20261230002' }).expect(201);
+    const second = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-11-02', amountFen: 61_728_395, evidenceNote: '工商银行回单 No. 20261102002' }).expect(201);
     expect(second.body.amounts).toMatchObject({ receivedFen: 123_456_789, outstandingFen: 0 });
     expect(second.body.payments).toHaveLength(2);
 
-    const over = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2027-01-05', amountFen: 1, evidenceNote: '多付一分' }).expect(400);
+    const over = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-11-20', amountFen: 1, evidenceNote: '多付一分' }).expect(400);
     expect(over.body).toMatchObject({ code: 'PAYMENT_EXCEEDS_CONTRACT', errors: [{ field: 'amountFen' }] });
     expect(over.body.errors[0].message).toContain('123456790');
+    // A payment dated before the signing or after today would land in the wrong KPI year: refused on the field.
+    const early = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-03-17', amountFen: 1, evidenceNote: '签约前' }).expect(400);
+    expect(early.body.errors).toEqual([expect.objectContaining({ field: 'receivedOn', message: expect.stringContaining('2026-03-18') })]);
+    const tomorrow = addCalendarDays(shanghaiDate(), 1);
+    const future = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: tomorrow, amountFen: 1, evidenceNote: '明天' }).expect(400);
+    expect(future.body.errors).toEqual([expect.objectContaining({ field: 'receivedOn' })]);
     const shrink = await t.http.patch(`/api/contracts/${id}`).set(...bearer(s.broker)).send({ version: second.body.version, contractAmountFen: 100, nonTechnicalCostFen: 0, schedule: [] }).expect(400);
     expect(shrink.body.errors[0].field).toBe('contractAmountFen');
 
@@ -104,7 +111,7 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     const other = (await create().expect(201)).body;
     const sub = await t.http.put(`/api/contracts/${other.id}/registration`).set(...bearer(s.broker)).send({ version: other.version, status: 'SUBMITTED', extra: REGISTRATION_EXTRA }).expect(200);
     const dup = await t.http.put(`/api/contracts/${other.id}/registration`).set(...bearer(s.broker)).send({ version: sub.body.version, status: 'REGISTERED', registrationNumber: number, registeredIncomeFen: 1 }).expect(409);
-    expect(dup.body.errors[0].field).toBe('registrationNumber');
+    expect(dup.body.errors[0]).toEqual({ field: 'registrationNumber', message: '该登记号已用于另一份合同' });
     const refusedNoReason = await t.http.put(`/api/contracts/${other.id}/registration`).set(...bearer(s.broker)).send({ version: sub.body.version, status: 'REFUSED' }).expect(400);
     expect(refusedNoReason.body.errors[0].field).toBe('note');
     const refused = await t.http.put(`/api/contracts/${other.id}/registration`).set(...bearer(s.broker)).send({ version: sub.body.version, status: 'REFUSED', note: '技术服务内容属于一般性劳务，未予登记' }).expect(200);

@@ -267,7 +267,7 @@ describeBrowser(
       // A number another contract holds: the API refuses it, and says so next to the field.
       await brk.getByTestId('r-number').fill(takenNumber);
       await brk.getByTestId('r-save').click();
-      await brk.getByTestId('registration-form').locator('mat-error', { hasText: '取值无效' }).waitFor();
+      await brk.getByTestId('registration-form').locator('mat-error', { hasText: '该登记号已用于另一份合同' }).waitFor();
       await brk.getByTestId('r-number').fill(newNumber);
       expect(await brk.getByTestId('r-income').inputValue()).toBe('1200000.09');
       await brk.getByTestId('r-save').click();

@@ -213,7 +213,8 @@ async function seedContract(manager: EntityManager, deal: DealEntity, seller: Or
   ]);
   if (c.paidFen.length > 0) {
     await manager.insert(ContractPaymentEntity, c.paidFen.map((amountFen, i) => ({
-      contractId: contract.id, receivedOn: addCalendarDays(signedOn, 25 + i * 60), amountFen, evidenceNote: `银行回单 No. ${signedOn.replace(/-/g, '')}${String(serial * 10 + i).padStart(6, '0')}`, recordedById: brokerId,
+      // Never in the future (the API refuses that too): a recent contract's payments land by today.
+      contractId: contract.id, receivedOn: [addCalendarDays(signedOn, 25 + i * 60), shanghaiDate()].sort()[0], amountFen, evidenceNote: `银行回单 No. ${signedOn.replace(/-/g, '')}${String(serial * 10 + i).padStart(6, '0')}`, recordedById: brokerId,
     })));
   }
 }

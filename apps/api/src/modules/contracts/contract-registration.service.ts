@@ -52,7 +52,7 @@ export class ContractRegistrationService {
       if (to === 'REFUSED' && !dto.note?.trim()) issues.push({ field: 'note', constraint: 'isNotEmpty', args: [] });
       if (issues.length > 0) throw DomainException.validation(issues);
       if (to === 'REGISTERED' && dto.registrationNumber && (await manager.existsBy(ContractEntity, { registrationNumber: dto.registrationNumber, id: Not(c.id) }))) {
-        throw new DomainException(ErrorCode.CONFLICT, HttpStatus.CONFLICT, [{ field: 'registrationNumber', constraint: 'invalid', args: [] }]);
+        throw new DomainException(ErrorCode.CONFLICT, HttpStatus.CONFLICT, [{ field: 'registrationNumber', constraint: 'registrationNumberTaken', args: [] }]);
       }
       Object.assign(c, {
         registrationStatus: to,

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, LegalPersonType, OrganizationKind, RegistrationStatus } from '@xkx/contracts';
+import { ErrorCode, LegalPersonType, OrganizationKind, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -124,6 +124,12 @@ export class ContractsService {
   async recordPayment(id: string, dto: RecordPaymentDto, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const contract = await this.lock(manager, id, user);
+      // Money is received after signing and not in the future: a wrong date would land in the wrong KPI year.
+      const today = shanghaiDate();
+      const dateIssues: FieldIssue[] = [];
+      if (dto.receivedOn < contract.signedOn) dateIssues.push({ field: 'receivedOn', constraint: 'dateOrder', args: [contract.signedOn] });
+      if (dto.receivedOn > today) dateIssues.push({ field: 'receivedOn', constraint: 'notInFuture', args: [today] });
+      if (dateIssues.length > 0) throw DomainException.validation(dateIssues);
       const issues = paymentIssues(await this.received(manager, id), dto.amountFen, contract.contractAmountFen);
       if (issues.length > 0) throw new DomainException(ErrorCode.PAYMENT_EXCEEDS_CONTRACT, HttpStatus.BAD_REQUEST, issues);
       await manager.insert(ContractPaymentEntity, { contractId: id, receivedOn: dto.receivedOn, amountFen: dto.amountFen, evidenceNote: dto.evidenceNote, recordedById: user.id });

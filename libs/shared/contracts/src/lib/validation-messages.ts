@@ -66,6 +66,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   unknownRegistrationField: { 'zh-CN': '不是已配置的登记字段', en: 'is not a configured registration field' },
   registrationFieldType: { 'zh-CN': '取值类型应为 {0}', en: 'must be of type {0}' },
   dateOrder: { 'zh-CN': '不能早于 {0}', en: 'must not be before {0}' },
+  notInFuture: { 'zh-CN': '不能晚于今天（{0}）', en: 'must not be later than today ({0})' },
+  registrationNumberTaken: { 'zh-CN': '该登记号已用于另一份合同', en: 'is already the registration number of another contract' },
   declineReasonRequired: { 'zh-CN': '婉拒时请选择原因', en: 'choose a reason when declining' },
   transferFieldsRequired: { 'zh-CN': '技术转让类合同申请登记时须填写预计新增投资与产值', en: 'transfer contracts need the expected new investment and output before registration' },
 };
