@@ -278,6 +278,12 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       expect(answered.body.status).toBe('INTERESTED');
       expect((await drive.get(dealId)).stage).toBe('INTERESTED');
       await t.http.post(`/api/introductions/${created.body.id}/answer`).set(...bearer(s.researcher)).send({ answer: 'DECLINED', reason: 'NOT_A_FIT' }).expect(409);
+      // Answered, but its deal is still open: asking again points at that deal instead of opening a second one.
+      const again = await t.http.post('/api/introductions').set(...bearer(s.enterprise)).send({ resultId: own.resultId, message: '请问中试线参观时间如何安排？' }).expect(409);
+      expect(again.body).toMatchObject({ code: 'INTRODUCTION_DUPLICATE', dealId });
+      // Once that deal is lost, a new request may start over.
+      await drive.step(dealId, 'LOST');
+      await t.http.post('/api/introductions').set(...bearer(s.enterprise)).send({ resultId: own.resultId, message: '我司调整了方案，希望重新洽谈许可条件。' }).expect(201);
     });
 
     it('records a decline with its reason, marks the early deal lost and tells the matching engine', async () => {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DECLINE_REASON_LABELS, DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, Role } from '@xkx/contracts';
+import { DECLINE_REASON_LABELS, DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, OPEN_DEAL_STAGES, Role } from '@xkx/contracts';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -54,10 +54,16 @@ export class IntroductionsService {
       if (target.status !== 'PUBLISHED') throw this.listingInvalid(targetKind);
       if (!broker && canManage(user, targetKind, target)) throw new DomainException(ErrorCode.INTRODUCTION_OWN_LISTING, HttpStatus.CONFLICT);
       if (!broker && other && !canManage(user, targetKind === 'RESULT' ? 'NEED' : 'RESULT', other)) throw this.listingInvalid(targetKind === 'RESULT' ? 'NEED' : 'RESULT');
-      const duplicate = await manager.exists(IntroductionEntity, {
-        where: { requesterId: user.id, status: IntroductionStatus.PENDING, ...(targetKind === 'RESULT' ? { resultId: target.id } : { needId: target.id }) },
-      });
-      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT);
+      // One live request per requester and listing: still waiting for an answer, or answered and its deal still open.
+      const duplicate = await manager
+        .createQueryBuilder(IntroductionEntity, 'i')
+        .leftJoin(DealEntity, 'd', 'd.id = i.deal_id')
+        .select('i.deal_id', 'dealId')
+        .where('i.requester_id = :requester', { requester: user.id })
+        .andWhere(targetKind === 'RESULT' ? 'i.result_id = :target' : 'i.need_id = :target', { target: target.id })
+        .andWhere(`(i.status = :pending OR (i.status = :interested AND d.stage IN (:...open)))`, { pending: IntroductionStatus.PENDING, interested: IntroductionStatus.INTERESTED, open: OPEN_DEAL_STAGES })
+        .getRawOne<{ dealId: string | null }>();
+      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT, [], { dealId: duplicate.dealId });
 
       const institutionOrgId = result?.organizationId ?? user.organizationId;
       const enterpriseOrgId = need?.organizationId ?? user.organizationId;
