@@ -252,7 +252,7 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     expect(claims.get(`ENTERPRISE:${E3}`)).toMatchObject({ baseFen: 2_500_000_003, rawFen: 125_000_000, amountFen: 100_000_000, capped: true });
     // K4 is related-party: nobody claims it (its agency, 南京大学技术转移中心, has no claim at all).
     expect(claims.has('AGENCY:南京大学技术转移中心')).toBe(false);
-    expect(res.body.excluded).toEqual([expect.objectContaining({ code: 'K4', receivedFen: 55_555_555, reason: '买方为卖方控股企业' })]);
+    expect(res.body.excluded).toEqual([expect.objectContaining({ code: 'K4', receivedFen: 55_555_555, reason: '买方为卖方控股企业', marked: true })]);
     expect(res.body.claims).toHaveLength(5);
     expect(res.body.totalFen).toBe(50_000_000 + 5_000_000 + 28_086_419 + 61_728_394 + 100_000_000);
     for (const c of claims.values()) expect(c.lines.reduce((s, l) => s + l.receivedFen, 0)).toBe(c.baseFen);
@@ -364,6 +364,16 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     await get('/api/kpis/rnd-spending/mine?year=2019', researcher).expect(403);
   });
 
+  it('R&D spending: a correction of the amount alone keeps the note; an empty note clears it', async () => {
+    const e1 = fx.orgIds.get(E1)!;
+    const put = (who: Session, body: object) => t.http.put(`/api/kpis/rnd-spending/${e1}/2016`).set(...bearer(who)).send(body);
+    expect((await put(enterprise, { amountFen: 500_000_001, note: '  依据年度财务报表 ' }).expect(200)).body).toEqual({ organizationId: e1, year: 2016, amountFen: 500_000_001, note: '依据年度财务报表' });
+    expect((await put(broker, { amountFen: 500_000_002 }).expect(200)).body.note).toBe('依据年度财务报表');
+    expect((await get('/api/kpis/rnd-spending/mine?year=2016', enterprise).expect(200)).body).toMatchObject({ amountFen: 500_000_002, note: '依据年度财务报表' });
+    expect((await put(enterprise, { amountFen: 500_000_002, note: ' ' }).expect(200)).body.note).toBeNull();
+    expect((await get('/api/kpis/rnd-spending/mine?year=2016', enterprise).expect(200)).body).toMatchObject({ amountFen: 500_000_002, note: null });
+  });
+
   it('the funnel counts each stage and its conversion from the one before', async () => {
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
     const res = await get(`/api/kpis/funnel?year=${year}`).expect(200);
@@ -384,5 +394,36 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     await get('/api/kpis?year=2019', enterprise).expect(403);
     await t.http.put(`/api/kpis/related-parties/${fx.ids.get('K1')}`).set(...bearer(broker)).send({ related: true, reason: '测试' }).expect(403);
     await get('/api/kpis/breakdown?year=2019&dimension=COLOUR').expect(400);
+  });
+
+  it('related-party marks move a contract out of every claim and back; a same-credit-code exclusion is not a mark', async () => {
+    type Report = { totalFen: number; claims: Array<{ lines: Array<{ code: string }> }>; excluded: Array<{ code: string; marked: boolean; reason: string }> };
+    const report = async (): Promise<Report> => (await get('/api/kpis/subsidies?year=2019').expect(200)).body as Report;
+    const mark = (body: object) => t.http.put(`/api/kpis/related-parties/${fx.ids.get('K2')}`).set(...bearer(admin)).send(body);
+    const claimsOf = (r: Report) => r.claims.filter((c) => c.lines.some((l) => l.code === 'K2')).length;
+    const before = await report();
+    expect(claimsOf(before)).toBe(2); // 王自由 (broker without an agency) and E2 (the buyer)
+    expect((await mark({ related: true }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await mark({ related: true, reason: '关' }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await mark({ related: true, reason: '同一实际控制人' }).expect(200)).body).toEqual({ contractId: fx.ids.get('K2'), related: true, reason: '同一实际控制人' });
+    const marked = await report();
+    expect(claimsOf(marked)).toBe(0);
+    expect(marked.excluded.find((e) => e.code === 'K2')).toMatchObject({ marked: true, reason: '同一实际控制人' });
+    // Both of K2's claims are gone: the broker's 5,000,000 (capped) and E2's 61,728,394.
+    expect(marked.totalFen).toBe(before.totalFen - 5_000_000 - 61_728_394);
+    await mark({ related: false }).expect(200);
+    expect(await report()).toEqual(before);
+
+    // Same credit code on both sides: excluded without a mark, and unmarking cannot bring it back.
+    const ds = t.app.get(DataSource);
+    const [row] = await ds.query<Array<{ seller_credit_code: string | null }>>(`SELECT seller_credit_code FROM tech_contract WHERE id = $1`, [fx.ids.get('K2')]);
+    await ds.query(`UPDATE tech_contract SET seller_credit_code = buyer_credit_code WHERE id = $1`, [fx.ids.get('K2')]);
+    try {
+      expect((await report()).excluded.find((e) => e.code === 'K2')).toMatchObject({ marked: false, reason: 'same credit code' });
+      await mark({ related: false }).expect(200);
+      expect((await report()).excluded.find((e) => e.code === 'K2')).toMatchObject({ marked: false });
+    } finally {
+      await ds.query(`UPDATE tech_contract SET seller_credit_code = $2 WHERE id = $1`, [fx.ids.get('K2'), row!.seller_credit_code]);
+    }
   });
 });

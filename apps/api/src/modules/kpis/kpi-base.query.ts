@@ -70,6 +70,7 @@ WITH kpi_base AS (
     ${paid ? 'pay.yr' : 'extract(year FROM c.signed_on)::int'} AS yr,
     ${all ? `(rp.contract_id IS NOT NULL OR (c.seller_credit_code IS NOT NULL AND c.seller_credit_code = c.buyer_credit_code))` : 'false'} AS related_party,
     ${all ? `coalesce(rp.reason, CASE WHEN c.seller_credit_code = c.buyer_credit_code THEN 'same credit code' END)` : 'NULL::text'} AS related_reason,
+    ${all ? 'rp.contract_id IS NOT NULL' : 'false'} AS related_marked,
     side.b_ent AS enterprise_is_buyer,
     CASE WHEN side.s_inst THEN c.seller_organization_id ELSE c.buyer_organization_id END AS institution_org_id,
     to_char(c.signed_on, 'MM') AS k_month,

@@ -18,15 +18,18 @@ export class RndSpendingService {
     @Inject(KPI_CONFIG) private readonly config: KpiConfig,
   ) {}
 
-  /** An enterprise enters its own; a broker (or admin) any key monitored enterprise's. */
+  /** An enterprise enters its own; a broker (or admin) any key monitored enterprise's. Without a note, the stored one is kept. */
   async put(organizationId: string, year: number, dto: PutRndSpendingDto, user: AuthUser): Promise<RndSpendingDto> {
     if (user.role === 'ENTERPRISE' && user.organizationId !== organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
     return this.dataSource.transaction(async (manager) => {
       const org = await manager.findOneBy(OrganizationEntity, { id: organizationId });
       if (!org) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (org.kind !== 'ENTERPRISE' || !org.isKeyMonitored) throw new DomainException(ErrorCode.KPI_ENTERPRISE_NOT_MONITORED, HttpStatus.BAD_REQUEST);
-      await manager.upsert(RndSpendingEntity, { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null, enteredById: user.id }, ['organizationId', 'year']);
-      return { organizationId, year, amountFen: dto.amountFen, note: dto.note ?? null };
+      // A correction of the amount alone (no note sent) keeps what was noted; an empty note clears it.
+      const stored = dto.note === undefined ? await manager.findOne(RndSpendingEntity, { where: { organizationId, year }, lock: { mode: 'pessimistic_write' } }) : null;
+      const note = dto.note === undefined ? (stored?.note ?? null) : dto.note || null;
+      await manager.upsert(RndSpendingEntity, { organizationId, year, amountFen: dto.amountFen, note, enteredById: user.id }, ['organizationId', 'year']);
+      return { organizationId, year, amountFen: dto.amountFen, note };
     });
   }
 

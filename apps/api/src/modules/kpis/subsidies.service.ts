@@ -18,6 +18,7 @@ interface PaidRow {
   received_fen: string;
   related_party: boolean;
   related_reason: string | null;
+  related_marked: boolean;
   enterprise_is_buyer: boolean;
   k_enterprise: string;
   l_enterprise: string;
@@ -43,7 +44,7 @@ export class SubsidiesService {
   async report(year: number): Promise<SubsidyReportDto> {
     const { sql, params } = kpiBase({ year, view: 'registered', basis: 'paid' });
     const rows = await this.dataSource.query<PaidRow[]>(
-      `${sql} SELECT id, code, project_name, received_fen::text, related_party, related_reason, enterprise_is_buyer, k_enterprise, l_enterprise, k_agency, l_agency, k_broker, l_broker
+      `${sql} SELECT id, code, project_name, received_fen::text, related_party, related_reason, related_marked, enterprise_is_buyer, k_enterprise, l_enterprise, k_agency, l_agency, k_broker, l_broker
        FROM kpi_scoped ORDER BY code`,
       params,
     );
@@ -57,7 +58,7 @@ export class SubsidiesService {
     };
     for (const row of rows) {
       if (row.related_party) {
-        excluded.push({ contractId: row.id, code: row.code, receivedFen: fen(row.received_fen), reason: row.related_reason ?? '' });
+        excluded.push({ contractId: row.id, code: row.code, receivedFen: fen(row.received_fen), reason: row.related_reason ?? '', marked: row.related_marked });
         continue;
       }
       if (row.enterprise_is_buyer) claim('ENTERPRISE', row.k_enterprise, row.l_enterprise, row);

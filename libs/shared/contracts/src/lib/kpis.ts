@@ -71,10 +71,19 @@ export interface KpiDefinition {
   text: LocalizedText;
 }
 
+/** One institution's yearly target in a PUT /api/kpis/targets. */
+export interface InstitutionTargetBody {
+  organizationId: string;
+  projects: number;
+  contractAmountFen: number;
+}
+
+/** PUT /api/kpis/targets (kpi:manage): `institutions` replaces the year's per-institution list; omitted, it is kept. */
 export interface KpiTargetsBody {
   year: number;
   projects: number;
   contractAmountFen: number;
+  institutions?: InstitutionTargetBody[];
 }
 
 /** The public portal's year-to-date headline: aggregate only. */
@@ -222,6 +231,21 @@ export interface SubsidyExclusion {
   code: string;
   receivedFen: number;
   reason: string;
+  /** An admin's related-party mark (PUT /api/kpis/related-parties/:contractId can remove it); false: excluded because both sides have the same credit code. */
+  marked: boolean;
+}
+
+/** PUT /api/kpis/related-parties/:contractId (kpi:manage). */
+export interface RelatedPartyBody {
+  related: boolean;
+  /** Required when `related` is true, 2 to 500 characters. */
+  reason?: string;
+}
+
+export interface RelatedPartyMark {
+  contractId: string;
+  related: boolean;
+  reason: string | null;
 }
 
 /** GET /api/kpis/subsidies */
@@ -267,6 +291,19 @@ export interface RndSpendingReport {
   previousTotalFen: number;
   growthBp: number | null;
   meetsTarget: boolean | null;
+}
+
+/** PUT /api/kpis/rnd-spending/:organizationId/:year. Without `note` the stored note is kept; an empty note clears it. */
+export interface RndSpendingBody {
+  amountFen: number;
+  note?: string;
+}
+
+export interface RndSpendingEntry {
+  organizationId: string;
+  year: number;
+  amountFen: number;
+  note: string | null;
 }
 
 /** GET /api/kpis/rnd-spending/mine: the caller's own enterprise. */

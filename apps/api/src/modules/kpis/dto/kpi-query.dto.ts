@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
+import { InstitutionTargetBody, KpiBasis, KpiDimension, KpiTargetsBody, KpiView, RelatedPartyBody, RndSpendingBody } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsFen, trim } from '../../deals/dto/fen.validator';
@@ -65,13 +65,13 @@ export class KpiRecordsQueryDto extends KpiFiguresQueryDto {
   offset = 0;
 }
 
-export class InstitutionTargetInputDto {
+export class InstitutionTargetInputDto implements InstitutionTargetBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
   @ApiProperty({ example: 40 }) @IsInt() @Min(0) @Max(1_000_000) projects!: number;
   @ApiProperty({ description: 'fen', example: 200_000_000_000 }) @IsFen() contractAmountFen!: number;
 }
 
-export class PutKpiTargetsDto {
+export class PutKpiTargetsDto implements KpiTargetsBody {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ example: 165 }) @IsInt() @Min(0) @Max(1_000_000) projects!: number;
   @ApiProperty({ description: '合同成交额 target, fen', example: 840_000_000_000 }) @IsFen() contractAmountFen!: number;
@@ -80,12 +80,12 @@ export class PutKpiTargetsDto {
   institutions?: InstitutionTargetInputDto[];
 }
 
-export class PutRndSpendingDto {
+export class PutRndSpendingDto implements RndSpendingBody {
   @ApiProperty({ description: '研发投入, fen', example: 1_234_567_891 }) @IsFen() amountFen!: number;
-  @ApiPropertyOptional({ example: '依据年度财务报表' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional({ example: '依据年度财务报表', description: 'Omitted: the stored note is kept; empty: the note is cleared' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) note?: string;
 }
 
-export class PutRelatedPartyDto {
+export class PutRelatedPartyDto implements RelatedPartyBody {
   @ApiProperty({ description: 'true marks the contract as a related-party deal (no subsidy); false removes the mark' })
   @IsBoolean()
   related!: boolean;

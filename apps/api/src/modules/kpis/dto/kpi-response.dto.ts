@@ -17,6 +17,8 @@ import {
   KpiTargets,
   InstitutionTarget,
   MyRndSpending,
+  RelatedPartyMark,
+  RndSpendingEntry,
   RndSpendingReport,
   RndSpendingRow,
   KpiView,
@@ -235,7 +237,7 @@ export class MyRndSpendingDto implements MyRndSpending {
   @ApiProperty({ type: Boolean, nullable: true }) meetsTarget!: boolean | null;
 }
 
-export class RndSpendingDto {
+export class RndSpendingDto implements RndSpendingEntry {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() year!: number;
   @ApiProperty({ description: 'fen' }) amountFen!: number;
@@ -267,6 +269,8 @@ export class SubsidyExclusionDto implements SubsidyExclusion {
   @ApiProperty() code!: string;
   @ApiProperty({ description: 'fen' }) receivedFen!: number;
   @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'true: an admin’s related-party mark (removable); false: both sides have the same credit code' })
+  marked!: boolean;
 }
 
 export class SubsidyReportDto implements SubsidyReport {
@@ -294,7 +298,7 @@ export class KpiPublicHeadlineDto implements KpiPublicHeadline {
   @ApiProperty({ description: 'basis points, rounded down' }) contractAmountProgressBp!: number;
 }
 
-export class RelatedPartyDto {
+export class RelatedPartyDto implements RelatedPartyMark {
   @ApiProperty({ format: 'uuid' }) contractId!: string;
   @ApiProperty() related!: boolean;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;

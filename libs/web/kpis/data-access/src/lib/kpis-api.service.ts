@@ -3,26 +3,56 @@ import { inject, Injectable } from '@angular/core';
 import {
   API_PREFIX,
   ApiPath,
+  FieldError,
   KpiBreakdown,
   KpiDimension,
   KpiFunnel,
   KpiHeadline,
   KpiPublicHeadline,
   KpiRecords,
+  KpiTargets,
+  KpiTargetsBody,
+  MyRndSpending,
   OrganizationKind,
   OrganizationSummary,
+  RelatedPartyBody,
+  RelatedPartyMark,
+  RndSpendingEntry,
+  RndSpendingReport,
   SubsidyReport,
 } from '@xkx/contracts';
+import { toApiError } from '@xkx/web/forms';
 import { saveBlob } from '@xkx/web/listings/data-access';
-import { KpiFilter, kpiParams, KpiRecordsQuery } from '@xkx/web/kpis/util';
-import { map, Observable } from 'rxjs';
+import { KpiFilter, kpiParams, KpiRecordsQuery, RndControl, RndPut } from '@xkx/web/kpis/util';
+import { catchError, concatMap, from, last, map, Observable, of, throwError } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/kpis`;
 
 /** How many contracts the records panel lists at once; the totals always cover all of them. */
 export const KPI_RECORDS_PAGE = 500;
 
-/** /api/kpis: the ledger's figures, bars, drill-downs, funnel, subsidies and their files. */
+/** A failed R&D PUT, with the form control whose amount it carried (for the API's field errors). */
+export class RndSaveError extends Error {
+  constructor(
+    readonly control: RndControl,
+    readonly failure: unknown,
+  ) {
+    super('R&D spending not saved');
+  }
+}
+
+/**
+ * A failed R&D save as an entry form shows it: the API's field errors on the form's controls (`amountFen`
+ * of the year before lands on `previousAmount`), or a message when none applies (null: unreachable).
+ */
+export function rndSaveProblem(error: unknown): { fields: FieldError[]; message: string | null } {
+  const control: RndControl = error instanceof RndSaveError ? error.control : 'amount';
+  const api = toApiError(error instanceof RndSaveError ? error.failure : error);
+  const fields = api.errors.filter((e) => e.field === 'amountFen' || e.field === 'note').map((e) => ({ ...e, field: e.field === 'amountFen' ? control : e.field }));
+  return { fields, message: fields.length ? null : api.message };
+}
+
+/** /api/kpis: the ledger's figures, bars, drill-downs, funnel, subsidies, targets, R&D spending and their files. */
 @Injectable({ providedIn: 'root' })
 export class KpisApiService {
   private readonly http = inject(HttpClient);
@@ -59,6 +89,51 @@ export class KpisApiService {
 
   subsidiesResource(year: () => number): HttpResourceRef<SubsidyReport | undefined> {
     return httpResource<SubsidyReport>(() => ({ url: `${BASE}/subsidies`, params: { year: year() } }));
+  }
+
+  /** The district's targets of a year (defaults until an admin sets them) and the institutions'. */
+  targetsResource(year: () => number): HttpResourceRef<KpiTargets | undefined> {
+    return httpResource<KpiTargets>(() => ({ url: `${BASE}/targets`, params: { year: year() } }));
+  }
+
+  /** kpi:manage. With `institutions`, the year's per-institution list is replaced. */
+  putTargets(body: KpiTargetsBody): Observable<KpiTargets> {
+    return this.http.put<KpiTargets>(`${BASE}/targets`, body);
+  }
+
+  /** Key monitored enterprises' R&D spending of a year and the year before, against the growth target. */
+  rndSpendingResource(year: () => number): HttpResourceRef<RndSpendingReport | undefined> {
+    return httpResource<RndSpendingReport>(() => ({ url: `${BASE}/rnd-spending`, params: { year: year() } }));
+  }
+
+  /** The caller's own enterprise (rnd-spending:write); undefined year: not asked. */
+  myRndSpendingResource(year: () => number | undefined): HttpResourceRef<MyRndSpending | undefined> {
+    return httpResource<MyRndSpending>(() => {
+      const y = year();
+      return y === undefined ? undefined : { url: `${BASE}/rnd-spending/mine`, params: { year: y } };
+    });
+  }
+
+  /**
+   * The PUTs of an R&D entry, one after the other (the year, then the year before). Completes once all
+   * are saved; a failure stops there and errors with a RndSaveError naming the control it came from.
+   */
+  saveRndSpending(organizationId: string, puts: readonly RndPut[]): Observable<void> {
+    if (!puts.length) return of(undefined);
+    return from(puts).pipe(
+      concatMap((put) =>
+        this.http
+          .put<RndSpendingEntry>(`${BASE}/rnd-spending/${organizationId}/${put.year}`, put.body)
+          .pipe(catchError((error: unknown) => throwError(() => new RndSaveError(put.control, error)))),
+      ),
+      last(),
+      map(() => undefined),
+    );
+  }
+
+  /** kpi:manage: `{ related: true, reason }` marks a contract as a related-party deal (no subsidy); `{ related: false }` removes the mark. */
+  markRelatedParty(contractId: string, body: RelatedPartyBody): Observable<RelatedPartyMark> {
+    return this.http.put<RelatedPartyMark>(`${BASE}/related-parties/${contractId}`, body);
   }
 
   /** The public portal's year-to-date headline (no sign-in). */

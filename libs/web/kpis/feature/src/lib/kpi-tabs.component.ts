@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink, RouterLinkActive } from '@angular/router';
+import { Permission } from '@xkx/contracts';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
 import { institutionOf } from '@xkx/web/kpis/util';
 
-/** The KPI pages: the district, the caller's institution (if any), his own performance, the subsidy report. */
+/** The KPI pages: the district, the caller's institution (if any), his own performance, subsidies, R&D spending, and the targets for admins. */
 @Component({
   selector: 'xkx-kpi-tabs',
   imports: [RouterLink, RouterLinkActive, MatButtonModule, MatIconModule, TranslatePipe],
@@ -30,6 +31,14 @@ import { institutionOf } from '@xkx/web/kpis/util';
       <a mat-button [routerLink]="[base, 'subsidies']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-subsidies">
         <mat-icon>savings</mat-icon> {{ 'kpi.tabSubsidies' | t }}
       </a>
+      <a mat-button [routerLink]="[base, 'rnd-spending']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-rnd">
+        <mat-icon>science</mat-icon> {{ 'kpi.tabRnd' | t }}
+      </a>
+      @if (canManage()) {
+        <a mat-button [routerLink]="[base, 'targets']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-targets">
+          <mat-icon>flag</mat-icon> {{ 'kpi.tabTargets' | t }}
+        </a>
+      }
     </nav>
   `,
   styles: `
@@ -41,6 +50,8 @@ export class KpiTabsComponent {
   private readonly session = inject(AuthSession);
   private readonly institutions = inject(KpisApiService).institutionsResource();
   protected readonly base = `/${WebPath.kpis}`;
+  /** Setting the targets is kpi:manage (admins); the page's guard says the same. */
+  protected readonly canManage = computed(() => this.session.can(Permission.KPI_MANAGE));
   protected readonly institutionId = computed(() => institutionOf(this.session.user()?.organization, this.institutions.value()?.items ?? []));
   /** A university's or institute's own account sees its institution, not the district. */
   protected readonly ownIsInstitution = computed(() => {

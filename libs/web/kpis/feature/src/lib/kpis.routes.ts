@@ -14,7 +14,7 @@ const ownInstitution: CanActivateFn = () => {
 
 const dashboard = () => import('./kpi-dashboard-page.component').then((m) => m.KpiDashboardPageComponent);
 
-/** Mounted at /manage/kpis (kpi:read: brokers and admins). ECharts is provided here, so it stays in the lazy chunks. */
+/** Mounted at /manage/kpis (kpi:read: brokers and admins; the targets page kpi:manage). ECharts is provided here, so it stays in the lazy chunks. */
 export const KPI_ROUTES: Routes = [
   {
     path: '',
@@ -28,6 +28,17 @@ export const KPI_ROUTES: Routes = [
         path: 'subsidies',
         title: 'title.kpiSubsidies',
         loadComponent: () => import('./kpi-subsidies-page.component').then((m) => m.KpiSubsidiesPageComponent),
+      },
+      {
+        path: 'rnd-spending',
+        title: 'title.kpiRnd',
+        loadComponent: () => import('./kpi-rnd-spending-page.component').then((m) => m.KpiRndSpendingPageComponent),
+      },
+      {
+        path: 'targets',
+        canActivate: [permissionGuard(Permission.KPI_MANAGE)],
+        title: 'title.kpiTargets',
+        loadComponent: () => import('./kpi-targets-page.component').then((m) => m.KpiTargetsPageComponent),
       },
     ],
   },

@@ -3,13 +3,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { LocalizedText, ORGANIZATION_KIND_LABELS, Permission, ROLE_LABELS } from '@xkx/contracts';
+import { LocalizedText, ORGANIZATION_KIND_LABELS, Permission, Role, ROLE_LABELS } from '@xkx/contracts';
 import { UserStatusComponent } from '@xkx/web/accounts/ui';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { ListingsApiService } from '@xkx/web/listings/data-access';
 import { MyListingListComponent } from '@xkx/web/listings/ui';
 import { ListingDetail } from '@xkx/web/listings/util';
+import { WorkspaceRndCardComponent } from './workspace-rnd-card.component';
 
 interface Shortcut {
   path: string;
@@ -21,7 +22,7 @@ interface Shortcut {
 /** Where a signed-in user lands: who they are, what waits for them, and what their permissions open. */
 @Component({
   selector: 'xkx-workspace-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent, MyListingListComponent],
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent, MyListingListComponent, WorkspaceRndCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace-page.component.html',
   styleUrl: './workspace-page.component.scss',
@@ -36,6 +37,8 @@ export class WorkspacePageComponent {
   protected readonly paths = WebPath;
   protected readonly writesResults = computed(() => this.session.can(Permission.RESULT_WRITE));
   protected readonly writesNeeds = computed(() => this.session.can(Permission.NEED_WRITE));
+  /** An enterprise reports its own R&D spending; the card shows itself only if it is key monitored. */
+  protected readonly reportsRnd = computed(() => this.user()?.role === Role.ENTERPRISE && this.session.can(Permission.RND_SPENDING_WRITE));
   private readonly listingsApi = inject(ListingsApiService);
   /** The latest few of each kind; the full list with its actions is on /workspace/listings. */
   protected readonly results = this.listingsApi.mineResource(() => (this.writesResults() ? 'results' : undefined));
