@@ -93,7 +93,12 @@ async function main(): Promise<void> {
       ['public', `/api/kpis/public?year=${YEAR}`],
       ['records (bar, 1000 rows)', `/api/kpis/records?year=${YEAR}&view=registered&dimension=MONTH&key=06`],
     ];
-    const results: Record<string, ReturnType<typeof summary>> = {};
+    const ds = app.get(DataSource);
+    // Cold: the data version moves before every call (as after any write), so each answer is computed
+    // in PostgreSQL. Warm: the same call again with no write in between, answered from the KPI cache.
+    const invalidate = () => ds.query(`UPDATE kpi_data_version SET version = version + 1 WHERE id = 1`);
+    const cold: Record<string, ReturnType<typeof summary>> = {};
+    const warm: Record<string, ReturnType<typeof summary>> = {};
     let projects = 0;
     for (const [name, url] of routes) {
       const call = async (): Promise<unknown> => {
@@ -104,17 +109,24 @@ async function main(): Promise<void> {
       const first = (await call()) as { figures?: { projects: number } };
       if (name === 'headline signed') projects = first.figures?.projects ?? 0;
       for (let i = 0; i < 3; i++) await call();
-      const ms: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t = performance.now();
-        await call();
-        ms.push(performance.now() - t);
-      }
-      results[name] = summary(ms);
+      const time = async (before?: () => Promise<unknown>): Promise<ReturnType<typeof summary>> => {
+        const ms: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          if (before) await before();
+          const t = performance.now();
+          await call();
+          ms.push(performance.now() - t);
+        }
+        return summary(ms);
+      };
+      cold[name] = await time(invalidate);
+      warm[name] = await time();
     }
-    process.stdout.write(`${JSON.stringify({ contracts: CONTRACTS, year: YEAR, contractsSignedInYear: projects, loadSeconds: Math.round(loadMs / 100) / 10, runsPerRoute: RUNS, latencyMs: results }, null, 2)}\n`);
-    const worst = Math.max(...Object.values(results).map((r) => r.p95));
-    process.stdout.write(`worst p95: ${worst} ms (aim: < 200 ms)\n`);
+    process.stdout.write(
+      `${JSON.stringify({ contracts: CONTRACTS, year: YEAR, contractsSignedInYear: projects, loadSeconds: Math.round(loadMs / 100) / 10, runsPerRoute: RUNS, coldLatencyMs: cold, warmLatencyMs: warm }, null, 2)}\n`,
+    );
+    const worst = (r: Record<string, ReturnType<typeof summary>>) => Math.max(...Object.values(r).map((x) => x.p95));
+    process.stdout.write(`worst p95: cold ${worst(cold)} ms, warm ${worst(warm)} ms (aim: < 200 ms)\n`);
   } finally {
     await app.close();
     // BENCH_KEEP=1 keeps the scratch database for EXPLAIN ANALYZE.

@@ -11,6 +11,7 @@ import {
 import {
   KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, MyRndSpendingDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
 } from './dto/kpi-response.dto';
+import { KpiCache } from './kpi-cache.service';
 import { KpiExportService } from './kpi-export.service';
 import { KpiFiguresService } from './kpi-figures.service';
 import { KpiFunnelService } from './kpi-funnel.service';
@@ -31,13 +32,14 @@ export class KpisController {
     private readonly rnd: RndSpendingService,
     private readonly subsidiesService: SubsidiesService,
     private readonly exports: KpiExportService,
+    private readonly cache: KpiCache,
   ) {}
 
   @Get()
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: KpiHeadlineDto })
   headline(@Query() q: KpiFiguresQueryDto): Promise<KpiHeadlineDto> {
-    return this.figures.headline(q);
+    return this.cache.get('headline', q, () => this.figures.headline(q));
   }
 
   /** The public portal's headline, year to date: projects and contract amount against the targets. */
@@ -45,14 +47,14 @@ export class KpisController {
   @Public()
   @ApiOkResponse({ type: KpiPublicHeadlineDto })
   publicHeadline(@Query() q: KpiPublicQueryDto): Promise<KpiPublicHeadlineDto> {
-    return this.figures.publicHeadline(q.year, q.view);
+    return this.cache.get('public', q, () => this.figures.publicHeadline(q.year, q.view));
   }
 
   @Get('breakdown')
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: KpiBreakdownDto })
   breakdown(@Query() q: KpiBreakdownQueryDto): Promise<KpiBreakdownDto> {
-    return this.figures.breakdown(q);
+    return this.cache.get('breakdown', q, () => this.figures.breakdown(q));
   }
 
   /** The contracts behind a figure (no dimension) or a bar (dimension + key); their amounts add up to it. */
@@ -60,21 +62,21 @@ export class KpisController {
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: KpiRecordsDto })
   records(@Query() q: KpiRecordsQueryDto): Promise<KpiRecordsDto> {
-    return this.figures.records(q);
+    return this.cache.get('records', q, () => this.figures.records(q));
   }
 
   @Get('funnel')
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: KpiFunnelDto })
   funnel(@Query() q: KpiFunnelQueryDto): Promise<KpiFunnelDto> {
-    return this.funnelService.funnel(q.year, q.brokerId ?? null);
+    return this.cache.get('funnel', q, () => this.funnelService.funnel(q.year, q.brokerId ?? null));
   }
 
   @Get('subsidies')
   @Authenticated(Permission.KPI_READ)
   @ApiOkResponse({ type: SubsidyReportDto })
   subsidies(@Query() q: KpiYearQueryDto): Promise<SubsidyReportDto> {
-    return this.subsidiesService.report(q.year);
+    return this.cache.get('subsidies', q, () => this.subsidiesService.report(q.year));
   }
 
   /** The subsidy report as a workbook: 奖补汇总 (with 合计), 奖补明细, 不予奖补, 说明. */

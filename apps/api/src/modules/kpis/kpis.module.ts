@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { KpiCache } from './kpi-cache.service';
 import { KPI_CONFIG, DEFAULT_KPI_CONFIG } from './kpi-config';
 import { KpiExportService } from './kpi-export.service';
 import { KpiFiguresService } from './kpi-figures.service';
@@ -11,7 +12,7 @@ import { SubsidiesService } from './subsidies.service';
 /** The KPI ledger. Reads contracts, deals, payments and matches in SQL; writes only its own tables. */
 @Module({
   controllers: [KpisController],
-  providers: [{ provide: KPI_CONFIG, useValue: DEFAULT_KPI_CONFIG }, KpiFiguresService, KpiFunnelService, KpiTargetsService, RndSpendingService, SubsidiesService, KpiExportService],
+  providers: [{ provide: KPI_CONFIG, useValue: DEFAULT_KPI_CONFIG }, KpiCache, KpiFiguresService, KpiFunnelService, KpiTargetsService, RndSpendingService, SubsidiesService, KpiExportService],
   exports: [KpiFiguresService, KPI_CONFIG],
 })
 export class KpisModule {}
