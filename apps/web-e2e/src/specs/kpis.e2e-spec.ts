@@ -166,4 +166,26 @@ describeBrowser('KPI ledger: the portal headline, the dashboard and the contract
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('keeps the dashboard usable when one of its requests fails, and offers a retry for the headline', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.broker.email, DEMO.broker.password);
+    // The headline and the monthly bars fail (as a database outage would answer); the rest still loads.
+    let failing = true;
+    await page.route(/\/api\/kpis(\?|\/breakdown\?.*dimension=MONTH)/, (route) =>
+      failing ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用' }) }) : route.fallback(),
+    );
+    const errors = watchErrors(page);
+    await openManagePage(page, 'nav-kpis');
+    await page.getByText('重试').first().waitFor();
+    await page.getByTestId('kpi-chart-field').waitFor();
+    failing = false;
+    await page.getByText('重试').first().click();
+    await page.getByTestId('kpi-figure-projects').waitFor();
+    // The refused requests are logged by Chromium as failed resources; nothing else (no template error) may be.
+    expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

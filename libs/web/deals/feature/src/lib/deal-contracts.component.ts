@@ -80,7 +80,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
       @if (mode() === 'create') {
         @if (draft(); as d) {
           <xkx-contract-form
-            [types]="types.value() ?? []"
+            [types]="(types.hasValue() ? types.value() : undefined) ?? []"
             [draft]="d"
             [serverErrors]="serverErrors()"
             [busy]="busy()"
@@ -103,7 +103,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
         @let k = contract.value();
         @if (mode() === 'edit') {
           <xkx-contract-form
-            [types]="types.value() ?? []"
+            [types]="(types.hasValue() ? types.value() : undefined) ?? []"
             [contract]="k"
             [serverErrors]="serverErrors()"
             [busy]="busy()"
@@ -111,7 +111,10 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             (cancelled)="close()"
           />
         } @else {
-          <xkx-contract-details [contract]="k" [fields]="fields.value() ?? []" />
+          <xkx-contract-details
+            [contract]="k"
+            [fields]="(fields.hasValue() ? fields.value() : undefined) ?? []"
+          />
         }
         @if (manage() && mode() === 'view') {
           <div class="actions">
@@ -261,7 +264,10 @@ export class DealContractsComponent {
   }
 
   protected typeFields(k: Contract) {
-    return registrationFieldsFor(this.fields.value() ?? [], k.type.code);
+    return registrationFieldsFor(
+      (this.fields.hasValue() ? this.fields.value() : undefined) ?? [],
+      k.type.code,
+    );
   }
 
   protected create(body: ContractInput): void {

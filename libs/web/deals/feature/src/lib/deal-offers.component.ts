@@ -32,7 +32,7 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
         <p class="alert" role="alert" data-testid="offer-error">{{ e }}</p>
       }
       <ul class="offers">
-        @for (o of offers.value() ?? []; track o.id) {
+        @for (o of (offers.hasValue() ? offers.value() : undefined) ?? []; track o.id) {
           <li data-testid="offer" [attr.data-status]="o.status">
             <div class="line">
               <strong class="price" data-testid="offer-price-shown">{{ o.priceFen | fen: 'exact' }}</strong>

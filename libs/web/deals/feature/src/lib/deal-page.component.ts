@@ -87,12 +87,12 @@ export class DealPageComponent {
   protected readonly overrideReason = signal('');
   protected readonly moving = signal(false);
   protected readonly listings = computed<DealListingRef[]>(() => {
-    const d = this.deal.value();
+    const d = this.deal.hasValue() ? this.deal.value() : undefined;
     return d ? [d.result, d.need].filter((l): l is DealListingRef => l !== null) : [];
   });
   /** Administrators may sign before a running public notice ends, recording why. */
   protected readonly overrideAllowed = computed(() => {
-    const d = this.deal.value();
+    const d = this.deal.hasValue() ? this.deal.value() : undefined;
     return (
       !!d &&
       this.admin() &&

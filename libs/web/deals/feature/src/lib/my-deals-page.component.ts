@@ -39,7 +39,7 @@ import { DeclineChoice } from '@xkx/web/matching/util';
         <p class="alert" role="alert">{{ e }}</p>
       }
       <ul class="list">
-        @for (i of intros.value()?.items ?? []; track i.id) {
+        @for (i of (intros.hasValue() ? intros.value() : undefined)?.items ?? []; track i.id) {
           <li data-testid="introduction" [attr.data-status]="i.status">
             <div class="row">
               <strong
@@ -90,10 +90,9 @@ import { DeclineChoice } from '@xkx/web/matching/util';
     <section data-testid="my-deals">
       <h2>{{ 'deal.mine' | t }}</h2>
       <ul class="list">
-        @for (d of deals.value()?.items ?? []; track d.id) {
+        @for (d of (deals.hasValue() ? deals.value() : undefined)?.items ?? []; track d.id) {
           <li>
-            <span class="stage">{{ stageLabels[d.stage] | localized }}</span
-            ><xkx-deal-card [deal]="d" />
+            <span class="stage">{{ stageLabels[d.stage] | localized }}</span><xkx-deal-card [deal]="d" />
           </li>
         } @empty {
           <li class="muted">{{ 'deal.noDeals' | t }}</li>

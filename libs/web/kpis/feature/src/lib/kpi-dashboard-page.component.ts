@@ -1,20 +1,63 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { KPI_DIMENSION_LABELS, KPI_VIEW_LABELS, KpiBasis, KpiDimension, KpiHeadlineFigures, KpiView, PRIORITY_CHAINS } from '@xkx/contracts';
+import {
+  KPI_DIMENSION_LABELS,
+  KPI_VIEW_LABELS,
+  KpiBasis,
+  KpiDimension,
+  KpiHeadlineFigures,
+  KpiView,
+  PRIORITY_CHAINS,
+} from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
-import { KpiBarChartComponent, KpiFigureComponent, KpiFunnelComponent, KpiProgressComponent, KpiRecordsComponent } from '@xkx/web/kpis/ui';
-import { compactYuan, growthBp, KpiBarHit, KpiFilter, KpiMeasure, KpiRecordsQuery, KpiScope, measureText, shanghaiYear, toBars, yearChoices, yuan } from '@xkx/web/kpis/util';
+import {
+  KpiBarChartComponent,
+  KpiFigureComponent,
+  KpiFunnelComponent,
+  KpiProgressComponent,
+  KpiRecordsComponent,
+} from '@xkx/web/kpis/ui';
+import {
+  compactYuan,
+  growthBp,
+  KpiBarHit,
+  KpiFilter,
+  KpiMeasure,
+  KpiRecordsQuery,
+  KpiScope,
+  measureText,
+  shanghaiYear,
+  toBars,
+  yearChoices,
+  yuan,
+} from '@xkx/web/kpis/util';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
 type FigureKey = keyof KpiHeadlineFigures;
-const FIGURE_KEYS: readonly FigureKey[] = ['projects', 'contractAmountFen', 'technicalAmountFen', 'receivedFen', 'receivedInYearFen'];
+const FIGURE_KEYS: readonly FigureKey[] = [
+  'projects',
+  'contractAmountFen',
+  'technicalAmountFen',
+  'receivedFen',
+  'receivedInYearFen',
+];
 /** Bars of a breakdown besides month, field and institution, chosen in the fourth chart. */
 const OTHER_DIMENSIONS: readonly KpiDimension[] = ['AGENCY', 'TYPE', 'BROKER', 'ENTERPRISE', 'INSTITUTION'];
 
@@ -68,14 +111,18 @@ export class KpiDashboardPageComponent {
   protected readonly dimensionLabels = KPI_DIMENSION_LABELS;
   protected readonly fields = PRIORITY_CHAINS;
   protected readonly measures = KpiMeasure;
-  protected readonly otherDimensions = computed(() => OTHER_DIMENSIONS.filter((d) => !(d === 'INSTITUTION' && this.scope() === 'institution')));
+  protected readonly otherDimensions = computed(() =>
+    OTHER_DIMENSIONS.filter((d) => !(d === 'INSTITUTION' && this.scope() === 'institution')),
+  );
 
   protected readonly year = signal(shanghaiYear());
   protected readonly view = signal<KpiView>(KpiView.REGISTERED);
   protected readonly institutionChoice = signal<string | null>(null);
   protected readonly fieldCode = signal<string | null>(null);
   protected readonly measure = signal<KpiMeasure>(KpiMeasure.AMOUNT);
-  protected readonly otherDimension = linkedSignal<KpiDimension>(() => (this.scope() === 'institution' ? 'AGENCY' : 'TYPE'));
+  protected readonly otherDimension = linkedSignal<KpiDimension>(() =>
+    this.scope() === 'institution' ? 'AGENCY' : 'TYPE',
+  );
   protected readonly downloadFailed = signal(false);
 
   protected readonly institutions = this.api.institutionsResource();
@@ -88,7 +135,11 @@ export class KpiDashboardPageComponent {
   }));
   protected readonly institutionName = computed(() => {
     const id = this.filter().institutionId;
-    return id ? (this.institutions.value()?.items.find((i) => i.id === id)?.nameZh ?? '') : '';
+    return id
+      ? ((this.institutions.hasValue() ? this.institutions.value() : undefined)?.items.find(
+          (i) => i.id === id,
+        )?.nameZh ?? '')
+      : '';
   });
 
   protected readonly headline = this.api.headlineResource(this.filter);
@@ -100,15 +151,41 @@ export class KpiDashboardPageComponent {
   );
   protected readonly byOther = this.api.breakdownResource(this.filter, this.otherDimension);
   /** The funnel counts deals, not contracts: it follows the year and the broker, not institution or field. */
-  protected readonly funnel = this.api.funnelResource(() => (this.scope() === 'institution' ? undefined : { year: this.year(), brokerId: this.filter().brokerId }));
+  protected readonly funnel = this.api.funnelResource(() =>
+    this.scope() === 'institution' ? undefined : { year: this.year(), brokerId: this.filter().brokerId },
+  );
 
-  protected readonly monthBars = computed(() => toBars(this.months.value()?.items ?? [], this.measure(), this.i18n.locale()));
-  protected readonly fieldBars = computed(() => toBars(this.byField.value()?.items ?? [], this.measure(), this.i18n.locale()));
-  protected readonly institutionBars = computed(() => toBars(this.byInstitution.value()?.items ?? [], this.measure(), this.i18n.locale()));
-  protected readonly otherBars = computed(() => toBars(this.byOther.value()?.items ?? [], this.measure(), this.i18n.locale()));
+  protected readonly monthBars = computed(() =>
+    toBars(
+      (this.months.hasValue() ? this.months.value() : undefined)?.items ?? [],
+      this.measure(),
+      this.i18n.locale(),
+    ),
+  );
+  protected readonly fieldBars = computed(() =>
+    toBars(
+      (this.byField.hasValue() ? this.byField.value() : undefined)?.items ?? [],
+      this.measure(),
+      this.i18n.locale(),
+    ),
+  );
+  protected readonly institutionBars = computed(() =>
+    toBars(
+      (this.byInstitution.hasValue() ? this.byInstitution.value() : undefined)?.items ?? [],
+      this.measure(),
+      this.i18n.locale(),
+    ),
+  );
+  protected readonly otherBars = computed(() =>
+    toBars(
+      (this.byOther.hasValue() ? this.byOther.value() : undefined)?.items ?? [],
+      this.measure(),
+      this.i18n.locale(),
+    ),
+  );
 
   protected readonly cards = computed(() => {
-    const h = this.headline.value();
+    const h = this.headline.hasValue() ? this.headline.value() : undefined;
     if (!h) return [];
     const locale = this.i18n.locale();
     return FIGURE_KEYS.map((key) => {
@@ -124,13 +201,26 @@ export class KpiDashboardPageComponent {
       };
     });
   });
-  protected readonly viewDefinition = computed(() => this.headline.value()?.definitions.find((d) => d.key === 'view')?.text[this.i18n.locale()] ?? '');
+  protected readonly viewDefinition = computed(
+    () =>
+      (this.headline.hasValue() ? this.headline.value() : undefined)?.definitions.find(
+        (d) => d.key === 'view',
+      )?.text[this.i18n.locale()] ?? '',
+  );
   protected readonly progress = computed(() => {
-    const h = this.headline.value();
+    const h = this.headline.hasValue() ? this.headline.value() : undefined;
     if (!h?.target) return null;
     return {
-      projects: { actual: this.i18n.t('kpi.count', { count: h.figures.projects }), target: this.i18n.t('kpi.count', { count: h.target.projects }), bp: h.progress.projectsBp },
-      amount: { actual: yuan(h.figures.contractAmountFen), target: compactYuan(h.target.contractAmountFen, this.i18n.locale()), bp: h.progress.contractAmountBp },
+      projects: {
+        actual: this.i18n.t('kpi.count', { count: h.figures.projects }),
+        target: this.i18n.t('kpi.count', { count: h.target.projects }),
+        bp: h.progress.projectsBp,
+      },
+      amount: {
+        actual: yuan(h.figures.contractAmountFen),
+        target: compactYuan(h.target.contractAmountFen, this.i18n.locale()),
+        bp: h.progress.contractAmountBp,
+      },
       scope: h.target.scope,
       isDefault: h.target.isDefault,
     };

@@ -16,34 +16,80 @@ import { institutionOf } from '@xkx/web/kpis/util';
   template: `
     <nav class="tabs" [attr.aria-label]="'kpi.views' | t">
       @if (!ownIsInstitution()) {
-        <a mat-button [routerLink]="base" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page" data-testid="kpi-tab-district">
+        <a
+          mat-button
+          [routerLink]="base"
+          routerLinkActive="active"
+          [routerLinkActiveOptions]="{ exact: true }"
+          ariaCurrentWhenActive="page"
+          data-testid="kpi-tab-district"
+        >
           <mat-icon>insights</mat-icon> {{ 'kpi.tabDistrict' | t }}
         </a>
       }
       @if (institutionId(); as id) {
-        <a mat-button [routerLink]="[base, 'institution', id]" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-institution">
+        <a
+          mat-button
+          [routerLink]="[base, 'institution', id]"
+          routerLinkActive="active"
+          ariaCurrentWhenActive="page"
+          data-testid="kpi-tab-institution"
+        >
           <mat-icon>school</mat-icon> {{ 'kpi.tabInstitution' | t }}
         </a>
       }
-      <a mat-button [routerLink]="[base, 'me']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-mine">
+      <a
+        mat-button
+        [routerLink]="[base, 'me']"
+        routerLinkActive="active"
+        ariaCurrentWhenActive="page"
+        data-testid="kpi-tab-mine"
+      >
         <mat-icon>person</mat-icon> {{ 'kpi.tabMine' | t }}
       </a>
-      <a mat-button [routerLink]="[base, 'subsidies']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-subsidies">
+      <a
+        mat-button
+        [routerLink]="[base, 'subsidies']"
+        routerLinkActive="active"
+        ariaCurrentWhenActive="page"
+        data-testid="kpi-tab-subsidies"
+      >
         <mat-icon>savings</mat-icon> {{ 'kpi.tabSubsidies' | t }}
       </a>
-      <a mat-button [routerLink]="[base, 'rnd-spending']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-rnd">
+      <a
+        mat-button
+        [routerLink]="[base, 'rnd-spending']"
+        routerLinkActive="active"
+        ariaCurrentWhenActive="page"
+        data-testid="kpi-tab-rnd"
+      >
         <mat-icon>science</mat-icon> {{ 'kpi.tabRnd' | t }}
       </a>
       @if (canManage()) {
-        <a mat-button [routerLink]="[base, 'targets']" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="kpi-tab-targets">
+        <a
+          mat-button
+          [routerLink]="[base, 'targets']"
+          routerLinkActive="active"
+          ariaCurrentWhenActive="page"
+          data-testid="kpi-tab-targets"
+        >
           <mat-icon>flag</mat-icon> {{ 'kpi.tabTargets' | t }}
         </a>
       }
     </nav>
   `,
   styles: `
-    .tabs { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); padding-bottom: 8px; }
-    .active { background: var(--mat-sys-secondary-container); }
+    .tabs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      margin-bottom: 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      padding-bottom: 8px;
+    }
+    .active {
+      background: var(--mat-sys-secondary-container);
+    }
   `,
 })
 export class KpiTabsComponent {
@@ -52,7 +98,12 @@ export class KpiTabsComponent {
   protected readonly base = `/${WebPath.kpis}`;
   /** Setting the targets is kpi:manage (admins); the page's guard says the same. */
   protected readonly canManage = computed(() => this.session.can(Permission.KPI_MANAGE));
-  protected readonly institutionId = computed(() => institutionOf(this.session.user()?.organization, this.institutions.value()?.items ?? []));
+  protected readonly institutionId = computed(() =>
+    institutionOf(
+      this.session.user()?.organization,
+      (this.institutions.hasValue() ? this.institutions.value() : undefined)?.items ?? [],
+    ),
+  );
   /** A university's or institute's own account sees its institution, not the district. */
   protected readonly ownIsInstitution = computed(() => {
     const org = this.session.user()?.organization;

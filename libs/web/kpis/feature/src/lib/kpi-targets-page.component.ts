@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,7 +21,17 @@ import { applyFieldErrors, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
 import { KpiFieldErrorPipe } from '@xkx/web/kpis/ui';
-import { compactYuan, fenToYuanInput, shanghaiYear, targetRowPairValidator, targetsRequest, yearChoices, yuan, yuanInputToFen, yuanValidator } from '@xkx/web/kpis/util';
+import {
+  compactYuan,
+  fenToYuanInput,
+  shanghaiYear,
+  targetRowPairValidator,
+  targetsRequest,
+  yearChoices,
+  yuan,
+  yuanInputToFen,
+  yuanValidator,
+} from '@xkx/web/kpis/util';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
 const projectsValidators = [Validators.min(0), Validators.max(1_000_000), Validators.pattern(/^\d+$/)];
@@ -69,7 +87,10 @@ type InstitutionRow = FormGroup<{
           [attr.data-contract-fen]="t.contractAmountFen"
           [attr.data-default]="t.isDefault"
         >
-          {{ 'kpi.targetsCurrent' | t: { year: t.year, projects: t.projects, amount: amountText(t.contractAmountFen) } }}
+          {{
+            'kpi.targetsCurrent'
+              | t: { year: t.year, projects: t.projects, amount: amountText(t.contractAmountFen) }
+          }}
           <span class="tag">{{ (t.isDefault ? 'kpi.targetsIsDefault' : 'kpi.targetsIsSet') | t }}</span>
         </p>
       }
@@ -79,7 +100,8 @@ type InstitutionRow = FormGroup<{
     }
     @if (targets.error()) {
       <p class="alert" role="alert">
-        {{ 'kpi.loadError' | t }} <button mat-button type="button" (click)="targets.reload()">{{ 'home.retry' | t }}</button>
+        {{ 'kpi.loadError' | t }}
+        <button mat-button type="button" (click)="targets.reload()">{{ 'home.retry' | t }}</button>
       </p>
     }
     @if (loaded()) {
@@ -89,12 +111,25 @@ type InstitutionRow = FormGroup<{
           <div class="district">
             <mat-form-field>
               <mat-label>{{ 'kpi.targetProjects' | t }}</mat-label>
-              <input matInput type="number" min="0" step="1" formControlName="projects" data-testid="targets-projects" />
+              <input
+                matInput
+                type="number"
+                min="0"
+                step="1"
+                formControlName="projects"
+                data-testid="targets-projects"
+              />
               <mat-error>{{ form.controls.projects | kpiFieldError }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'kpi.targetAmount' | t }}</mat-label>
-              <input matInput formControlName="contractAmount" inputmode="decimal" autocomplete="off" data-testid="targets-amount" />
+              <input
+                matInput
+                formControlName="contractAmount"
+                inputmode="decimal"
+                autocomplete="off"
+                data-testid="targets-amount"
+              />
               <mat-hint>{{ preview(form.controls.contractAmount.value) }}</mat-hint>
               <mat-error>{{ form.controls.contractAmount | kpiFieldError }}</mat-error>
             </mat-form-field>
@@ -115,8 +150,16 @@ type InstitutionRow = FormGroup<{
                   </tr>
                 </thead>
                 <tbody>
-                  @for (row of form.controls.institutions.controls; track row.controls.organizationId.value; let i = $index) {
-                    <tr [formGroupName]="i" data-testid="targets-institution-row" [attr.data-org-id]="row.controls.organizationId.value">
+                  @for (
+                    row of form.controls.institutions.controls;
+                    track row.controls.organizationId.value;
+                    let i = $index
+                  ) {
+                    <tr
+                      [formGroupName]="i"
+                      data-testid="targets-institution-row"
+                      [attr.data-org-id]="row.controls.organizationId.value"
+                    >
                       <th scope="row" [id]="'target-org-' + i">{{ row.controls.name.value }}</th>
                       <td>
                         <mat-form-field subscriptSizing="dynamic">
@@ -146,7 +189,9 @@ type InstitutionRow = FormGroup<{
                           <mat-error>{{ row.controls.contractAmount | kpiFieldError }}</mat-error>
                         </mat-form-field>
                         @if (row.hasError('pair') && (row.touched || row.dirty)) {
-                          <p class="alert row-error" data-testid="target-row-pair">{{ row | kpiFieldError }}</p>
+                          <p class="alert row-error" data-testid="target-row-pair">
+                            {{ row | kpiFieldError }}
+                          </p>
                         }
                       </td>
                     </tr>
@@ -169,31 +214,105 @@ type InstitutionRow = FormGroup<{
               <a mat-button [routerLink]="dashboard">{{ 'kpi.targetsOpenDashboard' | t }}</a>
             </span>
           }
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="targets-save"><mat-icon>save</mat-icon> {{ 'common.save' | t }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="targets-save">
+            <mat-icon>save</mat-icon> {{ 'common.save' | t }}
+          </button>
         </div>
       </form>
     }
   `,
   styles: `
-    :host { display: block; max-width: 1000px; margin: 0 auto; padding: 24px 16px 48px; }
-    h1 { margin: 0 0 8px; font: var(--mat-sys-headline-small); }
-    .lead { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); line-height: 1.6; max-width: 90ch; }
-    .bar { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
-    .current { margin: 0; }
-    .tag { margin-left: 6px; padding: 0 6px; border-radius: 8px; background: var(--mat-sys-secondary-container); font: var(--mat-sys-label-small); }
-    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 12px 16px; margin: 0 0 16px; }
-    legend { font: var(--mat-sys-title-small); padding: 0 4px; }
-    .district { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 4px 16px; }
-    .hint { margin: 4px 0 0; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { padding: 4px 8px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    tbody th { font-weight: 500; padding-top: 18px; }
-    .row-error { margin: 2px 0 0; font: var(--mat-sys-body-small); }
-    .actions { display: flex; justify-content: flex-end; align-items: center; gap: 12px; flex-wrap: wrap; }
-    .alert { color: var(--mat-sys-error); }
-    .ok { color: var(--mat-sys-primary); }
-    .muted { color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+      max-width: 1000px;
+      margin: 0 auto;
+      padding: 24px 16px 48px;
+    }
+    h1 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-headline-small);
+    }
+    .lead {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+      line-height: 1.6;
+      max-width: 90ch;
+    }
+    .bar {
+      display: flex;
+      gap: 16px;
+      align-items: center;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .current {
+      margin: 0;
+    }
+    .tag {
+      margin-left: 6px;
+      padding: 0 6px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      font: var(--mat-sys-label-small);
+    }
+    fieldset {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin: 0 0 16px;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 4px;
+    }
+    .district {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+      gap: 4px 16px;
+    }
+    .hint {
+      margin: 4px 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      padding: 4px 8px;
+      text-align: left;
+      vertical-align: top;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    tbody th {
+      font-weight: 500;
+      padding-top: 18px;
+    }
+    .row-error {
+      margin: 2px 0 0;
+      font: var(--mat-sys-body-small);
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .alert {
+      color: var(--mat-sys-error);
+    }
+    .ok {
+      color: var(--mat-sys-primary);
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class KpiTargetsPageComponent {
@@ -210,11 +329,16 @@ export class KpiTargetsPageComponent {
   protected readonly saved = signal<number | null>(null);
   protected readonly formError = signal<string | null>(null);
   /** The form is built once the year's targets and the institution list are both in. */
-  protected readonly loaded = computed(() => this.targets.hasValue() && (this.institutions.hasValue() || !!this.institutions.error()));
+  protected readonly loaded = computed(
+    () => this.targets.hasValue() && (this.institutions.hasValue() || !!this.institutions.error()),
+  );
 
   protected readonly form = new FormGroup({
     projects: new FormControl<number | null>(null, [Validators.required, ...projectsValidators]),
-    contractAmount: new FormControl('', { nonNullable: true, validators: [Validators.required, yuanValidator] }),
+    contractAmount: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, yuanValidator],
+    }),
     institutions: new FormArray<InstitutionRow>([]),
   });
 
@@ -222,7 +346,9 @@ export class KpiTargetsPageComponent {
     effect(() => {
       const targets = this.targets.hasValue() ? this.targets.value() : undefined;
       // Without the institution list (it failed to load), the targets already set are still shown and kept.
-      const institutions = this.institutions.error() ? [] : this.institutions.value()?.items;
+      const institutions = this.institutions.error()
+        ? []
+        : (this.institutions.hasValue() ? this.institutions.value() : undefined)?.items;
       if (targets && institutions) untracked(() => this.fill(targets, institutions));
     });
   }
@@ -264,7 +390,11 @@ export class KpiTargetsPageComponent {
         this.busy.set(false);
         const problem = toApiError(error);
         const unmatched = applyFieldErrors(this.form, problem.errors, request.aliases);
-        this.formError.set(unmatched.length || !problem.errors.length ? (problem.message ?? this.i18n.t('kpi.saveFailed')) : this.i18n.t('form.fixErrors'));
+        this.formError.set(
+          unmatched.length || !problem.errors.length
+            ? (problem.message ?? this.i18n.t('kpi.saveFailed'))
+            : this.i18n.t('form.fixErrors'),
+        );
       },
     });
   }
@@ -274,7 +404,9 @@ export class KpiTargetsPageComponent {
     const byId = new Map(targets.institutions.map((t) => [t.organizationId, t]));
     const rows = [
       ...institutions.map((o) => ({ organizationId: o.id, name: o.nameZh })),
-      ...targets.institutions.filter((t) => !institutions.some((o) => o.id === t.organizationId)).map((t) => ({ organizationId: t.organizationId, name: t.name })),
+      ...targets.institutions
+        .filter((t) => !institutions.some((o) => o.id === t.organizationId))
+        .map((t) => ({ organizationId: t.organizationId, name: t.name })),
     ];
     const array = this.form.controls.institutions;
     array.clear({ emitEvent: false });
@@ -286,7 +418,10 @@ export class KpiTargetsPageComponent {
             organizationId: new FormControl(row.organizationId, { nonNullable: true }),
             name: new FormControl(row.name, { nonNullable: true }),
             projects: new FormControl<number | null>(target?.projects ?? null, projectsValidators),
-            contractAmount: new FormControl(fenToYuanInput(target?.contractAmountFen), { nonNullable: true, validators: [yuanValidator] }),
+            contractAmount: new FormControl(fenToYuanInput(target?.contractAmountFen), {
+              nonNullable: true,
+              validators: [yuanValidator],
+            }),
           },
           { validators: targetRowPairValidator },
         ),

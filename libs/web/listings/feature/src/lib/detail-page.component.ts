@@ -20,17 +20,34 @@ import { ListingMatchesComponent } from './listing-matches.component';
 /** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
 @Component({
   selector: 'xkx-detail-page',
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, LocalizedPipe, TranslatePipe, ListingStatusComponent, ListingViewComponent, ListingMatchesComponent, IntroductionFormComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    LocalizedPipe,
+    TranslatePipe,
+    ListingStatusComponent,
+    ListingViewComponent,
+    ListingMatchesComponent,
+    IntroductionFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a mat-button [routerLink]="['/', segment()]" class="back"><mat-icon>arrow_back</mat-icon> {{ (segment() === 'needs' ? 'search.needsTitle' : 'search.resultsTitle') | t }}</a>
+    <a mat-button [routerLink]="['/', segment()]" class="back"
+      ><mat-icon>arrow_back</mat-icon>
+      {{ (segment() === 'needs' ? 'search.needsTitle' : 'search.resultsTitle') | t }}</a
+    >
     @if (listing.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
     }
     @if (notFound()) {
       <p class="alert" role="alert" data-testid="not-found">{{ 'detail.notFound' | t }}</p>
     } @else if (listing.error()) {
-      <p class="alert" role="alert">{{ 'common.loadError' | t }} <button mat-button type="button" (click)="listing.reload()">{{ 'home.retry' | t }}</button></p>
+      <p class="alert" role="alert">
+        {{ 'common.loadError' | t }}
+        <button mat-button type="button" (click)="listing.reload()">{{ 'home.retry' | t }}</button>
+      </p>
     }
     @if (listing.hasValue()) {
       @let l = listing.value();
@@ -59,26 +76,45 @@ import { ListingMatchesComponent } from './listing-matches.component';
           }
           <div class="actions">
             @if (l.canManage) {
-              <a mat-stroked-button [routerLink]="['/workspace', segment(), l.id, 'edit']" data-testid="detail-edit"><mat-icon>edit</mat-icon> {{ 'common.edit' | t }}</a>
+              <a
+                mat-stroked-button
+                [routerLink]="['/workspace', segment(), l.id, 'edit']"
+                data-testid="detail-edit"
+                ><mat-icon>edit</mat-icon> {{ 'common.edit' | t }}</a
+              >
             }
             @if (reviewer()) {
-              <a mat-stroked-button [routerLink]="['/manage/review', segment(), l.id]" data-testid="detail-review"><mat-icon>fact_check</mat-icon> {{ 'review.open' | t }}</a>
+              <a
+                mat-stroked-button
+                [routerLink]="['/manage/review', segment(), l.id]"
+                data-testid="detail-review"
+                ><mat-icon>fact_check</mat-icon> {{ 'review.open' | t }}</a
+              >
             }
             @if (canAsk() && !asking() && !sent()) {
-              <button mat-flat-button type="button" (click)="asking.set(true)" data-testid="ask-introduction"><mat-icon>forward_to_inbox</mat-icon> {{ 'deal.askIntroduction' | t }}</button>
+              <button mat-flat-button type="button" (click)="asking.set(true)" data-testid="ask-introduction">
+                <mat-icon>forward_to_inbox</mat-icon> {{ 'deal.askIntroduction' | t }}
+              </button>
             }
           </div>
           @if (sent(); as intro) {
             <p class="sent" role="status" data-testid="introduction-sent">
               <mat-icon inline aria-hidden="true">mark_email_read</mat-icon> {{ 'deal.askSent' | t }}
               @if (intro.dealId) {
-                <a [routerLink]="['/deals', intro.dealId]" data-testid="introduction-deal">{{ 'deal.open' | t }}</a>
+                <a [routerLink]="['/deals', intro.dealId]" data-testid="introduction-deal">{{
+                  'deal.open' | t
+                }}</a>
               }
             </p>
           } @else if (asking()) {
             <div class="ask">
               <p class="muted">{{ 'deal.askLead' | t }}</p>
-              <xkx-introduction-form [chooseTarget]="false" [busy]="askBusy()" (sent)="ask(l.id, $event)" (cancelled)="asking.set(false)" />
+              <xkx-introduction-form
+                [chooseTarget]="false"
+                [busy]="askBusy()"
+                (sent)="ask(l.id, $event)"
+                (cancelled)="asking.set(false)"
+              />
               @if (askError(); as e) {
                 <p class="warn" role="alert" data-testid="introduction-error">{{ e }}</p>
               }
@@ -93,19 +129,69 @@ import { ListingMatchesComponent } from './listing-matches.component';
     }
   `,
   styles: `
-    :host { display: block; max-width: 960px; margin: 0 auto; padding: 16px 16px 48px; }
-    .back { margin-bottom: 8px; }
-    header { padding: 20px 24px; border-radius: 20px; background: var(--mat-sys-surface-container); margin-bottom: 16px; }
-    h1 { margin: 4px 0; font: var(--mat-sys-headline-small); }
-    .meta { display: flex; gap: 8px; align-items: center; }
-    .code, .muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-label-medium); }
-    .subtitle { margin: 0 0 8px; font: var(--mat-sys-title-small); }
-    .org { margin: 0; }
-    .warn { color: var(--mat-sys-error); margin: 8px 0 0; }
-    .actions { display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap; }
-    .ask { margin-top: 12px; }
-    .sent { margin: 12px 0 0; color: var(--mat-sys-primary); display: flex; gap: 8px; align-items: center; }
-    .alert { margin: 16px 0; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+    :host {
+      display: block;
+      max-width: 960px;
+      margin: 0 auto;
+      padding: 16px 16px 48px;
+    }
+    .back {
+      margin-bottom: 8px;
+    }
+    header {
+      padding: 20px 24px;
+      border-radius: 20px;
+      background: var(--mat-sys-surface-container);
+      margin-bottom: 16px;
+    }
+    h1 {
+      margin: 4px 0;
+      font: var(--mat-sys-headline-small);
+    }
+    .meta {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .code,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-label-medium);
+    }
+    .subtitle {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-small);
+    }
+    .org {
+      margin: 0;
+    }
+    .warn {
+      color: var(--mat-sys-error);
+      margin: 8px 0 0;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 12px;
+      flex-wrap: wrap;
+    }
+    .ask {
+      margin-top: 12px;
+    }
+    .sent {
+      margin: 12px 0 0;
+      color: var(--mat-sys-primary);
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .alert {
+      margin: 16px 0;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
   `,
 })
 export class DetailPageComponent {
@@ -127,14 +213,21 @@ export class DetailPageComponent {
     if (!this.listing.hasValue()) return false;
     const l = this.listing.value();
     if (l.status !== 'PUBLISHED') return false;
-    return (l.canManage && this.session.can(Permission.MATCH_READ)) || this.session.can(Permission.MATCH_BROKER);
+    return (
+      (l.canManage && this.session.can(Permission.MATCH_READ)) || this.session.can(Permission.MATCH_BROKER)
+    );
   });
   /**
    * 对接 from a listing page: a verified enterprise asks from a result, a verified researcher from a need,
    * when the listing is published and not their own. Brokers open introductions from matches instead.
    */
   protected readonly canAsk = computed(() => {
-    if (!this.listing.hasValue() || !this.session.can(Permission.INTRODUCTION_REQUEST) || this.session.can(Permission.DEAL_MANAGE)) return false;
+    if (
+      !this.listing.hasValue() ||
+      !this.session.can(Permission.INTRODUCTION_REQUEST) ||
+      this.session.can(Permission.DEAL_MANAGE)
+    )
+      return false;
     const l = this.listing.value();
     if (l.status !== 'PUBLISHED' || l.canManage) return false;
     const role = this.session.user()?.role;

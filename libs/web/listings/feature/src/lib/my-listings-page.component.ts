@@ -35,10 +35,14 @@ import { Duplicate, ListingSegment } from '@xkx/web/listings/util';
       <h1>{{ 'mine.title' | t }}</h1>
       <div class="new">
         @if (writesResults()) {
-          <a mat-flat-button routerLink="/workspace/results/new" data-testid="new-result"><mat-icon>add</mat-icon> {{ 'mine.newResult' | t }}</a>
+          <a mat-flat-button routerLink="/workspace/results/new" data-testid="new-result"
+            ><mat-icon>add</mat-icon> {{ 'mine.newResult' | t }}</a
+          >
         }
         @if (writesNeeds()) {
-          <a mat-flat-button routerLink="/workspace/needs/new" data-testid="new-need"><mat-icon>add</mat-icon> {{ 'mine.newNeed' | t }}</a>
+          <a mat-flat-button routerLink="/workspace/needs/new" data-testid="new-need"
+            ><mat-icon>add</mat-icon> {{ 'mine.newNeed' | t }}</a
+          >
         }
       </div>
     </div>
@@ -46,23 +50,32 @@ import { Duplicate, ListingSegment } from '@xkx/web/listings/util';
       <p class="notice" role="status">{{ 'form.notVerified' | t }}</p>
     }
     @if (segments().length > 1) {
-      <mat-tab-group [selectedIndex]="segments().indexOf(segment())" (selectedIndexChange)="choose(segments()[$event])">
+      <mat-tab-group
+        [selectedIndex]="segments().indexOf(segment())"
+        (selectedIndexChange)="choose(segments()[$event])"
+      >
         @for (s of segments(); track s) {
           <mat-tab [label]="(s === 'results' ? 'nav.results' : 'nav.needs') | t" />
         }
       </mat-tab-group>
     }
     <mat-chip-listbox class="statuses" [attr.aria-label]="'user.status' | t" data-testid="status-chips">
-      <mat-chip-option [selected]="status() === null" (click)="status.set(null)">{{ 'common.all' | t }}</mat-chip-option>
+      <mat-chip-option [selected]="status() === null" (click)="status.set(null)">{{
+        'common.all' | t
+      }}</mat-chip-option>
       @for (s of statuses; track s) {
-        <mat-chip-option [selected]="status() === s" (click)="status.set(s)" [attr.data-status]="s">{{ statusLabels[s] | localized }}</mat-chip-option>
+        <mat-chip-option [selected]="status() === s" (click)="status.set(s)" [attr.data-status]="s">{{
+          statusLabels[s] | localized
+        }}</mat-chip-option>
       }
     </mat-chip-listbox>
     @if (outcome(); as o) {
       <section class="outcome" role="status" data-testid="action-outcome">
         <p>{{ o.message }}</p>
         @if (o.duplicates.length) {
-          <p><strong>{{ 'dup.foundForSubmitter' | t: { n: o.duplicates.length } }}</strong></p>
+          <p>
+            <strong>{{ 'dup.foundForSubmitter' | t: { n: o.duplicates.length } }}</strong>
+          </p>
           <xkx-duplicates-list [duplicates]="o.duplicates" />
         }
       </section>
@@ -73,17 +86,57 @@ import { Duplicate, ListingSegment } from '@xkx/web/listings/util';
     @if (listings.error()) {
       <p class="alert" role="alert">{{ 'common.loadError' | t }}</p>
     }
-    <xkx-my-listing-list [listings]="listings.value() ?? []" [segment]="segment()" [empty]="'common.noResults' | t" (act)="act($event)" />
+    <xkx-my-listing-list
+      [listings]="(listings.hasValue() ? listings.value() : undefined) ?? []"
+      [segment]="segment()"
+      [empty]="'common.noResults' | t"
+      (act)="act($event)"
+    />
   `,
   styles: `
-    :host { display: block; max-width: 1100px; margin: 0 auto; padding: 24px 16px 48px; }
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; }
-    h1 { margin: 0; font: var(--mat-sys-headline-small); }
-    .new { display: flex; gap: 8px; }
-    .statuses { display: block; margin: 16px 0; }
-    .notice, .outcome { margin: 16px 0; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
-    .outcome p { margin: 0 0 8px; }
-    .alert { margin: 0 0 16px; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+    :host {
+      display: block;
+      max-width: 1100px;
+      margin: 0 auto;
+      padding: 24px 16px 48px;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    .new {
+      display: flex;
+      gap: 8px;
+    }
+    .statuses {
+      display: block;
+      margin: 16px 0;
+    }
+    .notice,
+    .outcome {
+      margin: 16px 0;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .outcome p {
+      margin: 0 0 8px;
+    }
+    .alert {
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
   `,
 })
 export class MyListingsPageComponent {
@@ -100,7 +153,9 @@ export class MyListingsPageComponent {
     ...(this.writesNeeds() ? (['needs'] as const) : []),
   ]);
   private readonly chosen = signal<ListingSegment | null>(null);
-  protected readonly segment = computed<ListingSegment>(() => this.chosen() ?? this.segments()[0] ?? 'results');
+  protected readonly segment = computed<ListingSegment>(
+    () => this.chosen() ?? this.segments()[0] ?? 'results',
+  );
   protected readonly statuses = Object.values(ListingStatus);
   protected readonly statusLabels = LISTING_STATUS_LABELS;
   protected readonly status = signal<ListingStatus | null>(null);
@@ -116,13 +171,19 @@ export class MyListingsPageComponent {
     this.outcome.set(null);
     this.api.act(this.segment(), listing.id, action, { version: listing.version }).subscribe({
       next: (result) => {
-        const message = this.i18n.t(`mine.done.${action}`, { title: listing.title, status: this.i18n.pick(LISTING_STATUS_LABELS[result.status]) });
+        const message = this.i18n.t(`mine.done.${action}`, {
+          title: listing.title,
+          status: this.i18n.pick(LISTING_STATUS_LABELS[result.status]),
+        });
         this.outcome.set({ message, duplicates: result.duplicates ?? [] });
         this.listings.reload();
       },
       error: (error: unknown) => {
         const api = toApiError(error);
-        const message = api.code === ErrorCode.ACCOUNT_NOT_VERIFIED ? this.i18n.t('form.notVerified') : (api.message ?? this.i18n.t('common.networkError'));
+        const message =
+          api.code === ErrorCode.ACCOUNT_NOT_VERIFIED
+            ? this.i18n.t('form.notVerified')
+            : (api.message ?? this.i18n.t('common.networkError'));
         this.snackBar.open(message, undefined, { duration: 6000 });
         if (api.code === ErrorCode.VERSION_CONFLICT) this.listings.reload();
       },

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,7 +19,12 @@ import { LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
 import { FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
-import { DuplicatesListComponent, HistoryListComponent, ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
+import {
+  DuplicatesListComponent,
+  HistoryListComponent,
+  ListingStatusComponent,
+  ListingViewComponent,
+} from '@xkx/web/listings/ui';
 import { Duplicate, ListingDetail, ListingSegment, ReviewAction } from '@xkx/web/listings/util';
 
 const REVIEWABLE: readonly ListingStatus[] = [ListingStatus.SUBMITTED, ListingStatus.IN_REVIEW];
@@ -56,7 +70,9 @@ export class ReviewPageComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);
-  protected readonly reviewable = computed(() => this.listing.hasValue() && REVIEWABLE.includes(this.listing.value().status));
+  protected readonly reviewable = computed(
+    () => this.listing.hasValue() && REVIEWABLE.includes(this.listing.value().status),
+  );
 
   constructor() {
     effect(() => {
@@ -64,7 +80,9 @@ export class ReviewPageComponent {
       const id = this.id();
       untracked(() => {
         this.compared.set(null);
-        this.api.duplicates(segment, id).subscribe({ next: (d) => this.duplicates.set(d), error: () => this.duplicates.set([]) });
+        this.api
+          .duplicates(segment, id)
+          .subscribe({ next: (d) => this.duplicates.set(d), error: () => this.duplicates.set([]) });
       });
     });
   }
@@ -89,21 +107,25 @@ export class ReviewPageComponent {
     const listing = this.listing.value();
     this.busy.set(true);
     this.error.set(null);
-    this.api.act(this.segment(), listing.id, action, { version: listing.version, ...(needsNote ? { note } : {}) }).subscribe({
-      next: (outcome) => {
-        this.busy.set(false);
-        this.done.set(this.i18n.t('review.done', { status: this.i18n.pick(LISTING_STATUS_LABELS[outcome.status]) }));
-        this.note.reset();
-        this.note.clearValidators();
-        this.listing.reload();
-        this.history.reload();
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const api = toApiError(error);
-        this.error.set(api.message ?? this.i18n.t('common.networkError'));
-        if (api.currentVersion !== undefined) this.listing.reload();
-      },
-    });
+    this.api
+      .act(this.segment(), listing.id, action, { version: listing.version, ...(needsNote ? { note } : {}) })
+      .subscribe({
+        next: (outcome) => {
+          this.busy.set(false);
+          this.done.set(
+            this.i18n.t('review.done', { status: this.i18n.pick(LISTING_STATUS_LABELS[outcome.status]) }),
+          );
+          this.note.reset();
+          this.note.clearValidators();
+          this.listing.reload();
+          this.history.reload();
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          const api = toApiError(error);
+          this.error.set(api.message ?? this.i18n.t('common.networkError'));
+          if (api.currentVersion !== undefined) this.listing.reload();
+        },
+      });
   }
 }

@@ -15,14 +15,29 @@ const SEGMENTS: ListingSegment[] = ['results', 'needs'];
 /** /manage/review: submitted and in-review listings, oldest first, results and needs in tabs. */
 @Component({
   selector: 'xkx-review-queue-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTabsModule, TranslatePipe, ListingStatusComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    TranslatePipe,
+    ListingStatusComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'review.queueTitle' | t }}</h1>
     <p class="lead">{{ 'review.queueLead' | t }}</p>
-    <mat-tab-group [selectedIndex]="segments.indexOf(segment())" (selectedIndexChange)="segment.set(segments[$event])">
+    <mat-tab-group
+      [selectedIndex]="segments.indexOf(segment())"
+      (selectedIndexChange)="segment.set(segments[$event])"
+    >
       @for (s of segments; track s) {
-        <mat-tab [label]="(s === 'results' ? 'nav.results' : 'nav.needs') | t" [attr.data-testid]="'tab-' + s" />
+        <mat-tab
+          [label]="(s === 'results' ? 'nav.results' : 'nav.needs') | t"
+          [attr.data-testid]="'tab-' + s"
+        />
       }
     </mat-tab-group>
     @if (queue.isLoading()) {
@@ -32,12 +47,16 @@ const SEGMENTS: ListingSegment[] = ['results', 'needs'];
       <p class="alert" role="alert">{{ 'common.loadError' | t }}</p>
     }
     <ul class="queue" data-testid="review-queue">
-      @for (l of queue.value() ?? []; track l.id) {
+      @for (l of (queue.hasValue() ? queue.value() : undefined) ?? []; track l.id) {
         <li data-testid="review-item" [attr.data-code]="l.code">
           <xkx-listing-status [status]="l.status" />
-          <a [routerLink]="['/manage/review', segment(), l.id]" class="title" data-testid="review-open">{{ l.title }}</a>
+          <a [routerLink]="['/manage/review', segment(), l.id]" class="title" data-testid="review-open">{{
+            l.title
+          }}</a>
           <span class="muted">{{ l.organization?.nameZh ?? '' }}</span>
-          <span class="muted when">{{ l.management?.submittedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ l.code }}</span>
+          <span class="muted when"
+            >{{ l.management?.submittedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ l.code }}</span
+          >
         </li>
       } @empty {
         @if (!queue.isLoading()) {
@@ -47,15 +66,56 @@ const SEGMENTS: ListingSegment[] = ['results', 'needs'];
     </ul>
   `,
   styles: `
-    :host { display: block; max-width: 1100px; margin: 0 auto; padding: 24px 16px 48px; }
-    h1 { margin: 0 0 4px; font: var(--mat-sys-headline-small); }
-    .lead, .muted { color: var(--mat-sys-on-surface-variant); }
-    .queue { list-style: none; margin: 16px 0 0; padding: 0; display: grid; gap: 8px; }
-    li { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 12px 16px; border-radius: 12px; border: 1px solid var(--mat-sys-outline-variant); }
-    .title { color: var(--mat-sys-primary); font-weight: 500; text-decoration: none; }
-    .when { margin-left: auto; font: var(--mat-sys-body-small); }
-    .empty { justify-content: center; color: var(--mat-sys-on-surface-variant); }
-    .alert { margin: 16px 0; padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+    :host {
+      display: block;
+      max-width: 1100px;
+      margin: 0 auto;
+      padding: 24px 16px 48px;
+    }
+    h1 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-headline-small);
+    }
+    .lead,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .queue {
+      list-style: none;
+      margin: 16px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    li {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+      padding: 12px 16px;
+      border-radius: 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    .title {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .when {
+      margin-left: auto;
+      font: var(--mat-sys-body-small);
+    }
+    .empty {
+      justify-content: center;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .alert {
+      margin: 16px 0;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
   `,
 })
 export class ReviewQueuePageComponent {

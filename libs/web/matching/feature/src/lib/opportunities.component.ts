@@ -73,7 +73,7 @@ const ALL_KINDS = Object.values(OrganizationKind);
         mat-flat-button
         type="button"
         (click)="markSeen()"
-        [disabled]="!list.value()?.items?.length"
+        [disabled]="!(list.hasValue() ? list.value() : undefined)?.items?.length"
         data-testid="opportunity-mark-seen"
       >
         <mat-icon>done_all</mat-icon> {{ 'match.markSeen' | t }}
@@ -88,7 +88,7 @@ const ALL_KINDS = Object.values(OrganizationKind);
         <button mat-button type="button" (click)="list.reload()">{{ 'home.retry' | t }}</button>
       </p>
     }
-    @if (list.value(); as l) {
+    @if (list.hasValue() ? list.value() : undefined; as l) {
       <p class="since muted" data-testid="opportunity-since">
         @if (l.since) {
           {{ 'match.since' | t: { date: (l.since | date: 'yyyy-MM-dd HH:mm') ?? '' } }}

@@ -152,7 +152,7 @@ export class WorkbenchPageComponent {
   }
 
   protected draft(match: Match): string {
-    const selected = this.selected.value();
+    const selected = this.selected.hasValue() ? this.selected.value() : undefined;
     const [need, result] =
       this.segment() === 'needs'
         ? [selected?.title ?? '', match.counterpart.title]
