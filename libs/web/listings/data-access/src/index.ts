@@ -1,4 +1,3 @@
 export * from './lib/listings-api.service';
 export * from './lib/fields-api.service';
 export * from './lib/imports-api.service';
-export * from './lib/save-blob';

@@ -1,1 +1,2 @@
 export * from './lib/platform-api.service';
+export * from './lib/save-blob';

@@ -22,7 +22,7 @@ import {
   SubsidyReport,
 } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
-import { saveBlob } from '@xkx/web/listings/data-access';
+import { saveBlob } from '@xkx/web/data-access';
 import { KpiFilter, kpiParams, KpiRecordsQuery, RndControl, RndPut } from '@xkx/web/kpis/util';
 import { catchError, concatMap, from, last, map, Observable, of, throwError } from 'rxjs';
 

@@ -3,7 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { API_PREFIX } from '@xkx/contracts';
 import { ImportJob, ImportKind } from '@xkx/web/listings/util';
 import { map, Observable } from 'rxjs';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '@xkx/web/data-access';
 
 const BASE = `/${API_PREFIX}/imports`;
 

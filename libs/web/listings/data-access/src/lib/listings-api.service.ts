@@ -14,7 +14,7 @@ import {
   UpdateOutcome,
 } from '@xkx/web/listings/util';
 import { map, Observable } from 'rxjs';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '@xkx/web/data-access';
 
 const base = (segment: ListingSegment): string => `/${API_PREFIX}/${segment}`;
 
