@@ -188,4 +188,22 @@ describeBrowser('KPI ledger: the portal headline, the dashboard and the contract
     expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('keeps the dashboard’s filters in the address, so a view can be bookmarked and shared', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.broker.email, DEMO.broker.password);
+    const last = shanghaiYear() - 1;
+    await page.goto(`${server.baseUrl}/manage/kpis?year=${last}&view=signed&field=NE`);
+    await page.locator(`[data-testid="kpi-dashboard"][data-year="${last}"]`).waitFor();
+    expect(await page.getByTestId('kpi-view-signed').getAttribute('class')).toContain('checked');
+    expect(await page.getByTestId('kpi-field').textContent()).toContain('新能源');
+    // Back to the registered view: the address follows, defaults are left out.
+    await page.getByTestId('kpi-view-registered').click();
+    await page.waitForURL((url) => !url.search.includes('view=') && url.search.includes(`year=${last}`) && url.search.includes('field=NE'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

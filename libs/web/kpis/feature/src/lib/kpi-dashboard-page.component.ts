@@ -15,6 +15,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
 import {
   KPI_DIMENSION_LABELS,
   KPI_VIEW_LABELS,
@@ -99,6 +101,8 @@ export class KpiDashboardPageComponent {
   private readonly api = inject(KpisApiService);
   private readonly session = inject(AuthSession);
   private readonly i18n = inject(I18nService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
 
   /** Route data: which dashboard. */
   readonly scope = input<KpiScope>('district');
@@ -115,13 +119,35 @@ export class KpiDashboardPageComponent {
     OTHER_DIMENSIONS.filter((d) => !(d === 'INSTITUTION' && this.scope() === 'institution')),
   );
 
-  protected readonly year = signal(shanghaiYear());
-  protected readonly view = signal<KpiView>(KpiView.REGISTERED);
-  protected readonly institutionChoice = signal<string | null>(null);
-  protected readonly fieldCode = signal<string | null>(null);
-  protected readonly measure = signal<KpiMeasure>(KpiMeasure.AMOUNT);
-  protected readonly otherDimension = linkedSignal<KpiDimension>(() =>
-    this.scope() === 'institution' ? 'AGENCY' : 'TYPE',
+  // The filters live in the URL (?year=&view=&institution=&field=&measure=&dimension=), so a view of the
+  // ledger can be bookmarked and sent; a value the page does not offer falls back to the default.
+  private readonly query = toSignal(this.route.queryParamMap, {
+    initialValue: this.route.snapshot.queryParamMap,
+  });
+  private readonly param = (name: string): string | undefined => this.query().get(name) ?? undefined;
+
+  protected readonly year = linkedSignal(() => {
+    const y = Number(this.param('year'));
+    return this.years.includes(y) ? y : shanghaiYear();
+  });
+  protected readonly view = linkedSignal<KpiView>(
+    () => oneOf(this.param('view'), this.views) ?? KpiView.REGISTERED,
+  );
+  protected readonly institutionChoice = linkedSignal<string | null>(() => this.param('institution') || null);
+  protected readonly fieldCode = linkedSignal<string | null>(
+    () =>
+      oneOf(
+        this.param('field'),
+        this.fields.map((f) => f.code),
+      ) ?? null,
+  );
+  protected readonly measure = linkedSignal<KpiMeasure>(
+    () => oneOf(this.param('measure'), Object.values(KpiMeasure)) ?? KpiMeasure.AMOUNT,
+  );
+  protected readonly otherDimension = linkedSignal<KpiDimension>(
+    () =>
+      oneOf(this.param('dimension'), this.otherDimensions()) ??
+      (this.scope() === 'institution' ? 'AGENCY' : 'TYPE'),
   );
   protected readonly downloadFailed = signal(false);
 
@@ -230,6 +256,22 @@ export class KpiDashboardPageComponent {
   protected readonly records = this.api.recordsResource(() => this.selection()?.query ?? null);
 
   constructor() {
+    effect(() => {
+      const queryParams = {
+        year: this.year() === shanghaiYear() ? null : this.year(),
+        view: this.view() === KpiView.REGISTERED ? null : this.view(),
+        institution: this.scope() === 'institution' ? null : this.institutionChoice(),
+        field: this.fieldCode(),
+        measure: this.measure() === KpiMeasure.AMOUNT ? null : this.measure(),
+        dimension:
+          this.otherDimension() === (this.scope() === 'institution' ? 'AGENCY' : 'TYPE')
+            ? null
+            : this.otherDimension(),
+      };
+      untracked(
+        () => void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true }),
+      );
+    });
     // The list belongs to the figures it was opened from: a change of filters closes it.
     effect(() => {
       this.filter();
@@ -279,4 +321,9 @@ export class KpiDashboardPageComponent {
     this.downloadFailed.set(false);
     call.subscribe({ error: () => this.downloadFailed.set(true) });
   }
+}
+
+/** The value if the page offers it (a query parameter is only a hint). */
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
 }
