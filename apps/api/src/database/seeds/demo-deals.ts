@@ -133,11 +133,19 @@ export async function seedDemoDeals(manager: EntityManager, brokerId: string): P
     if (need.ownerId) people.push({ userId: need.ownerId, side: 'ENTERPRISE' });
     await manager.insert(DealParticipantEntity, people.map((p) => ({ dealId: deal.id, userId: p.userId, side: p.side, addedById: brokerId })));
 
-    if (deal.origin === 'SELF_REQUEST' && need.ownerId) {
+    // Every deal starts from an introduction, as through the API: the enterprise's own request, or a broker's
+    // from a match or from his own knowledge (so the KPI funnel's introductions → deals step reads true).
+    const requesterId = deal.origin === 'SELF_REQUEST' ? need.ownerId : brokerId;
+    if (requesterId) {
+      const interested = path.includes('INTERESTED');
+      // A deal lost before the counterpart showed interest was declined by it.
+      const declined = !interested && spec.stage === 'LOST';
+      const answered = interested || declined;
       const intro = await manager.save(manager.create(IntroductionEntity, {
-        origin: 'SELF_REQUEST', status: path.includes('INTERESTED') ? 'INTERESTED' : 'PENDING', requesterId: need.ownerId, targetKind: 'RESULT', resultId: result.id, needId: need.id,
-        message: `我司正在推进「${need.title}」，希望了解该成果的技术指标、中试情况与合作方式。`, matchScore: null, declineReason: null, answerNote: null,
-        answeredById: path.includes('INTERESTED') ? result.ownerId : null, answeredAt: path.includes('INTERESTED') ? at(3) : null, dealId: deal.id,
+        origin: deal.origin, status: interested ? 'INTERESTED' : declined ? 'DECLINED' : 'PENDING', requesterId, targetKind: 'RESULT', resultId: result.id, needId: need.id,
+        message: deal.origin === 'SELF_REQUEST' ? `我司正在推进「${need.title}」，希望了解该成果的技术指标、中试情况与合作方式。` : `平台撮合发现「${need.title}」与「${result.title}」高度契合，想请您了解对方情况，看是否有意进一步洽谈。`,
+        matchScore: deal.matchScore, declineReason: declined ? 'OTHER' : null, answerNote: declined ? (spec.lostReason ?? null) : null,
+        answeredById: answered ? result.ownerId : null, answeredAt: answered ? at(Math.min(3, path.length - 1)) : null, dealId: deal.id,
       }));
       await manager.update(DealEntity, deal.id, { introductionId: intro.id });
     }
