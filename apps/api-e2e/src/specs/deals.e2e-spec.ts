@@ -270,8 +270,13 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       await t.http.get(`/api/introductions/${created.body.id}`).set(...bearer(otherResearcher)).expect(404);
 
       const dealId = created.body.dealId as string;
-      expect((await drive.get(dealId)).stage).toBe('LEAD');
+      const lead = await drive.get(dealId);
+      expect(lead.stage).toBe('LEAD');
+      expect((lead['participants'] as Array<{ side: string }>).filter((p) => p.side === 'BROKER')).toEqual([]);
       await drive.step(dealId, 'TRIAGE');
+      // The broker who moves a deal nobody brokers yet takes it on.
+      const triaged = await drive.get(dealId);
+      expect((triaged['participants'] as Array<{ side: string; userId: string }>).filter((p) => p.side === 'BROKER').map((p) => p.userId)).toEqual([s.broker.userId]);
       await drive.step(dealId, 'INTRODUCED');
       await t.http.post(`/api/introductions/${created.body.id}/answer`).set(...bearer(s.enterprise)).send({ answer: 'INTERESTED' }).expect(403);
       const answered = await t.http.post(`/api/introductions/${created.body.id}/answer`).set(...bearer(s.researcher)).send({ answer: 'INTERESTED', note: '欢迎来实验室参观中试线' }).expect(200);

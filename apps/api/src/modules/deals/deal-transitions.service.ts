@@ -68,6 +68,13 @@ export class DealTransitionsService {
       deal.noticeOverrideById = user.id;
     }
     const saved = await manager.save(deal);
+    // A deal opened by an enterprise's or researcher's own request has no broker yet: the first broker who
+    // moves it takes it on (so it shows under his name on the board and in the KPI ledger).
+    if (user.role === Role.BROKER && !participants.some((p) => p.side === DealSide.BROKER)) {
+      await manager.insert(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER, addedById: user.id });
+      participants.push(manager.create(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER }));
+      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${user.name}（BROKER）`);
+    }
     if (input.to === 'PUBLIC_NOTICE') await this.notices.open(manager, saved, user);
     if (from === 'PUBLIC_NOTICE' && input.to !== 'CONTRACT_SIGNED') await this.notices.withdraw(manager, saved.id);
     await recordDealEvent(manager, saved, user.id, 'STAGE', note, from, input.to);
