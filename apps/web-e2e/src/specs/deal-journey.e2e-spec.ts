@@ -160,6 +160,15 @@ describeBrowser(
       await waitForStage(ent, 'LEAD');
       const code = (await ent.getByTestId('deal-detail').getAttribute('data-code'))!;
       const dealUrl = ent.url();
+      // Asking again while that deal is open is refused, and the answer leads to the open deal.
+      await ent.goto(`${base}/results/${result.id}`);
+      await ent.getByTestId('ask-introduction').click();
+      await ent.getByTestId('intro-message').fill('再次询问：请问界面包覆工艺的放大条件？');
+      await ent.getByTestId('intro-send').click();
+      await ent.getByTestId('introduction-error').getByText('您已对该信息发起过对接').waitFor();
+      await ent.getByTestId('introduction-existing-deal').click();
+      await ent.waitForURL(dealUrl);
+      await ent.getByTestId('deal-detail').waitFor();
 
       // 2. The request is in the brokers' queue (the board's lead column); the broker triages and introduces.
       await openManagePage(brk, 'nav-deal-board');

@@ -116,7 +116,12 @@ import { ListingMatchesComponent } from './listing-matches.component';
                 (cancelled)="asking.set(false)"
               />
               @if (askError(); as e) {
-                <p class="warn" role="alert" data-testid="introduction-error">{{ e }}</p>
+                <p class="warn" role="alert" data-testid="introduction-error">
+                  {{ e }}
+                  @if (askErrorDeal(); as dealId) {
+                    <a [routerLink]="['/deals', dealId]" data-testid="introduction-existing-deal">{{ 'deal.open' | t }}</a>
+                  }
+                </p>
               }
             </div>
           }
@@ -236,6 +241,8 @@ export class DetailPageComponent {
   protected readonly asking = signal(false);
   protected readonly askBusy = signal(false);
   protected readonly askError = signal<string | null>(null);
+  /** An earlier request's deal that is still open (409 INTRODUCTION_DUPLICATE). */
+  protected readonly askErrorDeal = signal<string | null>(null);
   protected readonly sent = signal<Introduction | null>(null);
   protected readonly notFound = computed(() => {
     const error = this.listing.error();
@@ -250,6 +257,7 @@ export class DetailPageComponent {
   protected ask(listingId: string, draft: IntroductionDraft): void {
     this.askBusy.set(true);
     this.askError.set(null);
+    this.askErrorDeal.set(null);
     const target = this.segment() === 'results' ? { resultId: listingId } : { needId: listingId };
     this.introductions.request({ ...target, message: draft.message }).subscribe({
       next: (intro) => {
@@ -259,7 +267,9 @@ export class DetailPageComponent {
       },
       error: (error: unknown) => {
         this.askBusy.set(false);
-        this.askError.set(toApiError(error).message ?? this.i18n.t('common.loadError'));
+        const apiError = toApiError(error);
+        this.askError.set(apiError.message ?? this.i18n.t('common.loadError'));
+        this.askErrorDeal.set(apiError.dealId ?? null);
       },
     });
   }

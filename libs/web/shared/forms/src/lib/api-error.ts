@@ -11,9 +11,11 @@ export interface ApiError {
   currentVersion?: number;
   /** A reviewer's reason, with 403 REGISTRATION_REJECTED. */
   reason?: string;
+  /** The deal an error is about, e.g. the open one behind 409 INTRODUCTION_DUPLICATE. */
+  dealId?: string;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number; reason?: unknown } {
+function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number; reason?: unknown; dealId?: unknown } {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
@@ -28,6 +30,7 @@ export function toApiError(error: unknown): ApiError {
       errors: body.errors ?? [],
       currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
       reason: typeof body.reason === 'string' ? body.reason : undefined,
+      dealId: typeof body.dealId === 'string' ? body.dealId : undefined,
     };
   }
   return { status: error instanceof HttpErrorResponse ? error.status : 0, code: null, message: null, errors: [] };
