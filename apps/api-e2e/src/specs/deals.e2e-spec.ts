@@ -317,7 +317,7 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       expect(thread.body.at(-1)).toMatchObject({ authorName: '张教授', authorSide: 'INSTITUTION', body: '附件为中试报告摘要，请查收。' });
       const notes = await t.http.get('/api/notifications').query({ unreadOnly: true }).set(...bearer(s.enterprise)).expect(200);
       expect(notes.body.unread).toBe(before + 1);
-      expect(notes.body.items[0]).toMatchObject({ kind: 'DEAL_MESSAGE', dealId: id });
+      expect(notes.body.items[0]).toMatchObject({ kind: 'DEAL_MESSAGE', dealId: id, title: expect.stringContaining('新消息'), titleEn: expect.stringMatching(/message/i) });
       await t.http.post(`/api/notifications/${notes.body.items[0].id}/read`).set(...bearer(s.enterprise)).expect(204);
       await t.http.post(`/api/notifications/${notes.body.items[0].id}/read`).set(...bearer(s.researcher)).expect(404);
       const outbox = await t.http.get('/api/outbox').set(...bearer(s.admin)).expect(200);

@@ -179,7 +179,12 @@ describeBrowser(
       await moveTo(brk, 'TRIAGE', '需求清楚：中试线放大，预算已确认');
       await moveTo(brk, 'INTRODUCED', '已电话联系张教授课题组，介绍企业情况');
 
-      // 3. The researcher answers interested (the deal follows) and accepts the NDA.
+      // 3. The researcher's bell has the news (the deal's moves), each opening the deal; then he answers
+      // interested (the deal follows) and accepts the NDA.
+      await res.getByTestId('notifications').click();
+      await res.locator('[data-testid="notification"][data-kind="DEAL_STAGE_CHANGED"]').first().click();
+      await res.waitForURL(dealUrl);
+      await res.getByTestId('deal-detail').waitFor();
       await res.getByTestId('user-menu').click();
       await res.getByTestId('nav-my-deals').click();
       await res.waitForURL('**/workspace/deals');

@@ -20,6 +20,10 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 200 })
   title!: string;
 
+  /** The English title; null on notifications written before it was kept. */
+  @Column({ name: 'title_en', type: 'varchar', length: 300, nullable: true })
+  titleEn!: string | null;
+
   @Column({ type: 'text' })
   body!: string;
 

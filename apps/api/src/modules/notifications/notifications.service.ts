@@ -28,7 +28,7 @@ export class NotificationsService {
     if (ids.length === 0) return;
     await manager.insert(
       NotificationEntity,
-      ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, body: input.body, dealId: input.dealId ?? null, readAt: null })),
+      ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, titleEn: input.titleEn, body: input.body, dealId: input.dealId ?? null, readAt: null })),
     );
     const users = await manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'email', 'status'] });
     for (const user of users) {

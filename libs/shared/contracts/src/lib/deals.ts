@@ -96,6 +96,24 @@ export const NotificationKind = {
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
+/** GET /api/notifications: one in-app notification (the same news also goes out by mail). */
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  titleEn: string | null;
+  body: string;
+  dealId: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationList {
+  items: NotificationItem[];
+  total: number;
+  unread: number;
+}
+
 // ---- Technology contracts (技术合同) ----
 
 /** 登记表 主体性质: the legal-person type of a contract party. */

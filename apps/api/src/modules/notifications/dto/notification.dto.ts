@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NotificationKind } from '@xkx/contracts';
+import { NotificationItem, NotificationKind, NotificationList } from '@xkx/contracts';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
@@ -13,21 +13,22 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unreadOnly = false;
 }
 
-export class NotificationDto {
+export class NotificationDto implements NotificationItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: Object.values(NotificationKind) }) kind!: NotificationKind;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Chinese title' }) title!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'English title (null on older notifications)' }) titleEn!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(n: NotificationEntity): NotificationDto {
-    return { id: n.id, kind: n.kind, title: n.title, body: n.body, dealId: n.dealId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+    return { id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, body: n.body, dealId: n.dealId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
   }
 }
 
-export class NotificationListDto {
+export class NotificationListDto implements NotificationList {
   @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
   @ApiProperty() total!: number;
   @ApiProperty() unread!: number;
