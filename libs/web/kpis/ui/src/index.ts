@@ -6,3 +6,4 @@ export * from './lib/kpi-progress.component';
 export * from './lib/kpi-records.component';
 export * from './lib/kpi-field-error.pipe';
 export * from './lib/kpi-rnd-entry.component';
+export * from './lib/kpi-year-select.component';

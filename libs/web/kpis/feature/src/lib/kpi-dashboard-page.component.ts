@@ -35,6 +35,7 @@ import {
   KpiFunnelComponent,
   KpiProgressComponent,
   KpiRecordsComponent,
+  KpiYearSelectComponent,
 } from '@xkx/web/kpis/ui';
 import {
   compactYuan,
@@ -78,6 +79,7 @@ interface Selection {
 @Component({
   selector: 'xkx-kpi-dashboard-page',
   imports: [
+    KpiYearSelectComponent,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,

@@ -8,7 +8,7 @@ import { FieldError, Permission, RndSpendingRow } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService, rndSaveProblem } from '@xkx/web/kpis/data-access';
-import { KpiRndEntryComponent } from '@xkx/web/kpis/ui';
+import { KpiRndEntryComponent, KpiYearSelectComponent } from '@xkx/web/kpis/ui';
 import { percentText, RndPut, shanghaiYear, yearChoices, yuan } from '@xkx/web/kpis/util';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
@@ -19,7 +19,7 @@ import { KpiTabsComponent } from './kpi-tabs.component';
  */
 @Component({
   selector: 'xkx-kpi-rnd-spending-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TranslatePipe, KpiRndEntryComponent, KpiTabsComponent],
+  imports: [KpiYearSelectComponent, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TranslatePipe, KpiRndEntryComponent, KpiTabsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <xkx-kpi-tabs />
@@ -28,14 +28,7 @@ import { KpiTabsComponent } from './kpi-tabs.component';
       <p class="lead">{{ 'kpi.rndLead' | t: { target: report.value().targetGrowthPercent } }}</p>
     }
     <div class="bar">
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'kpi.year' | t }}</mat-label>
-        <mat-select data-testid="rnd-year" [value]="year()" (valueChange)="changeYear($event)">
-          @for (y of years; track y) {
-            <mat-option [value]="y">{{ y }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <xkx-kpi-year-select testId="rnd-year" [years]="years" [year]="year()" (yearChange)="changeYear($event)" />
       @if (savedName(); as name) {
         <span class="ok" role="status" data-testid="rnd-saved">{{ name }} · {{ 'kpi.rndSaved' | t }}</span>
       }

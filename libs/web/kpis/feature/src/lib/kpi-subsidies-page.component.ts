@@ -11,6 +11,7 @@ import { AuthSession } from '@xkx/web/auth/data-access';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
+import { KpiYearSelectComponent } from '@xkx/web/kpis/ui';
 import { percentText, shanghaiYear, yearChoices, yuan } from '@xkx/web/kpis/util';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
@@ -22,6 +23,7 @@ import { KpiTabsComponent } from './kpi-tabs.component';
 @Component({
   selector: 'xkx-kpi-subsidies-page',
   imports: [
+    KpiYearSelectComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -40,14 +42,7 @@ import { KpiTabsComponent } from './kpi-tabs.component';
     <h1>{{ 'kpi.subsidyTitle' | t }}</h1>
     <p class="rules">{{ 'kpi.subsidyRules' | t }}</p>
     <div class="bar">
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'kpi.year' | t }}</mat-label>
-        <mat-select data-testid="subsidy-year" [value]="year()" (valueChange)="changeYear($event)">
-          @for (y of years; track y) {
-            <mat-option [value]="y">{{ y }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <xkx-kpi-year-select testId="subsidy-year" [years]="years" [year]="year()" (yearChange)="changeYear($event)" />
       <button mat-flat-button type="button" data-testid="subsidy-export" (click)="export()"><mat-icon>table_view</mat-icon> {{ 'kpi.exportXlsx' | t }}</button>
       @if (downloadFailed()) {
         <span class="alert" role="alert">{{ 'kpi.downloadFailed' | t }}</span>

@@ -20,7 +20,7 @@ import { WebPath } from '@xkx/web/auth/data-access';
 import { applyFieldErrors, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
-import { KpiFieldErrorPipe } from '@xkx/web/kpis/ui';
+import { KpiFieldErrorPipe, KpiYearSelectComponent } from '@xkx/web/kpis/ui';
 import {
   compactYuan,
   fenToYuanInput,
@@ -51,6 +51,7 @@ type InstitutionRow = FormGroup<{
 @Component({
   selector: 'xkx-kpi-targets-page',
   imports: [
+    KpiYearSelectComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -69,14 +70,7 @@ type InstitutionRow = FormGroup<{
     <h1>{{ 'kpi.targetsTitle' | t }}</h1>
     <p class="lead">{{ 'kpi.targetsLead' | t }}</p>
     <div class="bar">
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'kpi.year' | t }}</mat-label>
-        <mat-select data-testid="targets-year" [value]="year()" (valueChange)="changeYear($event)">
-          @for (y of years; track y) {
-            <mat-option [value]="y">{{ y }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <xkx-kpi-year-select testId="targets-year" [years]="years" [year]="year()" (yearChange)="changeYear($event)" />
       @if (targets.hasValue()) {
         @let t = targets.value();
         <p

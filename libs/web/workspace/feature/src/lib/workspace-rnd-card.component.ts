@@ -5,7 +5,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { FieldError, MyRndSpending } from '@xkx/contracts';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService, rndSaveProblem } from '@xkx/web/kpis/data-access';
-import { KpiRndEntryComponent } from '@xkx/web/kpis/ui';
+import { KpiRndEntryComponent, KpiYearSelectComponent } from '@xkx/web/kpis/ui';
 import { percentText, RndPut, shanghaiYear, yearChoices, yuan } from '@xkx/web/kpis/util';
 
 /**
@@ -15,7 +15,7 @@ import { percentText, RndPut, shanghaiYear, yearChoices, yuan } from '@xkx/web/k
  */
 @Component({
   selector: 'xkx-workspace-rnd-card',
-  imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule, TranslatePipe, KpiRndEntryComponent],
+  imports: [KpiYearSelectComponent, MatFormFieldModule, MatProgressBarModule, MatSelectModule, TranslatePipe, KpiRndEntryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (shown(); as m) {
@@ -31,14 +31,7 @@ import { percentText, RndPut, shanghaiYear, yearChoices, yuan } from '@xkx/web/k
       >
         <div class="head">
           <h2>{{ 'kpi.rndCardTitle' | t }}</h2>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'kpi.rndCardYear' | t }}</mat-label>
-            <mat-select data-testid="rnd-card-year" [value]="year()" (valueChange)="changeYear($event)">
-              @for (y of years; track y) {
-                <mat-option [value]="y">{{ y }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <xkx-kpi-year-select testId="rnd-card-year" label="kpi.rndCardYear" [years]="years" [year]="year()" (yearChange)="changeYear($event)" />
         </div>
         <p class="lead">{{ 'kpi.rndCardLead' | t: { name: m.name ?? '', target: m.targetGrowthPercent } }}</p>
         <dl class="facts">
