@@ -1,5 +1,6 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
+import { apiGet, apiToken } from '../support/api';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
 import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
@@ -53,6 +54,24 @@ describeBrowser('deals: the broker board and a deal page', () => {
 
     // Triage is the next step: the card moves.
     await drag(page, column('LEAD').locator(`[data-code="${code}"]`), column('TRIAGE'));
+    await column('TRIAGE').locator(`[data-code="${code}"]`).waitFor();
+
+    // Filters: a field shows exactly the deals the API has for it; "mine" keeps the moved card; back to all.
+    const cards = page.getByTestId('deal-card');
+    const total = await cards.count();
+    const token = await apiToken(server.baseUrl, DEMO.broker);
+    const energy = await apiGet<{ columns: Array<{ deals: unknown[] }> }>(server.baseUrl, token, '/api/deals/board?fieldCode=NE');
+    const expected = energy.body.columns.reduce((n, c) => n + c.deals.length, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(total);
+    await page.getByTestId('board-field').click();
+    await page.locator('mat-option[data-code="NE"]').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, expected);
+    await page.getByTestId('board-field').click();
+    await page.locator('mat-option').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, total);
+    await page.getByTestId('board-broker').click();
+    await page.getByTestId('board-broker-me').click();
     await column('TRIAGE').locator(`[data-code="${code}"]`).waitFor();
 
     // A paid deal: its page shows the contract amounts in 元, the timeline and the parties.

@@ -2,6 +2,7 @@ import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http'
 import { inject, Injectable } from '@angular/core';
 import { API_PREFIX } from '@xkx/contracts';
 import {
+  BoardFilter,
   DealBoard,
   DealDetail,
   DealEvent,
@@ -22,8 +23,9 @@ const BASE = `/${API_PREFIX}/deals`;
 export class DealsApiService {
   private readonly http = inject(HttpClient);
 
-  board(): Observable<DealBoard> {
-    return this.http.get<DealBoard>(`${BASE}/board`);
+  board(filter: BoardFilter): Observable<DealBoard> {
+    const params = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => e[1] !== null));
+    return this.http.get<DealBoard>(`${BASE}/board`, { params });
   }
 
   /** The deals the caller takes part in (parties) or all of them (brokers). */

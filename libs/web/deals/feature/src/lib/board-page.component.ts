@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragDrop, CdkDragStart, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,8 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { DEAL_STAGE_LABELS, DealStage } from '@xkx/contracts';
+import { DEAL_STAGE_LABELS, DealStage, PRIORITY_CHAINS, Role, UserStatus } from '@xkx/contracts';
+import { OrganizationsApiService, UsersApiService } from '@xkx/web/accounts/data-access';
+import { AuthSession } from '@xkx/web/auth/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { DealCardComponent } from '@xkx/web/deals/ui';
 import { DealCard } from '@xkx/web/deals/util';
@@ -37,6 +40,7 @@ interface PendingMove {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     LocalizedPipe,
     TranslatePipe,
     DealCardComponent,
@@ -45,6 +49,44 @@ interface PendingMove {
   template: `
     <h1>{{ 'deal.boardTitle' | t }}</h1>
     <p class="lead">{{ 'deal.boardLead' | t }}</p>
+    <div class="filters" data-testid="board-filters">
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'deal.filterBroker' | t }}</mat-label>
+        <mat-select data-testid="board-broker" [value]="brokerId()" (valueChange)="brokerId.set($event)">
+          <mat-option [value]="null">{{ 'deal.filterAll' | t }}</mat-option>
+          @if (me(); as id) {
+            <mat-option [value]="id" data-testid="board-broker-me">{{ 'deal.filterMine' | t }}</mat-option>
+          }
+          @if (brokers.hasValue()) {
+            @for (b of brokers.value().items; track b.id) {
+              @if (b.id !== me()) {
+                <mat-option [value]="b.id">{{ b.name }}</mat-option>
+              }
+            }
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'deal.filterField' | t }}</mat-label>
+        <mat-select data-testid="board-field" [value]="fieldCode()" (valueChange)="fieldCode.set($event)">
+          <mat-option [value]="null">{{ 'deal.filterAll' | t }}</mat-option>
+          @for (f of fields; track f.code) {
+            <mat-option [value]="f.code" [attr.data-code]="f.code">{{ f | localized }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic" class="org">
+        <mat-label>{{ 'deal.filterOrganization' | t }}</mat-label>
+        <mat-select data-testid="board-organization" [value]="organizationId()" (valueChange)="organizationId.set($event)">
+          <mat-option [value]="null">{{ 'deal.filterAll' | t }}</mat-option>
+          @if (organizations.hasValue()) {
+            @for (o of organizations.value().items; track o.id) {
+              <mat-option [value]="o.id">{{ o.nameZh }}</mat-option>
+            }
+          }
+        </mat-select>
+      </mat-form-field>
+    </div>
     @if (board.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
     }
@@ -120,6 +162,15 @@ interface PendingMove {
     :host {
       display: block;
       padding: 24px 16px 48px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin-bottom: 12px;
+    }
+    .filters .org {
+      min-width: 280px;
     }
     h1 {
       margin: 0 0 4px;
@@ -206,7 +257,19 @@ export class BoardPageComponent {
   private readonly i18n = inject(I18nService);
 
   protected readonly labels = DEAL_STAGE_LABELS;
-  protected readonly board = rxResource({ stream: () => this.api.board() });
+  private readonly session = inject(AuthSession);
+  // Filters: one broker (or "mine"), a priority field, one organization (either side).
+  protected readonly brokerId = signal<string | null>(null);
+  protected readonly fieldCode = signal<string | null>(null);
+  protected readonly organizationId = signal<string | null>(null);
+  protected readonly fields = PRIORITY_CHAINS;
+  protected readonly me = computed(() => this.session.user()?.id ?? null);
+  protected readonly brokers = inject(UsersApiService).listResource(() => ({ role: Role.BROKER, status: UserStatus.ACTIVE, limit: 100, offset: 0 }));
+  protected readonly organizations = inject(OrganizationsApiService).listResource(() => ({ limit: 100, offset: 0 }));
+  protected readonly board = rxResource({
+    params: () => ({ brokerId: this.brokerId(), fieldCode: this.fieldCode(), organizationId: this.organizationId() }),
+    stream: ({ params }) => this.api.board(params),
+  });
   protected readonly allowedTargets = signal<DealStage[]>([]);
   protected readonly refused = signal<string | null>(null);
   protected readonly moving = signal<string | null>(null);

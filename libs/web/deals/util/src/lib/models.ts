@@ -163,6 +163,13 @@ export interface BoardColumn {
   deals: DealCard[];
 }
 
+/** The broker board's filters (GET /api/deals/board); null is "all". */
+export interface BoardFilter {
+  brokerId: string | null;
+  fieldCode: string | null;
+  organizationId: string | null;
+}
+
 export interface DealBoard {
   columns: BoardColumn[];
 }
