@@ -81,6 +81,13 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await page.getByTestId('deal-timeline').locator('li').nth(3).waitFor();
     await page.getByTestId('deal-participants').waitFor();
 
+    // The broker sets the next action; a due date in the past marks it overdue (the board lists those first).
+    await page.getByTestId('next-action-edit').click();
+    await page.getByTestId('next-action-text').fill('催收尾款并确认开票信息');
+    await page.getByTestId('next-action-due').fill('2026-01-05');
+    await page.getByTestId('next-action-save').click();
+    await page.locator('[data-testid="deal-next-action"].overdue', { hasText: '催收尾款并确认开票信息' }).waitFor();
+
     // Messages go on the deal.
     await page.getByTestId('deal-message-input').fill('中期验收材料已收到，下周安排付款。');
     await page.getByTestId('deal-message-send').click();

@@ -73,6 +73,9 @@ export class DealPageComponent {
   protected readonly timeline = this.api.timelineResource(this.id);
   protected readonly messages = this.api.messagesResource(this.id);
   protected readonly stageLabels = DEAL_STAGE_LABELS;
+  protected readonly editingNext = signal(false);
+  protected readonly nextText = signal('');
+  protected readonly nextDue = signal('');
   protected readonly pricingLabels = PRICING_METHOD_LABELS;
   protected readonly pricingMethods = PRICING_METHODS;
   protected readonly sideKeys = SIDE_KEYS;
@@ -147,6 +150,30 @@ export class DealPageComponent {
           this.deal.reload();
         },
       });
+  }
+
+  protected editNext(d: DealDetail): void {
+    this.nextText.set(d.nextAction ?? '');
+    this.nextDue.set(d.nextActionDue ?? '');
+    this.editingNext.set(true);
+  }
+
+  /** The next action and its due date: what the board sorts by (overdue first). */
+  protected saveNext(d: DealDetail): void {
+    this.error.set(null);
+    const nextAction = this.nextText().trim() || null;
+    const nextActionDue = this.nextDue() || null;
+    this.api.update(d.id, { version: d.version, nextAction, nextActionDue }).subscribe({
+      next: () => {
+        this.editingNext.set(false);
+        this.refresh();
+      },
+      error: (error: unknown) => {
+        const e = toApiError(error);
+        this.error.set([e.message ?? this.i18n.t('common.loadError'), e.errors.map((f) => f.message).join('；')].filter(Boolean).join('：'));
+        this.deal.reload();
+      },
+    });
   }
 
   protected setPricing(d: DealDetail, method: PricingMethod): void {
