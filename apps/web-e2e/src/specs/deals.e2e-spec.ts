@@ -88,6 +88,13 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await page.getByTestId('next-action-save').click();
     await page.locator('[data-testid="deal-next-action"].overdue', { hasText: '催收尾款并确认开票信息' }).waitFor();
 
+    // A second broker joins: found by e-mail, added, listed among the participants.
+    await page.getByTestId('participant-q').fill('broker.nju');
+    await page.getByTestId('participant-search').locator('button[type="submit"]').click();
+    await page.getByTestId('participant-candidates').getByText('周经理').waitFor();
+    await page.getByTestId('participant-add').first().click();
+    await page.getByTestId('deal-participants').getByText('周经理').waitFor();
+
     // Messages go on the deal.
     await page.getByTestId('deal-message-input').fill('中期验收材料已收到，下周安排付款。');
     await page.getByTestId('deal-message-send').click();

@@ -19,6 +19,11 @@ export class UsersApiService {
     return httpResource<Page<UserSummary>>(() => ({ url: `${BASE}/verification-queue`, params: queryParams(page()) }));
   }
 
+  /** Active accounts whose name or email contains `q` (brokers adding people to a deal). */
+  search(q: string, limit = 10): Observable<Page<UserSummary>> {
+    return this.http.get<Page<UserSummary>>(BASE, { params: queryParams({ q, status: UserStatus.ACTIVE, limit, offset: 0 }) });
+  }
+
   verify(id: string): Observable<UserSummary> {
     return this.http.post<UserSummary>(`${BASE}/${id}/verify`, {});
   }

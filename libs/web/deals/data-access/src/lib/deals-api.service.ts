@@ -33,6 +33,11 @@ export class DealsApiService {
     return httpResource<DealList>(() => ({ url: BASE, params: { limit: 100 } }));
   }
 
+  /** Adds a person to the deal; the side follows the account's role. */
+  addParticipant(id: string, userId: string): Observable<void> {
+    return this.http.post<void>(`${BASE}/${id}/participants`, { userId });
+  }
+
   detailResource(id: () => string | undefined): HttpResourceRef<DealDetail | undefined> {
     return httpResource<DealDetail>(() => (id() ? `${BASE}/${id()}` : undefined));
   }

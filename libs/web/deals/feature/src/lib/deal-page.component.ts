@@ -18,6 +18,8 @@ import {
   Role,
 } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
+import { UsersApiService } from '@xkx/web/accounts/data-access';
+import { UserSummary } from '@xkx/web/accounts/util';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
@@ -73,6 +75,9 @@ export class DealPageComponent {
   protected readonly timeline = this.api.timelineResource(this.id);
   protected readonly messages = this.api.messagesResource(this.id);
   protected readonly stageLabels = DEAL_STAGE_LABELS;
+  private readonly users = inject(UsersApiService);
+  protected readonly peopleQuery = signal('');
+  protected readonly people = signal<UserSummary[] | null>(null);
   protected readonly editingNext = signal(false);
   protected readonly nextText = signal('');
   protected readonly nextDue = signal('');
@@ -150,6 +155,31 @@ export class DealPageComponent {
           this.deal.reload();
         },
       });
+  }
+
+  protected findPeople(): void {
+    const q = this.peopleQuery().trim();
+    if (!q) return;
+    this.users.search(q).subscribe({
+      next: (page) => this.people.set(page.items),
+      error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
+    });
+  }
+
+  protected isParticipant(d: DealDetail, userId: string): boolean {
+    return d.participants.some((p) => p.userId === userId);
+  }
+
+  protected addPerson(d: DealDetail, userId: string): void {
+    this.error.set(null);
+    this.api.addParticipant(d.id, userId).subscribe({
+      next: () => {
+        this.people.set(null);
+        this.peopleQuery.set('');
+        this.refresh();
+      },
+      error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
+    });
   }
 
   protected editNext(d: DealDetail): void {
