@@ -1,4 +1,4 @@
-import { fenToYuanString, formatFen, isFen, parseYuanToFen } from './money';
+import { fenToYuanInput, fenToYuanString, formatFen, groupedYuan, isFen, parseYuanToFen } from './money';
 
 describe('money in fen', () => {
   it.each([
@@ -34,5 +34,20 @@ describe('money in fen', () => {
     expect(isFen(5)).toBe(true);
     expect(isFen(5.5)).toBe(false);
     expect(isFen(-1)).toBe(false);
+  });
+});
+
+describe('groupedYuan and fenToYuanInput (one formatter for the deal page, the ledger and the forms)', () => {
+  it('shows every fen with thousands separators', () => {
+    expect(groupedYuan(123_456_789)).toBe('1,234,567.89');
+    expect(groupedYuan(0)).toBe('0.00');
+    expect(groupedYuan(-5)).toBe('-0.05');
+    expect(groupedYuan(-123_456_789)).toBe('-1,234,567.89');
+    expect(groupedYuan(Number.MAX_SAFE_INTEGER)).toBe('90,071,992,547,409.91');
+  });
+  it('gives an editable amount without trailing .00', () => {
+    expect(fenToYuanInput(840_000_000_000)).toBe('8400000000');
+    expect(fenToYuanInput(12_345)).toBe('123.45');
+    expect(fenToYuanInput(null)).toBe('');
   });
 });

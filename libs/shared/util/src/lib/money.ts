@@ -38,6 +38,19 @@ export function fenToYuanString(fen: Fen): string {
   return `${sign}${yuan}.${cents.toString().padStart(2, '0')}`;
 }
 
+/** Fen as yuan with thousands separators, every fen shown: 123456789 → "1,234,567.89", -5 → "-0.05". */
+export function groupedYuan(fen: Fen): string {
+  const [yuan = '0', cents = '00'] = fenToYuanString(fen).split('.');
+  const sign = yuan.startsWith('-') ? '-' : '';
+  return `${sign}${yuan.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
+/** Fen → what an amount field starts with when editing: 840000000000 → "8400000000", 12345 → "123.45". */
+export function fenToYuanInput(fen: Fen | null | undefined): string {
+  if (fen === null || fen === undefined) return '';
+  return fenToYuanString(fen).replace(/\.00$/, '');
+}
+
 /** Human display: ¥1,234.50, or 万/亿 units (two decimals at most) for large figures in Chinese. */
 export function formatFen(fen: Fen, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   if (locale === 'zh-CN' && Math.abs(fen) >= 1e10) return `${hundredths(fen, 1e8)}亿元`;

@@ -1,5 +1,3 @@
-import { fenToYuanString } from '@xkx/util';
-
 /** Why a typed amount was refused; each has its own message in the form. */
 export type YuanInputError = 'empty' | 'format' | 'decimals' | 'negative' | 'tooLarge';
 
@@ -36,16 +34,5 @@ export function parseYuanInput(text: string | null | undefined): YuanInput {
   return { ok: true, fen: Number(digits) };
 }
 
-/** Fen → the text the input shows for editing ("1234567.89"; whole yuan without decimals: "800"). */
-export function fenToYuanInput(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  return fenToYuanString(fen).replace(/\.00$/, '');
-}
-
-/** Fen → "1,234,567.89", exact to the fen, for amounts that must be read to the last digit. */
-export function formatYuanExact(fen: number): string {
-  const [yuan = '0', cents = '00'] = fenToYuanString(fen).split('.');
-  const sign = yuan.startsWith('-') ? '-' : '';
-  const grouped = yuan.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}.${cents}`;
-}
+/** The shared formatters, under the names the deal forms use. */
+export { fenToYuanInput, groupedYuan as formatYuanExact } from '@xkx/util';

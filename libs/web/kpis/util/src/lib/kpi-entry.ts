@@ -1,5 +1,5 @@
 import type { InstitutionTargetBody, KpiTargetsBody, RndSpendingBody } from '@xkx/contracts';
-import { fenToYuanString, parseYuanToFen } from '@xkx/util';
+import { parseYuanToFen } from '@xkx/util';
 
 // What admins, brokers and enterprises type into the ledger's forms, turned into the API's integers.
 // Amounts are typed in 元 ("12,345.67", "84亿", "1.5万") and parsed on the digits by the shared
@@ -15,11 +15,7 @@ export function yuanInputToFen(text: string | null | undefined): number | null |
   return parseYuanToFen(t);
 }
 
-/** Fen → what an amount field starts with, exactly: 840000000000 → '8400000000', 12345 → '123.45'. null → ''. */
-export function fenToYuanInput(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  return fenToYuanString(fen).replace(/\.00$/, '');
-}
+export { fenToYuanInput } from '@xkx/util';
 
 /** A reactive-forms validator (structurally a ValidatorFn): `{ yuan: true }` when the text is not an amount in 元. */
 export function yuanValidator(control: { value: unknown }): { yuan: true } | null {

@@ -1,4 +1,5 @@
 import type { Locale } from '@xkx/contracts';
+import { groupedYuan } from '@xkx/util';
 
 // Display of the ledger's integers. Money arrives as integer fen and ratios as integer basis points;
 // both are turned into text by digit and BigInt operations, never by dividing floats.
@@ -12,8 +13,7 @@ const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g
 /** Integer fen as yuan with thousands separators, exactly: 123456789 → '1,234,567.89'. */
 export function yuanText(fen: number): string {
   safe(fen, 'fen');
-  const digits = String(Math.abs(fen)).padStart(3, '0');
-  return `${fen < 0 ? '-' : ''}${group(digits.slice(0, -2))}.${digits.slice(-2)}`;
+  return groupedYuan(fen);
 }
 
 /** '¥1,234,567.89' (and '-¥…' for a negative amount). */
