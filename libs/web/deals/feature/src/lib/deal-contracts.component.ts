@@ -237,8 +237,8 @@ export class DealContractsComponent {
     return {
       projectName: d.result?.title ?? d.title,
       signedOn: shanghaiDate(),
-      seller: party(this.institution.value()),
-      buyer: party(this.enterprise.value()),
+      seller: party(this.institution.hasValue() ? this.institution.value() : undefined),
+      buyer: party(this.enterprise.hasValue() ? this.enterprise.value() : undefined),
       contractAmountFen: d.agreedPriceFen,
     };
   });
