@@ -1,3 +1,4 @@
+import { HttpResourceRef } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -6,6 +7,7 @@ import {
   inject,
   input,
   linkedSignal,
+  Signal,
   signal,
   untracked,
 } from '@angular/core';
@@ -21,6 +23,7 @@ import {
   KPI_DIMENSION_LABELS,
   KPI_VIEW_LABELS,
   KpiBasis,
+  KpiBreakdown,
   KpiDimension,
   KpiHeadlineFigures,
   KpiView,
@@ -40,6 +43,7 @@ import {
 import {
   compactYuan,
   growthBp,
+  KpiBar,
   KpiBarHit,
   KpiFilter,
   KpiMeasure,
@@ -183,34 +187,10 @@ export class KpiDashboardPageComponent {
     this.scope() === 'institution' ? undefined : { year: this.year(), brokerId: this.filter().brokerId },
   );
 
-  protected readonly monthBars = computed(() =>
-    toBars(
-      (this.months.hasValue() ? this.months.value() : undefined)?.items ?? [],
-      this.measure(),
-      this.i18n.locale(),
-    ),
-  );
-  protected readonly fieldBars = computed(() =>
-    toBars(
-      (this.byField.hasValue() ? this.byField.value() : undefined)?.items ?? [],
-      this.measure(),
-      this.i18n.locale(),
-    ),
-  );
-  protected readonly institutionBars = computed(() =>
-    toBars(
-      (this.byInstitution.hasValue() ? this.byInstitution.value() : undefined)?.items ?? [],
-      this.measure(),
-      this.i18n.locale(),
-    ),
-  );
-  protected readonly otherBars = computed(() =>
-    toBars(
-      (this.byOther.hasValue() ? this.byOther.value() : undefined)?.items ?? [],
-      this.measure(),
-      this.i18n.locale(),
-    ),
-  );
+  protected readonly monthBars = this.barsOf(this.months);
+  protected readonly fieldBars = this.barsOf(this.byField);
+  protected readonly institutionBars = this.barsOf(this.byInstitution);
+  protected readonly otherBars = this.barsOf(this.byOther);
 
   protected readonly cards = computed(() => {
     const h = this.headline.hasValue() ? this.headline.value() : undefined;
@@ -279,6 +259,13 @@ export class KpiDashboardPageComponent {
       this.filter();
       untracked(() => this.selection.set(null));
     });
+  }
+
+  /** A breakdown's bars in the chosen measure and language (none while it loads or failed). */
+  private barsOf(breakdown: HttpResourceRef<KpiBreakdown | undefined>): Signal<KpiBar[]> {
+    return computed(() =>
+      toBars(breakdown.hasValue() ? (breakdown.value()?.items ?? []) : [], this.measure(), this.i18n.locale()),
+    );
   }
 
   protected figureText(key: FigureKey, value: number): string {
