@@ -174,6 +174,31 @@ export function canMoveRegistration(from: RegistrationStatus, to: RegistrationSt
 export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE' } as const;
 export type RegistrationFieldType = (typeof RegistrationFieldType)[keyof typeof RegistrationFieldType];
 
+/** GET /api/contract-types: a contract type (技术合同类型) as data; a type with subtypes is chosen by one of its subtypes. */
+export interface ContractType {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+  asksInvestment: boolean;
+  sort: number;
+  active: boolean;
+}
+
+/** GET /api/registration-fields: a field of the 登记表 beyond the core columns, configured by administrators. */
+export interface RegistrationField {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  valueType: RegistrationFieldType;
+  required: boolean;
+  /** Type codes (or their prefixes) it applies to; empty: all. */
+  contractTypes: string[];
+  options: string[];
+  sort: number;
+  active: boolean;
+}
+
 /** Amounts of one contract, all integer fen. technical = contract − nonTechnical; received ≤ contract. */
 export interface ContractAmounts {
   /** 合同成交额 */

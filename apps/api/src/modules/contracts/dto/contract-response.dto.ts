@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ContractAmounts, LegalPersonType, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
+import { ContractAmounts, ContractType, LegalPersonType, RegistrationField, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
 
-export class ContractTypeDto {
+export class ContractTypeDto implements ContractType {
   @ApiProperty({ example: 'TRANSFER.PATENT' }) code!: string;
   @ApiProperty({ type: String, nullable: true }) parentCode!: string | null;
   @ApiProperty() nameZh!: string;
@@ -11,7 +11,7 @@ export class ContractTypeDto {
   @ApiProperty() active!: boolean;
 }
 
-export class RegistrationFieldDto {
+export class RegistrationFieldDto implements RegistrationField {
   @ApiProperty() key!: string;
   @ApiProperty() labelZh!: string;
   @ApiProperty() labelEn!: string;

@@ -1,39 +1,18 @@
 import {
   ContractAmounts,
+  ContractType,
   LegalPersonType,
   OrganizationKind,
   PricingMethod,
-  RegistrationFieldType,
+  RegistrationField,
   RegistrationStatus,
 } from '@xkx/contracts';
 
 // Response and request shapes of /api/contracts, /api/contract-types and /api/registration-fields,
 // as the OpenAPI document describes them. Every amount is integer fen.
 
-/** A contract type (技术合同类型) as data; a type with subtypes is chosen by one of its subtypes. */
-export interface ContractType {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-  asksInvestment: boolean;
-  sort: number;
-  active: boolean;
-}
-
-/** A field of the 登记表 beyond the core columns, configured by administrators. */
-export interface RegistrationField {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  valueType: RegistrationFieldType;
-  required: boolean;
-  /** Type codes (or their prefixes) it applies to; empty: all. */
-  contractTypes: string[];
-  options: string[];
-  sort: number;
-  active: boolean;
-}
+/** Contract types and registration fields are data (shapes shared with the API). */
+export type { ContractType, RegistrationField };
 
 export interface ContractParty {
   name: string;
