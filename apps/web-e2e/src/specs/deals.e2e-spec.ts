@@ -66,9 +66,12 @@ describeBrowser('deals: the broker board and a deal page', () => {
     expect(expected).toBeLessThan(total);
     await page.getByTestId('board-field').click();
     await page.locator('mat-option[data-code="NE"]').click();
+    // Each select's panel must be gone before the next one opens (a click during its close is lost).
+    await page.locator('mat-option').first().waitFor({ state: 'detached' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, expected);
     await page.getByTestId('board-field').click();
-    await page.locator('mat-option').first().click();
+    await page.getByRole('option', { name: '全部' }).click();
+    await page.locator('mat-option').first().waitFor({ state: 'detached' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, total);
     await page.getByTestId('board-broker').click();
     await page.getByTestId('board-broker-me').click();
