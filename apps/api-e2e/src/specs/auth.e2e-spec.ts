@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { bearer, DEMO, login, loginDemo, Session } from '../support/auth';
+import { bearer, DEMO, login, loginDemo, REGISTRATION_ACCEPTED, registerAndSignIn, Session } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('accounts and sign-in', () => {
@@ -16,19 +16,32 @@ describe('accounts and sign-in', () => {
     t.http.post('/api/auth/register').set('X-Forwarded-For', ip).send(body);
 
   describe('registration', () => {
-    it('registers a researcher at an institution as pending, signed in at once', async () => {
-      const res = await register({ email: 'Li.Lei@NJU.edu.cn', password: 'Xianlin-Campus-163', name: '李雷', role: 'RESEARCHER', organizationId: orgs['南京大学'], mobile: '+86 138 0000 1111' }).expect(201);
-      expect(res.body.user).toMatchObject({ email: 'li.lei@nju.edu.cn', status: 'PENDING', role: 'RESEARCHER', mobile: '13800001111', organization: { nameZh: '南京大学' } });
-      expect(res.body.user.permissions).toContain('result:write');
-      expect(res.body.user.permissions).not.toContain('listing:submit');
-      expect(res.body.user).not.toHaveProperty('passwordHash');
-      const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.tokens.accessToken}`).expect(200);
-      expect(me.body.email).toBe('li.lei@nju.edu.cn');
+    it('registers a researcher at an institution as pending; the account then signs in', async () => {
+      const res = await register({ email: 'Li.Lei@NJU.edu.cn', password: 'Xianlin-Campus-163', name: '李雷', role: 'RESEARCHER', organizationId: orgs['南京大学'], mobile: '+86 138 0000 1111' }).expect(202);
+      expect(res.body).toEqual(REGISTRATION_ACCEPTED);
+      const signedIn = await login(t.http, 'li.lei@nju.edu.cn', 'Xianlin-Campus-163', '10.1.0.9');
+      const me = await t.http.get('/api/auth/me').set(...bearer(signedIn)).expect(200);
+      expect(me.body).toMatchObject({ email: 'li.lei@nju.edu.cn', status: 'PENDING', role: 'RESEARCHER', mobile: '13800001111', organization: { nameZh: '南京大学' } });
+      expect(me.body.permissions).toContain('result:write');
+      expect(me.body.permissions).not.toContain('listing:submit');
+      expect(me.body).not.toHaveProperty('passwordHash');
     });
 
-    it('treats emails case-insensitively', async () => {
-      const res = await register({ email: 'li.lei@nju.edu.cn', password: 'Another-Passphrase-1', name: '重复', role: 'RESEARCHER', organizationId: orgs['南京大学'] }).expect(409);
-      expect(res.body).toMatchObject({ code: 'EMAIL_TAKEN', errors: [{ field: 'email' }] });
+    it('does not reveal a taken e-mail (any case): the same answer, no second account, and the owner is mailed', async () => {
+      const fresh = await register({ email: 'someone.new@nju.edu.cn', password: 'Another-Passphrase-1', name: '新人', role: 'RESEARCHER', organizationId: orgs['南京大学'] }).expect(202);
+      const taken = await register({ email: 'LI.LEI@nju.edu.cn', password: 'Another-Passphrase-1', name: '重复', role: 'ENTERPRISE', enterprise: { creditCode: '91350100M000100Y43', nameZh: '冒名科技有限公司' } }).expect(202);
+      expect(taken.body).toEqual(fresh.body);
+      expect(Object.keys(taken.headers).filter((h) => h !== 'date' && h !== 'etag')).toEqual(Object.keys(fresh.headers).filter((h) => h !== 'date' && h !== 'etag'));
+      // The owner's password still works, the newcomer's does not, and no enterprise was created.
+      await login(t.http, 'li.lei@nju.edu.cn', 'Xianlin-Campus-163', '10.1.0.10');
+      await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.1.0.11').send({ email: 'li.lei@nju.edu.cn', password: 'Another-Passphrase-1' }).expect(401);
+      const found = await t.http.get(`/api/organizations?q=${encodeURIComponent('冒名科技')}`).expect(200);
+      expect(found.body.total).toBe(0);
+      const admin = await loginDemo(t.http, 'admin');
+      const outbox = await t.http.get('/api/outbox?limit=50').set(...bearer(admin)).expect(200);
+      const mails = outbox.body.items.filter((m: { to: string }) => m.to === 'li.lei@nju.edu.cn') as Array<{ subject: string; body: string }>;
+      expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('已注册'), expect.stringContaining('注册已收到')]);
+      expect(mails[0]!.body).toContain('/forgot-password');
     });
 
     it('refuses a researcher without an institution, or at an enterprise', async () => {
@@ -39,13 +52,13 @@ describe('accounts and sign-in', () => {
 
     it('lets enterprise staff join their enterprise by credit code', async () => {
       const existing = (await t.http.get(`/api/organizations/${orgs['南京栖霞新能源科技有限公司']}`).expect(200)).body.creditCode;
-      const res = await register({ email: 'staff@qxne.cn', password: 'New-Energy-Qixia-1', name: '员工', role: 'ENTERPRISE', enterprise: { creditCode: existing } }).expect(201);
-      expect(res.body.user.organization.id).toBe(orgs['南京栖霞新能源科技有限公司']);
+      const res = await registerAndSignIn(t.http, { email: 'staff@qxne.cn', password: 'New-Energy-Qixia-1', name: '员工', role: 'ENTERPRISE', enterprise: { creditCode: existing } });
+      expect(res.user.organization!.id).toBe(orgs['南京栖霞新能源科技有限公司']);
     });
 
     it('creates a new, unverified enterprise when nobody has the credit code yet', async () => {
-      const res = await register({ email: 'ceo@newco.cn', password: 'Brand-New-Company-9', name: '王总', role: 'ENTERPRISE', enterprise: { creditCode: '91350100M000100Y43', nameZh: '福州示例科技有限公司' } }).expect(201);
-      const org = await t.http.get(`/api/organizations/${res.body.user.organization.id}`).expect(200);
+      const res = await registerAndSignIn(t.http, { email: 'ceo@newco.cn', password: 'Brand-New-Company-9', name: '王总', role: 'ENTERPRISE', enterprise: { creditCode: '91350100M000100Y43', nameZh: '福州示例科技有限公司' } });
+      const org = await t.http.get(`/api/organizations/${res.user.organization!.id}`).expect(200);
       expect(org.body).toMatchObject({ nameZh: '福州示例科技有限公司', kind: 'ENTERPRISE', verified: false, creditCode: '91350100M000100Y43' });
     });
 
@@ -142,7 +155,7 @@ describe('accounts and sign-in', () => {
   describe('passwords', () => {
     it('changes the password and signs out other sessions', async () => {
       const email = 'changer@njnu.edu.cn';
-      await register({ email, password: 'First-Passphrase-01', name: '改密', role: 'RESEARCHER', organizationId: orgs['南京师范大学'] }).expect(201);
+      await register({ email, password: 'First-Passphrase-01', name: '改密', role: 'RESEARCHER', organizationId: orgs['南京师范大学'] }).expect(202);
       const a = await login(t.http, email, 'First-Passphrase-01', '10.4.0.1');
       const b = await login(t.http, email, 'First-Passphrase-01', '10.4.0.2');
       await t.http.post('/api/auth/change-password').set(...bearer(a)).send({ currentPassword: 'nope-nope-nope', newPassword: 'Second-Passphrase-02' }).expect(400);
@@ -154,7 +167,7 @@ describe('accounts and sign-in', () => {
 
     it('resets a forgotten password with a one-time token from the outbox', async () => {
       const email = 'forgetful@njupt.edu.cn';
-      await register({ email, password: 'Forgot-This-One-1', name: '健忘', role: 'RESEARCHER', organizationId: orgs['南京邮电大学'] }).expect(201);
+      await register({ email, password: 'Forgot-This-One-1', name: '健忘', role: 'RESEARCHER', organizationId: orgs['南京邮电大学'] }).expect(202);
       await t.http.post('/api/auth/forgot-password').send({ email }).expect(202);
       await t.http.post('/api/auth/forgot-password').send({ email: 'nobody-at-all@x.cn' }).expect(202);
       const admin = await loginDemo(t.http, 'admin');
@@ -187,30 +200,30 @@ describe('accounts and sign-in', () => {
     it('a declined registration says so at sign-in, with the reason; a later suspension says suspended', async () => {
       const email = 'to-decline@njfu.cn';
       const password = 'Decline-Me-Please-1';
-      const reg = await register({ email, password, name: '未通过', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }).expect(201);
+      const reg = await registerAndSignIn(t.http, { email, password, name: '未通过', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }, '10.6.1.9');
       const broker = await loginDemo(t.http, 'broker');
       const admin = await loginDemo(t.http, 'admin');
-      await t.http.post(`/api/users/${reg.body.user.id}/reject`).set(...bearer(broker)).send({ reason: '单位信息与证明材料不符' }).expect(200);
+      await t.http.post(`/api/users/${reg.userId}/reject`).set(...bearer(broker)).send({ reason: '单位信息与证明材料不符' }).expect(200);
       const declined = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.1').set('Accept-Language', 'en').send({ email, password }).expect(403);
       expect(declined.body).toMatchObject({ code: 'REGISTRATION_REJECTED', reason: '单位信息与证明材料不符' });
       expect(declined.body.message).toMatch(/declined/);
       // A wrong password learns nothing about the account's state.
       const wrong = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.2').send({ email, password: 'Not-The-Password-1' }).expect(401);
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
-      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(admin)).send({ status: 'ACTIVE' }).expect(200);
-      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(admin)).send({ status: 'SUSPENDED', reason: '违规' }).expect(200);
+      await t.http.patch(`/api/users/${reg.userId}/status`).set(...bearer(admin)).send({ status: 'ACTIVE' }).expect(200);
+      await t.http.patch(`/api/users/${reg.userId}/status`).set(...bearer(admin)).send({ status: 'SUSPENDED', reason: '违规' }).expect(200);
       const suspended = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.1.3').send({ email, password }).expect(403);
       expect(suspended.body.code).toBe('ACCOUNT_SUSPENDED');
     });
 
     it('suspending a user ends their access at once', async () => {
       const email = 'to-suspend@njfu.cn';
-      const reg = await register({ email, password: 'Suspend-Me-Please-1', name: '停用', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }).expect(201);
+      const reg = await registerAndSignIn(t.http, { email, password: 'Suspend-Me-Please-1', name: '停用', role: 'RESEARCHER', organizationId: orgs['南京财经大学'] }, '10.6.0.9');
       const victim = await login(t.http, email, 'Suspend-Me-Please-1', '10.6.0.1');
       const admin = await loginDemo(t.http, 'admin');
       const broker = await loginDemo(t.http, 'broker');
-      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(broker)).send({ status: 'SUSPENDED' }).expect(403);
-      await t.http.patch(`/api/users/${reg.body.user.id}/status`).set(...bearer(admin)).send({ status: 'SUSPENDED', reason: '测试' }).expect(200);
+      await t.http.patch(`/api/users/${reg.userId}/status`).set(...bearer(broker)).send({ status: 'SUSPENDED' }).expect(403);
+      await t.http.patch(`/api/users/${reg.userId}/status`).set(...bearer(admin)).send({ status: 'SUSPENDED', reason: '测试' }).expect(200);
       await t.http.get('/api/auth/me').set(...bearer(victim)).expect(401);
       const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.0.2').send({ email, password: 'Suspend-Me-Please-1' }).expect(403);
       expect(res.body.code).toBe('ACCOUNT_SUSPENDED');

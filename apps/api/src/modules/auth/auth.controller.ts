@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Permission } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
@@ -27,11 +27,15 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiCreatedResponse({ type: SessionDto, description: 'The account is created pending verification' })
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({
+    type: AcceptedDto,
+    description: 'The same answer whether or not the e-mail is taken: a new account is created pending verification and signs in with POST /auth/login; the owner of a taken e-mail is mailed instead',
+  })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
-  register(@Body() dto: RegisterDto, @Meta() meta: RequestMeta): Promise<SessionDto> {
-    return this.auth.register(dto, meta);
+  async register(@Body() dto: RegisterDto, @Meta() meta: RequestMeta): Promise<AcceptedDto> {
+    await this.auth.register(dto, meta);
+    return { accepted: true };
   }
 
   @Public()

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, ErrorCode, OrganizationKind, UserStatus } from '@xkx/contracts';
 import { normalizeMobileCN, QIXIA_AREA_CODE } from '@xkx/util';
 import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '../audit/audit.service';
@@ -34,44 +34,35 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
-  /** Self-registration of researchers and enterprise staff. New accounts are pending until verified. */
-  async register(dto: RegisterDto, meta: RequestMeta): Promise<SessionDto> {
+  /**
+   * Self-registration of researchers and enterprise staff. New accounts are pending until verified.
+   * The answer is the same whether or not the e-mail is taken (no tokens: the account signs in like
+   * any other); the owner of a taken e-mail is mailed instead, and nothing else is written.
+   */
+  async register(dto: RegisterDto, meta: RequestMeta): Promise<void> {
     this.passwords.assertAcceptable(dto.password, 'password');
+    // Hashed either way, so a taken e-mail answers as slowly as a new one.
     const passwordHash = await this.passwords.hash(dto.password);
-    const user = await this.dataSource.transaction(async (manager) => {
-      const orgs = manager.getRepository(OrganizationEntity);
-      let organization: OrganizationEntity;
-      if (dto.role === 'RESEARCHER') {
-        if (!dto.organizationId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
-        const found = await orgs.findOneBy({ id: dto.organizationId });
-        if (!found) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
-        if (!INSTITUTION_KINDS.includes(found.kind)) throw new DomainException(ErrorCode.INSTITUTION_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
-        organization = found;
-      } else {
-        if (!dto.enterprise) throw DomainException.validation([{ field: 'enterprise', constraint: 'isDefined', args: [] }]);
-        const existing = await orgs.findOneBy({ creditCode: dto.enterprise.creditCode });
-        if (existing) {
-          if (existing.kind !== OrganizationKind.ENTERPRISE) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.creditCode', constraint: 'invalid', args: [] }]);
-          organization = existing;
-        } else {
-          if (!dto.enterprise.nameZh) throw new DomainException(ErrorCode.ENTERPRISE_NAME_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.nameZh', constraint: 'isDefined', args: [] }]);
-          organization = await orgs.save(
-            orgs.create({
-              nameZh: dto.enterprise.nameZh,
-              kind: OrganizationKind.ENTERPRISE,
-              creditCode: dto.enterprise.creditCode,
-              areaCode: QIXIA_AREA_CODE,
-              address: dto.enterprise.address ?? null,
-              verified: false,
-              ...pinyinKeys(dto.enterprise.nameZh),
-            }),
-          );
-          await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorEmail: dto.email, subjectType: 'organization', subjectId: organization.id, meta, details: { via: 'registration' } }, manager);
-        }
-      }
+    await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(UserEntity);
-      if (await repo.existsBy({ email: dto.email })) {
-        throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
+      const owner = await repo.findOneBy({ email: dto.email });
+      // Checked before the e-mail matters, so a bad organization is refused alike for new and taken e-mails.
+      const organization = await this.registrationOrganization(dto, manager, owner === null, meta);
+      if (owner) {
+        await this.audit.record({ action: AuditAction.REGISTRATION_EMAIL_TAKEN, actorEmail: dto.email, subjectType: 'user', subjectId: owner.id, meta }, manager);
+        await this.mail.enqueue(
+          {
+            to: owner.email,
+            subject: '霞科行：该邮箱已注册 / This e-mail is already registered',
+            body: `${owner.name}，您好：
+
+有人刚刚尝试用本邮箱在霞科行注册新账号。您已经有账号：请直接登录；如忘记密码，可在 /forgot-password 重置。如非本人操作，请忽略本邮件，您的账号没有任何变化。
+
+Someone just tried to register a new Xiakexing account with this e-mail. You already have an account: sign in, or reset your password at /forgot-password. If this was not you, ignore this mail; nothing changed on your account.`,
+          },
+          manager,
+        );
+        return;
       }
       const created = await repo.save(
         repo.create({
@@ -82,12 +73,11 @@ export class AuthService {
           status: UserStatus.PENDING,
           passwordHash,
           organizationId: organization.id,
-          lastLoginAt: new Date(),
+          lastLoginAt: null,
           verifiedAt: null,
           verifiedById: null,
         }),
       );
-      created.organization = organization;
       await this.audit.record({ action: AuditAction.REGISTERED, actorId: created.id, actorEmail: created.email, subjectType: 'user', subjectId: created.id, meta, details: { role: created.role, organizationId: organization.id } }, manager);
       await this.mail.enqueue(
         {
@@ -97,9 +87,40 @@ export class AuthService {
         },
         manager,
       );
-      return created;
     });
-    return { user: toCurrentUserDto(user), tokens: await this.tokens.issue(user, meta) };
+  }
+
+  /** The registrant's organization; a new enterprise is created only when `create` (the e-mail is new). */
+  private async registrationOrganization(dto: RegisterDto, manager: EntityManager, create: boolean, meta: RequestMeta): Promise<OrganizationEntity | { id: null }> {
+    const orgs = manager.getRepository(OrganizationEntity);
+    if (dto.role === 'RESEARCHER') {
+      if (!dto.organizationId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
+      const found = await orgs.findOneBy({ id: dto.organizationId });
+      if (!found) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (!INSTITUTION_KINDS.includes(found.kind)) throw new DomainException(ErrorCode.INSTITUTION_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+      return found;
+    }
+    if (!dto.enterprise) throw DomainException.validation([{ field: 'enterprise', constraint: 'isDefined', args: [] }]);
+    const existing = await orgs.findOneBy({ creditCode: dto.enterprise.creditCode });
+    if (existing) {
+      if (existing.kind !== OrganizationKind.ENTERPRISE) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.creditCode', constraint: 'invalid', args: [] }]);
+      return existing;
+    }
+    if (!dto.enterprise.nameZh) throw new DomainException(ErrorCode.ENTERPRISE_NAME_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.nameZh', constraint: 'isDefined', args: [] }]);
+    if (!create) return { id: null };
+    const organization = await orgs.save(
+      orgs.create({
+        nameZh: dto.enterprise.nameZh,
+        kind: OrganizationKind.ENTERPRISE,
+        creditCode: dto.enterprise.creditCode,
+        areaCode: QIXIA_AREA_CODE,
+        address: dto.enterprise.address ?? null,
+        verified: false,
+        ...pinyinKeys(dto.enterprise.nameZh),
+      }),
+    );
+    await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorEmail: dto.email, subjectType: 'organization', subjectId: organization.id, meta, details: { via: 'registration' } }, manager);
+    return organization;
   }
 
   /** Unknown email and wrong password answer alike and take as long (a real argon2 verify either way). */

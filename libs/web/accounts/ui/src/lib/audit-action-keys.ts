@@ -4,6 +4,7 @@ import { MessageKey } from '@xkx/web/i18n';
 /** The words for each audit action; a new action fails to compile until it has them. */
 export const AUDIT_ACTION_KEYS: Record<AuditAction, MessageKey> = {
   REGISTERED: 'auditAction.REGISTERED',
+  REGISTRATION_EMAIL_TAKEN: 'auditAction.REGISTRATION_EMAIL_TAKEN',
   LOGIN_SUCCEEDED: 'auditAction.LOGIN_SUCCEEDED',
   LOGIN_FAILED: 'auditAction.LOGIN_FAILED',
   LOGIN_THROTTLED: 'auditAction.LOGIN_THROTTLED',

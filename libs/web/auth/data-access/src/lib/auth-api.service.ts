@@ -38,8 +38,9 @@ export class AuthApiService {
     return this.http.post<Session>(`${AUTH}/login`, { email, password }, anonymous());
   }
 
-  register(request: RegisterRequest): Observable<Session> {
-    return this.http.post<Session>(`${AUTH}/register`, request, anonymous());
+  /** 202 alike whether or not the e-mail is taken; a new account then signs in. */
+  register(request: RegisterRequest): Observable<{ accepted: boolean }> {
+    return this.http.post<{ accepted: boolean }>(`${AUTH}/register`, request, anonymous());
   }
 
   refresh(refreshToken: string): Observable<AuthTokens> {

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AuthTokens, CurrentUser, Permission, UserStatus } from '@xkx/contracts';
-import { catchError, defer, finalize, firstValueFrom, from, map, Observable, of, shareReplay, tap } from 'rxjs';
+import { catchError, defer, finalize, firstValueFrom, from, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
 import { AuthApiService, RegisterRequest, Session } from './auth-api.service';
 import { WebPath } from './web-paths';
 
@@ -67,7 +67,8 @@ export class AuthSession {
   }
 
   register(request: RegisterRequest): Observable<CurrentUser> {
-    return this.api.register(request).pipe(map((session) => this.start(session)));
+    // Registration hands out no tokens (it answers alike for a taken e-mail): sign in as anyone would.
+    return this.api.register(request).pipe(switchMap(() => this.signIn(request.email, request.password)));
   }
 
   /** Ends the session on the server too; a failed logout call still signs out here. */

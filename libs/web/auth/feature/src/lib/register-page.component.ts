@@ -121,6 +121,12 @@ export class RegisterPageComponent {
       next: () => void this.router.navigate(['/', WebPath.workspace]),
       error: (error: unknown) => {
         const api = toApiError(error);
+        if (api.code === ErrorCode.INVALID_CREDENTIALS) {
+          // Registered, but these credentials do not sign in: the e-mail had an account, and its owner got a mail.
+          this.error.set(this.i18n.t('auth.registerReceived'));
+          this.busy.set(false);
+          return;
+        }
         if (api.code === ErrorCode.ENTERPRISE_NAME_REQUIRED) this.needsEnterpriseName.set(true);
         applyFieldErrors(this.form, api.errors, { organizationId: 'organization' });
         this.error.set(api.message ?? this.i18n.t('common.networkError'));
