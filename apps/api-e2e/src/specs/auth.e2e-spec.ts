@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { bearer, DEMO, login, loginDemo, REGISTRATION_ACCEPTED, registerAndSignIn, Session } from '../support/auth';
+import { AppConfig } from '@xkx/api/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('accounts and sign-in', () => {
@@ -126,9 +127,31 @@ describe('accounts and sign-in', () => {
       const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url')}.${signature}`;
       await t.http.get('/api/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
       await t.http.get('/api/auth/me').set('Authorization', 'Bearer not.a.token').expect(401);
-      const expired = t.app.get(JwtService).sign({ sub: claims.sub, role: claims.role, typ: 'access' }, { expiresIn: -10 });
+      const expired = t.app.get(JwtService).sign({ sub: claims.sub, role: claims.role, typ: 'access', sid: claims.sid }, { expiresIn: -10 });
       const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses access tokens without exp, with a foreign iss or aud, living longer than configured, or signed with another algorithm', async () => {
+      const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
+      expect(claims).toMatchObject({ iss: 'xiakexing', aud: 'xiakexing-api', sid: expect.any(String) });
+      const { iat: _iat, exp: _exp, iss: _iss, aud: _aud, ...own } = claims;
+      const jwt = t.app.get(JwtService);
+      const sign = (options: Record<string, unknown>) => jwt.sign(own, { issuer: 'xiakexing', audience: 'xiakexing-api', expiresIn: 600, ...options });
+      // The control: the same claims, signed properly, are accepted.
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${sign({})}`).expect(200);
+      const refused = {
+        noExp: jwt.sign(own, { issuer: 'xiakexing', audience: 'xiakexing-api' }),
+        foreignIss: sign({ issuer: 'someone-else' }),
+        noIss: new JwtService({ secret: t.app.get(AppConfig).jwtSecret }).sign(own, { audience: 'xiakexing-api', expiresIn: 600 }),
+        foreignAud: sign({ audience: 'another-app' }),
+        tooLong: sign({ expiresIn: 30 * 24 * 3600 }),
+        otherAlgorithm: sign({ algorithm: 'HS512' }),
+      };
+      for (const [what, token] of Object.entries(refused)) {
+        const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+        expect([what, res.status, res.body.code]).toEqual([what, 401, 'UNAUTHENTICATED']);
+      }
     });
 
     it('issues access tokens that live at most 15 minutes', () => {
@@ -136,19 +159,26 @@ describe('accounts and sign-in', () => {
       expect(claims.exp - claims.iat).toBeLessThanOrEqual(15 * 60);
     });
 
-    it('rotates refresh tokens; reusing an old one revokes the whole family', async () => {
+    it('rotates refresh tokens; reusing an old one revokes the whole family, access tokens included', async () => {
       const s = await loginDemo(t.http, 'enterprise');
       const first = await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
       expect(first.body.refreshToken).not.toBe(s.refreshToken);
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
       // The spent token comes back (stolen copy): everything of that sign-in dies.
       await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       await t.http.post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(401);
+      await t.http.get('/api/auth/me').set(...bearer(s)).expect(401);
     });
 
-    it('logs out by revoking the refresh token', async () => {
+    it('logs out: the refresh token and the access tokens of that sign-in end at once, other sign-ins go on', async () => {
       const s = await loginDemo(t.http, 'enterprise');
+      const other = await login(t.http, DEMO.enterprise.email, DEMO.enterprise.password, '10.8.0.1');
+      await t.http.get('/api/auth/me').set(...bearer(s)).expect(200);
       await t.http.post('/api/auth/logout').send({ refreshToken: s.refreshToken }).expect(200);
       await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
+      await t.http.get('/api/auth/me').set(...bearer(s)).expect(401);
+      await t.http.get('/api/auth/me').set(...bearer(other)).expect(200);
     });
   });
 
@@ -162,12 +192,17 @@ describe('accounts and sign-in', () => {
       const res = await t.http.post('/api/auth/change-password').set(...bearer(a)).send({ currentPassword: 'First-Passphrase-01', newPassword: 'Second-Passphrase-02' }).expect(200);
       expect(res.body.accessToken).toBeDefined();
       await t.http.post('/api/auth/refresh').send({ refreshToken: b.refreshToken }).expect(401);
+      // Access tokens issued before the change end too, this one's included; the new tokens go on.
+      await t.http.get('/api/auth/me').set(...bearer(b)).expect(401);
+      await t.http.get('/api/auth/me').set(...bearer(a)).expect(401);
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       await login(t.http, email, 'Second-Passphrase-02', '10.4.0.3');
     });
 
     it('resets a forgotten password with a one-time token from the outbox', async () => {
       const email = 'forgetful@njupt.edu.cn';
       await register({ email, password: 'Forgot-This-One-1', name: '健忘', role: 'RESEARCHER', organizationId: orgs['南京邮电大学'] }).expect(202);
+      const before = await login(t.http, email, 'Forgot-This-One-1', '10.5.0.2');
       await t.http.post('/api/auth/forgot-password').send({ email }).expect(202);
       await t.http.post('/api/auth/forgot-password').send({ email: 'nobody-at-all@x.cn' }).expect(202);
       const admin = await loginDemo(t.http, 'admin');
@@ -176,6 +211,7 @@ describe('accounts and sign-in', () => {
       const token = /token=([\w-]+)/.exec(mail.body)![1]!;
       await t.http.post('/api/auth/reset-password').send({ token, newPassword: 'Remembered-Now-22' }).expect(200);
       await t.http.post('/api/auth/reset-password').send({ token, newPassword: 'Remembered-Again-33' }).expect(400);
+      await t.http.get('/api/auth/me').set(...bearer(before)).expect(401);
       await login(t.http, email, 'Remembered-Now-22', '10.5.0.1');
     });
   });
@@ -228,6 +264,18 @@ describe('accounts and sign-in', () => {
       const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.6.0.2').send({ email, password: 'Suspend-Me-Please-1' }).expect(403);
       expect(res.body.code).toBe('ACCOUNT_SUSPENDED');
       await t.http.patch(`/api/users/${admin.userId}/role`).set(...bearer(admin)).send({ role: 'BROKER' }).expect(400);
+    });
+
+    it('a role change ends the user’s sessions at once', async () => {
+      const admin = await loginDemo(t.http, 'admin');
+      const created = await t.http.post('/api/users').set(...bearer(admin)).send({ email: 'role.change@xkx.demo', password: 'Role-Change-2026', name: '换角色', role: 'BROKER', organizationId: orgs['栖霞区技术转移中心'] }).expect(201);
+      const before = await login(t.http, 'role.change@xkx.demo', 'Role-Change-2026', '10.6.2.1');
+      await t.http.get('/api/auth/me').set(...bearer(before)).expect(200);
+      await t.http.patch(`/api/users/${created.body.id}/role`).set(...bearer(admin)).send({ role: 'ADMIN' }).expect(200);
+      await t.http.get('/api/auth/me').set(...bearer(before)).expect(401);
+      await t.http.post('/api/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
+      const after = await login(t.http, 'role.change@xkx.demo', 'Role-Change-2026', '10.6.2.2');
+      expect((await t.http.get('/api/auth/me').set(...bearer(after)).expect(200)).body.role).toBe('ADMIN');
     });
 
     it('admins create brokers, who can sign in at once', async () => {

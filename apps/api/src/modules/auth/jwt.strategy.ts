@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
-import { permissionsFor } from '@xkx/contracts';
+import { ACCESS_TOKEN_TTL_SECONDS, permissionsFor } from '@xkx/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Repository } from 'typeorm';
-import { AccessTokenPayload, AuthUser } from '../../common/auth/auth-user';
+import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../common/auth/auth-user';
 import { AppConfig } from '../../config/app-config';
 import { UserEntity } from '../users/user.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+/** Clock skew tolerated between the issuing and the verifying process. */
+const SKEW_SECONDS = 60;
 
 /**
- * Bearer access tokens. The user is read on every request so that a suspension or a role change
- * takes effect at once, not when the token expires.
+ * Bearer access tokens: HS256 only, our issuer and audience, an `exp` no later than the configured
+ * lifetime after `iat`. The user and their sign-in are read on every request (one query, primary key
+ * plus the refresh-token family index), so logout, a password change or reset, a refresh-token reuse,
+ * a suspension or a role change (all of which revoke the family) end the token at once.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -21,14 +27,25 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
       ignoreExpiration: false,
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    const user = await this.users.findOneBy({ id: payload.sub });
+  async validate(payload: Partial<AccessTokenPayload> & { exp?: unknown; iat?: unknown }): Promise<AuthUser | false> {
+    if (payload.typ !== 'access' || !isUuid(payload.sub) || !isUuid(payload.sid)) return false;
+    if (!hasBoundedLifetime(payload.iat, payload.exp)) return false;
+    const user = await this.users
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id: payload.sub })
+      .andWhere((qb) => {
+        const live = qb.subQuery().select('1').from(RefreshTokenEntity, 't').where('t.family_id = :sid').andWhere('t.user_id = u.id').andWhere('t.revoked_at IS NULL').getQuery();
+        return `EXISTS ${live}`;
+      })
+      .setParameter('sid', payload.sid)
+      .getOne();
     if (!user || user.status === 'SUSPENDED') return false;
     return {
       id: user.id,
@@ -40,4 +57,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       permissions: permissionsFor(user.role, user.status),
     };
   }
+}
+
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Both claims present, not issued in the future, and living no longer than we issue them for. */
+function hasBoundedLifetime(iat: unknown, exp: unknown): boolean {
+  if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+  const now = Date.now() / 1000;
+  return iat <= now + SKEW_SECONDS && exp - iat <= ACCESS_TOKEN_TTL_SECONDS;
 }

@@ -83,7 +83,7 @@ export class TokenService {
     manager: EntityManager,
     previous?: RefreshTokenEntity,
   ): Promise<AuthTokens> {
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
     const refreshToken = randomBytes(32).toString('base64url');
     const repo = manager.getRepository(RefreshTokenEntity);

@@ -107,6 +107,8 @@ export class UsersService {
       const user = await this.lockUser(manager, id);
       if (user.role === role) return;
       await manager.update(UserEntity, id, { role });
+      // Their sessions end at once: the next sign-in starts with the new role's rights.
+      await this.tokens.revokeAllForUser(id, manager);
       await this.audit.record({ action: AuditAction.ROLE_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, meta, details: { from: user.role, to: role } }, manager);
     });
     return this.get(id);
