@@ -2,6 +2,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
 import { apiGet, apiToken } from '../support/api';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
+import { printToPdf, squeeze } from '../support/pdf';
 import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
 /** CDK drag-drop follows pointer moves, so the drag is done in small steps like a hand would. */
@@ -60,7 +61,11 @@ describeBrowser('deals: the broker board and a deal page', () => {
     const cards = page.getByTestId('deal-card');
     const total = await cards.count();
     const token = await apiToken(server.baseUrl, DEMO.broker);
-    const energy = await apiGet<{ columns: Array<{ deals: unknown[] }> }>(server.baseUrl, token, '/api/deals/board?fieldCode=NE');
+    const energy = await apiGet<{ columns: Array<{ deals: unknown[] }> }>(
+      server.baseUrl,
+      token,
+      '/api/deals/board?fieldCode=NE',
+    );
     const expected = energy.body.columns.reduce((n, c) => n + c.deals.length, 0);
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(total);
@@ -68,11 +73,17 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await page.locator('mat-option[data-code="NE"]').click();
     // Each select's panel must be gone before the next one opens (a click during its close is lost).
     await page.locator('mat-option').first().waitFor({ state: 'detached' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, expected);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="deal-card"]').length === n,
+      expected,
+    );
     await page.getByTestId('board-field').click();
     await page.getByRole('option', { name: '全部' }).click();
     await page.locator('mat-option').first().waitFor({ state: 'detached' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="deal-card"]').length === n, total);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="deal-card"]').length === n,
+      total,
+    );
     await page.getByTestId('board-broker').click();
     await page.getByTestId('board-broker-me').click();
     await column('TRIAGE').locator(`[data-code="${code}"]`).waitFor();
@@ -89,7 +100,9 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await page.getByTestId('next-action-text').fill('催收尾款并确认开票信息');
     await page.getByTestId('next-action-due').fill('2026-01-05');
     await page.getByTestId('next-action-save').click();
-    await page.locator('[data-testid="deal-next-action"].overdue', { hasText: '催收尾款并确认开票信息' }).waitFor();
+    await page
+      .locator('[data-testid="deal-next-action"].overdue', { hasText: '催收尾款并确认开票信息' })
+      .waitFor();
 
     // A second broker joins: found by e-mail, added, listed among the participants.
     await page.getByTestId('participant-q').fill('broker.nju');
@@ -105,6 +118,99 @@ describeBrowser('deals: the broker board and a deal page', () => {
 
     // The refused move is a 4xx answer, which Chromium logs as a failed resource; nothing else may be logged.
     expect(errors.filter((e) => !/the server responded with a status of 4\d\d/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('a broker prints the contract summary, the registration sheet, the deal summary and the 公示 notice to A4 PDFs', async () => {
+    const token = await apiToken(server.baseUrl, DEMO.broker);
+    type Amounts = { contractAmountFen: number; nonTechnicalCostFen: number; technicalAmountFen: number };
+    type ContractRow = {
+      id: string;
+      code: string;
+      dealId: string | null;
+      projectName: string;
+      amounts: Amounts;
+      schedule: Array<{ amountFen: number }>;
+      seller: { name: string };
+      buyer: { name: string };
+      registration: { registrationNumber: string | null };
+    };
+    const registered = await apiGet<{ items: ContractRow[] }>(
+      server.baseUrl,
+      token,
+      '/api/contracts?registrationStatus=REGISTERED&limit=50',
+    );
+    const k = registered.body.items.find(
+      (c) => c.schedule.length > 1 && c.dealId && c.registration.registrationNumber,
+    );
+    expect(k).toBeDefined();
+    const contract = k!;
+    const notices = await apiGet<{
+      items: Array<{ id: string; title: string; startsOn: string; endsOn: string }>;
+    }>(server.baseUrl, token, '/api/public-notices');
+    expect(notices.body.items.length).toBeGreaterThan(0);
+    const notice = notices.body.items[0];
+    /** The exact 元 amount as the documents print it ("1,234,567.89"). */
+    const yuan = (fen: number): string =>
+      (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.broker.email, DEMO.broker.password);
+
+    // From the deal page, as a broker finds them: the print links open the documents.
+    await page.goto(`${server.baseUrl}/deals/${contract.dealId}`);
+    await page.getByTestId('deal-detail').waitFor();
+    expect(await page.getByTestId('print-deal').getAttribute('href')).toBe(`/print/deals/${contract.dealId}`);
+
+    const open = async (path: string, kind: string): Promise<{ pages: number; text: string }> => {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.locator(`[data-testid="print-document"][data-kind="${kind}"]`).waitFor();
+      return printToPdf(page);
+    };
+
+    const summary = await open(`/print/contracts/${contract.id}`, 'contract');
+    const scheduleTotal = contract.schedule.reduce((n, s) => n + s.amountFen, 0);
+    for (const expected of [
+      '技术合同摘要',
+      contract.code,
+      contract.projectName,
+      contract.seller.name,
+      contract.buyer.name,
+      `合同成交额${yuan(contract.amounts.contractAmountFen)}元`,
+      `非技术性费用${yuan(contract.amounts.nonTechnicalCostFen)}元`,
+      `技术交易额${yuan(contract.amounts.technicalAmountFen)}元`,
+      `合计${yuan(scheduleTotal)}元`,
+      '卖方（签章）',
+    ]) {
+      expect(summary.text).toContain(squeeze(expected));
+    }
+
+    const sheet = await open(`/print/contracts/${contract.id}/registration`, 'registration');
+    expect(sheet.text).toContain('技术合同认定登记表');
+    expect(sheet.text).toContain(squeeze(contract.registration.registrationNumber!));
+    expect(sheet.text).toContain(squeeze(`${yuan(contract.amounts.technicalAmountFen)}元`));
+
+    const deal = await open(`/print/deals/${contract.dealId}`, 'deal');
+    expect(deal.text).toContain('撮合项目摘要');
+    expect(deal.text).toContain(squeeze(contract.code));
+    expect(deal.text).toContain('进展记录');
+
+    const printedNotice = await open(`/print/notices/${notice.id}`, 'notice');
+    expect(printedNotice.text).toContain('科技成果转化公示');
+    expect(printedNotice.text).toContain(squeeze(notice.title));
+    expect(printedNotice.text).toContain(squeeze(`${notice.startsOn}–${notice.endsOn}`));
+    expect(printedNotice.text).toContain('协议定价');
+
+    // On paper the shell's toolbar and the print button are gone; the document fits A4 pages.
+    for (const printed of [summary, sheet, deal, printedNotice]) {
+      expect(printed.text).not.toContain('打印/存为PDF');
+      expect(printed.text).not.toContain('栖霞区科技成果转化对接平台');
+      expect(printed.pages).toBeGreaterThanOrEqual(1);
+    }
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

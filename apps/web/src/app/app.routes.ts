@@ -22,6 +22,8 @@ export const APP_ROUTES: Routes = [
   // The KPI ledger: dashboards, drill-downs and the subsidy report (ECharts only in these lazy chunks).
   { path: WebPath.kpis, loadChildren: () => import('@xkx/web/kpis').then((m) => m.KPI_ROUTES) },
   { path: WebPath.deals, loadChildren: () => import('@xkx/web/deals').then((m) => m.DEAL_ROUTES) },
+  // Documents for paper and PDF (print stylesheet, A4).
+  { path: 'print', loadChildren: () => import('@xkx/web/deals').then((m) => m.PRINT_ROUTES) },
   { path: WebPath.manage, loadChildren: () => import('@xkx/web/admin').then((m) => m.ADMIN_ROUTES) },
   { path: '**', redirectTo: '' },
 ];

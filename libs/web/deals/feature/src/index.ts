@@ -1,1 +1,2 @@
 export * from './lib/deals.routes';
+export * from './lib/print/print.routes';

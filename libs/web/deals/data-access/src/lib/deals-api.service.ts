@@ -13,6 +13,7 @@ import {
   DealTransitionResult,
   DealUpdate,
   OfferInput,
+  PublicNotice,
 } from '@xkx/web/deals/util';
 import { Observable } from 'rxjs';
 
@@ -83,5 +84,13 @@ export class DealsApiService {
 
   acceptNda(id: string, version: number): Observable<unknown> {
     return this.http.post(`${BASE}/${id}/nda/accept`, { version });
+  }
+
+  /** A 公示 notice as the public sees it (no sign-in needed). */
+  publicNoticeResource(id: () => string | undefined): HttpResourceRef<PublicNotice | undefined> {
+    return httpResource<PublicNotice>(() => {
+      const current = id();
+      return current ? `/${API_PREFIX}/public-notices/${current}` : undefined;
+    });
   }
 }

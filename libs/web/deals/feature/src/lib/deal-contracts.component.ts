@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { FieldError, shanghaiDate } from '@xkx/contracts';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import {
@@ -38,6 +39,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
 @Component({
   selector: 'xkx-deal-contracts',
   imports: [
+    RouterLink,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
@@ -115,6 +117,21 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             [contract]="k"
             [fields]="(fields.hasValue() ? fields.value() : undefined) ?? []"
           />
+          <div class="actions">
+            <a mat-button [routerLink]="['/print/contracts', k.id]" target="_blank" data-testid="print-contract">
+              <mat-icon>print</mat-icon> {{ 'print.openContract' | t }}
+            </a>
+            @if (k.registration.status !== 'NOT_SUBMITTED') {
+              <a
+                mat-button
+                [routerLink]="['/print/contracts', k.id, 'registration']"
+                target="_blank"
+                data-testid="print-registration"
+              >
+                <mat-icon>print</mat-icon> {{ 'print.openRegistration' | t }}
+              </a>
+            }
+          </div>
         }
         @if (manage() && mode() === 'view') {
           <div class="actions">
