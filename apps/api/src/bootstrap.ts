@@ -14,11 +14,12 @@ import { DomainException } from './common/exceptions/domain.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { runMigrationsLocked } from './database/migrate';
 import { DemoSeeder } from './database/seeds/demo-seeder.service';
 import { SearchTextService } from './modules/search/search-text.service';
 
 export interface CreateAppOptions {
-  /** Run pending migrations before serving (the app always does; some tests migrate themselves). */
+  /** Run pending migrations before serving; default XKX_MIGRATE_ON_START (some tests migrate themselves). */
   migrate?: boolean;
 }
 
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts drains in-flight requests on SIGTERM before closing (graceful-shutdown.ts).
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 
@@ -49,9 +50,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   setupOpenApi(app);
   serveWebApp(app, config);
 
-  if (options.migrate !== false) {
-    const dataSource = app.get(DataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate ?? config.XKX_MIGRATE_ON_START) {
+    const applied = await runMigrationsLocked(app.get(DataSource));
+    if (applied.length > 0) app.get(Logger).log(`applied ${applied.length} migrations: ${applied.map((m) => m.name).join(', ')}`, 'Migrations');
     // The analyzer loaded before the migrations could create the synonym table on a fresh database.
     await app.get(SearchTextService).reloadSynonyms();
     if (config.XKX_DEMO_SEED && !config.isProduction) await app.get(DemoSeeder).seedIfEmpty();

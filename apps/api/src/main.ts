@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigValidationError, loadConfig } from './config/app-config';
+import { exitGracefullyOnSignals } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.PORT);
+  exitGracefullyOnSignals(app, config.XKX_SHUTDOWN_GRACE_MS);
   const database = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.XKX_DATA_DIR}`;
   console.log(`霞科行 is listening on http://localhost:${config.PORT} (database: ${database})`);
 }

@@ -1,4 +1,7 @@
-import { ConfigValidationError, loadConfig } from './app-config';
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('gives development defaults', () => {
@@ -35,5 +38,32 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(8080);
     expect(config.XKX_DEMO_SEED).toBe(false);
     expect(config.DATABASE_URL).toBe('postgres://u@h/db');
+  });
+});
+
+describe('.env.example', () => {
+  // Every property AppConfig validates is a variable the app reads.
+  const variables = [...new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName))];
+  const example = new Map(
+    readFileSync(join(__dirname, '../../../../.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+  );
+
+  it('lists every variable AppConfig reads, and nothing else', () => {
+    expect(variables.length).toBeGreaterThan(10);
+    expect(variables.filter((v) => !example.has(v))).toEqual([]);
+    expect([...example.keys()].filter((v) => !variables.includes(v))).toEqual([]);
+  });
+
+  it('gives each variable its real default (empty when there is none)', () => {
+    const defaults = new AppConfig() as unknown as Record<string, unknown>;
+    const wrong = variables.filter((v) => example.get(v) !== (defaults[v] === undefined ? '' : String(defaults[v])));
+    expect(wrong).toEqual([]);
+  });
+
+  it('is accepted by loadConfig as it stands', () => {
+    expect(() => loadConfig(Object.fromEntries(example))).not.toThrow();
   });
 });

@@ -67,6 +67,18 @@ export class AppConfig {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
+  /** Apply pending migrations at start (under an advisory lock); false leaves it to `npm run db:migrate`. */
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'must be true or false' })
+  XKX_MIGRATE_ON_START = true;
+
+  /** On SIGTERM, how long in-flight requests may run before their connections are cut. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  XKX_SHUTDOWN_GRACE_MS = 10_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

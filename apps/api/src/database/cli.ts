@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
+import { runMigrationsLocked, undoLastMigrationLocked } from './migrate';
 import { diffSchema } from './schema-diff';
 
 async function main(): Promise<void> {
@@ -19,12 +20,12 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'run': {
-        const ran = await dataSource.runMigrations({ transaction: 'each' });
+        const ran = await runMigrationsLocked(dataSource);
         console.log(ran.length ? ran.map((m) => `applied ${m.name}`).join('\n') : 'database is up to date');
         break;
       }
       case 'revert':
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        await undoLastMigrationLocked(dataSource);
         console.log('reverted the last migration');
         break;
       case 'show':

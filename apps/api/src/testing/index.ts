@@ -22,3 +22,6 @@ export { tableChecksums } from '../database/backup/table-checksums';
 export { createObjectStorage } from '../modules/storage/create-object-storage';
 export { OBJECT_STORAGE } from '../modules/storage/object-storage';
 export type { ObjectStorage } from '../modules/storage/object-storage';
+export { HealthService } from '../modules/health/health.service';
+export { runMigrationsLocked } from '../database/migrate';
+export { drainAndClose } from '../graceful-shutdown';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [MatchingModule], controllers: [HealthController], providers: [HealthService], exports: [HealthService] })
 export class HealthModule {}

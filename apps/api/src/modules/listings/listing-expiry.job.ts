@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ListingsService } from './listings.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -8,9 +8,10 @@ const DAY_MS = 24 * 3600 * 1000;
  * over midnight catches up), then every 24 hours. The pass is idempotent.
  */
 @Injectable()
-export class ListingExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ListingExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(ListingExpiryJob.name);
   private timers: NodeJS.Timeout[] = [];
+  private running: Promise<void> | undefined;
 
   constructor(private readonly listings: ListingsService) {}
 
@@ -22,11 +23,22 @@ export class ListingExpiryJob implements OnApplicationBootstrap, OnApplicationSh
     this.timers = [first, daily];
   }
 
+  /** A pass in progress finishes before the pool closes (no pass is cut half-way). */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    await this.running;
+  }
+
   onApplicationShutdown(): void {
     for (const t of this.timers) clearTimeout(t);
   }
 
-  async run(now = new Date()): Promise<void> {
+  run(now = new Date()): Promise<void> {
+    this.running = this.pass(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(now: Date): Promise<void> {
     try {
       const { warned, expired } = await this.listings.runExpiry(now);
       if (warned || expired) this.logger.log(`listing expiry: ${warned} warned, ${expired} expired`);

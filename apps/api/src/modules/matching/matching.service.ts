@@ -95,6 +95,11 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     return this.index.matchesFor(KIND[kind], id, { limit, reasons: false }).map((hit) => hit.id);
   }
 
+  /** Whether the index has finished loading (readiness reports it). */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
   /** Resolves when the index has loaded and every queued listing change has been applied. */
   async settled(): Promise<void> {
     await this.ready;
