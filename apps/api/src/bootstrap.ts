@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DomainException } from './common/exceptions/domain.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { MAX_JSON_DEPTH, verifyJsonDepth } from './common/http/json-depth';
+import { TextInputPipe } from './common/validation/text-input.pipe';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { runMigrationsLocked } from './database/migrate';
@@ -40,11 +42,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
 
   app.use(securityHeaders());
-  app.use(withBodyErrors(express.json({ limit: config.BODY_LIMIT_BYTES })));
+  app.use(withBodyErrors(express.json({ limit: config.BODY_LIMIT_BYTES, verify: verifyJsonDepth })));
   app.use(withBodyErrors(express.urlencoded({ limit: config.BODY_LIMIT_BYTES, extended: false })));
 
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  // Text checks first: validation then only ever sees well-formed strings.
+  app.useGlobalPipes(new TextInputPipe(), createValidationPipe());
   // Also registered as APP_FILTER; this instance catches what escapes route scope (body-parser).
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);
@@ -90,6 +93,7 @@ function withBodyErrors(parser: Middleware): Middleware {
       const status = Number((error as { status?: number }).status) || 400;
       if (type === 'entity.too.large') return next(new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, 413));
       if (type === 'entity.parse.failed') return next(new DomainException(ErrorCode.MALFORMED_JSON, 400));
+      if (type === 'entity.too.deep') return next(new DomainException(ErrorCode.JSON_TOO_DEEP, 400, [], { maxDepth: MAX_JSON_DEPTH }));
       return next(new DomainException(ErrorCode.VALIDATION_FAILED, status >= 400 && status < 500 ? status : 400));
     });
 }

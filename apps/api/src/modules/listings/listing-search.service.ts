@@ -131,7 +131,7 @@ export class ListingSearchService {
     const whereSql = where.join(' AND ');
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
     const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, sort === 'relevance' ? null : sort === 'newest' ? 'timestamp' : 'date');
     const rankSql = hasText ? `ts_rank_cd(l.search_doc, to_tsquery('simple', ${tsParam}), 1)::float8` : 'NULL::float8';
 
     const pageWhere: string[] = [];
@@ -238,13 +238,26 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(raw: string | undefined): Cursor {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_KEY: Record<'timestamp' | 'date', RegExp> = {
+  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
+
+/**
+ * A cursor is client input: every part of it goes into SQL as a typed parameter, so each is checked
+ * against the type the sort casts it to (a bad date or uuid used to be a 500 from PostgreSQL).
+ */
+function decodeCursor(raw: string | undefined, key: 'timestamp' | 'date' | null): Cursor {
   if (!raw) return {};
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as unknown;
-    if (parsed && typeof parsed === 'object') {
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
       const c = parsed as Cursor;
-      if ((c.o === undefined || (Number.isInteger(c.o) && c.o >= 0 && c.o <= 100_000)) && (c.id === undefined || /^[0-9a-f-]{36}$/.test(c.id))) return c;
+      const offsetOk = c.o === undefined || (Number.isInteger(c.o) && c.o >= 0 && c.o <= 100_000);
+      const idOk = c.id === undefined || (typeof c.id === 'string' && UUID.test(c.id));
+      const keyOk = c.k === undefined || c.k === null || (key !== null && typeof c.k === 'string' && CURSOR_KEY[key].test(c.k) && !Number.isNaN(Date.parse(c.k)) && new Date(c.k).toISOString().startsWith(c.k.slice(0, 10)));
+      if (offsetOk && idOk && keyOk) return c;
     }
   } catch {
     // fall through

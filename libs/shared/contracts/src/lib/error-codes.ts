@@ -5,6 +5,7 @@
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   MALFORMED_JSON: 'MALFORMED_JSON',
+  JSON_TOO_DEEP: 'JSON_TOO_DEEP',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -90,6 +91,7 @@ export interface LocalizedText {
 export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   VALIDATION_FAILED: { 'zh-CN': '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
   MALFORMED_JSON: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  JSON_TOO_DEEP: { 'zh-CN': '请求体的 JSON 嵌套层级过深（最多 32 层）', en: 'The JSON body is nested too deeply (at most 32 levels)' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
   FORBIDDEN: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },

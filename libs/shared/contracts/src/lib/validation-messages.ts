@@ -56,6 +56,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   dateTooFar: { 'zh-CN': '有效期最长为 3 年', en: 'must be within 3 years' },
   unknownOrganization: { 'zh-CN': '找不到机构“{0}”（请填写全称或统一社会信用代码）', en: 'no organization "{0}" (use the full name or credit code)' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+  noControlCharacters: { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' },
+  wellFormedText: { 'zh-CN': '包含无效的 Unicode 字符', en: 'contains invalid Unicode characters' },
   unknownContractType: { 'zh-CN': '合同类型不存在或已停用：{0}', en: 'unknown or inactive contract type: {0}' },
   contractSubtypeRequired: { 'zh-CN': '请选择具体的合同子类型', en: 'choose a contract subtype' },
   technicalAmountNegative: { 'zh-CN': '非技术性费用不能超过合同成交额', en: 'must not exceed the contract amount' },

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthTokens, CurrentUser, OrganizationKind, Permission, Role, UserStatus } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { trim, trimText } from '../../../common/validation/transforms';
 import { IsCreditCode, IsMobileCN } from '../../../common/validation/validators';
 
-const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? trimText(value).toLowerCase() : value);
 
 export class EnterpriseRegistrationDto {
   @ApiProperty({ example: '91320113MA1XK0001X', description: '统一社会信用代码: joins the enterprise that has it, or creates it' })

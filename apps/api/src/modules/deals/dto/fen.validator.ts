@@ -5,6 +5,6 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 export const IsFen = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy({ name: 'isFen', validator: { validate: (v) => isFen(v), defaultMessage: () => 'must be a non-negative whole number of fen' } }, options);
 
-export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+export { trim } from '../../../common/validation/transforms';
 
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

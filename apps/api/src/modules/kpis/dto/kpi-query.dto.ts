@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InstitutionTargetBody, KpiBasis, KpiDimension, KpiTargetsBody, KpiView, RelatedPartyBody, RndSpendingBody } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { IsFen, trim } from '../../deals/dto/fen.validator';
 
 /** The current calendar year in Asia/Shanghai. */
@@ -56,13 +57,8 @@ export class KpiRecordsQueryDto extends KpiFiguresQueryDto {
   @IsOptional() @IsEnum(KpiBasis)
   basis: KpiBasis = KpiBasis.SIGNED;
 
-  @ApiPropertyOptional({ default: 1000, minimum: 1, maximum: 10000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
-  limit = 1000;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset = 0;
+  @PageLimit(1000, 10_000) limit = 1000;
+  @PageOffset() offset = 0;
 }
 
 export class InstitutionTargetInputDto implements InstitutionTargetBody {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganizationKind } from '@xkx/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 
 export class ListOrganizationsQueryDto {
   @ApiPropertyOptional({ description: 'Chinese name, pinyin, pinyin initials (njdx → 南京大学) or an exact 统一社会信用代码' })
@@ -17,18 +18,6 @@ export class ListOrganizationsQueryDto {
   @IsEnum(OrganizationKind, { each: true })
   kind?: OrganizationKind[];
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
+  @PageLimit(20, 100) limit = 20;
+  @PageOffset() offset = 0;
 }
