@@ -9,7 +9,7 @@ export const MAX_JSON_DEPTH = 32;
  * which would otherwise build the whole structure for validation to recurse through.
  */
 export function jsonDeeperThan(text: Uint8Array | string, max: number): boolean {
-  const at = typeof text === 'string' ? (i: number) => text.charCodeAt(i) : (i: number) => text[i]!;
+  const at = typeof text === 'string' ? (i: number) => text.charCodeAt(i) : (i: number) => text[i] ?? 0;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

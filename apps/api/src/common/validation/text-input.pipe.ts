@@ -3,7 +3,7 @@ import { DomainException, FieldIssue } from '../exceptions/domain.exception';
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls. PostgreSQL refuses NUL
 // in text (a 500 before this pipe), and none of the others belongs in anything a person types.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 // Half of a surrogate pair: not text, and the drivers would silently store U+FFFD instead.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Bodies are capped at a depth of 32 before parsing; this bound only keeps the walk finite.
@@ -20,8 +20,7 @@ export function textConstraint(value: string): 'noControlCharacters' | 'wellForm
 export function textIssues(value: unknown, path = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path, depth: 0 }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (typeof item.value === 'string') {
       const constraint = textConstraint(item.value);
       if (constraint) issues.push({ field: item.path, constraint, args: [] });

@@ -13,7 +13,7 @@ export function trimText(value: string): string {
   let start = 0;
   let end = value.length;
   while (start < end) {
-    const ch = String.fromCodePoint(value.codePointAt(start)!);
+    const ch = String.fromCodePoint(value.codePointAt(start) ?? 0);
     if (!BLANK.test(ch)) break;
     start += ch.length;
   }
