@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seeds/seed.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule,
         DealsModule,
         ContractsModule,
+        AttachmentsModule,
         KpisModule,
         SeedModule,
         HealthModule,

@@ -79,6 +79,23 @@ export class AppConfig {
   @Max(600_000)
   XKX_SHUTDOWN_GRACE_MS = 10_000;
 
+  /**
+   * S3-compatible object storage for attachments, path-style: `https://ACCESS_KEY:SECRET@host[:port]/bucket[?region=…]`
+   * (key and secret URL-encoded; the bucket must exist). Unset: files on local disk under XKX_DATA_DIR/files.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^:@/\s]+:[^@/\s]+@[^/\s]+\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\?\S*)?$/, {
+    message: 'must look like https://ACCESS_KEY:SECRET@host[:port]/bucket[?region=REGION]',
+  })
+  S3_URL?: string;
+
+  /** Largest attachment accepted (413 above it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(104_857_600)
+  ATTACHMENT_MAX_BYTES = 10_485_760;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -104,7 +121,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }

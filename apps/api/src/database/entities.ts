@@ -1,3 +1,4 @@
+import { AttachmentEntity } from '../modules/attachments/attachment.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { PasswordResetTokenEntity } from '../modules/auth/password-reset-token.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
@@ -69,4 +70,6 @@ export const ENTITIES = [
   KpiInstitutionTargetEntity,
   RndSpendingEntity,
   RelatedPartyMarkEntity,
+  // Evidence and documents (issue 12)
+  AttachmentEntity,
 ];

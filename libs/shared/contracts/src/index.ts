@@ -9,3 +9,4 @@ export * from './lib/listings';
 export * from './lib/matching';
 export * from './lib/deals';
 export * from './lib/kpis';
+export * from './lib/attachments';

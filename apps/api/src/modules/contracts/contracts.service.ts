@@ -171,8 +171,8 @@ export class ContractsService {
     return sumFen(rows.map((r) => r.amountFen));
   }
 
-  /** Brokers read every contract; parties read the contracts of the deals they are in. */
-  private async visible(manager: EntityManager, id: string, user: AuthUser): Promise<ContractEntity> {
+  /** Brokers read every contract; parties read the contracts of the deals they are in (also the rule for its attachments). */
+  async visible(manager: EntityManager, id: string, user: AuthUser): Promise<ContractEntity> {
     const contract = await manager.findOneBy(ContractEntity, { id });
     if (!contract) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
     if (managesDeals(user)) return contract;

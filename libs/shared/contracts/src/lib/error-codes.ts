@@ -77,6 +77,10 @@ export const ErrorCode = {
   // KPI ledger (issue 7)
   KPI_ENTERPRISE_NOT_MONITORED: 'KPI_ENTERPRISE_NOT_MONITORED',
   KPI_INSTITUTION_INVALID: 'KPI_INSTITUTION_INVALID',
+  // Evidence and documents (issue 12)
+  ATTACHMENT_NOT_FOUND: 'ATTACHMENT_NOT_FOUND',
+  ATTACHMENT_TYPE_NOT_ALLOWED: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+  ATTACHMENT_CATEGORY_NOT_ALLOWED: 'ATTACHMENT_CATEGORY_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -172,6 +176,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   // KPI ledger (issue 7)
   KPI_ENTERPRISE_NOT_MONITORED: { 'zh-CN': '只有重点监测企业需要填报研发投入', en: 'R&D spending is only kept for key monitored enterprises' },
   KPI_INSTITUTION_INVALID: { 'zh-CN': '分机构目标只能设给高校或科研院所', en: 'Per-institution targets are only for universities and institutes' },
+  // Evidence and documents (issue 12)
+  ATTACHMENT_NOT_FOUND: { 'zh-CN': '附件不存在或无权查看', en: 'Attachment not found' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { 'zh-CN': '文件内容不是允许的类型（PDF、PNG、JPEG 或 WebP，以文件内容为准）', en: 'The file content is not an allowed type (PDF, PNG, JPEG or WebP, judged by content)' },
+  ATTACHMENT_CATEGORY_NOT_ALLOWED: { 'zh-CN': '该记录不接受此类附件', en: 'This record does not take this kind of attachment' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */
