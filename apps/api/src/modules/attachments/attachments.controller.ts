@@ -93,7 +93,7 @@ export class AttachmentsController {
   @Get(':id/content')
   @Public()
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
-  @ApiOkResponse({ description: 'The file, as a download' })
+  @ApiOkResponse({ description: 'The file, as a download', schema: { type: 'string', format: 'binary' } })
   async content(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user?: AuthUser,
