@@ -1,8 +1,9 @@
 import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import { parseYuanToFen } from '@xkx/util';
 import { bearer, login, loginDemo, Session } from '../support/auth';
-import { AWKWARD_FEN, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
+import { AWKWARD_FEN, backdateNotice, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
 import { startTestApp, TestApp } from '../support/test-app';
+import { DataSource } from 'typeorm';
 
 describe('technology contracts: exact amounts, payments, registration, types as data', () => {
   let t: TestApp;
@@ -16,8 +17,11 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     s = { researcher, enterprise, broker, admin };
     otherResearcher = await login(t.http, 'researcher.njupt@xkx.demo', 'Xiake-Research-2026', '10.8.0.3');
     const pair = await publishedPair(t.http, s, '合同金额');
-    dealId = await new DealDriver(t.http, s, () => Promise.resolve()).walkTo('NEGOTIATING', pair);
-  });
+    // Contracts exist once terms are agreed and the notice is over: the first one recorded signs the deal.
+    const drive = new DealDriver(t.http, s, backdateNotice(t.app.get(DataSource)));
+    dealId = await drive.walkTo('PUBLIC_NOTICE', pair);
+    await drive.prepare(dealId, 'CONTRACT_SIGNED');
+  }, 180_000);
   afterAll(() => t.close());
 
   const create = (overrides: Record<string, unknown> = {}) => t.http.post('/api/contracts').set(...bearer(s.broker)).send(contractPayload(dealId, overrides));

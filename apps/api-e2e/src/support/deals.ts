@@ -1,4 +1,5 @@
 import type TestAgent from 'supertest/lib/agent';
+import type { DataSource } from 'typeorm';
 import { bearer, Session } from './auth';
 import { needPayload, resultPayload } from './listings';
 
@@ -84,10 +85,7 @@ export class DealDriver {
       const offer = await this.http.post(`/api/deals/${id}/offers`).set(...bearer(this.s.enterprise)).send({ priceFen: 98_765_432, terms: '独占许可 5 年，首付 40%' }).expect(201);
       await this.http.post(`/api/deals/${id}/offers/${offer.body.id}/accept`).set(...bearer(this.s.researcher)).send({ note: '同意' }).expect(200);
     }
-    if (to === 'CONTRACT_SIGNED') {
-      if ((deal['contracts'] as unknown[]).length === 0) await this.http.post('/api/contracts').set(...bearer(this.s.broker)).send(contractPayload(id)).expect(201);
-      if (deal.stage === 'PUBLIC_NOTICE') await this.backdateNotice(id);
-    }
+    if (to === 'CONTRACT_SIGNED' && deal.stage === 'PUBLIC_NOTICE') await this.backdateNotice(id);
     if (to === 'REGISTERED') {
       const contract = (deal['contracts'] as Array<{ id: string }>)[0]!;
       let c = await this.http.get(`/api/contracts/${contract.id}`).set(...bearer(this.s.broker)).expect(200);
@@ -108,13 +106,32 @@ export class DealDriver {
     return id;
   }
 
+  /** Records the signed contract (the deal moves to 合同已签订 with it, or the answer says why not). */
+  recordContract(id: string, overrides: Record<string, unknown> = {}, who: Session = this.s.broker) {
+    return this.http.post('/api/contracts').set(...bearer(who)).send(contractPayload(id, overrides));
+  }
+
   async step(id: string, to: Stage, extra: Record<string, unknown> = {}): Promise<{ stage: Stage; version: number }> {
     await this.prepare(id, to);
+    if (to === 'CONTRACT_SIGNED') {
+      // A deal's stage follows from its contract: recording the signed contract is the move.
+      const res = await this.recordContract(id, extra);
+      if (res.status !== 201) throw new Error(`contract on ${id} refused: ${res.status} ${JSON.stringify(res.body)}`);
+      const { stage, version } = await this.get(id);
+      return { stage, version };
+    }
     const { version } = await this.get(id);
     const res = await this.move(id, to, version, extra);
     if (res.status !== 200) throw new Error(`move to ${to} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
+}
+
+/** Moves a deal's notice into February 2026, before the default signing date (tests cannot wait 15 days). */
+export function backdateNotice(dataSource: DataSource): (dealId: string) => Promise<void> {
+  return async (dealId) => {
+    await dataSource.query(`UPDATE public_notice SET starts_on = DATE '2026-02-01', ends_on = DATE '2026-02-15' WHERE deal_id = $1 AND withdrawn_at IS NULL`, [dealId]);
+  };
 }
 
 let serial = 0;

@@ -47,15 +47,16 @@ export async function loadKpiFixture(ds: DataSource, contracts: FixtureContract[
     };
     const seller = party(c.seller);
     const buyer = party(c.buyer);
-    let dealId: string | null = null;
+    // Every contract closes a deal that reached signing (a contract without one is left out of the figures).
+    // Contracts with no `deal` here get one without field or broker, so they fall in the 'none' bars.
+    const institution = [seller, buyer].find((p) => p.legal === 'UNIVERSITY' || p.legal === 'RESEARCH_INSTITUTE')?.org ?? orgs.find((o) => o.kind === 'UNIVERSITY')!.id;
+    const enterprise = [seller, buyer].find((p) => p.legal === 'ENTERPRISE')?.org ?? buyer.org ?? seller.org;
+    const [deal] = await ds.query<Array<{ id: string }>>(
+      `INSERT INTO deal (code, title, stage, stage_changed_at, institution_org_id, enterprise_org_id, origin, field_codes) VALUES ($1, $2, 'CONTRACT_SIGNED', now(), $3, $4, 'BROKER', $5) RETURNING id`,
+      [`DK19-${String(serial).padStart(6, '0')}`, `KPI 夹具 ${c.code}`, institution, enterprise, c.deal ? [c.deal.fieldCode] : []],
+    );
+    const dealId = deal!.id;
     if (c.deal) {
-      const institution = [seller, buyer].find((p) => p.legal === 'UNIVERSITY' || p.legal === 'RESEARCH_INSTITUTE')?.org ?? seller.org;
-      const enterprise = [seller, buyer].find((p) => p.legal === 'ENTERPRISE')?.org ?? buyer.org;
-      const [deal] = await ds.query<Array<{ id: string }>>(
-        `INSERT INTO deal (code, title, stage, stage_changed_at, institution_org_id, enterprise_org_id, origin, field_codes) VALUES ($1, $2, 'CONTRACT_SIGNED', now(), $3, $4, 'BROKER', $5) RETURNING id`,
-        [`DK19-${String(serial).padStart(6, '0')}`, `KPI 夹具 ${c.code}`, institution, enterprise, [c.deal.fieldCode]],
-      );
-      dealId = deal!.id;
       const broker = userIds.get(c.deal.broker);
       if (!broker) throw new Error(`no user ${c.deal.broker}`);
       await ds.query(`INSERT INTO deal_participant (deal_id, user_id, side) VALUES ($1, $2, 'BROKER')`, [dealId, broker]);

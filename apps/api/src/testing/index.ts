@@ -25,3 +25,4 @@ export type { ObjectStorage } from '../modules/storage/object-storage';
 export { HealthService } from '../modules/health/health.service';
 export { runMigrationsLocked } from '../database/migrate';
 export { drainAndClose } from '../graceful-shutdown';
+export { findLedgerProblems, formatLedgerProblems } from '../modules/contracts/ledger-check';

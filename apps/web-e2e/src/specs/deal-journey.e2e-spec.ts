@@ -265,8 +265,9 @@ describeBrowser(
       await brk.getByTestId('contract-details').waitFor();
       expect(await text(brk, 'contract-amount')).toBe('1,234,567.89 元');
 
-      // 8. Signature: no public notice is needed for a listed price, so the move is allowed.
-      await moveTo(brk, 'CONTRACT_SIGNED', '双方已签署专利实施许可合同');
+      // 8. Signature: no public notice is needed for a listed price, so recording the signed contract moved
+      // the deal to 合同已签订 by itself (the stage follows from the contract).
+      await waitForStage(brk, 'CONTRACT_SIGNED');
 
       // 9. Registration (认定登记): submitted with the 登记表 fields, then registered with a valid number.
       await brk.getByTestId('registration-edit').click();

@@ -26,6 +26,7 @@ export class ContractRegistrationService {
   async update(id: string, dto: UpdateRegistrationDto, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.contracts.lock(manager, id, user, dto.version);
+      await this.contracts.assertSigned(manager, c);
       const from = c.registrationStatus;
       const to = dto.status;
       const editInPlace = from === to && (to === 'NOT_SUBMITTED' || to === 'SUBMITTED');

@@ -1,12 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, LegalPersonType, OrganizationKind, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue, LegalPersonType, OrganizationKind, RegistrationStatus, Role, shanghaiDate } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
+import { chainIssue, ChainFacts, contractGate, loadChainFacts, noticeFacts } from '../deals/chain-rules';
 import { DealAccessService, managesDeals } from '../deals/deal-access.service';
 import { nextDealCode, recordDealEvent } from '../deals/deal-events';
-import { isOpen } from '../deals/deal-workflow';
+import { DealTransitionsService } from '../deals/deal-transitions.service';
 import { DealEntity } from '../deals/entities/deal.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ContractConfigService } from './contract-config.service';
@@ -33,15 +34,21 @@ export class ContractsService {
     private readonly dataSource: DataSource,
     private readonly access: DealAccessService,
     private readonly config: ContractConfigService,
+    private readonly transitions: DealTransitionsService,
   ) {}
 
   async create(dto: CreateContractDto, user: AuthUser): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       await this.config.assertSelectableType(manager, dto.typeCode);
-      const deal = dto.dealId ? (await this.access.lock(manager, dto.dealId, user)).deal : null;
-      if (deal && !isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
-      const seller = dto.seller ?? (deal ? await this.partyFromOrganization(manager, deal.institutionOrgId) : undefined);
-      const buyer = dto.buyer ?? (deal ? await this.partyFromOrganization(manager, deal.enterpriseOrgId) : undefined);
+      // Every contract closes a deal: the deal is where the agreed terms and the notice are on record.
+      if (!dto.dealId) throw DomainException.validation([{ field: 'dealId', constraint: 'isDefined', args: [] }]);
+      const { deal, participants } = await this.access.lock(manager, dto.dealId, user);
+      const today = shanghaiDate();
+      if (dto.signedOn > today) throw DomainException.validation([{ field: 'signedOn', constraint: 'notInFuture', args: [today] }]);
+      const gate = contractGate({ stage: deal.stage, notice: await noticeFacts(manager, deal), signedOn: dto.signedOn, today, overrideReason: dto.overrideReason ?? null, actorIsAdmin: user.role === Role.ADMIN });
+      if (!gate.allowed) throw new DomainException(gate.code, gate.status, [], { stage: deal.stage });
+      const seller = dto.seller ?? (await this.partyFromOrganization(manager, deal.institutionOrgId));
+      const buyer = dto.buyer ?? (await this.partyFromOrganization(manager, deal.enterpriseOrgId));
       const nonTechnical = dto.nonTechnicalCostFen ?? 0;
       const issues: FieldIssue[] = [
         ...(seller ? [] : [{ field: 'seller', constraint: 'isDefined', args: [] }]),
@@ -54,7 +61,7 @@ export class ContractsService {
       const saved = await manager.save(
         manager.create(ContractEntity, {
           code: await nextDealCode(manager, 'tech_contract_code_seq', 'C'),
-          dealId: deal?.id ?? null,
+          dealId: deal.id,
           contractNo: dto.contractNo ?? null,
           typeCode: dto.typeCode,
           projectName: dto.projectName,
@@ -79,7 +86,11 @@ export class ContractsService {
         }),
       );
       await this.writeSchedule(manager, saved.id, dto.schedule ?? []);
-      if (deal) await recordDealEvent(manager, deal, user.id, 'CONTRACT_RECORDED', `${saved.code} ${saved.projectName}：¥${fenToYuanString(saved.contractAmountFen)}`);
+      await recordDealEvent(manager, deal, user.id, 'CONTRACT_RECORDED', `${saved.code} ${saved.projectName}：¥${fenToYuanString(saved.contractAmountFen)}`);
+      // A signed contract moves its deal: the stage follows from the contract, through the same guarded move.
+      if (gate.moveDeal) {
+        await this.transitions.apply(manager, deal, participants, { to: 'CONTRACT_SIGNED', note: `录入已签订合同 ${saved.code}`, overrideReason: gate.overrideUsed ? (dto.overrideReason ?? null) : null }, user);
+      }
       return saved.id;
     });
   }
@@ -98,6 +109,7 @@ export class ContractsService {
         ...this.dateIssues(dto.termStart ?? contract.termStart, dto.termEnd ?? contract.termEnd),
         ...(received > contractAmount ? [{ field: 'contractAmountFen', constraint: 'min', args: [received] }] : []),
         ...this.registeredIncomeIssues(contract, contractAmount, nonTechnical, dto),
+        ...(dto.signedOn && dto.signedOn !== contract.signedOn ? await this.signedOnIssues(manager, contract, dto.signedOn) : []),
       ];
       if (issues.length > 0) throw DomainException.validation(issues);
       Object.assign(contract, {
@@ -124,6 +136,7 @@ export class ContractsService {
   async recordPayment(id: string, dto: RecordPaymentDto, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const contract = await this.lock(manager, id, user);
+      await this.assertSigned(manager, contract);
       // Money is received after signing and not in the future: a wrong date would land in the wrong KPI year.
       const today = shanghaiDate();
       const dateIssues: FieldIssue[] = [];
@@ -164,6 +177,17 @@ export class ContractsService {
     if (!contract || !managesDeals(user)) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
     if (version !== undefined && contract.version !== version) throw DomainException.versionConflict(contract.version);
     return contract;
+  }
+
+  /**
+   * Registration, payments and amendments need a contract whose signature stands: linked to a deal that
+   * reached signing, after the notice when one was needed. A record that got in behind the gates (SQL) is
+   * refused here with the reason, not built upon.
+   */
+  async assertSigned(manager: EntityManager, contract: ContractEntity): Promise<void> {
+    const facts = await loadChainFacts(manager, { ...contract, registrationSubmittedOn: null, registrationDecidedOn: null, firstReceivedOn: null });
+    const issue = chainIssue(facts);
+    if (issue) throw chainRefusal(issue);
   }
 
   async received(manager: EntityManager, contractId: string): Promise<number> {
@@ -216,7 +240,19 @@ export class ContractsService {
     return [{ field, constraint: 'incomeExceedsTechnical', args: [] }];
   }
 
+  /** A new signing date may not break the chain (before the notice ended, after a registration or payment). */
+  private async signedOnIssues(manager: EntityManager, contract: ContractEntity, signedOn: string): Promise<FieldIssue[]> {
+    const today = shanghaiDate();
+    if (signedOn > today) return [{ field: 'signedOn', constraint: 'notInFuture', args: [today] }];
+    const facts: ChainFacts = await loadChainFacts(manager, contract);
+    return chainIssue({ ...facts, signedOn }) && !chainIssue(facts) ? [{ field: 'signedOn', constraint: 'breaksChain', args: [] }] : [];
+  }
+
   private dateIssues(termStart: string, termEnd: string): FieldIssue[] {
     return termEnd < termStart ? [{ field: 'termEnd', constraint: 'dateOrder', args: [termStart] }] : [];
   }
+}
+
+export function chainRefusal(issue: LedgerChainIssue): DomainException {
+  return new DomainException(ErrorCode.CONTRACT_CHAIN_INCOMPLETE, HttpStatus.CONFLICT, [], { chainIssue: issue, chainIssueLabel: LEDGER_CHAIN_ISSUE_LABELS[issue] });
 }

@@ -1,14 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { DealStage, ErrorCode, OrganizationKind, PricingMethod } from '@xkx/contracts';
+import { DealStage, ErrorCode } from '@xkx/contracts';
+import { noticeCleared } from './chain-rules';
 import { canMove } from './deal-workflow';
 
-/** Whether a deal needs the 15-day public notice (促进科技成果转化法 art. 18): a university or institute
- * result priced by agreement. An unset pricing method counts as agreement, the common case, so a
- * forgotten field cannot skip the notice. */
-export function publicNoticeRequired(deal: { resultId: string | null; pricingMethod: PricingMethod | null }, institutionKind: OrganizationKind): boolean {
-  const publicInstitution = institutionKind === 'UNIVERSITY' || institutionKind === 'INSTITUTE';
-  return !!deal.resultId && publicInstitution && (deal.pricingMethod ?? 'AGREEMENT') === 'AGREEMENT';
-}
+export { publicNoticeRequired } from './chain-rules';
 
 /** What the guards need to know about a deal at the moment of a move; gathered by the service. */
 export interface MoveContext {
@@ -25,6 +20,10 @@ export interface MoveContext {
   noticeRequired: boolean;
   /** The deal's current (not withdrawn) public notice. */
   notice: { endsOn: string } | null;
+  /** An administrator's override already recorded on the deal. */
+  overrideRecorded: boolean;
+  /** The earliest signing date of the deal's contracts: the notice must have ended before it. */
+  earliestSignedOn: string | null;
   /** Today in Asia/Shanghai, YYYY-MM-DD. */
   today: string;
   /** Institution and enterprise participants who have not accepted the current NDA. */
@@ -62,10 +61,9 @@ export function checkMove(ctx: MoveContext): MoveVerdict {
       if (ctx.intendedPriceFen === null) return refuse(ErrorCode.DEAL_PRICE_REQUIRED);
       break;
     case 'CONTRACT_SIGNED': {
-      if (ctx.contractCount === 0) return refuse(ErrorCode.DEAL_CONTRACT_REQUIRED);
-      if (!ctx.noticeRequired) break;
-      const noticeOver = ctx.notice !== null && ctx.today > ctx.notice.endsOn;
-      if (noticeOver) break;
+      if (ctx.contractCount === 0 || !ctx.earliestSignedOn) return refuse(ErrorCode.DEAL_CONTRACT_REQUIRED);
+      // The same rule the contract service applies when it records a contract (chain-rules.ts).
+      if (noticeCleared({ required: ctx.noticeRequired, notice: ctx.notice, overrideRecorded: ctx.overrideRecorded }, ctx.earliestSignedOn, ctx.today)) break;
       if (ctx.overrideReason?.trim() && ctx.actorIsAdmin) return { allowed: true, overrideUsed: true };
       return refuse(ErrorCode.DEAL_PUBLIC_NOTICE_PENDING);
     }

@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role, shanghaiDate } from '@xkx/contracts';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { ContractPaymentEntity } from '../contracts/entities/contract-money.entity';
+import { sumFen } from '../contracts/contract-rules';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
 import { DealAccessService } from './deal-access.service';
 import { recordDealEvent } from './deal-events';
-import { checkMove, MoveContext, publicNoticeRequired } from './deal-guards';
+import { chainIssue, noticeFacts } from './chain-rules';
+import { checkMove, MoveContext } from './deal-guards';
 import { allowedTargets } from './deal-workflow';
 import { DealTransitionResultDto } from './dto/deal-response.dto';
 import { TransitionDealDto } from './dto/deal-write.dto';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
 import { NdaAcceptanceEntity } from './entities/nda.entity';
-import { PublicNoticeEntity } from './entities/public-notice.entity';
 import { PublicNoticesService } from './public-notices.service';
 
 export interface MoveInput {
@@ -92,14 +91,16 @@ export class DealTransitionsService {
   }
 
   private async context(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser): Promise<MoveContext> {
-    const institution = await manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId });
-    const contracts = await manager.find(ContractEntity, { where: { dealId: deal.id }, select: ['id', 'registrationStatus'] });
-    const received = contracts.length
-      ? await manager.createQueryBuilder(ContractPaymentEntity, 'p').select('COALESCE(SUM(p.amount_fen), 0)', 'sum').where({ contractId: In(contracts.map((c) => c.id)) }).getRawOne<{ sum: string }>()
-      : { sum: '0' };
+    const contracts = await manager.find(ContractEntity, {
+      where: { dealId: deal.id },
+      select: ['id', 'registrationStatus', 'signedOn', 'registrationSubmittedOn', 'registrationDecidedOn', 'firstReceivedOn', 'receivedFen'],
+    });
+    const noticeOf = await noticeFacts(manager, deal);
+    // Registered and paid count only contracts whose chain holds (chain-rules.ts): a row written behind the
+    // gates cannot carry the deal forward.
+    const sound = contracts.filter((c) => !chainIssue({ ...c, deal: { stage: deal.stage, lostFromStage: deal.lostFromStage, notice: noticeOf } }));
     const parties = participants.filter((p) => p.side !== DealSide.BROKER).map((p) => p.userId);
     const accepted = parties.length ? await manager.find(NdaAcceptanceEntity, { where: { dealId: deal.id, userId: In(parties) }, select: ['userId'] }) : [];
-    const notice = await manager.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
     return {
       from: deal.stage,
       to: input.to,
@@ -107,10 +108,12 @@ export class DealTransitionsService {
       overrideReason: input.overrideReason ?? null,
       actorIsAdmin: user.role === Role.ADMIN,
       contractCount: contracts.length,
-      registeredContractCount: contracts.filter((c) => c.registrationStatus === 'REGISTERED').length,
-      receivedFen: Number(received?.sum ?? 0),
-      noticeRequired: publicNoticeRequired(deal, institution.kind),
-      notice: notice ? { endsOn: notice.endsOn } : null,
+      registeredContractCount: sound.filter((c) => c.registrationStatus === 'REGISTERED').length,
+      receivedFen: sumFen(sound.map((c) => c.receivedFen)),
+      noticeRequired: noticeOf.required,
+      notice: noticeOf.notice,
+      overrideRecorded: noticeOf.overrideRecorded,
+      earliestSignedOn: contracts.map((c) => c.signedOn).sort()[0] ?? null,
       today: shanghaiDate(),
       partiesWithoutNda: parties.filter((uid) => !accepted.some((a) => a.userId === uid)).length,
       intendedPriceFen: deal.agreedPriceFen,

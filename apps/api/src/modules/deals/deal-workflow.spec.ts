@@ -27,7 +27,7 @@ const isLegal = (from: DealStage, to: DealStage) => LEGAL.some(([f, t]) => f ===
 const ctx = (over: Partial<MoveContext>): MoveContext => ({
   from: 'LEAD', to: 'TRIAGE', note: null, overrideReason: null, actorIsAdmin: false,
   contractCount: 1, registeredContractCount: 1, receivedFen: 1, noticeRequired: false, notice: null,
-  today: '2026-03-20', partiesWithoutNda: 0, intendedPriceFen: 100, ...over,
+  overrideRecorded: false, earliestSignedOn: '2026-03-21', today: '2026-03-20', partiesWithoutNda: 0, intendedPriceFen: 100, ...over,
 });
 
 describe('deal state machine', () => {
@@ -77,6 +77,8 @@ describe('deal guards', () => {
     expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25' }, overrideReason: '区政府批复同意', actorIsAdmin: true }))).toEqual({ allowed: true, overrideUsed: true });
     expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25' }, overrideReason: '经理人自行跳过' }))).toMatchObject({ refusal: { code: 'DEAL_NOTICE_OVERRIDE_ADMIN_ONLY', status: 403 } });
     expect(checkMove(ctx({ from: 'TERMS_AGREED', to: 'CONTRACT_SIGNED', noticeRequired: false })).allowed).toBe(true);
+    // A contract dated before the notice ended does not count as signed after it.
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19' }, earliestSignedOn: '2026-03-19' }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
   });
 
   it('needs a registered contract, then money received', () => {

@@ -1,4 +1,5 @@
 import { KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
+import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '../deals/chain-rules';
 
 /** Which contracts a figure is about. */
 export interface KpiScope {
@@ -43,9 +44,10 @@ const INSTITUTION_LEGAL = `('UNIVERSITY','RESEARCH_INSTITUTE')`;
 export type KpiColumns = 'figures' | KpiDimension | 'all';
 
 /**
- * `WITH kpi_base AS (…), kpi_scoped AS (…)`: one row per qualifying contract with its amounts and its
+ * `WITH kpi_base AS (…), kpi_scoped AS (…), kpi_left_out AS (…)`: one row per qualifying contract with its amounts and its
  * key in every dimension. Every figure, bar, drill-down, export and subsidy reads this one definition,
- * so they cannot disagree. Joins a query does not need are left out (their columns are NULL), which is
+ * so they cannot disagree. kpi_scoped holds the contracts whose chain is complete (chain-rules.ts);
+ * kpi_left_out the others, with `chain_issue` saying why. Joins a query does not need are left out (their columns are NULL), which is
  * what keeps the dashboard fast on 100,000 contracts; the definition itself never changes. Parameters
  * are positional; append your own after `params` (`$${params.length + 1}` …): their count depends on the scope.
  */
@@ -72,6 +74,7 @@ WITH kpi_base AS (
     ${all ? `coalesce(rp.reason, CASE WHEN c.seller_credit_code = c.buyer_credit_code THEN 'same credit code' END)` : 'NULL::text'} AS related_reason,
     ${all ? 'rp.contract_id IS NOT NULL' : 'false'} AS related_marked,
     side.b_ent AS enterprise_is_buyer,
+    ${CHAIN_ISSUE_SQL} AS chain_issue,
     CASE WHEN side.s_inst THEN c.seller_organization_id ELSE c.buyer_organization_id END AS institution_org_id,
     to_char(c.signed_on, 'MM') AS k_month,
     CASE WHEN side.s_inst THEN coalesce(c.seller_organization_id::text, 'name:' || c.seller_name) ELSE coalesce(c.buyer_organization_id::text, 'name:' || c.buyer_name) END AS k_institution,
@@ -90,6 +93,7 @@ WITH kpi_base AS (
     coalesce(so.kind = 'ENTERPRISE', c.seller_legal_person_type = 'ENTERPRISE') AS s_ent,
     coalesce(bo.kind IN ${INSTITUTION_KINDS}, c.buyer_legal_person_type IN ${INSTITUTION_LEGAL}) AS b_inst,
     coalesce(bo.kind = 'ENTERPRISE', c.buyer_legal_person_type = 'ENTERPRISE') AS b_ent) side
+  ${CHAIN_JOINS}
   ${pay}
   ${needType ? `JOIN contract_type ct ON ct.code = c.type_code
   JOIN contract_type rt ON rt.code = coalesce(ct.parent_code, c.type_code)` : ''}
@@ -110,7 +114,8 @@ WITH kpi_base AS (
     params.push(scope.brokerId);
     filter += ` AND EXISTS (SELECT 1 FROM deal_participant bp WHERE bp.deal_id = kpi_base.deal_id AND bp.side = 'BROKER' AND bp.user_id = $${params.length}::uuid)`;
   }
-  return { sql: `${sql}, kpi_scoped AS (SELECT * FROM kpi_base WHERE ${filter})`, params };
+  // Only complete chains count; the rest are kept apart so the dashboard can say how many and why.
+  return { sql: `${sql}, kpi_scoped AS (SELECT * FROM kpi_base WHERE chain_issue IS NULL AND ${filter}), kpi_left_out AS (SELECT * FROM kpi_base WHERE chain_issue IS NOT NULL AND ${filter})`, params };
 }
 
 /** The four sums of a set of kpi_scoped rows, as exact text. */

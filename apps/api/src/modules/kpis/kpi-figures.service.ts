@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { KPI_NONE_KEY, KPI_VIEW_LABELS, KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
+import { KPI_NONE_KEY, KPI_VIEW_LABELS, KpiBasis, KpiDimension, KpiView, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiRecordsQueryDto } from './dto/kpi-query.dto';
-import { KpiBreakdownDto, KpiBreakdownItemDto, KpiFiguresDto, KpiHeadlineDto, KpiHeadlineFiguresDto, KpiPublicHeadlineDto, KpiRecordDto, KpiRecordsDto } from './dto/kpi-response.dto';
+import { KpiBreakdownDto, KpiBreakdownItemDto, KpiExcludedDto, KpiFiguresDto, KpiHeadlineDto, KpiHeadlineFiguresDto, KpiPublicHeadlineDto, KpiRecordDto, KpiRecordsDto } from './dto/kpi-response.dto';
 import { DIMENSION_KEY, DIMENSION_LABEL, FIGURE_COLUMNS, FigureRow, kpiBase, KpiScope } from './kpi-base.query';
 import { KPI_DEFINITIONS } from './kpi-definitions';
 import { fen, ratioBp } from './kpi-math';
@@ -41,10 +41,11 @@ export class KpiFiguresService {
   async headline(q: KpiFiguresQueryDto): Promise<KpiHeadlineDto> {
     const scope = (basis: KpiBasis): KpiScope => ({ year: q.year, view: q.view, basis, institutionId: q.institutionId, fieldCode: q.fieldCode, brokerId: q.brokerId, withPreviousYear: true });
     // A broker has no target: the district's would make one person's figures look like a shortfall.
-    const [signed, paid, target] = await Promise.all([
+    const [signed, paid, target, excluded] = await Promise.all([
       this.figuresByYear(scope('signed')),
       this.figuresByYear(scope('paid')),
       q.brokerId ? Promise.resolve(null) : this.targets.resolve(q.year, q.institutionId ?? null),
+      this.leftOut({ ...scope('signed'), withPreviousYear: false }),
     ]);
     const pick = (year: number): KpiHeadlineFiguresDto => ({ ...(signed.get(year) ?? toFigures(undefined)), receivedInYearFen: paid.get(year)?.receivedFen ?? 0 });
     const current = pick(q.year);
@@ -60,6 +61,7 @@ export class KpiFiguresService {
       previousYear: pick(q.year - 1),
       target,
       progress: { projectsBp: target ? ratioBp(current.projects, target.projects) : null, contractAmountBp: target ? ratioBp(current.contractAmountFen, target.contractAmountFen) : null },
+      excluded,
       definitions: KPI_DEFINITIONS,
     };
   }
@@ -144,6 +146,17 @@ export class KpiFiguresService {
         receivedFen: fen(r.received_fen),
       })),
     };
+  }
+
+  /** Contracts in scope that the figures leave out (incomplete chain), by reason. */
+  async leftOut(scope: KpiScope): Promise<KpiExcludedDto> {
+    const { sql, params } = kpiBase(scope, 'figures');
+    const rows = await this.dataSource.query<Array<{ issue: LedgerChainIssue; projects: number; amount: string }>>(
+      `${sql} SELECT chain_issue AS issue, count(*)::int AS projects, sum(contract_amount_fen)::text AS amount FROM kpi_left_out GROUP BY chain_issue ORDER BY chain_issue`,
+      params,
+    );
+    const reasons = rows.map((r) => ({ issue: r.issue, label: LEDGER_CHAIN_ISSUE_LABELS[r.issue], projects: Number(r.projects), contractAmountFen: fen(r.amount) }));
+    return { projects: reasons.reduce((n, r) => n + r.projects, 0), contractAmountFen: sum(reasons.map((r) => r.contractAmountFen)), reasons };
   }
 
   async figures(scope: KpiScope): Promise<KpiFiguresDto> {

@@ -239,3 +239,28 @@ export function publicNoticeEndsOn(startsOn: string): string {
 export function publicNoticeEnded(endsOn: string, now: Date = new Date()): boolean {
   return shanghaiDate(now) > endsOn;
 }
+
+/**
+ * Why a contract is left out of the KPI figures (and reported by `npm run ledger:check`): a break in the
+ * chain terms agreed → [public notice over] → signed → registered → paid. The API refuses each of these
+ * on write; a record in one of these states came in behind the gates (SQL, an old version).
+ */
+export const LedgerChainIssue = {
+  NO_DEAL: 'NO_DEAL',
+  TERMS_NOT_AGREED: 'TERMS_NOT_AGREED',
+  NOTICE_NOT_OVER: 'NOTICE_NOT_OVER',
+  REGISTERED_BEFORE_SIGNED: 'REGISTERED_BEFORE_SIGNED',
+  PAID_BEFORE_SIGNED: 'PAID_BEFORE_SIGNED',
+} as const;
+export type LedgerChainIssue = (typeof LedgerChainIssue)[keyof typeof LedgerChainIssue];
+
+export const LEDGER_CHAIN_ISSUE_LABELS: Record<LedgerChainIssue, LocalizedText> = {
+  NO_DEAL: { 'zh-CN': '未关联撮合项目，无法核实条款达成', en: 'Not linked to a deal: no record that terms were agreed' },
+  TERMS_NOT_AGREED: { 'zh-CN': '所属撮合项目尚未进入合同签订阶段', en: 'Its deal has not reached contract signing' },
+  NOTICE_NOT_OVER: { 'zh-CN': '须公示 15 日，但签订时公示未期满且无管理员记录的原因', en: 'Needed a 15-day public notice, signed before it ended with no administrator override' },
+  REGISTERED_BEFORE_SIGNED: { 'zh-CN': '登记日期早于合同签订日期', en: 'Registered before it was signed' },
+  PAID_BEFORE_SIGNED: { 'zh-CN': '到账日期早于合同签订日期', en: 'Money received before it was signed' },
+};
+
+/** Deal stages at which its contract has been signed (lost deals count by the stage they were lost from). */
+export const SIGNED_DEAL_STAGES: readonly DealStage[] = ['CONTRACT_SIGNED', 'REGISTERED', 'PAID', 'CLOSED'];

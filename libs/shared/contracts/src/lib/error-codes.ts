@@ -81,6 +81,11 @@ export const ErrorCode = {
   ATTACHMENT_NOT_FOUND: 'ATTACHMENT_NOT_FOUND',
   ATTACHMENT_TYPE_NOT_ALLOWED: 'ATTACHMENT_TYPE_NOT_ALLOWED',
   ATTACHMENT_CATEGORY_NOT_ALLOWED: 'ATTACHMENT_CATEGORY_NOT_ALLOWED',
+  // Ledger gates (issue 12)
+  CONTRACT_TERMS_NOT_AGREED: 'CONTRACT_TERMS_NOT_AGREED',
+  CONTRACT_CHAIN_INCOMPLETE: 'CONTRACT_CHAIN_INCOMPLETE',
+  CONTRACT_FROZEN: 'CONTRACT_FROZEN',
+  CONTRACT_AMENDMENT_NOT_ALLOWED: 'CONTRACT_AMENDMENT_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -180,6 +185,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   ATTACHMENT_NOT_FOUND: { 'zh-CN': '附件不存在或无权查看', en: 'Attachment not found' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { 'zh-CN': '文件内容不是允许的类型（PDF、PNG、JPEG 或 WebP，以文件内容为准）', en: 'The file content is not an allowed type (PDF, PNG, JPEG or WebP, judged by content)' },
   ATTACHMENT_CATEGORY_NOT_ALLOWED: { 'zh-CN': '该记录不接受此类附件', en: 'This record does not take this kind of attachment' },
+  // Ledger gates (issue 12)
+  CONTRACT_TERMS_NOT_AGREED: { 'zh-CN': '撮合项目尚未达成条款，不能录入已签订的技术合同', en: 'The deal has not agreed its terms yet; a signed contract cannot be recorded' },
+  CONTRACT_CHAIN_INCOMPLETE: { 'zh-CN': '该合同的签约流程不完整（见原因），不能登记、记录到账或变更', en: 'This contract’s chain is incomplete (see the reason); it cannot be registered, paid or amended' },
+  CONTRACT_FROZEN: { 'zh-CN': '已登记合同的金额、当事方和类型不能直接修改，请记录一项变更（附原因与生效日期）', en: 'A registered contract’s amounts, parties and type are frozen; record an amendment with its reason and effective date' },
+  CONTRACT_AMENDMENT_NOT_ALLOWED: { 'zh-CN': '只有已登记的合同需要记录变更；未登记的合同可直接修改', en: 'Only registered contracts take amendments; edit an unregistered contract directly' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

@@ -3,7 +3,7 @@
  * enterprises and subsidies (奖补). Every amount is integer fen; every ratio is integer basis points
  * (1 bp = 0.01 %), so no float ever carries money. Definitions are in docs/KPI.md and in the API answer.
  */
-import type { RegistrationStatus } from './deals';
+import type { LedgerChainIssue, RegistrationStatus } from './deals';
 import type { LocalizedText } from './error-codes';
 
 /** registered: only contracts with registration_status REGISTERED (认定登记); signed: every signed contract. */
@@ -130,7 +130,22 @@ export interface KpiHeadline {
   /** null: an institution without a target, or a broker. */
   target: KpiTarget | null;
   progress: { projectsBp: number | null; contractAmountBp: number | null };
+  /** Contracts of the year left out because their chain is incomplete, by reason. */
+  excluded: KpiExcluded;
   definitions: KpiDefinition[];
+}
+
+export interface KpiExcludedReason {
+  issue: LedgerChainIssue;
+  label: LocalizedText;
+  projects: number;
+  contractAmountFen: number;
+}
+
+export interface KpiExcluded {
+  projects: number;
+  contractAmountFen: number;
+  reasons: KpiExcludedReason[];
 }
 
 export interface KpiBreakdownItem extends KpiFigures {

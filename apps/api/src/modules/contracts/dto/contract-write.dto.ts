@@ -21,7 +21,8 @@ export class InstallmentDto {
 }
 
 export class CreateContractDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deal it closes; its parties fill seller and buyer when omitted' }) @IsOptional() @IsUUID() dealId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deal it closes (required: a contract exists only once its deal agreed terms); its parties fill seller and buyer when omitted' }) @IsOptional() @IsUUID() dealId?: string;
+  @ApiPropertyOptional({ description: 'Administrators only: why the contract is signed before the public notice ended (recorded on the deal)' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) overrideReason?: string;
   @ApiPropertyOptional({ example: 'NJU-2026-JS-0042' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(60) contractNo?: string;
   @ApiProperty({ example: 'LICENSE.PATENT', description: 'A contract type (GET /api/contract-types); a type with subtypes needs a subtype' }) @IsString() @MaxLength(40) typeCode!: string;
   @ApiProperty({ example: '高镍三元正极材料表面包覆改性技术专利实施许可' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) projectName!: string;
@@ -37,7 +38,7 @@ export class CreateContractDto {
   @ApiPropertyOptional({ type: [InstallmentDto], description: 'Payment schedule; adds up to the contract amount' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => InstallmentDto) schedule?: InstallmentDto[];
 }
 
-export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['dealId'] as const)) {
+export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['dealId', 'overrideReason'] as const)) {
   @ApiProperty({ description: 'The version you read; stale → 409' }) @IsInt() @Min(1) version!: number;
 }
 

@@ -8,8 +8,11 @@ import {
   KpiFunnel,
   KpiFunnelStage,
   KpiFunnelStageFigures,
+  KpiExcluded,
+  KpiExcludedReason,
   KpiHeadline,
   KpiHeadlineFigures,
+  LedgerChainIssue,
   KpiPublicHeadline,
   KpiRecord,
   KpiRecords,
@@ -77,6 +80,19 @@ export class KpiProgressDto {
   contractAmountBp!: number | null;
 }
 
+export class KpiExcludedReasonDto implements KpiExcludedReason {
+  @ApiProperty({ enum: Object.values(LedgerChainIssue) }) issue!: LedgerChainIssue;
+  @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
+  @ApiProperty() projects!: number;
+  @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
+}
+
+export class KpiExcludedDto implements KpiExcluded {
+  @ApiProperty() projects!: number;
+  @ApiProperty({ description: 'fen' }) contractAmountFen!: number;
+  @ApiProperty({ type: [KpiExcludedReasonDto] }) reasons!: KpiExcludedReasonDto[];
+}
+
 export class KpiHeadlineDto implements KpiHeadline {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: Object.values(KpiView) }) view!: KpiView;
@@ -96,6 +112,8 @@ export class KpiHeadlineDto implements KpiHeadline {
   })
   target!: KpiTargetDto | null;
   @ApiProperty({ type: KpiProgressDto }) progress!: KpiProgressDto;
+  @ApiProperty({ type: KpiExcludedDto, description: 'Contracts of the year left out because their chain is incomplete (`npm run ledger:check` lists them)' })
+  excluded!: KpiExcludedDto;
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
 

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { FieldError, shanghaiDate } from '@xkx/contracts';
+import { DealStage, FieldError, shanghaiDate } from '@xkx/contracts';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import {
   ContractDetailsComponent,
@@ -95,9 +95,13 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
       } @else if (!deal().contracts.length) {
         <p class="muted">{{ 'deal.noContracts' | t }}</p>
         @if (manage() && deal().stage !== 'CLOSED' && deal().stage !== 'LOST') {
-          <button mat-flat-button type="button" (click)="open('create')" data-testid="contract-new">
-            <mat-icon>note_add</mat-icon> {{ 'contract.new' | t }}
-          </button>
+          @if (mayRecord()) {
+            <button mat-flat-button type="button" (click)="open('create')" data-testid="contract-new">
+              <mat-icon>note_add</mat-icon> {{ 'contract.new' | t }}
+            </button>
+          } @else {
+            <p class="muted" data-testid="contract-needs-terms">{{ 'contract.needsTermsAgreed' | t }}</p>
+          }
         }
       }
 
@@ -226,6 +230,8 @@ export class DealContractsComponent {
   readonly changed = output<void>();
 
   protected readonly mode = signal<Mode>('view');
+  /** A signed contract exists only once terms are agreed (the API refuses it earlier, with the reason). */
+  protected readonly mayRecord = computed(() => RECORDABLE_STAGES.includes(this.deal().stage));
   protected readonly busy = signal(false);
   protected readonly serverErrors = signal<readonly FieldError[]>([]);
   protected readonly message = signal<string | null>(null);
@@ -334,6 +340,8 @@ export class DealContractsComponent {
     });
   }
 }
+
+const RECORDABLE_STAGES: readonly DealStage[] = ['TERMS_AGREED', 'PUBLIC_NOTICE', 'CONTRACT_SIGNED', 'REGISTERED', 'PAID'];
 
 function party(org: OrganizationDetail | undefined): ContractPartyInput | null {
   if (!org) return null;

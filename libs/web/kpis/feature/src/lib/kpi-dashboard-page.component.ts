@@ -234,6 +234,18 @@ export class KpiDashboardPageComponent {
     };
   });
 
+  /** Contracts the figures leave out (incomplete chain), in words: how many, how much, and why. */
+  protected readonly excluded = computed(() => {
+    const h = this.headline.hasValue() ? this.headline.value() : undefined;
+    if (!h) return null;
+    const locale = this.i18n.locale();
+    return {
+      projects: h.excluded.projects,
+      summary: this.i18n.t('ledger.excludedSome', { count: h.excluded.projects, amount: yuan(h.excluded.contractAmountFen) }),
+      reasons: h.excluded.reasons.map((r) => ({ issue: r.issue, count: r.projects, text: this.i18n.t('ledger.excludedReason', { label: r.label[locale], count: r.projects }) })),
+    };
+  });
+
   protected readonly selection = signal<Selection | null>(null);
   protected readonly records = this.api.recordsResource(() => this.selection()?.query ?? null);
 

@@ -1,6 +1,7 @@
 import type { Locale } from '@xkx/contracts';
 import { KPI_EN, KPI_ZH_CN } from './messages/kpi.messages';
 import { PRINT_EN, PRINT_ZH_CN } from './messages/print.messages';
+import { LEDGER_EN, LEDGER_ZH_CN } from './messages/ledger.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -604,6 +605,7 @@ const ZH_CN = {
   'contract.refusalReason': '未予登记的原因',
   ...KPI_ZH_CN,
   ...PRINT_ZH_CN,
+  ...LEDGER_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -1209,6 +1211,7 @@ const EN: Record<MessageKey, string> = {
   'contract.refusalReason': 'Why registration was refused',
   ...KPI_EN,
   ...PRINT_EN,
+  ...LEDGER_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
