@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createObjectStorage, loadConfig } from '@xkx/api/testing';
 import { bearer, login, loginDemo, Session } from '../support/auth';
-import { DealDriver, DealSessions, publishedPair } from '../support/deals';
+import { backdateNotice, DealDriver, DealSessions, publishedPair } from '../support/deals';
 import { resultPayload } from '../support/listings';
 import { startS3Server } from '../support/s3-server';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -61,12 +61,8 @@ describe('attachments: evidence on contracts, payments and listings, checked by 
     s = { researcher, enterprise, broker, admin };
     outsider = await login(t.http, 'researcher.njupt@xkx.demo', 'Xiake-Research-2026', '10.8.0.12');
     const dataSource = t.app.get(DataSource);
-    const drive = new DealDriver(t.http, s, async (dealId) => {
-      await dataSource.query(
-        `UPDATE public_notice SET starts_on = starts_on - 20, ends_on = ends_on - 20 WHERE deal_id = $1`,
-        [dealId],
-      );
-    });
+    // The notice must have ended before the contract's signing date (2026-03-18): backdateNotice moves it there.
+    const drive = new DealDriver(t.http, s, backdateNotice(dataSource));
     // Through the API's own path, so the evidence hangs on a contract that passed every gate.
     const dealId = await drive.walkTo('PAID', await publishedPair(t.http, s, '附件'));
     const deal = await drive.get(dealId);
