@@ -104,7 +104,7 @@ describeBrowser('accounts: register, verification by a broker, administration pa
 
     await openManagePage(page, 'nav-audit-log');
     await page.waitForURL('**/manage/audit-log');
-    await page.getByTestId('audit-table').getByText('LOGIN_SUCCEEDED').first().waitFor();
+    await page.getByTestId('audit-table').getByText('登录成功').first().waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

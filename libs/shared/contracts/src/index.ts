@@ -10,3 +10,4 @@ export * from './lib/matching';
 export * from './lib/deals';
 export * from './lib/kpis';
 export * from './lib/attachments';
+export * from './lib/audit';

@@ -1,8 +1,12 @@
 import { AuditAction } from '@xkx/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Security events: who did what to whom, when, from which address. Append-only. */
+/**
+ * The audit trail: who did what to which entity, when, from which address, with before → after values
+ * in details.changes. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (migration AuditLogAppendOnly).
+ */
 @Entity({ name: 'audit_log' })
+@Index('ix_audit_log_subject_type_id', ['subjectType', 'subjectId', 'createdAt'])
 @Index('ix_audit_log_created_at', ['createdAt'])
 @Index('ix_audit_log_action_created_at', ['action', 'createdAt'])
 @Index('ix_audit_log_actor', ['actorId'])
@@ -29,6 +33,10 @@ export class AuditLogEntity {
 
   @Column({ name: 'subject_id', type: 'uuid', nullable: true })
   subjectId!: string | null;
+
+  /** How people know the entity (a deal's code and title), kept as it was at the time. */
+  @Column({ name: 'subject_label', type: 'varchar', length: 300, nullable: true })
+  subjectLabel!: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;

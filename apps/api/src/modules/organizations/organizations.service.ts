@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -10,6 +10,9 @@ import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { pinyinKeys } from './pinyin-keys';
+
+/** What an organization edit records before → after. */
+const ORGANIZATION_AUDITED_FIELDS = ['nameZh', 'nameEn', 'shortName', 'kind', 'areaCode', 'address', 'creditCode', 'isHighTech', 'isSpecialized', 'isKeyMonitored', 'verified'] as const;
 
 @Injectable()
 export class OrganizationsService {
@@ -61,11 +64,12 @@ export class OrganizationsService {
       if (changes.creditCode && changes.creditCode !== org.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: changes.creditCode }))) {
         throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
       }
+      const diff = auditDiff(org, changes, ORGANIZATION_AUDITED_FIELDS);
       Object.assign(org, changes, changes.nameZh ? pinyinKeys(changes.nameZh) : {});
       await manager.save(org);
       const verifiedNow = changes.verified === true;
       await this.audit.record(
-        { action: verifiedNow ? AuditAction.ORGANIZATION_VERIFIED : AuditAction.ORGANIZATION_UPDATED, actorId: actor.id, subjectType: 'organization', subjectId: id, meta, details: { fields: Object.keys(changes) } },
+        { action: verifiedNow ? AuditAction.ORGANIZATION_VERIFIED : AuditAction.ORGANIZATION_UPDATED, actorId: actor.id, subjectType: 'organization', subjectId: id, subjectLabel: org.nameZh, meta, changes: diff },
         manager,
       );
     });

@@ -96,7 +96,7 @@ export class UsersService {
       if (user.status === status) return;
       await manager.update(UserEntity, id, status === UserStatus.ACTIVE ? { status, verifiedAt: user.verifiedAt ?? new Date(), verifiedById: user.verifiedById ?? actor.id } : { status });
       if (status === UserStatus.SUSPENDED) await this.tokens.revokeAllForUser(id, manager);
-      await this.audit.record({ action: AuditAction.STATUS_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, meta, details: { from: user.status, to: status, reason: reason ?? null } }, manager);
+      await this.audit.record({ action: AuditAction.STATUS_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, subjectLabel: `${user.name} ${user.email}`, meta, changes: { status: { from: user.status, to: status } }, details: { reason: reason ?? null } }, manager);
     });
     return this.get(id);
   }
@@ -109,7 +109,7 @@ export class UsersService {
       await manager.update(UserEntity, id, { role });
       // Their sessions end at once: the next sign-in starts with the new role's rights.
       await this.tokens.revokeAllForUser(id, manager);
-      await this.audit.record({ action: AuditAction.ROLE_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, meta, details: { from: user.role, to: role } }, manager);
+      await this.audit.record({ action: AuditAction.ROLE_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, subjectLabel: `${user.name} ${user.email}`, meta, changes: { role: { from: user.role, to: role } } }, manager);
     });
     return this.get(id);
   }

@@ -7,4 +7,3 @@ export * from './lib/organization-table.component';
 export * from './lib/organization-form.component';
 export * from './lib/audit-log-table.component';
 export * from './lib/outbox-list.component';
-export * from './lib/audit-action-keys';

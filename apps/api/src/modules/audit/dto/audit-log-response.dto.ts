@@ -1,33 +1,55 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AuditAction } from '@xkx/contracts';
-import { AuditLogEntity } from '../audit-log.entity';
 
+export class LocalizedTextDto {
+  @ApiProperty({ name: 'zh-CN' }) 'zh-CN'!: string;
+  @ApiProperty() en!: string;
+}
+
+export class AuditChangeDto {
+  @ApiProperty({ description: 'Field name (stable key)' }) field!: string;
+  @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) from!: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) to!: LocalizedTextDto;
+}
+
+export class AuditFactDto {
+  @ApiProperty() field!: string;
+  @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) value!: LocalizedTextDto;
+}
+
+export class AuditActorDto {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+}
+
+export class AuditSubjectDto {
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: LocalizedTextDto }) typeLabel!: LocalizedTextDto;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'How people know it: code and title' }) label!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Web path of its page' }) path!: string | null;
+}
+
+/** One entry, raw fields plus the same in people's words (labels, before → after). */
 export class AuditLogResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ enum: Object.values(AuditAction) }) action!: AuditAction;
+  @ApiProperty({ type: LocalizedTextDto }) actionLabel!: LocalizedTextDto;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorEmail!: string | null;
+  @ApiProperty({ type: AuditActorDto, nullable: true }) actor!: AuditActorDto | null;
   @ApiProperty({ type: String, nullable: true }) subjectType!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) subjectId!: string | null;
+  @ApiProperty({ type: AuditSubjectDto, nullable: true }) subject!: AuditSubjectDto | null;
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
-
-  static from(e: AuditLogEntity): AuditLogResponseDto {
-    return Object.assign(new AuditLogResponseDto(), {
-      id: e.id,
-      createdAt: e.createdAt.toISOString(),
-      action: e.action,
-      actorId: e.actorId,
-      actorEmail: e.actorEmail,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      ip: e.ip,
-      userAgent: e.userAgent,
-      details: e.details,
-    });
-  }
+  @ApiProperty({ type: [AuditChangeDto] }) changes!: AuditChangeDto[];
+  @ApiProperty({ type: [AuditFactDto] }) facts!: AuditFactDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The recorded details as stored' }) details!: Record<string, unknown>;
 }
 
 export class AuditLogListResponseDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AuditAction } from '@xkx/contracts';
-import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AUDIT_ENTITY_TYPES, AuditAction, AuditEntityType } from '@xkx/contracts';
+import { IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 
 export class ListAuditLogsQueryDto {
@@ -11,6 +11,9 @@ export class ListAuditLogsQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() subjectId?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES, description: 'Kind of entity' }) @IsOptional() @IsIn(AUDIT_ENTITY_TYPES) subjectType?: AuditEntityType;
+  @ApiPropertyOptional({ description: 'Part of the entity’s code or title' }) @IsOptional() @IsString() @MaxLength(200) subject?: string;
+  @ApiPropertyOptional({ description: 'Part of the actor’s name or email' }) @IsOptional() @IsString() @MaxLength(254) actor?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) ip?: string;
   @ApiPropertyOptional({ description: 'Part of the actor email' }) @IsOptional() @IsString() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;

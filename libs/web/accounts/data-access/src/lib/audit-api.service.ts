@@ -1,27 +1,40 @@
-import { httpResource, HttpResourceRef } from '@angular/common/http';
-import { Injectable } from '@angular/core';
+import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
 import { API_PREFIX } from '@xkx/contracts';
+import { saveBlob } from '@xkx/web/data-access';
 import { AuditLogEntry, AuditQuery, OutboxMail, Page, queryParams } from '@xkx/web/accounts/util';
+import { map, Observable } from 'rxjs';
 
 /** Read-only admin views: the audit log and the outgoing-mail outbox. */
 @Injectable({ providedIn: 'root' })
 export class AuditApiService {
+  private readonly http = inject(HttpClient);
+
   auditResource(query: () => AuditQuery): HttpResourceRef<Page<AuditLogEntry> | undefined> {
-    return httpResource<Page<AuditLogEntry>>(() => {
-      const { from, to, ...rest } = query();
-      // Dates are whole days in the user's zone: from its first to its last millisecond.
-      return {
-        url: `/${API_PREFIX}/audit-logs`,
-        params: queryParams({
-          ...rest,
-          from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-          to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
-        }),
-      };
-    });
+    return httpResource<Page<AuditLogEntry>>(() => ({ url: `/${API_PREFIX}/audit-logs`, params: auditParams(query()) }));
+  }
+
+  /** The entries matching the filters as an .xlsx download. */
+  exportAudit(query: AuditQuery): Observable<void> {
+    const { limit: _limit, offset: _offset, ...filters } = query;
+    return this.http
+      .get(`/${API_PREFIX}/audit-logs/export.xlsx`, { params: auditParams(filters), responseType: 'blob', observe: 'response' })
+      .pipe(map((response) => saveBlob(response, 'audit-log.xlsx')));
   }
 
   outboxResource(page: () => { limit: number; offset: number }): HttpResourceRef<Page<OutboxMail> | undefined> {
     return httpResource<Page<OutboxMail>>(() => ({ url: `/${API_PREFIX}/outbox`, params: queryParams(page()) }));
   }
+}
+
+function auditParams(query: Omit<AuditQuery, 'limit' | 'offset'> & Partial<Pick<AuditQuery, 'limit' | 'offset'>>): Record<string, string | number> {
+  const { from, to, action, subjectType, ...rest } = query;
+  // Dates are whole days in the user's zone: from its first to its last millisecond.
+  return queryParams({
+    ...rest,
+    action: action ?? undefined,
+    subjectType: subjectType ?? undefined,
+    from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+    to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+  });
 }

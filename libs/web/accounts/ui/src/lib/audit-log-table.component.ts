@@ -1,13 +1,17 @@
-import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { AuditLogEntry } from '@xkx/web/accounts/util';
-import { TranslatePipe } from '@xkx/web/i18n';
-import { AUDIT_ACTION_KEYS } from './audit-action-keys';
+import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 
+/**
+ * Audit entries in people's words: the action's label, the actor's name, the entity as people know it
+ * (linked to its page) and each change as before → after. Used by the audit page and the history tabs.
+ */
 @Component({
   selector: 'xkx-audit-log-table',
-  imports: [DatePipe, JsonPipe, MatTableModule, TranslatePipe],
+  imports: [DatePipe, MatTableModule, RouterLink, TranslatePipe, LocalizedPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table mat-table [dataSource]="entries()" data-testid="audit-table">
@@ -17,38 +21,57 @@ import { AUDIT_ACTION_KEYS } from './audit-action-keys';
       </ng-container>
       <ng-container matColumnDef="action">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.action' | t }}</th>
-        <td mat-cell *matCellDef="let e">
-          <div>{{ actionKeys[row(e).action] | t }}</div>
-          <code class="muted">{{ row(e).action }}</code>
-        </td>
+        <td mat-cell *matCellDef="let e" data-testid="audit-action-label">{{ row(e).actionLabel | localized }}</td>
       </ng-container>
       <ng-container matColumnDef="actor">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.actor' | t }}</th>
-        <td mat-cell *matCellDef="let e">{{ row(e).actorEmail ?? row(e).actorId ?? '—' }}</td>
+        <td mat-cell *matCellDef="let e">
+          @if (row(e).actor; as actor) {
+            <div>{{ actor.name ?? actor.email }}</div>
+            @if (actor.name && actor.email) {
+              <div class="muted">{{ actor.email }}</div>
+            }
+          } @else {
+            {{ 'audit.system' | t }}
+          }
+        </td>
       </ng-container>
       <ng-container matColumnDef="subject">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.subject' | t }}</th>
         <td mat-cell *matCellDef="let e">
-          @if (row(e).subjectType) {
-            <div>{{ row(e).subjectType }}</div>
-            <code class="muted">{{ row(e).subjectId }}</code>
+          @if (row(e).subject; as s) {
+            <div class="muted">{{ s.typeLabel | localized }}</div>
+            @if (s.path && linkSubjects()) {
+              <a [routerLink]="s.path" data-testid="audit-subject-link">{{ s.label ?? (s.typeLabel | localized) }}</a>
+            } @else {
+              <span>{{ s.label ?? '' }}</span>
+            }
           } @else {
             —
           }
         </td>
       </ng-container>
       <ng-container matColumnDef="ip">
-        <th mat-header-cell *matHeaderCellDef>IP</th>
+        <th mat-header-cell *matHeaderCellDef>{{ 'audit.address' | t }}</th>
         <td mat-cell *matCellDef="let e">{{ row(e).ip ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="details">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.details' | t }}</th>
-        <td mat-cell *matCellDef="let e"><code class="details">{{ row(e).details | json }}</code></td>
+        <td mat-cell *matCellDef="let e" data-testid="audit-details">
+          @for (c of row(e).changes; track c.field) {
+            <div class="change" data-testid="audit-change">
+              <span class="label">{{ c.label | localized }}</span>：<span class="from">{{ c.from | localized }}</span> → <span class="to">{{ c.to | localized }}</span>
+            </div>
+          }
+          @for (f of row(e).facts; track f.field) {
+            <div class="fact"><span class="label">{{ f.label | localized }}</span>：{{ f.value | localized }}</div>
+          }
+        </td>
       </ng-container>
-      <tr mat-header-row *matHeaderRowDef="columns"></tr>
-      <tr mat-row *matRowDef="let e; columns: columns"></tr>
+      <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+      <tr mat-row *matRowDef="let e; columns: columns()"></tr>
       <tr class="mat-row" *matNoDataRow>
-        <td class="mat-cell empty" [attr.colspan]="columns.length">{{ 'common.noResults' | t }}</td>
+        <td class="mat-cell empty" [attr.colspan]="columns().length">{{ 'common.noResults' | t }}</td>
       </tr>
     </table>
   `,
@@ -56,13 +79,17 @@ import { AUDIT_ACTION_KEYS } from './audit-action-keys';
     table { width: 100%; }
     .nowrap { white-space: nowrap; }
     .muted { color: var(--mat-sys-on-surface-variant); font-size: 12px; }
-    .details { font-size: 12px; white-space: pre-wrap; word-break: break-all; }
+    .label { color: var(--mat-sys-on-surface-variant); }
+    .from { text-decoration: line-through; }
+    .change, .fact { font-size: 13px; }
     .empty { padding: 16px; color: var(--mat-sys-on-surface-variant); }
   `,
 })
 export class AuditLogTableComponent {
   readonly entries = input.required<readonly AuditLogEntry[]>();
-  protected readonly columns = ['createdAt', 'action', 'actor', 'subject', 'ip', 'details'];
-  protected readonly actionKeys = AUDIT_ACTION_KEYS;
+  /** History tabs leave out the entity column: it is the page's own. */
+  readonly showSubject = input(true);
+  readonly linkSubjects = input(true);
+  protected readonly columns = computed(() => (this.showSubject() ? ['createdAt', 'action', 'actor', 'subject', 'details', 'ip'] : ['createdAt', 'action', 'actor', 'details', 'ip']));
   protected readonly row = (entry: AuditLogEntry): AuditLogEntry => entry;
 }

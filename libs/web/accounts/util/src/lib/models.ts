@@ -1,4 +1,4 @@
-import { AuditAction, OrganizationKind, OrganizationSummary, Role, UserStatus } from '@xkx/contracts';
+import { AuditAction, AuditEntityType, AuditEntryView, OrganizationKind, OrganizationSummary, Role, UserStatus } from '@xkx/contracts';
 
 // Response shapes of /api/users, /api/organizations/:id, /api/audit-logs and /api/outbox, as the
 // OpenAPI document describes them; @xkx/contracts has no interfaces for these yet.
@@ -67,22 +67,16 @@ export interface OrganizationQuery {
   offset: number;
 }
 
-export interface AuditLogEntry {
-  id: string;
-  createdAt: string;
-  action: AuditAction;
-  actorId: string | null;
-  actorEmail: string | null;
-  subjectType: string | null;
-  subjectId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  details: Record<string, unknown>;
-}
+/** An audit entry as the API serves it, already in people's words. */
+export type AuditLogEntry = AuditEntryView;
 
 export interface AuditQuery {
   action?: AuditAction | null;
-  email?: string;
+  subjectType?: AuditEntityType | null;
+  /** Part of the entity's code or title. */
+  subject?: string;
+  /** Part of the actor's name or email. */
+  actor?: string;
   /** YYYY-MM-DD, inclusive. */
   from?: string;
   to?: string;
