@@ -245,6 +245,12 @@ export function formatAuditValue(field: string, value: unknown): LocalizedText {
     case 'datetime':
       if (typeof value === 'string') return t(value.replace('T', ' ').slice(0, 16), value.replace('T', ' ').slice(0, 16));
       break;
+    case 'date':
+    case 'number':
+    case 'text':
+    case 'hidden':
+    case undefined:
+      break;
   }
   if (typeof value === 'boolean') return value ? t('是', 'Yes') : t('否', 'No');
   const text = String(value);
