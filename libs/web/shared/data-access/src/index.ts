@@ -1,2 +1,3 @@
 export * from './lib/platform-api.service';
 export * from './lib/save-blob';
+export * from './lib/attachments-api.service';

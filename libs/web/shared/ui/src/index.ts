@@ -1,1 +1,2 @@
 export * from './lib/stat-card.component';
+export * from './lib/attachments-panel.component';

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { DealStage, FieldError, shanghaiDate } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, DealStage, FieldError, shanghaiDate } from '@xkx/contracts';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import {
   ContractDetailsComponent,
@@ -25,7 +25,9 @@ import {
   RegistrationInput,
   registrationTargets,
 } from '@xkx/web/deals/util';
+import { AttachmentsApiService } from '@xkx/web/data-access';
 import { toApiError } from '@xkx/web/forms';
+import { AttachmentsPanelComponent } from '@xkx/web/ui';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { Observable } from 'rxjs';
 
@@ -49,6 +51,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
     ContractFormComponent,
     PaymentFormComponent,
     RegistrationFormComponent,
+    AttachmentsPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -136,6 +139,37 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
               </a>
             }
           </div>
+        }
+        @if (mode() === 'view') {
+          @if (contractFiles(); as f) {
+            <xkx-attachments-panel
+              title="attachment.contractTitle"
+              testId="contract-attachments"
+              [items]="f.items()"
+              [categories]="contractCategories"
+              [canUpload]="manage()"
+              [busy]="f.busy()"
+              [error]="f.error()"
+              (upload)="f.upload($event)"
+              (download)="f.download($event)"
+              (remove)="f.remove($event)"
+            />
+          }
+          @for (p of paymentFiles(); track p.payment.id) {
+            <xkx-attachments-panel
+              title="attachment.paymentTitle"
+              testId="payment-attachments"
+              [items]="p.store.items()"
+              [categories]="paymentCategories"
+              [canUpload]="manage()"
+              [busy]="p.store.busy()"
+              [error]="p.store.error()"
+              (upload)="p.store.upload($event)"
+              (download)="p.store.download($event)"
+              (remove)="p.store.remove($event)"
+            />
+            <p class="muted">{{ p.payment.receivedOn }} · {{ p.payment.amountFen | fen }}</p>
+          }
         }
         @if (manage() && mode() === 'view') {
           <div class="actions">
@@ -243,6 +277,19 @@ export class DealContractsComponent {
   });
   protected readonly contract = this.api.contractResource(this.selectedId);
   protected readonly fields = this.api.registrationFieldsResource();
+  private readonly attachments = inject(AttachmentsApiService);
+  protected readonly contractCategories = ATTACHMENT_CATEGORIES.CONTRACT;
+  protected readonly paymentCategories = ATTACHMENT_CATEGORIES.PAYMENT;
+  /** Evidence: the signed scan and 登记证明 on the contract, a bank receipt on each payment. */
+  protected readonly contractFiles = computed(() => {
+    const id = this.selectedId();
+    return id ? this.attachments.store('CONTRACT', id) : null;
+  });
+  protected readonly paymentFiles = computed(() =>
+    this.contract.hasValue()
+      ? this.contract.value().payments.map((payment) => ({ payment, store: this.attachments.store('PAYMENT', payment.id) }))
+      : [],
+  );
   protected readonly types = this.api.typesResource(() => this.manage());
   private readonly creating = computed(() => this.mode() === 'create');
   private readonly institution = this.api.organizationResource(() =>

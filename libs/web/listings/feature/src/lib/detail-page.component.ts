@@ -5,16 +5,18 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { ORGANIZATION_KIND_LABELS, Permission, Role } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, ORGANIZATION_KIND_LABELS, Permission, Role } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { IntroductionsApiService } from '@xkx/web/deals/data-access';
 import { IntroductionDraft, IntroductionFormComponent } from '@xkx/web/deals/ui';
 import { Introduction } from '@xkx/web/deals/util';
+import { AttachmentsApiService } from '@xkx/web/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
 import { ListingSegment } from '@xkx/web/listings/util';
+import { AttachmentsPanelComponent } from '@xkx/web/ui';
 import { ListingMatchesComponent } from './listing-matches.component';
 
 /** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
@@ -31,6 +33,7 @@ import { ListingMatchesComponent } from './listing-matches.component';
     ListingViewComponent,
     ListingMatchesComponent,
     IntroductionFormComponent,
+    AttachmentsPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -127,6 +130,20 @@ import { ListingMatchesComponent } from './listing-matches.component';
           }
         </header>
         <xkx-listing-view [listing]="l" [fields]="fieldIndex()" />
+        @if (files(); as f) {
+          <xkx-attachments-panel
+            title="attachment.listingTitle"
+            testId="listing-attachments"
+            [items]="f.items()"
+            [categories]="listingCategories"
+            [canUpload]="l.canManage"
+            [busy]="f.busy()"
+            [error]="f.error()"
+            (upload)="f.upload($event)"
+            (download)="f.download($event)"
+            (remove)="f.remove($event)"
+          />
+        }
       </article>
       @if (showMatches()) {
         <xkx-listing-matches [segment]="segment()" [listingId]="l.id" />
@@ -210,6 +227,12 @@ export class DetailPageComponent {
   readonly id = input.required<string>();
 
   protected readonly listing = this.api.detailResource(this.segment, this.id);
+  private readonly attachments = inject(AttachmentsApiService);
+  protected readonly listingCategories = ATTACHMENT_CATEGORIES.RESULT;
+  /** Images and brochures: shown to whoever sees the listing; its managers add and remove them. */
+  protected readonly files = computed(() =>
+    this.listing.hasValue() ? this.attachments.store(this.segment() === 'results' ? 'RESULT' : 'NEED', this.listing.value().id) : null,
+  );
   protected readonly fieldIndex = inject(FieldsApiService).index;
   protected readonly kindLabels = ORGANIZATION_KIND_LABELS;
   protected readonly reviewer = computed(() => this.session.can(Permission.LISTING_REVIEW));

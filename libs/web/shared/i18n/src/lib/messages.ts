@@ -1,4 +1,5 @@
 import type { Locale } from '@xkx/contracts';
+import { ATTACHMENT_EN, ATTACHMENT_ZH_CN } from './messages/attachment.messages';
 import { KPI_EN, KPI_ZH_CN } from './messages/kpi.messages';
 import { PRINT_EN, PRINT_ZH_CN } from './messages/print.messages';
 import { LEDGER_EN, LEDGER_ZH_CN } from './messages/ledger.messages';
@@ -596,6 +597,7 @@ const ZH_CN = {
   ...KPI_ZH_CN,
   ...PRINT_ZH_CN,
   ...LEDGER_ZH_CN,
+  ...ATTACHMENT_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -1192,6 +1194,7 @@ const EN: Record<MessageKey, string> = {
   ...KPI_EN,
   ...PRINT_EN,
   ...LEDGER_EN,
+  ...ATTACHMENT_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
