@@ -148,4 +148,37 @@ describe('ledger gates: contract, registration, payment, stage move, import; led
       expect(cli.stdout).toContain('尚未进入合同签订阶段');
     }
   }, 120_000);
+
+  describe('KPI details observed', () => {
+    type Stage = { stage: string; count: number; conversionBp: number | null; medianDaysFromPrevious: number | null };
+    const funnel = async (query = '') => (await t.http.get(`/api/kpis/funnel?year=2026${query}`).set(...bearer(s.broker)).expect(200)).body.stages as Stage[];
+
+    it('nests the funnel stages, so no conversion exceeds 100 % and no median duration is negative', async () => {
+      // This file's deals were opened today with contracts signed on 2026-03-18, before the deals existed.
+      for (const stages of [await funnel(), await funnel(`&brokerId=${s.broker.userId}`)]) {
+        expect(stages.map((x) => x.stage)).toEqual(['MATCHES', 'INTRODUCTIONS', 'DEALS', 'SIGNED', 'REGISTERED', 'PAID']);
+        for (const [i, x] of stages.entries()) {
+          if (i > 0) expect({ stage: x.stage, count: x.count }).toEqual({ stage: x.stage, count: Math.min(x.count, stages[i - 1]!.count) });
+          if (x.conversionBp !== null) expect({ stage: x.stage, conversionBp: Math.min(x.conversionBp, 10_000) }).toEqual({ stage: x.stage, conversionBp: x.conversionBp });
+          if (x.medianDaysFromPrevious !== null) expect({ stage: x.stage, days: Math.max(x.medianDaysFromPrevious, 0) }).toEqual({ stage: x.stage, days: x.medianDaysFromPrevious });
+        }
+        expect(stages[3]!.count).toBeGreaterThan(0);
+      }
+    });
+
+    it('shows pace: each target figure against the share of the year elapsed', async () => {
+      const h = (await t.http.get('/api/kpis?year=2026&view=signed').set(...bearer(s.broker)).expect(200)).body;
+      const [y, m, d] = (h.asOf as string).split('-').map(Number) as [number, number, number];
+      const day = (Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000 + 1;
+      const elapsed = Math.floor((day * 10_000) / ((Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / 86_400_000));
+      expect(h.pace.yearElapsedBp).toBe(elapsed);
+      expect(h.pace.projects).toEqual({ progressBp: h.progress.projectsBp, expectedBp: elapsed, gapBp: h.progress.projectsBp - elapsed });
+      expect(h.pace.contractAmountFen).toEqual({ progressBp: h.progress.contractAmountBp, expectedBp: elapsed, gapBp: h.progress.contractAmountBp - elapsed });
+      const past = (await t.http.get('/api/kpis?year=2025').set(...bearer(s.broker)).expect(200)).body;
+      expect(past.pace.yearElapsedBp).toBe(10_000);
+      // A broker's own view has no target, so no pace.
+      const mine = (await t.http.get(`/api/kpis?year=2026&brokerId=${s.broker.userId}`).set(...bearer(s.broker)).expect(200)).body;
+      expect(mine.pace).toMatchObject({ yearElapsedBp: elapsed, projects: null, contractAmountFen: null });
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiRecordsQueryDto } from './
 import { KpiBreakdownDto, KpiBreakdownItemDto, KpiExcludedDto, KpiFiguresDto, KpiHeadlineDto, KpiHeadlineFiguresDto, KpiPublicHeadlineDto, KpiRecordDto, KpiRecordsDto } from './dto/kpi-response.dto';
 import { DIMENSION_KEY, DIMENSION_LABEL, FIGURE_COLUMNS, FigureRow, kpiBase, KpiScope } from './kpi-base.query';
 import { KPI_DEFINITIONS } from './kpi-definitions';
-import { fen, ratioBp } from './kpi-math';
+import { fen, paceOf, ratioBp, yearElapsedBp } from './kpi-math';
 import { KpiTargetsService } from './kpi-targets.service';
 
 interface RecordRow {
@@ -49,6 +49,8 @@ export class KpiFiguresService {
     ]);
     const pick = (year: number): KpiHeadlineFiguresDto => ({ ...(signed.get(year) ?? toFigures(undefined)), receivedInYearFen: paid.get(year)?.receivedFen ?? 0 });
     const current = pick(q.year);
+    const progress = { projectsBp: target ? ratioBp(current.projects, target.projects) : null, contractAmountBp: target ? ratioBp(current.contractAmountFen, target.contractAmountFen) : null };
+    const elapsed = yearElapsedBp(asOf(q.year));
     return {
       year: q.year,
       view: q.view,
@@ -60,8 +62,9 @@ export class KpiFiguresService {
       figures: current,
       previousYear: pick(q.year - 1),
       target,
-      progress: { projectsBp: target ? ratioBp(current.projects, target.projects) : null, contractAmountBp: target ? ratioBp(current.contractAmountFen, target.contractAmountFen) : null },
+      progress,
       excluded,
+      pace: { yearElapsedBp: elapsed, projects: paceOf(progress.projectsBp, elapsed), contractAmountFen: paceOf(progress.contractAmountBp, elapsed) },
       definitions: KPI_DEFINITIONS,
     };
   }

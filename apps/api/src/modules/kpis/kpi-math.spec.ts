@@ -1,4 +1,4 @@
-import { growthBp, meetsGrowth, ratioBp, subsidyFen } from './kpi-math';
+import { growthBp, meetsGrowth, paceOf, ratioBp, subsidyFen, yearElapsedBp } from './kpi-math';
 
 describe('kpi math', () => {
   it('ratios in basis points round down, exactly', () => {
@@ -18,5 +18,20 @@ describe('kpi math', () => {
   it('subsidies round down to the fen, then cap', () => {
     expect(subsidyFen(123_456_789, 200, 50_000_000)).toEqual({ rawFen: 2_469_135, amountFen: 2_469_135, capped: false });
     expect(subsidyFen(9_007_199_254_740_991, 500, 100_000_000)).toEqual({ rawFen: 450_359_962_737_049, amountFen: 100_000_000, capped: true });
+  });
+});
+
+describe('pace', () => {
+  it('measures the share of the year elapsed up to and including the day, in basis points', () => {
+    expect(yearElapsedBp('2026-12-04')).toBe(9260); // 338 / 365: the observed 92 %
+    expect(yearElapsedBp('2026-01-01')).toBe(27);
+    expect(yearElapsedBp('2026-12-31')).toBe(10_000);
+    expect(yearElapsedBp('2028-12-31')).toBe(10_000); // leap year: 366 / 366
+    expect(yearElapsedBp('2028-02-29')).toBe(1639); // 60 / 366
+  });
+
+  it('puts a figure ahead of or behind that pace', () => {
+    expect(paceOf(424, 9260)).toEqual({ progressBp: 424, expectedBp: 9260, gapBp: -8836 });
+    expect(paceOf(null, 9260)).toBeNull();
   });
 });

@@ -44,3 +44,16 @@ export function fen(text: string | number | null | undefined): number {
   if (!Number.isSafeInteger(n)) throw new Error(`fen amount ${String(text)} is not a safe integer`);
   return n;
 }
+
+/** Days from 1 January to `asOf` inclusive ÷ days in its year, in basis points, rounded down (4 Dec 2026: 338/365 = 9260). */
+export function yearElapsedBp(asOf: string): number {
+  const year = Number(asOf.slice(0, 4));
+  const day = (Date.UTC(year, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
+  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return Math.floor((day * 10_000) / days);
+}
+
+/** A figure's progress against the share of the year elapsed. */
+export function paceOf(progressBp: number | null, elapsedBp: number): { progressBp: number; expectedBp: number; gapBp: number } | null {
+  return progressBp === null ? null : { progressBp, expectedBp: elapsedBp, gapBp: progressBp - elapsedBp };
+}

@@ -132,7 +132,27 @@ export interface KpiHeadline {
   progress: { projectsBp: number | null; contractAmountBp: number | null };
   /** Contracts of the year left out because their chain is incomplete, by reason. */
   excluded: KpiExcluded;
+  /** Progress against the share of the year elapsed, per figure with a target. */
+  pace: KpiPace;
   definitions: KpiDefinition[];
+}
+
+/** One figure against time: how far along it is, and how far it would be at an even pace. */
+export interface KpiPaceFigure {
+  /** actual / target, basis points, rounded down. */
+  progressBp: number;
+  /** The share of the year elapsed: where the figure would stand at an even pace. */
+  expectedBp: number;
+  /** progressBp − expectedBp: positive ahead of pace, negative behind. */
+  gapBp: number;
+}
+
+export interface KpiPace {
+  /** Days of the year up to and including asOf ÷ days in the year, basis points, rounded down. */
+  yearElapsedBp: number;
+  /** null without a target (an institution without one, a broker). */
+  projects: KpiPaceFigure | null;
+  contractAmountFen: KpiPaceFigure | null;
 }
 
 export interface KpiExcludedReason {

@@ -12,6 +12,8 @@ import {
   KpiExcludedReason,
   KpiHeadline,
   KpiHeadlineFigures,
+  KpiPace,
+  KpiPaceFigure,
   LedgerChainIssue,
   KpiPublicHeadline,
   KpiRecord,
@@ -80,6 +82,18 @@ export class KpiProgressDto {
   contractAmountBp!: number | null;
 }
 
+export class KpiPaceFigureDto implements KpiPaceFigure {
+  @ApiProperty({ description: 'actual / target, basis points, rounded down' }) progressBp!: number;
+  @ApiProperty({ description: 'share of the year elapsed, basis points' }) expectedBp!: number;
+  @ApiProperty({ description: 'progressBp − expectedBp: negative = behind pace' }) gapBp!: number;
+}
+
+export class KpiPaceDto implements KpiPace {
+  @ApiProperty({ description: 'days up to and including asOf ÷ days in the year, basis points, rounded down' }) yearElapsedBp!: number;
+  @ApiProperty({ type: KpiPaceFigureDto, nullable: true }) projects!: KpiPaceFigureDto | null;
+  @ApiProperty({ type: KpiPaceFigureDto, nullable: true }) contractAmountFen!: KpiPaceFigureDto | null;
+}
+
 export class KpiExcludedReasonDto implements KpiExcludedReason {
   @ApiProperty({ enum: Object.values(LedgerChainIssue) }) issue!: LedgerChainIssue;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
@@ -114,6 +128,8 @@ export class KpiHeadlineDto implements KpiHeadline {
   @ApiProperty({ type: KpiProgressDto }) progress!: KpiProgressDto;
   @ApiProperty({ type: KpiExcludedDto, description: 'Contracts of the year left out because their chain is incomplete (`npm run ledger:check` lists them)' })
   excluded!: KpiExcludedDto;
+  @ApiProperty({ type: KpiPaceDto, description: 'Progress against the share of the year elapsed, per figure with a target' })
+  pace!: KpiPaceDto;
   @ApiProperty({ type: [KpiDefinitionDto] }) definitions!: KpiDefinitionDto[];
 }
 

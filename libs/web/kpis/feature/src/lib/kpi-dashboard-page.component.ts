@@ -231,6 +231,7 @@ export class KpiDashboardPageComponent {
       },
       scope: h.target.scope,
       isDefault: h.target.isDefault,
+      expectedBp: h.pace.yearElapsedBp,
     };
   });
 
