@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -49,6 +50,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        RateLimitModule,
         StorageModule,
         AuditModule,
         MailModule,

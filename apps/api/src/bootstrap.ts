@@ -38,7 +38,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.useLogger(app.get(Logger));
   // No enableShutdownHooks(): main.ts drains in-flight requests on SIGTERM before closing (graceful-shutdown.ts).
-  app.set('trust proxy', 'loopback');
+  // Only configured proxies may name the client (X-Forwarded-For); by default nobody can.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
   app.use(securityHeaders());

@@ -78,6 +78,23 @@ describe('accounts and sign-in', () => {
       expect(common.body.errors).toEqual([{ field: 'password', message: '密码过于常见，请换一个' }]);
     });
 
+    it('refuses passwords built from the e-mail name or the person’s name, and guessable patterns', async () => {
+      const base = { name: '王小明', role: 'RESEARCHER', organizationId: orgs['南京大学'] };
+      const refusals: Array<[Record<string, unknown>, string]> = [
+        [{ email: 'wang.xiaoming@nju.edu.cn', password: 'wang.xiaoming@nju' }, '密码不能包含您的邮箱名或姓名'],
+        [{ email: 'wang.xiaoming@nju.edu.cn', password: 'Wangxiaoming-1990' }, '密码不能包含您的邮箱名或姓名'],
+        [{ email: 'xm@nju.edu.cn', password: '王小明的实验室密码2026' }, '密码不能包含您的邮箱名或姓名'],
+        [{ email: 'xm@nju.edu.cn', password: 'Password1!' }, expect.stringContaining('密码太容易被猜到')],
+        [{ email: 'xm@nju.edu.cn', password: 'P@ssw0rd2026' }, expect.stringContaining('密码太容易被猜到')],
+      ];
+      for (const [body, message] of refusals) {
+        const res = await register({ ...base, ...body }).expect(400);
+        expect([body['password'], res.body.errors]).toEqual([body['password'], [{ field: 'password', message }]]);
+      }
+      const en = await t.http.post('/api/auth/register').set('X-Forwarded-For', '10.1.0.2').set('Accept-Language', 'en').send({ ...base, email: 'wang.xiaoming@nju.edu.cn', password: 'Wangxiaoming-1990' }).expect(400);
+      expect(en.body.errors[0].message).toContain('must not contain your e-mail name or your name');
+    });
+
     it('does not let a registrant pick a privileged role', async () => {
       const res = await register({ email: 'boss@x.cn', password: 'Xianlin-Campus-163', name: 'B', role: 'ADMIN', organizationId: orgs['南京大学'] }).expect(400);
       expect(res.body.errors[0].field).toBe('role');
@@ -97,10 +114,15 @@ describe('accounts and sign-in', () => {
         await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.3.0.1').send({ email: DEMO.broker.email, password: `wrong-${i}-password` }).expect(401);
       }
       const sixth = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.3.0.1').send({ email: DEMO.broker.email, password: DEMO.broker.password }).expect(429);
-      expect(sixth.body.code).toBe('TOO_MANY_REQUESTS');
+      expect(sixth.body.code).toBe('SIGN_IN_LOCKED');
       const retryAfter = Number(sixth.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(800);
       expect(retryAfter).toBeLessThanOrEqual(900);
+      // The message says how long to wait, in both languages.
+      const minutes = Math.ceil(retryAfter / 60);
+      expect(sixth.body.message).toBe(`密码错误次数过多，该账号在此地址暂时锁定，请 ${minutes} 分钟后再试`);
+      const en = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.3.0.1').set('Accept-Language', 'en').send({ email: DEMO.broker.email, password: 'x' }).expect(429);
+      expect(en.body.message).toMatch(new RegExp(`try again in (${minutes}|${minutes - 1}) minutes$`));
       // Another address is not locked out.
       await login(t.http, DEMO.broker.email, DEMO.broker.password, '10.3.0.2');
     });
@@ -268,13 +290,13 @@ describe('accounts and sign-in', () => {
 
     it('a role change ends the user’s sessions at once', async () => {
       const admin = await loginDemo(t.http, 'admin');
-      const created = await t.http.post('/api/users').set(...bearer(admin)).send({ email: 'role.change@xkx.demo', password: 'Role-Change-2026', name: '换角色', role: 'BROKER', organizationId: orgs['栖霞区技术转移中心'] }).expect(201);
-      const before = await login(t.http, 'role.change@xkx.demo', 'Role-Change-2026', '10.6.2.1');
+      const created = await t.http.post('/api/users').set(...bearer(admin)).send({ email: 'role.change@xkx.demo', password: 'Switch-Hats-2026', name: '换角色', role: 'BROKER', organizationId: orgs['栖霞区技术转移中心'] }).expect(201);
+      const before = await login(t.http, 'role.change@xkx.demo', 'Switch-Hats-2026', '10.6.2.1');
       await t.http.get('/api/auth/me').set(...bearer(before)).expect(200);
       await t.http.patch(`/api/users/${created.body.id}/role`).set(...bearer(admin)).send({ role: 'ADMIN' }).expect(200);
       await t.http.get('/api/auth/me').set(...bearer(before)).expect(401);
       await t.http.post('/api/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
-      const after = await login(t.http, 'role.change@xkx.demo', 'Role-Change-2026', '10.6.2.2');
+      const after = await login(t.http, 'role.change@xkx.demo', 'Switch-Hats-2026', '10.6.2.2');
       expect((await t.http.get('/api/auth/me').set(...bearer(after)).expect(200)).body.role).toBe('ADMIN');
     });
 

@@ -11,7 +11,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application (same bootstrap as `npm start`) on a fresh database. */
+/**
+ * Rate limits so high that no spec meets them; a spec about limits passes its own lower ones.
+ * Read from the config class, so a new limit is covered without touching this list.
+ */
+export const HIGH_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  Object.keys(loadConfig({}))
+    .filter((key) => key.startsWith('RATE_LIMIT_'))
+    .map((key) => [key, '1000000/1m']),
+);
+
+/**
+ * The real application (same bootstrap as `npm start`) on a fresh database. Specs reach it through
+ * supertest on loopback and pick client addresses with X-Forwarded-For, so loopback is a trusted proxy
+ * here (the app's default trusts none).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config = loadConfig({
@@ -20,6 +34,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     XKX_DATA_DIR: 'memory:',
     XKX_WEB_DIR: '',
     XKX_DEMO_SEED: 'false',
+    TRUST_PROXY: 'loopback',
+    ...HIGH_RATE_LIMITS,
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

@@ -13,6 +13,22 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('trusts no proxy unless told, and refuses trusting every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads rate limits as count/window with defaults', () => {
+    expect(loadConfig({}).RATE_LIMIT_SIGN_IN_ACCOUNT).toBe('10/15m');
+    expect(loadConfig({ RATE_LIMIT_SEARCH: '5/10s' }).RATE_LIMIT_SEARCH).toBe('5/10s');
+    expect(() => loadConfig({ RATE_LIMIT_REGISTER: 'ten per hour' })).toThrow(/RATE_LIMIT_REGISTER/);
+  });
+
   it('names the variable of a bad value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

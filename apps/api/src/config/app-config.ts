@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_FORMAT } from '../common/rate-limit/rate-limit-policies';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -14,6 +15,10 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   if (/^(0|false|no)$/i.test(value.trim())) return false;
   return value;
 };
+
+const TRUST_PROXY_ITEM = String.raw`(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)`;
+const TRUST_PROXY_FORMAT = new RegExp(String.raw`^(?:false|\d{1,2}|${TRUST_PROXY_ITEM}(?:\s*,\s*${TRUST_PROXY_ITEM})*)$`);
+const RATE_LIMIT_MESSAGE = { message: 'must be count/window, e.g. 10/15m (window in s, m or h)' };
 
 /**
  * The whole environment the API reads, validated once at boot. Nothing else reads process.env.
@@ -63,6 +68,25 @@ export class AppConfig {
   @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /**
+   * Express `trust proxy`: unset (or `false`) trusts no proxy, so X-Forwarded-For is ignored and the
+   * client address is the socket's; `loopback`, an address/CIDR list, or a hop count trusts those proxies.
+   */
+  @IsOptional()
+  @Matches(TRUST_PROXY_FORMAT, { message: 'must be false, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges' })
+  TRUST_PROXY?: string;
+
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_SIGN_IN_ACCOUNT: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_SIGN_IN_ACCOUNT;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_SIGN_IN_ADDRESS: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_SIGN_IN_ADDRESS;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_REGISTER: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_REGISTER;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_FORGOT_PASSWORD_ADDRESS: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_FORGOT_PASSWORD_ADDRESS;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_FORGOT_PASSWORD_EMAIL: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_FORGOT_PASSWORD_EMAIL;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_OBJECTIONS: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_OBJECTIONS;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_INTRODUCTIONS: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_INTRODUCTIONS;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_MESSAGES: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_MESSAGES;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_SEARCH: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_SEARCH;
+  @Matches(RATE_LIMIT_FORMAT, RATE_LIMIT_MESSAGE) RATE_LIMIT_IMPORTS: string = RATE_LIMIT_DEFAULTS.RATE_LIMIT_IMPORTS;
+
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
@@ -105,6 +129,13 @@ export class AppConfig {
     return this.XKX_DATA_DIR === 'memory:' ? undefined : this.XKX_DATA_DIR;
   }
 
+  /** The value for Express' `trust proxy` setting. */
+  get trustProxy(): boolean | number | string {
+    const value = this.TRUST_PROXY?.trim();
+    if (!value || value === 'false') return false;
+    return /^\d+$/.test(value) ? Number(value) : value;
+  }
+
   get jwtSecret(): string {
     return this.JWT_SECRET ?? DEV_JWT_SECRET;
   }
@@ -121,7 +152,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }

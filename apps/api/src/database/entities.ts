@@ -1,4 +1,5 @@
 import { AttachmentEntity } from '../modules/attachments/attachment.entity';
+import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { PasswordResetTokenEntity } from '../modules/auth/password-reset-token.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
@@ -72,4 +73,6 @@ export const ENTITIES = [
   RelatedPartyMarkEntity,
   // Evidence and documents (issue 12)
   AttachmentEntity,
+  // Abuse limits (issue 11)
+  RateLimitCounterEntity,
 ];

@@ -26,3 +26,5 @@ export { HealthService } from '../modules/health/health.service';
 export { runMigrationsLocked } from '../database/migrate';
 export { drainAndClose } from '../graceful-shutdown';
 export { findLedgerProblems, formatLedgerProblems } from '../modules/contracts/ledger-check';
+export { PgThrottlerStorage } from '../common/rate-limit/pg-throttler.storage';
+export { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';

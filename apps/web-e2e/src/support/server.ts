@@ -33,6 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Journeys sign in and search far more often than a person; the API tests cover the limits. */
+const HIGH_RATE_LIMITS = Object.fromEntries(
+  ['SIGN_IN_ACCOUNT', 'SIGN_IN_ADDRESS', 'REGISTER', 'FORGOT_PASSWORD_ADDRESS', 'FORGOT_PASSWORD_EMAIL', 'OBJECTIONS', 'INTRODUCTIONS', 'MESSAGES', 'SEARCH', 'IMPORTS'].map((name) => [`RATE_LIMIT_${name}`, '1000000/1m']),
+);
+
 /**
  * Starts the platform the way a user does: `npm start` (which builds what is stale, then serves
  * API and web on one port), or the built server directly when `viaNpmStart` is false.
@@ -51,6 +56,7 @@ export async function startServer(options: {
     XKX_DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
+    ...HIGH_RATE_LIMITS,
     ...options.env,
   };
   // The tests of the embedded database must not talk to CI's PostgreSQL by accident.

@@ -4,6 +4,7 @@ import {
   ErrorBody,
   ErrorCode,
   FieldError,
+  fillWait,
   formatValidationMessage,
   Locale,
   resolveLocale,
@@ -51,7 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const body: ErrorBody & Record<string, unknown> = {
         statusCode: exception.status,
         code: exception.code,
-        message: ERROR_MESSAGES[exception.code][locale],
+        message: fillWait(ERROR_MESSAGES[exception.code][locale], numberOr(exception.details?.['retryAfterSeconds']), locale),
         ...(exception.details ?? {}),
       };
       if (exception.fieldIssues.length > 0) body.errors = exception.fieldIssues.map((i) => localizeIssue(i, locale));
@@ -62,7 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
-      return { body: { statusCode: status, code, message: ERROR_MESSAGES[code][locale] }, headers };
+      return { body: { statusCode: status, code, message: fillWait(ERROR_MESSAGES[code][locale], undefined, locale) }, headers };
     }
     // A unique index caught a race the service's own check could not (two writers at once).
     if (isUniqueViolation(exception)) return this.simple(HttpStatus.CONFLICT, ErrorCode.CONFLICT, locale);
@@ -98,4 +99,8 @@ function localizeIssue(issue: FieldIssue, locale: Locale): FieldError {
     formatValidationMessage(issue.constraint, issue.args, locale) ??
     (locale === 'en' && issue.fallback ? issue.fallback : formatValidationMessage('invalid', [], locale) ?? 'invalid');
   return { field: issue.field, message };
+}
+
+function numberOr(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
 }

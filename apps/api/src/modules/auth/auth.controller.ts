@@ -19,6 +19,7 @@ import {
   SessionDto,
   UpdateProfileDto,
 } from './dto/auth.dto';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,6 +28,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @RateLimit('register')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({
     type: AcceptedDto,
@@ -40,10 +42,11 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @RateLimit('signInAddress', 'signInAccount')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: '5 failures in 15 minutes; see Retry-After' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: '5 failures in 15 minutes for one account from one address (SIGN_IN_LOCKED), or a sign-in rate limit; see Retry-After' })
   login(@Body() dto: LoginDto, @Meta() meta: RequestMeta): Promise<SessionDto> {
     return this.auth.login(dto, meta);
   }
@@ -90,6 +93,7 @@ export class AuthController {
 
   @Public()
   @Post('forgot-password')
+  @RateLimit('forgotPasswordAddress', 'forgotPasswordEmail')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: AcceptedDto, description: 'Always accepted; a reset link is mailed if the account exists' })
   async forgotPassword(@Body() dto: ForgotPasswordDto, @Meta() meta: RequestMeta): Promise<AcceptedDto> {

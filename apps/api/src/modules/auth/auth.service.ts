@@ -40,7 +40,7 @@ export class AuthService {
    * any other); the owner of a taken e-mail is mailed instead, and nothing else is written.
    */
   async register(dto: RegisterDto, meta: RequestMeta): Promise<void> {
-    this.passwords.assertAcceptable(dto.password, 'password');
+    this.passwords.assertAcceptable(dto.password, 'password', { email: dto.email, name: dto.name });
     // Hashed either way, so a taken e-mail answers as slowly as a new one.
     const passwordHash = await this.passwords.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
@@ -172,7 +172,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw new DomainException(ErrorCode.PASSWORD_WRONG, HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', constraint: 'invalid', args: [] }]);
     }
-    this.passwords.assertAcceptable(dto.newPassword, 'newPassword');
+    this.passwords.assertAcceptable(dto.newPassword, 'newPassword', user);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     return this.dataSource.transaction(async (manager) => {
       await manager.getRepository(UserEntity).update(user.id, { passwordHash });
@@ -203,7 +203,10 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   }
 
   async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<void> {
-    this.passwords.assertAcceptable(dto.newPassword, 'newPassword');
+    // Judged against the token's owner; an unknown token is refused below, inside the transaction.
+    const owner = await this.dataSource.getRepository(PasswordResetTokenEntity).findOneBy({ tokenHash: sha256(dto.token) });
+    const user = owner ? await this.users.findOneBy({ id: owner.userId }) : null;
+    this.passwords.assertAcceptable(dto.newPassword, 'newPassword', user ?? {});
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(PasswordResetTokenEntity);

@@ -19,6 +19,6 @@ export class LoginThrottleService {
     if (failures.length < MAX_FAILURES) return;
     const oldest = failures[failures.length - MAX_FAILURES] ?? now;
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + WINDOW_MS - now.getTime()) / 1000));
-    throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS, [], { retryAfterSeconds });
+    throw new DomainException(ErrorCode.SIGN_IN_LOCKED, HttpStatus.TOO_MANY_REQUESTS, [], { retryAfterSeconds });
   }
 }

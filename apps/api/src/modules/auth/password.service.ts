@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MIN_LENGTH } from '@xkx/contracts';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { isCommonPassword } from './common-passwords';
+import { PasswordOwner, passwordProblem } from './password-policy';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -26,13 +26,13 @@ export class PasswordService {
     }
   }
 
-  /** Length and the common-password list; the field name goes into the 400. */
-  assertAcceptable(password: string, field: string): void {
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      throw DomainException.validation([{ field, constraint: 'minLength', args: [PASSWORD_MIN_LENGTH] }]);
-    }
-    if (isCommonPassword(password)) {
-      throw DomainException.validation([{ field, constraint: 'passwordTooCommon', args: [] }]);
-    }
+  /**
+   * Length, the common-password lists, the person's own e-mail and name, and zxcvbn's guessability
+   * score (see password-policy.ts); the field name goes into the 400.
+   */
+  assertAcceptable(password: string, field: string, owner: PasswordOwner = {}): void {
+    const problem = passwordProblem(password, owner);
+    if (problem === null) return;
+    throw DomainException.validation([{ field, constraint: problem, args: problem === 'minLength' ? [PASSWORD_MIN_LENGTH] : [] }]);
   }
 }

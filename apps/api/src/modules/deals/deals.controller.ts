@@ -13,6 +13,7 @@ import { AcceptNdaDto, AnswerOfferDto, DealMessageDto, DealOfferDto, NdaAcceptan
 import { DealBoardDto, DealDetailDto, DealEventDto, DealListDto, DealTransitionResultDto } from './dto/deal-response.dto';
 import { BoardQueryDto, CreateDealDto, ListDealsQueryDto, ParticipantInputDto, TransitionDealDto, UpdateDealDto } from './dto/deal-write.dto';
 import { NdaService } from './nda.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Deals (撮合项目): brokers carry them (deal:manage); the parties they let in take part (deal:participate). */
 @ApiTags('deals')
@@ -96,6 +97,7 @@ export class DealsController {
   }
 
   @Post(':id/messages')
+  @RateLimit('messages')
   @Authenticated(Permission.DEAL_PARTICIPATE)
   @ApiCreatedResponse({ type: DealMessageDto, description: 'Everyone else in the deal is notified (in app and by mail)' })
   post(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PostMessageDto, @CurrentUser() user: AuthUser): Promise<DealMessageDto> {

@@ -6,6 +6,7 @@ import { Authenticated, CurrentUser } from '../../common/decorators/public.decor
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { AnswerIntroductionDto, CreateIntroductionDto, IntroductionDto, IntroductionListDto, ListIntroductionsQueryDto } from './dto/introduction.dto';
 import { IntroductionsService } from './introductions.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 @ApiTags('introductions')
 @Controller('introductions')
@@ -13,6 +14,7 @@ export class IntroductionsController {
   constructor(private readonly introductions: IntroductionsService) {}
 
   @Post()
+  @RateLimit('introductions')
   @Authenticated(Permission.INTRODUCTION_REQUEST)
   @ApiCreatedResponse({ type: IntroductionDto, description: 'Opens a deal at LEAD in the brokers’ queue' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Own listing, or an open request for the same listing' })

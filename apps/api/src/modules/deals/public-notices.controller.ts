@@ -8,6 +8,7 @@ import { Meta, RequestMeta } from '../../common/http/request-meta';
 import { PublicNoticeDto } from './dto/deal-response.dto';
 import { CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';
 import { PublicNoticesService } from './public-notices.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** 公示: the public page of results priced by agreement, and the objections anyone may file. */
 @ApiTags('public-notices')
@@ -31,6 +32,7 @@ export class PublicNoticesController {
 
   @Public()
   @Post(':id/objections')
+  @RateLimit('objections')
   @ApiCreatedResponse({ type: ObjectionReceiptDto, description: 'Anyone, signed in or not, during the notice period' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The notice period is over' })
   object(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateObjectionDto, @CurrentUser() user: AuthUser | undefined, @Meta() meta: RequestMeta): Promise<ObjectionReceiptDto> {

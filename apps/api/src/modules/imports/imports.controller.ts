@@ -9,6 +9,7 @@ import { DomainException } from '../../common/exceptions/domain.exception';
 import { DecideImportDto, ImportJobDto, ImportKindQueryDto } from './dto/imports.dto';
 import { ImportJobEntity } from './import-job.entity';
 import { ImportsService } from './imports.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -31,6 +32,7 @@ export class ImportsController {
   }
 
   @Post()
+  @RateLimit('imports')
   @Authenticated(Permission.LISTING_IMPORT)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')

@@ -9,6 +9,7 @@ import { DuplicateListDto, HistoryEntryDto, RenewDto, ReviewNoteDto, TransitionD
 import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { ListingFacade, ListingResponse } from './listing-facade.service';
 import { ListingAction } from './listing-workflow';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 export class MineQueryDto {
   @ApiPropertyOptional({ enum: Object.values(ListingStatus) }) @IsOptional() @IsEnum(ListingStatus) status?: ListingStatus;
@@ -24,6 +25,7 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
 
     @Public()
     @Get()
+    @RateLimit('search')
     @ApiOkResponse({ type: SearchResponseDto, description: 'Published listings; brokers may filter by status' })
     search(@Query() query: SearchListingsQueryDto, @CurrentUser() user: AuthUser | undefined): Promise<SearchResponseDto> {
       return this.facade.search(kind, query, user);

@@ -40,7 +40,7 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
-    this.passwords.assertAcceptable(dto.password, 'password');
+    this.passwords.assertAcceptable(dto.password, 'password', { email: dto.email, name: dto.name });
     const passwordHash = await this.passwords.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);

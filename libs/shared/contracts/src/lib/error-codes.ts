@@ -18,6 +18,7 @@ export const ErrorCode = {
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  SIGN_IN_LOCKED: 'SIGN_IN_LOCKED',
   ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
   REGISTRATION_REJECTED: 'REGISTRATION_REJECTED',
   ACCOUNT_NOT_VERIFIED: 'ACCOUNT_NOT_VERIFIED',
@@ -111,11 +112,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
     'zh-CN': '记录已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',
   },
-  TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请{wait}后再试', en: 'Too many requests; try again in {wait}' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
   INTERNAL_ERROR: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   ORGANIZATION_NOT_FOUND: { 'zh-CN': '机构不存在', en: 'Organization not found' },
   INVALID_CREDENTIALS: { 'zh-CN': '邮箱或密码不正确', en: 'Wrong email or password' },
+  SIGN_IN_LOCKED: { 'zh-CN': '密码错误次数过多，该账号在此地址暂时锁定，请{wait}后再试', en: 'Too many wrong passwords: this account is locked from this address; try again in {wait}' },
   ACCOUNT_SUSPENDED: { 'zh-CN': '账号已停用，请联系管理员', en: 'This account is suspended; contact an administrator' },
   REGISTRATION_REJECTED: { 'zh-CN': '注册申请未通过审核（原因已发送至您的邮箱），如有疑问请联系平台', en: 'Your registration was declined (the reason was sent to your e-mail); contact the platform with any questions' },
   ACCOUNT_NOT_VERIFIED: {
@@ -223,4 +225,26 @@ export function resolveLocale(acceptLanguage: string | undefined | null): Locale
     if (tag.startsWith('en')) return 'en';
   }
   return DEFAULT_LOCALE;
+}
+
+/**
+ * Fills `{wait}` in a message with how long to wait, in the caller's language: "14 分钟" / "14 minutes".
+ * Without a known wait it says "稍后" / "a while".
+ */
+export function fillWait(message: string, seconds: number | undefined, locale: Locale): string {
+  if (!message.includes('{wait}')) return message;
+  return message.replace('{wait}', formatWait(seconds, locale));
+}
+
+function formatWait(seconds: number | undefined, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  // "请稍后再试": the message's own 后 completes it.
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return zh ? '稍' : 'a while';
+  if (seconds < 60) return zh ? ` ${Math.ceil(seconds)} 秒` : `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`;
+  if (seconds < 2 * 3600) {
+    const minutes = Math.ceil(seconds / 60);
+    return zh ? ` ${minutes} 分钟` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  }
+  const hours = Math.ceil(seconds / 3600);
+  return zh ? ` ${hours} 小时` : `${hours} hours`;
 }

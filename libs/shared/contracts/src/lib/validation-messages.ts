@@ -48,6 +48,11 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'must be a non-negative whole number of fen',
   },
   passwordTooCommon: { 'zh-CN': '密码过于常见，请换一个', en: 'is too common; choose another password' },
+  passwordPersonal: { 'zh-CN': '密码不能包含您的邮箱名或姓名', en: 'must not contain your e-mail name or your name' },
+  passwordTooWeak: {
+    'zh-CN': '密码太容易被猜到（常见单词、键盘序列、日期等），请加长或换一个',
+    en: 'is too easy to guess (common words, keyboard patterns, dates); make it longer or less predictable',
+  },
   emailTaken: { 'zh-CN': '该邮箱已注册', en: 'is already registered' },
   creditCodeTaken: { 'zh-CN': '该统一社会信用代码已被使用', en: 'is already used by another organization' },
   notBelow: { 'zh-CN': '不能小于 {0}', en: 'must not be below {0}' },

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,6 +22,7 @@ import {
 } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { catchError, debounceTime, distinctUntilChanged, of, Subject, switchMap } from 'rxjs';
+import { PasswordStrengthComponent } from './password-strength.component';
 
 type RegisterRole = RegisterRequest['role'];
 
@@ -42,6 +43,7 @@ type RegisterRole = RegisterRequest['role'];
     FieldErrorPipe,
     TranslatePipe,
     OrganizationAutocompleteComponent,
+    PasswordStrengthComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.component.html',
@@ -89,6 +91,10 @@ export class RegisterPageComponent {
       address: new FormControl('', { nonNullable: true }),
     }),
   });
+
+  private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly passwordValue = computed(() => this.values().password ?? '');
+  protected readonly personalInputs = computed(() => [this.values().email ?? '', this.values().name ?? '']);
 
   constructor() {
     this.chooseRole(Role.RESEARCHER);

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,11 +10,12 @@ import { PASSWORD_MIN_LENGTH } from '@xkx/contracts';
 import { AuthApiService, WebPath } from '@xkx/web/auth/data-access';
 import { applyFieldErrors, FieldErrorPipe, passwordsMatchValidator, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
+import { PasswordStrengthComponent } from './password-strength.component';
 
 /** The page the reset mail links to: /reset-password?token=… */
 @Component({
   selector: 'xkx-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, FieldErrorPipe, TranslatePipe],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, FieldErrorPipe, TranslatePipe, PasswordStrengthComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card class="card" appearance="outlined">
@@ -37,6 +39,7 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
               <mat-hint>{{ 'auth.passwordHint' | t: { n: minLength } }}</mat-hint>
               <mat-error>{{ form.controls.newPassword | fieldError }}</mat-error>
             </mat-form-field>
+            <xkx-password-strength [password]="newPassword()" />
             <mat-form-field class="full">
               <mat-label>{{ 'auth.confirmPassword' | t }}</mat-label>
               <input matInput type="password" formControlName="confirmPassword" autocomplete="new-password" data-testid="confirm-password" />
@@ -71,6 +74,7 @@ export class ResetPasswordPageComponent {
     },
     { validators: [passwordsMatchValidator] },
   );
+  protected readonly newPassword = toSignal(this.form.controls.newPassword.valueChanges, { initialValue: '' });
 
   protected submit(): void {
     this.form.markAllAsTouched();
