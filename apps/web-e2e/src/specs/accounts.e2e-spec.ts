@@ -34,7 +34,12 @@ describeBrowser('accounts: register, verification by a broker, administration pa
     expect(await page.getByTestId('institution').inputValue()).toBe('南京大学');
     await page.getByTestId('name').fill(researcher.name);
     await page.getByTestId('email').fill(researcher.email);
+    // The strength meter judges as the API will: a common pattern is weak, a passphrase strong.
+    await page.getByTestId('password').fill('Password1!');
+    await page.locator('[data-testid="password-strength"][data-score="1"]').waitFor();
     await page.getByTestId('password').fill(researcher.password);
+    await page.locator('[data-testid="password-strength"][data-score="4"]').waitFor();
+    expect(await page.getByTestId('password-strength').textContent()).toContain('很强');
     await page.getByTestId('register-submit').click();
 
     // The workspace says who they are and that publishing waits for verification.

@@ -28,8 +28,8 @@ export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;
 /** The defaults, generous enough for people and tight enough for scripts. */
 export const RATE_LIMIT_DEFAULTS = {
   RATE_LIMIT_SIGN_IN_ACCOUNT: '10/15m',
-  RATE_LIMIT_SIGN_IN_ADDRESS: '50/15m',
-  RATE_LIMIT_REGISTER: '10/1h',
+  RATE_LIMIT_SIGN_IN_ADDRESS: '100/15m',
+  RATE_LIMIT_REGISTER: '30/1h',
   RATE_LIMIT_FORGOT_PASSWORD_ADDRESS: '10/1h',
   RATE_LIMIT_FORGOT_PASSWORD_EMAIL: '3/1h',
   RATE_LIMIT_OBJECTIONS: '10/1h',
