@@ -29,6 +29,7 @@ import { TechnologyFieldEntity } from '../modules/taxonomy/technology-field.enti
 import { UserEntity } from '../modules/users/user.entity';
 import { KpiInstitutionTargetEntity, KpiTargetEntity } from '../modules/kpis/entities/kpi-target.entity';
 import { RelatedPartyMarkEntity } from '../modules/kpis/entities/related-party-mark.entity';
+import { MonthlyReportDispatchEntity } from '../modules/kpis/entities/monthly-report-dispatch.entity';
 import { RndSpendingEntity } from '../modules/kpis/entities/rnd-spending.entity';
 
 /** Every entity, listed once: the app, tests and migration CLI share this list. */
@@ -75,4 +76,5 @@ export const ENTITIES = [
   AttachmentEntity,
   // Abuse limits (issue 11)
   RateLimitCounterEntity,
+  MonthlyReportDispatchEntity,
 ];

@@ -28,3 +28,4 @@ export { drainAndClose } from '../graceful-shutdown';
 export { findLedgerProblems, formatLedgerProblems } from '../modules/contracts/ledger-check';
 export { PgThrottlerStorage } from '../common/rate-limit/pg-throttler.storage';
 export { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
+export { MonthlyReportJob } from '../modules/kpis/monthly/monthly-report.job';

@@ -6,12 +6,13 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import {
-  ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiFunnelQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
+  ContractIdParamDto, KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiFunnelQueryDto, KpiPublicQueryDto, KpiRecordsQueryDto, KpiYearQueryDto, MonthlyReportQueryDto, PutKpiTargetsDto, PutRelatedPartyDto, PutRndSpendingDto, RndSpendingParamsDto,
 } from './dto/kpi-query.dto';
 import {
   KpiBreakdownDto, KpiFunnelDto, KpiHeadlineDto, KpiPublicHeadlineDto, KpiRecordsDto, KpiTargetsDto, MyRndSpendingDto, RelatedPartyDto, RndSpendingDto, RndSpendingReportDto, SubsidyReportDto,
 } from './dto/kpi-response.dto';
 import { KpiCache } from './kpi-cache.service';
+import { MonthlyReportService } from './monthly/monthly-report.service';
 import { KpiExportService } from './kpi-export.service';
 import { KpiFiguresService } from './kpi-figures.service';
 import { KpiFunnelService } from './kpi-funnel.service';
@@ -33,6 +34,7 @@ export class KpisController {
     private readonly subsidiesService: SubsidiesService,
     private readonly exports: KpiExportService,
     private readonly cache: KpiCache,
+    private readonly monthly: MonthlyReportService,
   ) {}
 
   @Get()
@@ -145,6 +147,19 @@ export class KpisController {
     const buffer = await this.exports.workbook(q);
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="kpi-${q.year}.xlsx"`);
+    res.send(buffer);
+  }
+
+  /** The district's monthly report (万元, totals, contracts, subsidies, R&D growth, definitions), as the 科技局 files it. */
+  @Get('reports/monthly.xlsx')
+  @Authenticated(Permission.KPI_READ)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An .xlsx workbook for one month', schema: { type: 'string', format: 'binary' } })
+  async monthlyReport(@Query() q: MonthlyReportQueryDto, @Res() res: Response): Promise<void> {
+    const buffer = await this.monthly.workbook(q.month);
+    const name = `栖霞区技术转移工作月报-${q.month}.xlsx`;
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="monthly-report-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.send(buffer);
   }
 

@@ -6,13 +6,15 @@ import { KpiFiguresService } from './kpi-figures.service';
 import { KpiFunnelService } from './kpi-funnel.service';
 import { KpiTargetsService } from './kpi-targets.service';
 import { KpisController } from './kpis.controller';
+import { MonthlyReportJob } from './monthly/monthly-report.job';
+import { MonthlyReportService } from './monthly/monthly-report.service';
 import { RndSpendingService } from './rnd-spending.service';
 import { SubsidiesService } from './subsidies.service';
 
 /** The KPI ledger. Reads contracts, deals, payments and matches in SQL; writes only its own tables. */
 @Module({
   controllers: [KpisController],
-  providers: [{ provide: KPI_CONFIG, useValue: DEFAULT_KPI_CONFIG }, KpiCache, KpiFiguresService, KpiFunnelService, KpiTargetsService, RndSpendingService, SubsidiesService, KpiExportService],
+  providers: [{ provide: KPI_CONFIG, useValue: DEFAULT_KPI_CONFIG }, KpiCache, KpiFiguresService, KpiFunnelService, KpiTargetsService, RndSpendingService, SubsidiesService, KpiExportService, MonthlyReportService, MonthlyReportJob],
   exports: [KpiFiguresService, KPI_CONFIG],
 })
 export class KpisModule {}

@@ -103,3 +103,9 @@ export class RndSpendingParamsDto {
 export class ContractIdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() contractId!: string;
 }
+
+export class MonthlyReportQueryDto {
+  @ApiProperty({ example: '2026-11', description: 'The month reported on, YYYY-MM' })
+  @Matches(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/)
+  month!: string;
+}

@@ -159,6 +159,11 @@ export class KpisApiService {
     return this.download(`${BASE}/export.csv`, kpiParams(query), `kpi-${query.year}.csv`);
   }
 
+  /** The district's monthly report for `YYYY-MM`. */
+  monthlyReport(month: string): Observable<void> {
+    return this.download(`${BASE}/reports/monthly.xlsx`, { month }, `monthly-report-${month}.xlsx`);
+  }
+
   exportSubsidies(year: number): Observable<void> {
     return this.download(`${BASE}/subsidies/export.xlsx`, { year: String(year) }, `subsidies-${year}.xlsx`);
   }

@@ -28,6 +28,7 @@ import {
   KpiHeadlineFigures,
   KpiView,
   PRIORITY_CHAINS,
+  shanghaiDate,
 } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
@@ -310,6 +311,14 @@ export class KpiDashboardPageComponent {
     this.download(this.api.exportXlsx(this.filter()));
   }
 
+  /** The month before today (Asia/Shanghai): the report the district files next. */
+  protected readonly lastMonth = previousMonthOf(shanghaiDate());
+
+  /** 月报: one workbook per month, as the 科技局 files it. */
+  protected monthlyReport(month: string): void {
+    if (/^\d{4}-\d{2}$/.test(month)) this.download(this.api.monthlyReport(month));
+  }
+
   protected exportCsv(): void {
     this.download(this.api.exportCsv(this.filter()));
   }
@@ -323,6 +332,11 @@ export class KpiDashboardPageComponent {
     this.downloadFailed.set(false);
     call.subscribe({ error: () => this.downloadFailed.set(true) });
   }
+}
+
+function previousMonthOf(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** The value if the page offers it (a query parameter is only a hint). */

@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { shanghaiDate } from '@xkx/contracts';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../config/app-config';
+import { MailService } from '../../mail/mail.service';
+import { MonthlyReportService } from './monthly-report.service';
+import { fenToWanYuan, previousMonth } from './wan-yuan';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Mails last month's report to every active administrator once the month has turned (the 1st, Asia/Shanghai;
+ * later if the app was down then). In-process and hourly; the claim is a row keyed by the month, inserted
+ * in the same transaction as the mails, so any number of instances send each month exactly once.
+ */
+@Injectable()
+export class MonthlyReportJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MonthlyReportJob.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: MonthlyReportService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.NODE_ENV === 'test') return;
+    this.timer = setInterval(() => void this.runSafely(), CHECK_EVERY_MS);
+    this.timer.unref();
+    setTimeout(() => void this.runSafely(), 30_000).unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Sends the month before `now` unless some instance already did; returns the recipients (0 = nothing to do). */
+  async sendDue(now = new Date()): Promise<number> {
+    const month = previousMonth(shanghaiDate(now));
+    const { summary } = await this.reports.summary(month);
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.query<Array<{ month: string }>>(
+        `INSERT INTO monthly_report_dispatch (month) VALUES ($1) ON CONFLICT (month) DO NOTHING RETURNING month`,
+        [month],
+      );
+      if (claimed.length === 0) return 0;
+      const admins = await manager.query<Array<{ email: string }>>(
+        `SELECT email FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE' ORDER BY email`,
+      );
+      const [y, m] = month.split('-');
+      const body = [
+        `${y}年${Number(m)}月栖霞区技术转移工作月报已生成。`,
+        '',
+        `本月计入统计的技术合同：${summary.projects} 份，合同成交额 ${fenToWanYuan(summary.contractAmountFen).toFixed(2)} 万元，技术交易额 ${fenToWanYuan(summary.technicalAmountFen).toFixed(2)} 万元，实际到账 ${fenToWanYuan(summary.receivedFen).toFixed(2)} 万元。`,
+        `本年累计：${summary.yearProjects} 份，合同成交额 ${fenToWanYuan(summary.yearContractAmountFen).toFixed(2)} 万元。`,
+        '',
+        `完整报表（含合同明细、奖补测算、重点企业研发投入与指标说明）请在平台“统计看板”中下载：/api/kpis/reports/monthly.xlsx?month=${month}`,
+      ].join('\n');
+      for (const admin of admins)
+        await this.mail.enqueue(
+          { to: admin.email, subject: `【霞科行】${y}年${Number(m)}月技术转移工作月报`, body },
+          manager,
+        );
+      await manager.query(`UPDATE monthly_report_dispatch SET recipients = $2 WHERE month = $1`, [
+        month,
+        admins.length,
+      ]);
+      this.logger.log(`monthly report ${month} mailed to ${admins.length} administrators`);
+      return admins.length;
+    });
+  }
+
+  private async runSafely(): Promise<void> {
+    try {
+      await this.sendDue();
+    } catch (error) {
+      this.logger.warn(`monthly report not sent: ${String(error)}`);
+    }
+  }
+}
