@@ -104,11 +104,10 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     const registered = await put({ version: v, status: 'REGISTERED', registrationNumber: number, registeredIncomeFen: 120_000_009, decidedOn: '2026-04-10' }).expect(200);
     expect(registered.body.registration).toMatchObject({ status: 'REGISTERED', registrationNumber: number, registeredIncomeFen: 120_000_009, decidedOn: '2026-04-10' });
     await put({ version: registered.body.version, status: 'REFUSED', note: '不符合认定条件' }).expect(409);
-    // The approved income stays within the technical amount: an edit that would take it below is refused.
-    const costs = await t.http.patch(`/api/contracts/${c.id}`).set(...bearer(s.broker)).send({ version: registered.body.version, nonTechnicalCostFen: 3_456_781 }).expect(400);
-    expect(costs.body.errors[0]).toMatchObject({ field: 'nonTechnicalCostFen' });
-    expect(costs.body.errors[0].message).toContain('核定技术性收入');
-    const amount = await t.http.patch(`/api/contracts/${c.id}`).set(...bearer(s.broker)).send({ version: registered.body.version, contractAmountFen: 123_456_788, schedule: [] }).expect(400);
+    // Registered: amounts, parties and type are frozen (a correction is an amendment); other fields stay editable.
+    const costs = await t.http.patch(`/api/contracts/${c.id}`).set(...bearer(s.broker)).send({ version: registered.body.version, nonTechnicalCostFen: 3_456_781 }).expect(409);
+    expect(costs.body).toMatchObject({ code: 'CONTRACT_FROZEN', errors: [expect.objectContaining({ field: 'nonTechnicalCostFen' })] });
+    const amount = await t.http.patch(`/api/contracts/${c.id}`).set(...bearer(s.broker)).send({ version: registered.body.version, contractAmountFen: 123_456_788, schedule: [] }).expect(409);
     expect(amount.body.errors.map((e: { field: string }) => e.field)).toEqual(['contractAmountFen']);
     await t.http.patch(`/api/contracts/${c.id}`).set(...bearer(s.broker)).send({ version: registered.body.version, nonTechnicalCostFen: 3_456_780, contractNo: 'NJU-2026-JS-0042' }).expect(200);
 

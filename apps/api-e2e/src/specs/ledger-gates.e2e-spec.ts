@@ -149,6 +149,58 @@ describe('ledger gates: contract, registration, payment, stage move, import; led
     }
   }, 120_000);
 
+  it('freezes a registered contract: corrections are amendments (who, when, why, before → after) the ledger reads from their effective date', async () => {
+    const id = await drive.walkTo('CONTRACT_SIGNED', pair);
+    await drive.prepare(id, 'REGISTERED'); // registered on 2026-04-10 with 核定技术性收入 120,000,009 fen
+    const contractId = ((await drive.get(id))['contracts'] as Array<{ id: string }>)[0]!.id;
+    const read = async () => (await t.http.get(`/api/contracts/${contractId}`).set(...bearer(s.broker)).expect(200)).body;
+    let c = await read();
+    const amend = (body: Record<string, unknown>, who = s.broker) => t.http.post(`/api/contracts/${contractId}/amendments`).set(...bearer(who)).send({ version: c.version, effectiveOn: '2026-05-01', reason: '补充协议：增加中试服务', ...body });
+
+    // Frozen on the edit route: amounts, parties, type.
+    const edit = await t.http.patch(`/api/contracts/${contractId}`).set(...bearer(s.broker)).send({ version: c.version, contractAmountFen: 150_000_000, seller: { ...c.seller, name: '南京大学（技术转移中心）' } }).expect(409);
+    expect(edit.body).toMatchObject({ code: 'CONTRACT_FROZEN' });
+    expect(edit.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contractAmountFen', 'seller']);
+    // Amendments are checked like any write.
+    expect((await amend({}).expect(400)).body.errors[0].message).toContain('未改动');
+    expect((await amend({ nonTechnicalCostFen: 3_456_781 }).expect(400)).body.errors[0].field).toBe('contractAmountFen'); // below the approved income
+    expect((await amend({ contractAmountFen: 150_000_000, effectiveOn: '2026-04-09' }).expect(400)).body.errors[0].field).toBe('effectiveOn');
+    await t.http.post(`/api/contracts/${contractId}/amendments`).set(...bearer(s.enterprise)).send({ version: c.version, effectiveOn: '2026-05-01', reason: '企业自行修改', contractAmountFen: 1 }).expect(403);
+
+    const before = (await t.http.get('/api/kpis?year=2026&view=signed').set(...bearer(s.broker)).expect(200)).body.figures.contractAmountFen as number;
+    const first = await amend({ contractAmountFen: 150_000_000, seller: { name: '南京大学技术转移中心' } }).expect(201);
+    expect(first.body.amounts).toMatchObject({ contractAmountFen: 150_000_000, technicalAmountFen: 146_543_220 });
+    expect(first.body.seller.name).toBe('南京大学技术转移中心');
+    expect(first.body.amendments).toEqual([
+      expect.objectContaining({
+        effectiveOn: '2026-05-01', reason: '补充协议：增加中试服务', author: { id: s.broker.userId, name: expect.any(String) },
+        changes: expect.arrayContaining([{ field: 'contractAmountFen', before: 123_456_789, after: 150_000_000 }, { field: 'seller.name', before: '南京大学', after: '南京大学技术转移中心' }]),
+      }),
+    ]);
+    // One effective after today is kept but not yet used, by the contract page or the ledger.
+    c = await read();
+    await amend({ contractAmountFen: 160_000_000, effectiveOn: '2099-01-01', reason: '远期调价' }).expect(201);
+    c = await read();
+    expect(c.amounts.contractAmountFen).toBe(150_000_000);
+    expect(c.amendments).toHaveLength(2);
+    const after = (await t.http.get('/api/kpis?year=2026&view=signed').set(...bearer(s.broker)).expect(200)).body.figures.contractAmountFen as number;
+    expect(after - before).toBe(150_000_000 - 123_456_789);
+    // Payments are capped by the amount in effect; the rows are append-only.
+    const timeline = await t.http.get(`/api/deals/${id}/timeline`).set(...bearer(s.broker)).expect(200);
+    expect(timeline.body.filter((e: { kind: string }) => e.kind === 'CONTRACT_AMENDED')).toHaveLength(2);
+    await expect(ds.query(`UPDATE contract_amendment SET reason = '改写' WHERE contract_id = $1`, [contractId])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM contract_amendment WHERE contract_id = $1`, [contractId])).rejects.toThrow(/append-only/);
+
+    // Not registered: edit it directly, no amendment. Written behind the gates: refused with the reason.
+    const second = (await drive.recordContract(id).expect(201)).body;
+    expect((await t.http.post(`/api/contracts/${second.id}/amendments`).set(...bearer(s.broker)).send({ version: second.version, effectiveOn: '2026-05-01', reason: '未登记合同调价', contractAmountFen: 1 }).expect(409)).body.code).toBe('CONTRACT_AMENDMENT_NOT_ALLOWED');
+    const negotiating = await drive.walkTo('NEGOTIATING', pair);
+    const behind = await insertBehindGates(ds, negotiating, { code: 'CSQL-000004', registered: true });
+    const b = await t.http.get(`/api/contracts/${behind}`).set(...bearer(s.broker)).expect(200);
+    const refused = await t.http.post(`/api/contracts/${behind}/amendments`).set(...bearer(s.broker)).send({ version: b.body.version, effectiveOn: '2026-05-01', reason: '补正金额', contractAmountFen: 1 }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'CONTRACT_CHAIN_INCOMPLETE', chainIssue: 'TERMS_NOT_AGREED' });
+  }, 120_000);
+
   describe('KPI details observed', () => {
     type Stage = { stage: string; count: number; conversionBp: number | null; medianDaysFromPrevious: number | null };
     const funnel = async (query = '') => (await t.http.get(`/api/kpis/funnel?year=2026${query}`).set(...bearer(s.broker)).expect(200)).body.stages as Stage[];

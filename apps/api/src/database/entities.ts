@@ -3,6 +3,7 @@ import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { PasswordResetTokenEntity } from '../modules/auth/password-reset-token.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { ContractAmendmentEntity } from '../modules/contracts/entities/contract-amendment.entity';
 import { ContractInstallmentEntity, ContractPaymentEntity } from '../modules/contracts/entities/contract-money.entity';
 import { ContractTypeEntity, RegistrationFieldEntity } from '../modules/contracts/entities/contract-type.entity';
 import { ContractEntity } from '../modules/contracts/entities/contract.entity';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   RegistrationFieldEntity,
   ContractEntity,
   ContractInstallmentEntity,
+  ContractAmendmentEntity,
   ContractPaymentEntity,
   // KPI ledger (issue 7)
   KpiTargetEntity,

@@ -17,9 +17,10 @@ import { KpiDataVersion1795743322200 } from './1795743322200-KpiDataVersion';
 import { NotificationTitleEn1795745248538 } from './1795745248538-NotificationTitleEn';
 import { RateLimitCounter1796385084213 } from './1796385084213-RateLimitCounter';
 import { AttachmentTable1796385140492 } from './1796385140492-AttachmentTable';
+import { ContractAmendments1796387013801 } from './1796387013801-ContractAmendments';
 
 import { AuditSubjectLabel1796385200000 } from './1796385200000-AuditSubjectLabel';
 import { AuditLogAppendOnly1796385200001 } from './1796385200001-AuditLogAppendOnly';
 import { MonthlyReportDispatch1796387499794 } from './1796387499794-MonthlyReportDispatch';
 
-export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100, CreateMatchFeedback1795729929586, CreateDealsAndContracts1795730035287, SeedContractReferenceData1795730035300, CreateKpiLedger1795731836519, IndexContractSignedOn1795734698271, ContractReceivedTotals1795739984444, KpiQueryIndexes1795740254659, KpiDataVersion1795743322200, NotificationTitleEn1795745248538, RateLimitCounter1796385084213, AttachmentTable1796385140492, AuditSubjectLabel1796385200000, AuditLogAppendOnly1796385200001, MonthlyReportDispatch1796387499794];
+export const MIGRATIONS = [EnableExtensions1764100000000, CreateOrganization1795726723832, CreateAccounts1795728006395, CreateListings1795728501801, ListingSearchIndexes1795728501900, SeedTechnologyFields1795728600000, SeedSynonyms1795728600100, CreateMatchFeedback1795729929586, CreateDealsAndContracts1795730035287, SeedContractReferenceData1795730035300, CreateKpiLedger1795731836519, IndexContractSignedOn1795734698271, ContractReceivedTotals1795739984444, KpiQueryIndexes1795740254659, KpiDataVersion1795743322200, NotificationTitleEn1795745248538, RateLimitCounter1796385084213, AttachmentTable1796385140492, AuditSubjectLabel1796385200000, AuditLogAppendOnly1796385200001, ContractAmendments1796387013801, MonthlyReportDispatch1796387499794];

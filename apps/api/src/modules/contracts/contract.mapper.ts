@@ -1,4 +1,6 @@
 import { EntityManager, In } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
+import { amendmentsOf, valuesOn } from './contract-amendments';
 import { ContractDto } from './dto/contract-response.dto';
 import { amounts, sumFen } from './contract-rules';
 import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
@@ -9,27 +11,41 @@ import { ContractEntity } from './entities/contract.entity';
 export async function toContractDtos(manager: EntityManager, contracts: ContractEntity[]): Promise<ContractDto[]> {
   if (contracts.length === 0) return [];
   const ids = contracts.map((c) => c.id);
+  const amendments = await amendmentsOf(manager, ids);
+  const authors = amendments.length ? await manager.find(UserEntity, { where: { id: In([...new Set(amendments.map((a) => a.authorId).filter((x): x is string => !!x))]) }, select: ['id', 'name'] }) : [];
   const [types, schedule, payments] = await Promise.all([
-    manager.find(ContractTypeEntity, { where: { code: In([...new Set(contracts.map((c) => c.typeCode))]) } }),
+    manager.find(ContractTypeEntity, { where: { code: In([...new Set([...contracts.map((c) => c.typeCode), ...amendments.map((a) => a.typeCode)])]) } }),
     manager.find(ContractInstallmentEntity, { where: { contractId: In(ids) }, order: { position: 'ASC' } }),
     manager.find(ContractPaymentEntity, { where: { contractId: In(ids) }, order: { receivedOn: 'ASC', createdAt: 'ASC' } }),
   ]);
   return contracts.map((c) => {
-    const type = types.find((t) => t.code === c.typeCode);
+    // Amounts, parties and type as in effect today: a registered contract's corrections are amendments.
+    const now = valuesOn(c, amendments);
+    const type = types.find((t) => t.code === now.typeCode);
     const own = payments.filter((p) => p.contractId === c.id);
     return {
       id: c.id,
       code: c.code,
       dealId: c.dealId,
       contractNo: c.contractNo,
-      type: { code: c.typeCode, parentCode: type?.parentCode ?? null, nameZh: type?.nameZh ?? c.typeCode, nameEn: type?.nameEn ?? c.typeCode, asksInvestment: type?.asksInvestment ?? false, sort: type?.sort ?? 0, active: type?.active ?? false },
+      type: { code: now.typeCode, parentCode: type?.parentCode ?? null, nameZh: type?.nameZh ?? now.typeCode, nameEn: type?.nameEn ?? now.typeCode, asksInvestment: type?.asksInvestment ?? false, sort: type?.sort ?? 0, active: type?.active ?? false },
       projectName: c.projectName,
       signedOn: c.signedOn,
       termStart: c.termStart,
       termEnd: c.termEnd,
-      seller: { name: c.sellerName, creditCode: c.sellerCreditCode, areaCode: c.sellerAreaCode, legalPersonType: c.sellerLegalPersonType, organizationId: c.sellerOrganizationId },
-      buyer: { name: c.buyerName, creditCode: c.buyerCreditCode, areaCode: c.buyerAreaCode, legalPersonType: c.buyerLegalPersonType, organizationId: c.buyerOrganizationId },
-      amounts: amounts(c.contractAmountFen, c.nonTechnicalCostFen, sumFen(own.map((p) => p.amountFen))),
+      seller: { name: now.sellerName, creditCode: now.sellerCreditCode, areaCode: now.sellerAreaCode, legalPersonType: c.sellerLegalPersonType, organizationId: c.sellerOrganizationId },
+      buyer: { name: now.buyerName, creditCode: now.buyerCreditCode, areaCode: now.buyerAreaCode, legalPersonType: c.buyerLegalPersonType, organizationId: c.buyerOrganizationId },
+      amounts: amounts(now.contractAmountFen, now.nonTechnicalCostFen, sumFen(own.map((p) => p.amountFen))),
+      amendments: amendments
+        .filter((a) => a.contractId === c.id)
+        .map((a) => ({
+          id: a.id,
+          effectiveOn: a.effectiveOn,
+          reason: a.reason,
+          author: a.authorId ? { id: a.authorId, name: authors.find((u) => u.id === a.authorId)?.name ?? '' } : null,
+          createdAt: a.createdAt.toISOString(),
+          changes: a.changes,
+        })),
       expectedInvestmentFen: c.expectedInvestmentFen,
       expectedOutputFen: c.expectedOutputFen,
       schedule: schedule.filter((s) => s.contractId === c.id).map((s) => ({ dueOn: s.dueOn, amountFen: s.amountFen, description: s.description })),

@@ -4,10 +4,11 @@ import { Permission } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { ContractAmendmentsService } from './contract-amendments.service';
 import { ContractRegistrationService } from './contract-registration.service';
 import { ContractsService } from './contracts.service';
 import { ContractDto, ContractListDto } from './dto/contract-response.dto';
-import { CreateContractDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto, UpdateRegistrationDto } from './dto/contract-write.dto';
+import { AmendContractDto, CreateContractDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto, UpdateRegistrationDto } from './dto/contract-write.dto';
 
 /** Technology contracts (技术合同): brokers record them (contract:manage); deal parties read their own. */
 @ApiTags('contracts')
@@ -16,6 +17,7 @@ export class ContractsController {
   constructor(
     private readonly contracts: ContractsService,
     private readonly registration: ContractRegistrationService,
+    private readonly amendments: ContractAmendmentsService,
   ) {}
 
   @Get()
@@ -55,6 +57,15 @@ export class ContractsController {
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'PAYMENT_EXCEEDS_CONTRACT: received may not exceed the contract amount' })
   async pay(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentUser() user: AuthUser): Promise<ContractDto> {
     await this.contracts.recordPayment(id, dto, user);
+    return this.contracts.get(id, user);
+  }
+
+  @Post(':id/amendments')
+  @Authenticated(Permission.CONTRACT_MANAGE)
+  @ApiCreatedResponse({ type: ContractDto, description: 'The contract with its amendments and today’s values' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'CONTRACT_AMENDMENT_NOT_ALLOWED (not registered), CONTRACT_CHAIN_INCOMPLETE, or a stale version' })
+  async amend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendContractDto, @CurrentUser() user: AuthUser): Promise<ContractDto> {
+    await this.amendments.amend(id, dto, user);
     return this.contracts.get(id, user);
   }
 

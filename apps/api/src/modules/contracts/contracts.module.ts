@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DealsModule } from '../deals/deals.module';
 import { ContractConfigController } from './contract-config.controller';
+import { ContractAmendmentsService } from './contract-amendments.service';
 import { ContractConfigService } from './contract-config.service';
 import { ContractRegistrationService } from './contract-registration.service';
 import { ContractsController } from './contracts.controller';
@@ -10,7 +11,7 @@ import { ContractsService } from './contracts.service';
 @Module({
   imports: [DealsModule],
   controllers: [ContractsController, ContractConfigController],
-  providers: [ContractsService, ContractRegistrationService, ContractConfigService],
+  providers: [ContractsService, ContractRegistrationService, ContractConfigService, ContractAmendmentsService],
   exports: [ContractsService],
 })
 export class ContractsModule {}

@@ -11,6 +11,7 @@ import { DealTransitionsService } from '../deals/deal-transitions.service';
 import { DealEntity } from '../deals/entities/deal.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ContractConfigService } from './contract-config.service';
+import { amendmentsOf, FrozenValues, valuesOn } from './contract-amendments';
 import { amountIssues, paymentIssues, scheduleIssues, sumFen } from './contract-rules';
 import { toContractDtos } from './contract.mapper';
 import { ContractDto, ContractListDto } from './dto/contract-response.dto';
@@ -98,20 +99,27 @@ export class ContractsService {
   async update(id: string, dto: UpdateContractDto, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const contract = await this.lock(manager, id, user, dto.version);
+      // A registered contract's amounts, parties and type are frozen: a correction is an amendment.
+      if (contract.registrationStatus === RegistrationStatus.REGISTERED) {
+        const frozen = frozenChanges(contract, valuesOn(contract, await amendmentsOf(manager, [id])), dto);
+        if (frozen.length > 0) throw new DomainException(ErrorCode.CONTRACT_FROZEN, HttpStatus.CONFLICT, frozen.map((field) => ({ field, constraint: 'frozenAfterRegistration', args: [] })));
+        Object.assign(dto, { contractAmountFen: undefined, nonTechnicalCostFen: undefined, typeCode: undefined, seller: undefined, buyer: undefined });
+      }
       if (dto.typeCode) await this.config.assertSelectableType(manager, dto.typeCode);
       const received = await this.received(manager, id);
-      const contractAmount = dto.contractAmountFen ?? contract.contractAmountFen;
-      const nonTechnical = dto.nonTechnicalCostFen ?? contract.nonTechnicalCostFen;
+      const current = valuesOn(contract, await amendmentsOf(manager, [id]));
+      const contractAmount = dto.contractAmountFen ?? current.contractAmountFen;
+      const nonTechnical = dto.nonTechnicalCostFen ?? current.nonTechnicalCostFen;
       const schedule = dto.schedule ?? (await manager.find(ContractInstallmentEntity, { where: { contractId: id } }));
       const issues: FieldIssue[] = [
         ...amountIssues(contractAmount, nonTechnical),
         ...scheduleIssues(schedule, contractAmount),
         ...this.dateIssues(dto.termStart ?? contract.termStart, dto.termEnd ?? contract.termEnd),
         ...(received > contractAmount ? [{ field: 'contractAmountFen', constraint: 'min', args: [received] }] : []),
-        ...this.registeredIncomeIssues(contract, contractAmount, nonTechnical, dto),
         ...(dto.signedOn && dto.signedOn !== contract.signedOn ? await this.signedOnIssues(manager, contract, dto.signedOn) : []),
       ];
       if (issues.length > 0) throw DomainException.validation(issues);
+      const registered = contract.registrationStatus === RegistrationStatus.REGISTERED;
       Object.assign(contract, {
         ...(dto.contractNo !== undefined ? { contractNo: dto.contractNo } : {}),
         ...(dto.typeCode ? { typeCode: dto.typeCode } : {}),
@@ -123,9 +131,8 @@ export class ContractsService {
         ...(dto.buyer ? this.partyColumns('buyer', dto.buyer) : {}),
         ...(dto.expectedInvestmentFen !== undefined ? { expectedInvestmentFen: dto.expectedInvestmentFen } : {}),
         ...(dto.expectedOutputFen !== undefined ? { expectedOutputFen: dto.expectedOutputFen } : {}),
-        contractAmountFen: contractAmount,
-        nonTechnicalCostFen: nonTechnical,
-        technicalAmountFen: contractAmount - nonTechnical,
+        // The row keeps the registered values; amendments carry later ones.
+        ...(registered ? {} : { contractAmountFen: contractAmount, nonTechnicalCostFen: nonTechnical, technicalAmountFen: contractAmount - nonTechnical }),
       });
       await manager.save(contract);
       if (dto.schedule) await this.writeSchedule(manager, id, dto.schedule);
@@ -143,7 +150,8 @@ export class ContractsService {
       if (dto.receivedOn < contract.signedOn) dateIssues.push({ field: 'receivedOn', constraint: 'dateOrder', args: [contract.signedOn] });
       if (dto.receivedOn > today) dateIssues.push({ field: 'receivedOn', constraint: 'notInFuture', args: [today] });
       if (dateIssues.length > 0) throw DomainException.validation(dateIssues);
-      const issues = paymentIssues(await this.received(manager, id), dto.amountFen, contract.contractAmountFen);
+      const { contractAmountFen } = valuesOn(contract, await amendmentsOf(manager, [id]));
+      const issues = paymentIssues(await this.received(manager, id), dto.amountFen, contractAmountFen);
       if (issues.length > 0) throw new DomainException(ErrorCode.PAYMENT_EXCEEDS_CONTRACT, HttpStatus.BAD_REQUEST, issues);
       await manager.insert(ContractPaymentEntity, { contractId: id, receivedOn: dto.receivedOn, amountFen: dto.amountFen, evidenceNote: dto.evidenceNote, recordedById: user.id });
       contract.updatedAt = new Date();
@@ -229,17 +237,6 @@ export class ContractsService {
     return Object.fromEntries(Object.entries(columns).map(([key, value]) => [key.replace(/^seller/, prefix), value]));
   }
 
-  /**
-   * A registered contract's 核定技术性收入额 was approved within its 技术交易额: an edit may not take the
-   * technical amount below it (the registration would no longer add up).
-   */
-  private registeredIncomeIssues(contract: ContractEntity, contractAmount: number, nonTechnical: number, dto: UpdateContractDto): FieldIssue[] {
-    const income = contract.registrationStatus === RegistrationStatus.REGISTERED ? contract.registeredIncomeFen : null;
-    if (income === null || contractAmount - nonTechnical >= income) return [];
-    const field = dto.contractAmountFen !== undefined && dto.contractAmountFen !== contract.contractAmountFen ? 'contractAmountFen' : 'nonTechnicalCostFen';
-    return [{ field, constraint: 'incomeExceedsTechnical', args: [] }];
-  }
-
   /** A new signing date may not break the chain (before the notice ended, after a registration or payment). */
   private async signedOnIssues(manager: EntityManager, contract: ContractEntity, signedOn: string): Promise<FieldIssue[]> {
     const today = shanghaiDate();
@@ -255,4 +252,22 @@ export class ContractsService {
 
 export function chainRefusal(issue: LedgerChainIssue): DomainException {
   return new DomainException(ErrorCode.CONTRACT_CHAIN_INCOMPLETE, HttpStatus.CONFLICT, [], { chainIssue: issue, chainIssueLabel: LEDGER_CHAIN_ISSUE_LABELS[issue] });
+}
+
+/** The frozen fields an edit would change (against the values in effect today). */
+function frozenChanges(contract: ContractEntity, current: FrozenValues, dto: UpdateContractDto): string[] {
+  const fields: string[] = [];
+  if (dto.contractAmountFen !== undefined && dto.contractAmountFen !== current.contractAmountFen) fields.push('contractAmountFen');
+  if (dto.nonTechnicalCostFen !== undefined && dto.nonTechnicalCostFen !== current.nonTechnicalCostFen) fields.push('nonTechnicalCostFen');
+  if (dto.typeCode !== undefined && dto.typeCode !== current.typeCode) fields.push('typeCode');
+  for (const side of ['seller', 'buyer'] as const) {
+    const p = dto[side];
+    if (!p) continue;
+    const credit = p.creditCode ? p.creditCode.trim().toUpperCase() : null;
+    const same =
+      p.name === current[`${side}Name`] && credit === current[`${side}CreditCode`] && p.areaCode === current[`${side}AreaCode`] &&
+      p.legalPersonType === contract[`${side}LegalPersonType`] && (p.organizationId ?? null) === contract[`${side}OrganizationId`];
+    if (!same) fields.push(side);
+  }
+  return fields;
 }

@@ -1,4 +1,5 @@
 import { KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
+import { AMENDMENT_AS_OF_JOIN } from '../contracts/contract-amendments';
 import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '../deals/chain-rules';
 
 /** Which contracts a figure is about. */
@@ -47,7 +48,8 @@ export type KpiColumns = 'figures' | KpiDimension | 'all';
  * `WITH kpi_base AS (…), kpi_scoped AS (…), kpi_left_out AS (…)`: one row per qualifying contract with its amounts and its
  * key in every dimension. Every figure, bar, drill-down, export and subsidy reads this one definition,
  * so they cannot disagree. kpi_scoped holds the contracts whose chain is complete (chain-rules.ts);
- * kpi_left_out the others, with `chain_issue` saying why. Joins a query does not need are left out (their columns are NULL), which is
+ * kpi_left_out the others, with `chain_issue` saying why. Amounts and type are those in effect at the
+ * ledger's as-of date (a registered contract's amendments effective by then). Joins a query does not need are left out (their columns are NULL), which is
  * what keeps the dashboard fast on 100,000 contracts; the definition itself never changes. Parameters
  * are positional; append your own after `params` (`$${params.length + 1}` …): their count depends on the scope.
  */
@@ -66,8 +68,8 @@ export function kpiBase(scope: KpiScope, columns: KpiColumns = 'all'): { sql: st
     : ''; // all payments to date: tech_contract.received_fen, kept by a trigger
   const sql = `
 WITH kpi_base AS (
-  SELECT c.id, c.code, c.project_name, c.signed_on, c.type_code, c.registration_status, c.registration_number,
-    c.contract_amount_fen, c.technical_amount_fen, c.deal_id,
+  SELECT c.id, c.code, c.project_name, c.signed_on, coalesce(am.type_code, c.type_code) AS type_code, c.registration_status, c.registration_number,
+    coalesce(am.contract_amount_fen, c.contract_amount_fen) AS contract_amount_fen, coalesce(am.technical_amount_fen, c.technical_amount_fen) AS technical_amount_fen, c.deal_id,
     ${paid ? 'pay.received' : 'c.received_fen'} AS received_fen,
     ${paid ? 'pay.yr' : 'extract(year FROM c.signed_on)::int'} AS yr,
     ${all ? `(rp.contract_id IS NOT NULL OR (c.seller_credit_code IS NOT NULL AND c.seller_credit_code = c.buyer_credit_code))` : 'false'} AS related_party,
@@ -84,7 +86,7 @@ WITH kpi_base AS (
     ${needBroker ? `coalesce(ag.id::text, 'none') AS k_agency, ag.name_zh AS l_agency, coalesce(ag.name_en, ag.name_zh) AS l_agency_en,
     coalesce(br.user_id::text, 'none') AS k_broker, bu.name AS l_broker,` : `NULL::text AS k_agency, NULL::text AS l_agency, NULL::text AS l_agency_en, NULL::text AS k_broker, NULL::text AS l_broker,`}
     ${needDeal ? `coalesce(nullif(split_part(d.field_codes[1], '.', 1), ''), 'none') AS k_field, tf.name_zh AS l_field, tf.name_en AS l_field_en, d.field_codes[1] AS field_code,` : `NULL::text AS k_field, NULL::text AS l_field, NULL::text AS l_field_en, NULL::text AS field_code,`}
-    ${needType ? `coalesce(ct.parent_code, c.type_code) AS k_type, rt.name_zh AS l_type, rt.name_en AS l_type_en` : `NULL::text AS k_type, NULL::text AS l_type, NULL::text AS l_type_en`}
+    ${needType ? `coalesce(ct.parent_code, ct.code) AS k_type, rt.name_zh AS l_type, rt.name_en AS l_type_en` : `NULL::text AS k_type, NULL::text AS l_type, NULL::text AS l_type_en`}
   FROM tech_contract c
   LEFT JOIN organization so ON so.id = c.seller_organization_id
   LEFT JOIN organization bo ON bo.id = c.buyer_organization_id
@@ -94,9 +96,10 @@ WITH kpi_base AS (
     coalesce(bo.kind IN ${INSTITUTION_KINDS}, c.buyer_legal_person_type IN ${INSTITUTION_LEGAL}) AS b_inst,
     coalesce(bo.kind = 'ENTERPRISE', c.buyer_legal_person_type = 'ENTERPRISE') AS b_ent) side
   ${CHAIN_JOINS}
+  ${AMENDMENT_AS_OF_JOIN}
   ${pay}
-  ${needType ? `JOIN contract_type ct ON ct.code = c.type_code
-  JOIN contract_type rt ON rt.code = coalesce(ct.parent_code, c.type_code)` : ''}
+  ${needType ? `JOIN contract_type ct ON ct.code = coalesce(am.type_code, c.type_code)
+  JOIN contract_type rt ON rt.code = coalesce(ct.parent_code, ct.code)` : ''}
   ${all ? 'LEFT JOIN kpi_related_party_mark rp ON rp.contract_id = c.id' : ''}
   ${needDeal ? `LEFT JOIN deal d ON d.id = c.deal_id
   LEFT JOIN technology_field tf ON tf.code = split_part(d.field_codes[1], '.', 1)` : ''}

@@ -77,6 +77,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   registrationNumberTaken: { 'zh-CN': '该登记号已用于另一份合同', en: 'is already the registration number of another contract' },
   declineReasonRequired: { 'zh-CN': '婉拒时请选择原因', en: 'choose a reason when declining' },
   breaksChain: { 'zh-CN': '会使签约流程不完整（早于公示期满，或晚于已有的登记、到账日期）', en: 'would break the contract chain (before the public notice ended, or after an existing registration or payment date)' },
+  amendmentEmpty: { 'zh-CN': '变更未改动任何金额、当事方或类型', en: 'the amendment changes no amount, party or type' },
   frozenAfterRegistration: { 'zh-CN': '合同已登记，不能直接修改；请记录变更', en: 'is frozen once registered; record an amendment' },
   transferFieldsRequired: { 'zh-CN': '技术转让类合同申请登记时须填写预计新增投资与产值', en: 'transfer contracts need the expected new investment and output before registration' },
 };

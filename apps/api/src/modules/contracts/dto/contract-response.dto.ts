@@ -64,6 +64,27 @@ export class RegistrationResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) extra!: Record<string, string | number | boolean>;
 }
 
+export class AmendmentChangeDto {
+  @ApiProperty({ example: 'contractAmountFen', description: 'contractAmountFen, nonTechnicalCostFen, technicalAmountFen, typeCode, seller.name, seller.creditCode, seller.areaCode, buyer.…' }) field!: string;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }], description: 'fen for amounts' }) before!: string | number | null;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }] }) after!: string | number | null;
+}
+
+export class AmendmentAuthorDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** A recorded correction of a registered contract: who, when, why, from which day, before → after. */
+export class ContractAmendmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The ledger uses the new values from this day on' }) effectiveOn!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: AmendmentAuthorDto, nullable: true }) author!: AmendmentAuthorDto | null;
+  @ApiProperty({ description: 'When it was recorded' }) createdAt!: string;
+  @ApiProperty({ type: [AmendmentChangeDto] }) changes!: AmendmentChangeDto[];
+}
+
 export class ContractDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C2026-000042' }) code!: string;
@@ -76,7 +97,8 @@ export class ContractDto {
   @ApiProperty() termEnd!: string;
   @ApiProperty({ type: ContractPartyResponseDto }) seller!: ContractPartyResponseDto;
   @ApiProperty({ type: ContractPartyResponseDto }) buyer!: ContractPartyResponseDto;
-  @ApiProperty({ type: ContractAmountsDto }) amounts!: ContractAmountsDto;
+  @ApiProperty({ type: ContractAmountsDto, description: 'As in effect today (registered values plus amendments effective by today)' }) amounts!: ContractAmountsDto;
+  @ApiProperty({ type: [ContractAmendmentDto], description: 'Corrections of a registered contract, oldest first' }) amendments!: ContractAmendmentDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) expectedInvestmentFen!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) expectedOutputFen!: number | null;
   @ApiProperty({ type: [InstallmentResponseDto] }) schedule!: InstallmentResponseDto[];

@@ -42,6 +42,24 @@ export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, [
   @ApiProperty({ description: 'The version you read; stale → 409' }) @IsInt() @Min(1) version!: number;
 }
 
+export class AmendPartyDto {
+  @ApiPropertyOptional({ example: '南京大学' }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '统一社会信用代码; null for a natural person' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsCreditCode() creditCode?: string | null;
+  @ApiPropertyOptional({ example: '320113' }) @IsOptional() @IsAreaCode() areaCode?: string;
+}
+
+/** A correction of a registered contract's frozen values: only what changes, with why and from when. */
+export class AmendContractDto {
+  @ApiProperty({ description: 'The contract’s version; stale → 409' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: '2026-05-01', description: 'The ledger uses the new values from this day on' }) @IsISO8601({ strict: true }) @Matches(DATE_ONLY) effectiveOn!: string;
+  @ApiProperty({ example: '补充协议：增加中试验收服务，合同金额调整' }) @Transform(trim) @IsString() @MinLength(4) @MaxLength(2000) reason!: string;
+  @ApiPropertyOptional({ description: '合同成交额, fen' }) @IsOptional() @IsFen() contractAmountFen?: number;
+  @ApiPropertyOptional({ description: '非技术性费用, fen' }) @IsOptional() @IsFen() nonTechnicalCostFen?: number;
+  @ApiPropertyOptional({ example: 'LICENSE.PATENT' }) @IsOptional() @IsString() @MaxLength(40) typeCode?: string;
+  @ApiPropertyOptional({ type: AmendPartyDto }) @IsOptional() @ValidateNested() @Type(() => AmendPartyDto) seller?: AmendPartyDto;
+  @ApiPropertyOptional({ type: AmendPartyDto }) @IsOptional() @ValidateNested() @Type(() => AmendPartyDto) buyer?: AmendPartyDto;
+}
+
 export class RecordPaymentDto {
   @ApiProperty({ example: '2026-04-02' }) @IsISO8601({ strict: true }) @Matches(DATE_ONLY) receivedOn!: string;
   @ApiProperty({ description: 'fen, > 0', example: 61728395 }) @IsFen() @Min(1) amountFen!: number;

@@ -8,6 +8,7 @@ import {
   OrganizationDetail,
   PaymentInput,
   RegistrationField,
+  AmendmentInput,
   RegistrationInput,
 } from '@xkx/web/deals/util';
 import { Observable } from 'rxjs';
@@ -58,6 +59,10 @@ export class ContractsApiService {
   /** 实际到账; refused (400 PAYMENT_EXCEEDS_CONTRACT) beyond the contract amount. */
   recordPayment(id: string, body: PaymentInput): Observable<Contract> {
     return this.http.post<Contract>(`${BASE}/${id}/payments`, body);
+  }
+
+  amend(id: string, version: number, body: AmendmentInput): Observable<Contract> {
+    return this.http.post<Contract>(`${BASE}/${id}/amendments`, { version, ...body });
   }
 
   updateRegistration(id: string, version: number, body: RegistrationInput): Observable<Contract> {

@@ -14,6 +14,7 @@ import {
   RegistrationFormComponent,
 } from '@xkx/web/deals/ui';
 import {
+  AmendmentInput,
   Contract,
   ContractInput,
   ContractPartyInput,
@@ -30,6 +31,7 @@ import { toApiError } from '@xkx/web/forms';
 import { AttachmentsPanelComponent } from '@xkx/web/ui';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { Observable } from 'rxjs';
+import { ContractAmendmentsComponent } from './contract-amendments.component';
 
 type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
 
@@ -41,6 +43,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
 @Component({
   selector: 'xkx-deal-contracts',
   imports: [
+    ContractAmendmentsComponent,
     RouterLink,
     MatButtonModule,
     MatIconModule,
@@ -124,6 +127,16 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             [contract]="k"
             [fields]="(fields.hasValue() ? fields.value() : undefined) ?? []"
           />
+          @if (k.registration.status === 'REGISTERED' || k.amendments.length) {
+            <xkx-contract-amendments
+              #amendments
+              [contract]="k"
+              [manage]="manage() && k.registration.status === 'REGISTERED'"
+              [busy]="busy()"
+              [serverErrors]="serverErrors()"
+              (amend)="amendContract(k, $event, amendments)"
+            />
+          }
           <div class="actions">
             <a mat-button [routerLink]="['/print/contracts', k.id]" target="_blank" data-testid="print-contract">
               <mat-icon>print</mat-icon> {{ 'print.openContract' | t }}
@@ -352,6 +365,10 @@ export class DealContractsComponent {
 
   protected pay(k: Contract, body: PaymentInput): void {
     this.write(this.api.recordPayment(k.id, body), 'contract.paymentRecorded');
+  }
+
+  protected amendContract(k: Contract, body: AmendmentInput, form: ContractAmendmentsComponent): void {
+    this.write(this.api.amend(k.id, k.version, body), 'contract.updated', () => form.done());
   }
 
   protected register(k: Contract, body: RegistrationInput): void {

@@ -67,8 +67,27 @@ export interface Contract {
   schedule: Installment[];
   payments: Payment[];
   registration: ContractRegistration;
+  /** Corrections of a registered contract (amounts, parties, type are frozen), oldest first. */
+  amendments: ContractAmendment[];
   updatedAt: string;
   version: number;
+}
+
+export interface ContractAmendment {
+  id: string;
+  effectiveOn: string;
+  reason: string;
+  author: { id: string; name: string } | null;
+  createdAt: string;
+  changes: Array<{ field: string; before: string | number | null; after: string | number | null }>;
+}
+
+/** The body of POST /api/contracts/:id/amendments (with the version). */
+export interface AmendmentInput {
+  effectiveOn: string;
+  reason: string;
+  contractAmountFen?: number;
+  nonTechnicalCostFen?: number;
 }
 
 export interface ContractPartyInput {
