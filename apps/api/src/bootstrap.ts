@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DomainException } from './common/exceptions/domain.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { answerClientErrors } from './common/http/client-errors';
 import { MAX_JSON_DEPTH, verifyJsonDepth } from './common/http/json-depth';
 import { TextInputPipe } from './common/validation/text-input.pipe';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Only configured proxies may name the client (X-Forwarded-For); by default nobody can.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
 
   app.use(securityHeaders());
   app.use(withBodyErrors(express.json({ limit: config.BODY_LIMIT_BYTES, verify: verifyJsonDepth })));

@@ -129,6 +129,22 @@ describe('hostile input gets a 4xx with the standard body, never a 5xx', () => {
     });
   });
 
+  describe('found by the fuzzer', () => {
+    it('clears the profile mobile with null and refuses a null name', async () => {
+      const cleared = await t.http.patch('/api/auth/me').set(...bearer(enterprise)).send({ mobile: null }).expect(200);
+      expect(cleared.body.mobile ?? null).toBeNull();
+      const res = await t.http.patch('/api/auth/me').set(...bearer(enterprise)).send({ name: null });
+      expectStandardError(res, 400);
+      expect(fieldMessage(res.body, 'name')).toBeDefined();
+    });
+
+    it('answers a URL over 16 KB (refused by the HTTP parser) with the standard body', async () => {
+      const res = await t.http.get(`/api/organizations?q=${'%E9%95%BF'.repeat(3000)}`);
+      expectStandardError(res, 431);
+      expect(res.body.code).toBe('HEADERS_TOO_LARGE');
+    });
+  });
+
   describe('blank titles', () => {
     it.each([
       ['zero-width spaces', '\u200b\u200b\u200b\u200b\u200b\u200b'],

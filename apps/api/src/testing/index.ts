@@ -8,6 +8,7 @@ export { DemoSeeder } from '../database/seeds/demo-seeder.service';
 export { ImportsService } from '../modules/imports/imports.service';
 export { listRoutes } from './routes';
 export { ListingsService } from '../modules/listings/listings.service';
+export { ListingExpiryJob } from '../modules/listings/listing-expiry.job';
 export { MatchingService } from '../modules/matching/matching.service';
 export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
 export { OrganizationEntity } from '../modules/organizations/organization.entity';

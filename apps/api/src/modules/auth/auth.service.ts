@@ -162,7 +162,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   async updateProfile(userId: string, dto: UpdateProfileDto): Promise<CurrentUserDto> {
     const patch: Partial<UserEntity> = {};
     if (dto.name !== undefined) patch.name = dto.name;
-    if (dto.mobile !== undefined) patch.mobile = normalizeMobileCN(dto.mobile);
+    if (dto.mobile !== undefined) patch.mobile = dto.mobile === null ? null : normalizeMobileCN(dto.mobile);
     if (Object.keys(patch).length > 0) await this.users.update(userId, patch);
     return this.me(userId);
   }

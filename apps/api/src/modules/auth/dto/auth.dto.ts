@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthTokens, CurrentUser, OrganizationKind, Permission, Role, UserStatus } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { trim, trimText } from '../../../common/validation/transforms';
 import { IsCreditCode, IsMobileCN } from '../../../common/validation/validators';
 
@@ -106,8 +106,9 @@ export class ResetPasswordDto {
 }
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsMobileCN() mobile?: string;
+  // Absent keeps the name; null is refused (IsOptional would let it through to a NOT NULL column).
+  @ApiPropertyOptional() @ValidateIf((o: UpdateProfileDto) => o.name !== undefined) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes the number' }) @IsOptional() @IsMobileCN() mobile?: string | null;
 }
 
 export class AuthTokensDto implements AuthTokens {
