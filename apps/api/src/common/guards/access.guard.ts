@@ -38,7 +38,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw new DomainException(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
+    // A bad token arrives as `user === false`; an error here is the user lookup failing (the database
+    // away): the filter answers 503, where a 401 would sign the user out for an outage.
+    if (error) throw error;
+    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     return user;
   }
 }
