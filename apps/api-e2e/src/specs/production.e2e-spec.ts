@@ -1,5 +1,7 @@
+import { creditCodeCheckChar } from '@xkx/util';
 import { Client } from 'pg';
-import { BuiltServer, buildApi, http, startBuiltServer } from '../support/built-server';
+import { spawnSync } from 'node:child_process';
+import { BuiltServer, buildApi, http, JWT_SECRET, startBuiltServer, WORKSPACE_ROOT } from '../support/built-server';
 import { createTestDatabase, serverUrl, TestDatabase } from '../support/test-database';
 
 // The built server against a PostgreSQL server, as an operator runs it; PGlite has no second process.
@@ -13,6 +15,7 @@ const describeWithServer = serverUrl() ? describe : describe.skip;
 describeWithServer('production: the built server on an empty PostgreSQL database', () => {
   let database: TestDatabase;
   const servers: BuiltServer[] = [];
+  let adminToken = '';
 
   beforeAll(async () => {
     const buildMs = buildApi();
@@ -49,6 +52,49 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     expect(ready.body).toEqual({ status: 'ready', database: 'up', migrations: 'applied', matching: 'loaded', draining: false });
   }, 200_000);
 
+  it('README step: npm run admin:create (password on standard input) makes the administrator, who signs in', async () => {
+    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: database.url! };
+    const npm = (args: string[], input: string) => spawnSync('npm', ['run', '--silent', ...args], { cwd: WORKSPACE_ROOT, env, input, encoding: 'utf8' });
+    const refused = npm(['admin:create', '--', '--email', 'it@qixia.gov.cn', '--name', '王工', '--password', 'x'], '');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('never taken from the command line');
+    const created = npm(['admin:create', '--', '--email', 'it@qixia.gov.cn', '--name', '王工'], 'Qixia-Admin-2026!\n');
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toMatch(/created administrator it@qixia\.gov\.cn/);
+    expect(created.status).toBe(0);
+    const again = npm(['admin:create', '--', '--email', 'IT@qixia.gov.cn', '--name', '王工'], 'Qixia-Admin-2026!\n');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('EMAIL_TAKEN');
+
+    const signIn = await http(servers[1].port, 'POST', '/api/auth/login', { body: { email: 'it@qixia.gov.cn', password: 'Qixia-Admin-2026!' } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.user).toMatchObject({ role: 'ADMIN', status: 'ACTIVE' });
+    adminToken = signIn.body.tokens.accessToken;
+    const audit = await sql<{ details: { via: string } }>("SELECT details FROM audit_log WHERE action = 'ADMIN_CREATED'");
+    expect(audit).toEqual([{ details: { via: 'command-line' } }]);
+
+    // The setup link each instance logged at its first start died with the first administrator.
+    const token = /\/setup\?token=([0-9a-f.]+)/.exec(servers[0].output())?.[1];
+    expect(token).toBeDefined();
+    const spent = await http(servers[1].port, 'POST', '/api/setup/administrator', { body: { token, email: 'x@qixia.gov.cn', name: 'x', password: 'Another-Admin-2026!' } });
+    expect(spent.body.code).toBe('SETUP_NOT_NEEDED');
+  }, 60_000);
+
+  it('README step: the administrator invites a broker, who sets a password from the mail and signs in', async () => {
+    const auth = { Authorization: `Bearer ${adminToken}` };
+    const center = await http(servers[1].port, 'POST', '/api/organizations', { headers: auth, body: { nameZh: '栖霞区技术转移中心', kind: 'AGENCY', areaCode: '320113', creditCode: CENTER_CREDIT_CODE } });
+    expect(center.status).toBe(201);
+    const invited = await http(servers[1].port, 'POST', '/api/users/invitations', { headers: auth, body: { email: 'broker@qixia.gov.cn', name: '李经理', role: 'BROKER', organizationId: center.body.id } });
+    expect(invited.status).toBe(201);
+    const [mail] = await sql<{ body: string }>("SELECT body FROM outbox_mail WHERE to_address = 'broker@qixia.gov.cn'");
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
+    const set = await http(servers[1].port, 'POST', '/api/auth/reset-password', { body: { token, newPassword: 'Broker-Qixia-2026!' } });
+    expect(set.status).toBeLessThan(300);
+    const signIn = await http(servers[1].port, 'POST', '/api/auth/login', { body: { email: 'broker@qixia.gov.cn', password: 'Broker-Qixia-2026!' } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.user).toMatchObject({ role: 'BROKER', organization: { id: center.body.id } });
+  }, 60_000);
+
   it('on SIGTERM, stops accepting, finishes the request in flight, and exits 0', async () => {
     const server = servers[0];
     // A request that is slow for real: the organizations table is locked until we let go.
@@ -68,13 +114,16 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     await blocker.end();
     const res = await slow;
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ items: [], total: 0 });
+    expect(res.body.total).toBeGreaterThan(0);
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped cleanly');
     // The other instance is still serving.
     expect((await http(servers[1].port, 'GET', '/api/health/ready')).status).toBe(200);
   }, 60_000);
 });
+
+/** A valid 统一社会信用代码 (check character computed), fictional. */
+const CENTER_CREDIT_CODE = `91320113MA1XKX019${creditCodeCheckChar('91320113MA1XKX019')}`;
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

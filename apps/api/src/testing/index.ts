@@ -30,3 +30,4 @@ export { findLedgerProblems, formatLedgerProblems } from '../modules/contracts/l
 export { PgThrottlerStorage } from '../common/rate-limit/pg-throttler.storage';
 export { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
 export { MonthlyReportJob } from '../modules/kpis/monthly/monthly-report.job';
+export { mintSetupToken, isValidSetupToken } from '../modules/setup/setup-link';

@@ -5,7 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { Meta, RequestMeta } from '../../common/http/request-meta';
-import { ChangeRoleDto, ChangeStatusDto, CreateUserDto, ListUsersQueryDto, RejectUserDto, UserListResponseDto, UserResponseDto } from './dto/users.dto';
+import { ChangeRoleDto, ChangeStatusDto, CreateUserDto, InviteUserDto, ListUsersQueryDto, RejectUserDto, UserListResponseDto, UserResponseDto } from './dto/users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -36,6 +36,14 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserResponseDto, description: 'Creates an active account (brokers, admins, or anyone an admin vouches for)' })
   async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser, @Meta() meta: RequestMeta): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.create(dto, actor, meta));
+  }
+
+  /** Brokers of a tech-transfer center (or anyone else): invited by e-mail, they set their own password. */
+  @Post('invitations')
+  @Authenticated(Permission.USER_MANAGE)
+  @ApiCreatedResponse({ type: UserResponseDto, description: 'Opens an active account and mails a set-password link (valid 7 days)' })
+  async invite(@Body() dto: InviteUserDto, @CurrentUser() actor: AuthUser, @Meta() meta: RequestMeta): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.invite(dto, actor, meta));
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, ErrorCode, Role, UserStatus } from '@xkx/contracts';
 import { normalizeMobileCN } from '@xkx/util';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -11,8 +12,13 @@ import { PasswordService } from '../auth/password.service';
 import { TokenService } from '../auth/token.service';
 import { MailService } from '../mail/mail.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { CreateUserDto, ListUsersQueryDto } from './dto/users.dto';
+import { PasswordResetTokenEntity } from '../auth/password-reset-token.entity';
+import { sha256 } from '../auth/token.service';
+import { CreateUserDto, InviteUserDto, ListUsersQueryDto } from './dto/users.dto';
 import { UserEntity } from './user.entity';
+
+/** An invitation's set-password link stays valid for a week (a reset link: an hour). */
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 @Injectable()
 export class UsersService {
@@ -63,6 +69,47 @@ export class UsersService {
         }),
       );
       await this.audit.record({ action: AuditAction.USER_CREATED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { role: user.role } }, manager);
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Opens an active account without a usable password and mails a set-password link (the reset
+   * page and token, valid for a week). Until the invitee sets one, nobody can sign in as them.
+   */
+  async invite(dto: InviteUserDto, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
+    const unusable = await this.passwords.hash(randomBytes(32).toString('base64url'));
+    const token = randomBytes(32).toString('base64url');
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (await manager.existsBy(UserEntity, { email: dto.email })) {
+        throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
+      }
+      const user = await manager.save(
+        manager.create(UserEntity, {
+          email: dto.email,
+          name: dto.name,
+          mobile: dto.mobile ? normalizeMobileCN(dto.mobile) : null,
+          role: dto.role,
+          status: UserStatus.ACTIVE,
+          passwordHash: unusable,
+          organizationId: dto.organizationId,
+          lastLoginAt: null,
+          verifiedAt: new Date(),
+          verifiedById: actor.id,
+        }),
+      );
+      await manager.getRepository(PasswordResetTokenEntity).insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + INVITATION_TTL_MS), usedAt: null });
+      await this.audit.record({ action: AuditAction.USER_INVITED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { role: user.role, organizationId: dto.organizationId } }, manager);
+      await this.mail.enqueue(
+        {
+          to: user.email,
+          subject: '霞科行：邀请您加入 / You are invited to Xiakexing',
+          body: `${user.name}，您好：平台管理员为您开通了霞科行账号。请在七天内打开以下链接设置密码，然后用本邮箱登录：\n\n/reset-password?token=${token}\n\nAn administrator opened a Xiakexing account for you. Open the link above within seven days to choose your password, then sign in with this e-mail.`,
+        },
+        manager,
+      );
       return user.id;
     });
     return this.get(id);

@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS = {
   USER_REJECTED: { 'zh-CN': '审核驳回', en: 'Account rejected' },
   STATUS_CHANGED: { 'zh-CN': '状态变更', en: 'Status changed' },
   ROLE_CHANGED: { 'zh-CN': '角色变更', en: 'Role changed' },
+  ADMIN_CREATED: { 'zh-CN': '创建管理员（命令行或首次设置链接）', en: 'Administrator created (command line or first-start link)' },
+  USER_INVITED: { 'zh-CN': '邀请账号（设置密码链接）', en: 'Account invited (set-password link)' },
   // Organizations
   ORGANIZATION_CREATED: { 'zh-CN': '新建机构', en: 'Organization created' },
   ORGANIZATION_UPDATED: { 'zh-CN': '修改机构', en: 'Organization updated' },

@@ -23,6 +23,15 @@ export class CreateUserDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
 }
 
+/** An account an admin opens by e-mail: the invitee chooses the password through the mailed link. */
+export class InviteUserDto {
+  @ApiProperty() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsMobileCN() mobile?: string;
+  @ApiProperty({ enum: Object.values(Role), example: Role.BROKER }) @IsEnum(Role) role!: Role;
+  @ApiProperty({ format: 'uuid', description: 'Their organization, e.g. a tech-transfer center (kind AGENCY) just created' }) @IsUUID() organizationId!: string;
+}
+
 export class ChangeStatusDto {
   @ApiProperty({ enum: [UserStatus.ACTIVE, UserStatus.SUSPENDED] }) @IsIn([UserStatus.ACTIVE, UserStatus.SUSPENDED]) status!: 'ACTIVE' | 'SUSPENDED';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;

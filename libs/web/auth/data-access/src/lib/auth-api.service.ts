@@ -70,4 +70,9 @@ export class AuthApiService {
   resetPassword(token: string, newPassword: string): Observable<unknown> {
     return this.http.post(`${AUTH}/reset-password`, { token, newPassword }, anonymous());
   }
+
+  /** The first start: the one-time link the server logged creates the first administrator. */
+  createFirstAdministrator(token: string, email: string, name: string, password: string): Observable<unknown> {
+    return this.http.post('/api/setup/administrator', { token, email, name, password }, anonymous());
+  }
 }

@@ -4,6 +4,7 @@ export const WebPath = {
   register: 'register',
   forgotPassword: 'forgot-password',
   resetPassword: 'reset-password',
+  setup: 'setup',
   profile: 'profile',
   workspace: 'workspace',
   manage: 'manage',

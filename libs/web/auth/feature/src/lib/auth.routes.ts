@@ -26,6 +26,11 @@ export const AUTH_ROUTES: Routes = [
     loadComponent: () => import('./reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
   },
   {
+    path: WebPath.setup,
+    title: 'title.setup',
+    loadComponent: () => import('./setup-page.component').then((m) => m.SetupPageComponent),
+  },
+  {
     path: WebPath.profile,
     canActivate: [signedInGuard],
     title: 'title.profile',

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { SetupController } from './setup.controller';
+import { SetupService } from './setup.service';
+
+@Module({ imports: [AuthModule, AuditModule], controllers: [SetupController], providers: [SetupService] })
+export class SetupModule {}
