@@ -87,8 +87,8 @@ describe('operations: readiness, first administrator, invitations', () => {
     const mail = (outbox.body.items as Array<{ toAddress?: string; to?: string; body: string }>).find((m) => (m.toAddress ?? m.to) === 'li.broker@qixia.gov.cn');
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1];
     expect(token).toBeDefined();
-    await t.http.post('/api/auth/reset-password').send({ token, newPassword: 'Broker-Qixia-2026!' }).expect((res) => expect(res.status).toBeLessThan(300));
-    const broker = await login(t.http, 'li.broker@qixia.gov.cn', 'Broker-Qixia-2026!', '10.19.0.4');
+    await t.http.post('/api/auth/reset-password').send({ token, newPassword: 'Lantern-Orchid-2026!' }).expect((res) => expect(res.status).toBeLessThan(300));
+    const broker = await login(t.http, 'li.broker@qixia.gov.cn', 'Lantern-Orchid-2026!', '10.19.0.4');
     const me = await t.http.get('/api/auth/me').set(...bearer(broker)).expect(200);
     expect(me.body).toMatchObject({ role: 'BROKER', organization: { id: center.body.id } });
     const audit = await t.http.get('/api/audit-logs?action=USER_INVITED').set(...bearer(admin)).expect(200);

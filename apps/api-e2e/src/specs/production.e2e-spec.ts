@@ -88,9 +88,9 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     expect(invited.status).toBe(201);
     const [mail] = await sql<{ body: string }>("SELECT body FROM outbox_mail WHERE to_address = 'broker@qixia.gov.cn'");
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
-    const set = await http(servers[1].port, 'POST', '/api/auth/reset-password', { body: { token, newPassword: 'Broker-Qixia-2026!' } });
+    const set = await http(servers[1].port, 'POST', '/api/auth/reset-password', { body: { token, newPassword: 'Lantern-Orchid-2026!' } });
     expect(set.status).toBeLessThan(300);
-    const signIn = await http(servers[1].port, 'POST', '/api/auth/login', { body: { email: 'broker@qixia.gov.cn', password: 'Broker-Qixia-2026!' } });
+    const signIn = await http(servers[1].port, 'POST', '/api/auth/login', { body: { email: 'broker@qixia.gov.cn', password: 'Lantern-Orchid-2026!' } });
     expect(signIn.status).toBe(200);
     expect(signIn.body.user).toMatchObject({ role: 'BROKER', organization: { id: center.body.id } });
   }, 60_000);
