@@ -229,7 +229,7 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       const id = await drive.open(pair.resultId, pair.needId);
       await t.http.get(`/api/deals/${id}`).expect(401);
       await t.http.get(`/api/deals/${id}`).set(...bearer(otherResearcher)).expect(404);
-      await t.http.get(`/api/deals/${id}`).set(...bearer(pending)).expect(404);
+      await t.http.get(`/api/deals/${id}`).set(...bearer(pending)).expect(403); // a pending account sees no deal at all (issue 11)
       await t.http.get(`/api/deals/${id}/messages`).set(...bearer(otherResearcher)).expect(404);
       const mine = await t.http.get(`/api/deals/${id}`).set(...bearer(s.researcher)).expect(200);
       expect(mine.body.mySide).toBe('INSTITUTION');

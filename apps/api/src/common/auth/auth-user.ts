@@ -1,4 +1,4 @@
-import { Permission, Role, UserStatus } from '@xkx/contracts';
+import { Permission, permissionsFor, Role, UserStatus } from '@xkx/contracts';
 
 /** The signed-in caller, as the guards put it on the request. */
 export interface AuthUser {
@@ -7,7 +7,16 @@ export interface AuthUser {
   name: string;
   role: Role;
   status: UserStatus;
+  /**
+   * The organization the caller is a verified member of; null while the membership is pending. Every
+   * organization-scoped check reads this field, so a pending account matches no organization at all.
+   */
   organizationId: string | null;
+  /**
+   * The organization the account registered with, verified or not. Only for what the caller owns
+   * alone (the organization its own drafts are filed under), never to grant access.
+   */
+  requestedOrganizationId?: string | null;
   permissions: Permission[];
 }
 
@@ -23,3 +32,17 @@ export interface AccessTokenPayload {
 export const JWT_ISSUER = 'xiakexing';
 export const JWT_AUDIENCE = 'xiakexing-api';
 export const JWT_ALGORITHM = 'HS256';
+
+/** The one place an account becomes a caller: membership and permissions follow the account's status. */
+export function toAuthUser(user: { id: string; email: string; name: string; role: Role; status: UserStatus; organizationId: string | null }): AuthUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    organizationId: user.status === UserStatus.ACTIVE ? user.organizationId : null,
+    requestedOrganizationId: user.organizationId,
+    permissions: permissionsFor(user.role, user.status),
+  };
+}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ACCESS_TOKEN_TTL_SECONDS, permissionsFor } from '@xkx/contracts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '@xkx/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Repository } from 'typeorm';
-import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../common/auth/auth-user';
+import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, toAuthUser } from '../../common/auth/auth-user';
 import { AppConfig } from '../../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -47,15 +47,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       .setParameter('sid', payload.sid)
       .getOne();
     if (!user || user.status === 'SUSPENDED') return false;
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      status: user.status,
-      organizationId: user.organizationId,
-      permissions: permissionsFor(user.role, user.status),
-    };
+    return toAuthUser(user);
   }
 }
 

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, ErrorCode, NotificationKind, OfferStatus } from '@xkx/contracts';
+import { DealSide, ErrorCode, NotificationKind, OfferStatus, Role } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/user.entity';
-import { DealAccessService } from './deal-access.service';
+import { DealAccessService, managesDeals } from './deal-access.service';
 import { recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
 import { AnswerOfferDto, DealMessageDto, DealOfferDto, PostMessageDto, ProposeOfferDto } from './dto/collaboration.dto';
@@ -25,16 +25,20 @@ export class DealCollaborationService {
   async messages(dealId: string, user: AuthUser): Promise<DealMessageDto[]> {
     const { participants } = await this.access.load(dealId, user);
     const rows = await this.dataSource.manager.find(DealMessageEntity, { where: { dealId }, order: { createdAt: 'ASC' }, take: 1000 });
-    const names = await this.names(rows.map((r) => r.authorId));
+    const ids = [...new Set(rows.map((r) => r.authorId))];
+    const authors = ids.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'name', 'role'] }) : [];
+    const byId = new Map(authors.map((a) => [a.id, a]));
     return rows.map((r) => ({
-      id: r.id, authorId: r.authorId, authorName: names.get(r.authorId) ?? '', body: r.body, createdAt: r.createdAt.toISOString(),
-      authorSide: participants.find((p) => p.userId === r.authorId)?.side ?? DealSide.BROKER,
+      id: r.id, authorId: r.authorId, authorName: byId.get(r.authorId)?.name ?? '', body: r.body, createdAt: r.createdAt.toISOString(),
+      authorSide: authorSide(r.authorId, byId.get(r.authorId)?.role, participants),
     }));
   }
 
+  /** Only the people in the deal write in it: its participants and the brokers who carry it. */
   async post(dealId: string, dto: PostMessageDto, user: AuthUser): Promise<DealMessageDto> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, participants, side } = await this.access.load(dealId, user, manager);
+      if (!managesDeals(user) && !participants.some((p) => p.userId === user.id)) throw new DomainException(ErrorCode.DEAL_NOT_PARTICIPANT, HttpStatus.FORBIDDEN);
       const saved = await manager.save(manager.create(DealMessageEntity, { dealId, authorId: user.id, body: dto.body }));
       const preview = dto.body.length > 200 ? `${dto.body.slice(0, 200)}…` : dto.body;
       await this.notifications.notify(manager, participants.map((p) => p.userId).filter((id) => id !== user.id), {
@@ -120,4 +124,17 @@ export class DealCollaborationService {
     const users = await manager.find(UserEntity, { where: { id: In(unique) }, select: ['id', 'name'] });
     return new Map(users.map((u) => [u.id, u.name]));
   }
+}
+
+/**
+ * The side a message is shown under: the author's side as a participant, else the side their role
+ * stands for. Never BROKER for someone who is not a broker (messages written before only participants
+ * could post would otherwise pass as the broker's).
+ */
+function authorSide(authorId: string, role: Role | undefined, participants: readonly { userId: string; side: DealSide }[]): DealSide {
+  const own = participants.find((p) => p.userId === authorId);
+  if (own) return own.side;
+  if (role === Role.ENTERPRISE) return DealSide.ENTERPRISE;
+  if (role === Role.RESEARCHER) return DealSide.INSTITUTION;
+  return DealSide.BROKER;
 }

@@ -288,9 +288,11 @@ export class ListingsService {
       return org.id;
     }
     // Researchers list for their institution, enterprise staff for their enterprise; never for someone else.
-    if (requested && requested !== user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
-    if (!user.organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
-    return user.organizationId;
+    // A pending account files its own drafts under the organization it asked to join (it sees no others).
+    const own = user.organizationId ?? user.requestedOrganizationId ?? null;
+    if (requested && requested !== own) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
+    if (!own) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+    return own;
   }
 
   /** Validations that need the database, for callers that write many rows (imports). */

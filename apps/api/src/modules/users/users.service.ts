@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, ErrorCode, Role, UserStatus } from '@xkx/contracts';
+import { AuditAction, ErrorCode, NotificationKind, Role, UserStatus } from '@xkx/contracts';
 import { normalizeMobileCN } from '@xkx/util';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { PasswordService } from '../auth/password.service';
 import { TokenService } from '../auth/token.service';
 import { MailService } from '../mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PasswordResetTokenEntity } from '../auth/password-reset-token.entity';
 import { sha256 } from '../auth/token.service';
@@ -25,9 +26,10 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly mail: MailService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly notifications: NotificationsService,
+    private readonly mail: MailService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
@@ -115,23 +117,51 @@ export class UsersService {
     return this.get(id);
   }
 
+  /** Approves the account and with it the membership of its organization (issue 11). */
   async verify(id: string, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.lockPending(manager, id);
       await manager.update(UserEntity, user.id, { status: UserStatus.ACTIVE, verifiedAt: new Date(), verifiedById: actor.id });
-      await this.audit.record({ action: AuditAction.USER_VERIFIED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta }, manager);
-      await this.mail.enqueue({ to: user.email, subject: '霞科行：账号已通过审核 / Account verified', body: `${user.name}，您好：您的账号已通过审核，现在可以发布信息和发起对接。\n\nYour account is verified: you can now publish and contact others.` }, manager);
+      const org = await this.organizationOf(manager, user);
+      await this.audit.record({ action: AuditAction.USER_VERIFIED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { organizationId: user.organizationId } }, manager);
+      // The bell and the mail both come from the notification.
+      await this.notifications.notify(manager, [user.id], {
+        kind: NotificationKind.MEMBERSHIP_APPROVED,
+        titleZh: '账号已通过审核',
+        titleEn: 'Account verified',
+        body: `${user.name}，您好：您的账号已通过审核${org ? `，已确认为「${org.nameZh}」的成员` : ''}，现在可以发布信息和发起对接。\n\nYour account is verified${org ? ` as a member of ${org.nameZh}` : ''}: you can now publish and contact others.`,
+      });
+      await this.notifications.notify(manager, await this.memberIds(manager, user), {
+        kind: NotificationKind.MEMBERSHIP_APPROVED,
+        titleZh: `新成员加入「${org?.nameZh ?? ''}」`,
+        titleEn: `A new member joined ${org?.nameZh ?? ''}`,
+        body: `技术经理人确认 ${user.name}（${user.email}）为本机构成员，可查看和编辑本机构的信息。如不认识此人，请联系平台。\n\nA broker confirmed ${user.name} (${user.email}) as a member of your organization. If you do not know this person, contact the platform.`,
+      });
     });
     return this.get(id);
   }
 
+  /** Refuses the account and its membership request; the account is closed with the reason. */
   async reject(id: string, reason: string, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.lockPending(manager, id);
+      const org = await this.organizationOf(manager, user);
+      // Notified before the account closes: mail is not sent to suspended accounts.
+      await this.notifications.notify(manager, [user.id], {
+        kind: NotificationKind.MEMBERSHIP_REFUSED,
+        titleZh: '注册未通过审核',
+        titleEn: 'Registration declined',
+        body: `${user.name}，您好：您的注册${org ? `（加入「${org.nameZh}」）` : ''}未通过审核。原因：${reason}\n\nYour registration${org ? ` (joining ${org.nameZh})` : ''} was declined. Reason: ${reason}`,
+      });
+      await this.notifications.notify(manager, await this.memberIds(manager, user), {
+        kind: NotificationKind.MEMBERSHIP_REFUSED,
+        titleZh: `加入「${org?.nameZh ?? ''}」的申请未通过`,
+        titleEn: `A request to join ${org?.nameZh ?? ''} was refused`,
+        body: `${user.name}（${user.email}）申请加入本机构，技术经理人未予确认。原因：${reason}\n\n${user.name} (${user.email}) asked to join your organization; a broker refused. Reason: ${reason}`,
+      });
       await manager.update(UserEntity, user.id, { status: UserStatus.SUSPENDED });
       await this.tokens.revokeAllForUser(user.id, manager);
-      await this.audit.record({ action: AuditAction.USER_REJECTED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { reason } }, manager);
-      await this.mail.enqueue({ to: user.email, subject: '霞科行：注册未通过审核 / Registration declined', body: `${user.name}，您好：您的注册未通过审核。原因：${reason}\n\nYour registration was declined. Reason: ${reason}` }, manager);
+      await this.audit.record({ action: AuditAction.USER_REJECTED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { reason, organizationId: user.organizationId } }, manager);
     });
     return this.get(id);
   }
@@ -165,6 +195,17 @@ export class UsersService {
     const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
     if (!user) throw DomainException.notFound(ErrorCode.USER_NOT_FOUND);
     return user;
+  }
+
+  private organizationOf(manager: EntityManager, user: UserEntity): Promise<OrganizationEntity | null> {
+    return user.organizationId ? manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : Promise.resolve(null);
+  }
+
+  /** The verified members of the organization a pending account asked to join (none for a new one). */
+  private async memberIds(manager: EntityManager, user: UserEntity): Promise<string[]> {
+    if (!user.organizationId) return [];
+    const members = await manager.find(UserEntity, { where: { organizationId: user.organizationId, status: UserStatus.ACTIVE }, select: ['id'] });
+    return members.map((m) => m.id).filter((memberId) => memberId !== user.id);
   }
 
   private async lockUser(manager: EntityManager, id: string): Promise<UserEntity> {

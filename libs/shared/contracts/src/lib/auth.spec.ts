@@ -10,6 +10,11 @@ describe('permissions', () => {
     expect(hasPermission(Role.ENTERPRISE, UserStatus.PENDING, Permission.INTRODUCTION_REQUEST)).toBe(false);
     expect(hasPermission(Role.ENTERPRISE, UserStatus.ACTIVE, Permission.INTRODUCTION_REQUEST)).toBe(true);
   });
+  it('pending accounts hold only their profile and their drafts: nothing of their organization', () => {
+    expect(permissionsFor(Role.ENTERPRISE, UserStatus.PENDING)).toEqual([Permission.PROFILE_MANAGE, Permission.NEED_WRITE]);
+    expect(permissionsFor(Role.RESEARCHER, UserStatus.PENDING)).toEqual([Permission.PROFILE_MANAGE, Permission.RESULT_WRITE]);
+    for (const p of [Permission.DEAL_PARTICIPATE, Permission.MATCH_READ, Permission.RND_SPENDING_WRITE]) expect(hasPermission(Role.ENTERPRISE, UserStatus.PENDING, p)).toBe(false);
+  });
   it('suspended accounts hold nothing', () => {
     expect(permissionsFor(Role.ADMIN, UserStatus.SUSPENDED)).toEqual([]);
   });

@@ -83,13 +83,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(Permission),
 };
 
-/** What a pending account may not do until a broker or admin verifies it. */
-export const VERIFIED_ONLY: readonly Permission[] = [P.LISTING_SUBMIT, P.INTRODUCTION_REQUEST];
+/**
+ * All a pending account may do: its own profile and its own drafts. Joining an organization is a
+ * request; until a broker approves it the account sees and changes nothing of the organization
+ * (listings, deals, messages, NDAs, contracts, matches, R&D figures). A list of what is allowed, not of
+ * what is refused, so a permission added later is closed to pending accounts by default.
+ */
+export const PENDING_PERMISSIONS: readonly Permission[] = [P.PROFILE_MANAGE, P.RESULT_WRITE, P.NEED_WRITE];
+
+/** Permissions a role holds once verified that a pending account of that role does not (yet). */
+export const VERIFIED_ONLY: readonly Permission[] = Object.values(Permission).filter((p) => !PENDING_PERMISSIONS.includes(p));
 
 export function permissionsFor(role: Role, status: UserStatus): Permission[] {
   if (status === UserStatus.SUSPENDED) return [];
   const granted = ROLE_PERMISSIONS[role];
-  return status === UserStatus.PENDING ? granted.filter((p) => !VERIFIED_ONLY.includes(p)) : [...granted];
+  return status === UserStatus.PENDING ? granted.filter((p) => PENDING_PERMISSIONS.includes(p)) : [...granted];
 }
 
 export function hasPermission(role: Role, status: UserStatus, permission: Permission): boolean {

@@ -93,6 +93,9 @@ export const NotificationKind = {
   DEAL_STAGE_CHANGED: 'DEAL_STAGE_CHANGED',
   DEAL_MESSAGE: 'DEAL_MESSAGE',
   DEAL_OFFER: 'DEAL_OFFER',
+  /** A broker approved an account's membership of its organization (to the account and the members). */
+  MEMBERSHIP_APPROVED: 'MEMBERSHIP_APPROVED',
+  MEMBERSHIP_REFUSED: 'MEMBERSHIP_REFUSED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
