@@ -6,7 +6,7 @@ export { diffSchema } from '../database/schema-diff';
 export { seedDemoData } from '../database/seeds/demo-seed';
 export { DemoSeeder } from '../database/seeds/demo-seeder.service';
 export { ImportsService } from '../modules/imports/imports.service';
-export { listRoutes } from './routes';
+export { listRoutes, servedRoutes } from './routes';
 export { ListingsService } from '../modules/listings/listings.service';
 export { ListingExpiryJob } from '../modules/listings/listing-expiry.job';
 export { MatchingService } from '../modules/matching/matching.service';

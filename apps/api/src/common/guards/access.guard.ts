@@ -1,7 +1,7 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ErrorCode, VERIFIED_ONLY } from '@xkx/contracts';
+import { ErrorCode, ROLE_PERMISSIONS } from '@xkx/contracts';
 import type { Request } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { ACCESS_KEY, RouteAccess } from '../decorators/public.decorator';
@@ -31,7 +31,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     const permission = access?.permission ?? null;
     if (permission && !user.permissions.includes(permission)) {
-      const pendingBlocked = user.status === 'PENDING' && VERIFIED_ONLY.includes(permission);
+      // "Not verified" only where verification would help: the role holds it once verified.
+      const pendingBlocked = user.status === 'PENDING' && ROLE_PERMISSIONS[user.role].includes(permission);
       throw new DomainException(pendingBlocked ? ErrorCode.ACCOUNT_NOT_VERIFIED : ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
     }
     return true;

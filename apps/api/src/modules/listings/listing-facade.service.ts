@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ListingKind, ListingStatus } from '@xkx/contracts';
+import { ErrorCode, ListingKind, ListingStatus } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
+import { DomainException } from '../../common/exceptions/domain.exception';
 import { DuplicateFinderService } from './duplicate-finder.service';
 import { HistoryEntryDto, TransitionResultDto, UpdateOutcomeDto } from './dto/listing-actions.dto';
 import { NeedResponseDto, ResultResponseDto, toNeedResponse, toResultResponse } from './dto/listing-response.dto';
@@ -71,7 +72,9 @@ export class ListingFacade {
   }
 
   async duplicatesOf(kind: ListingKind, id: string, user: AuthUser): Promise<ReturnType<DuplicateFinderService['find']>> {
-    await this.listings.load(SPECS[kind], id, user);
+    // Duplicates name the organization's other listings, drafts included: only for who manages this one.
+    const loaded = await this.listings.load(SPECS[kind], id, user);
+    if (!loaded.canManage) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     return this.duplicates.find(kind, id);
   }
 
