@@ -1,5 +1,5 @@
 import { servedRoutes } from '@xkx/api/testing';
-import { bearer, login, loginDemo, Session } from '../support/auth';
+import { bearer, login, loginDemo, registerAndSignIn, Session } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -72,6 +72,8 @@ const TABLE: Record<string, string> = {
   'POST /api/fields':                                    '1 3 3 3 3 +',
   'PATCH /api/fields/:code':                             '1 3 3 3 3 ~',
   'GET /api/health':                                     '+ + + + + +',
+  'GET /api/health/live':                                '+ + + + + +',
+  'GET /api/health/ready':                               '+ + + + + +',
   'POST /api/imports':                                   '1 3 3 3 + +',
   'GET /api/imports/template':                           '1 3 3 3 + +',
   'GET /api/imports/:id':                                '1 3 3 3 ~ ~',
@@ -199,10 +201,9 @@ describe('authorization matrix', () => {
     if (!otherOrg) throw new Error('the demo data has only one enterprise');
     await t.http.post('/api/users').set(...bearer(admin)).send({ email: 'other@matrix.cn', password, name: '别家企业', role: 'ENTERPRISE', organizationId: otherOrg.id }).expect(201);
     const creditCode: string = (await t.http.get(`/api/organizations/${orgId}`).expect(200)).body.creditCode;
-    const register = (email: string) => t.http.post('/api/auth/register').set('X-Forwarded-For', '10.12.0.1').send({ email, password, name: '申请加入', role: 'ENTERPRISE', enterprise: { creditCode } }).expect(201);
-    await register('pending@matrix.cn');
-    const applicantId: string = (await register('applicant@matrix.cn')).body.user.id;
-    sessions.set('pending', await login(t.http, 'pending@matrix.cn', password, '10.12.0.2'));
+    const register = (email: string, ip: string) => registerAndSignIn(t.http, { email, password, name: '申请加入', role: 'ENTERPRISE', enterprise: { creditCode } }, ip);
+    sessions.set('pending', await register('pending@matrix.cn', '10.12.0.1'));
+    const applicantId = (await register('applicant@matrix.cn', '10.12.0.2')).userId;
     sessions.set('member', member);
     sessions.set('other', await login(t.http, 'other@matrix.cn', password, '10.12.0.3'));
     sessions.set('broker', broker);
@@ -236,7 +237,7 @@ describe('authorization matrix', () => {
   };
 
   const call = (route: string, session: Session | undefined) => {
-    const [method, path] = route.split(' ');
+    const method = route.split(' ')[0];
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const extra = REQUESTS[route];
     const req = t.http[verb](pathFor(route)).set('X-Forwarded-For', '10.99.0.1');

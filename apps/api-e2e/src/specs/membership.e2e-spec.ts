@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { bearer, login, loginDemo, Session } from '../support/auth';
+import { bearer, login, loginDemo, registerAndSignIn, Session } from '../support/auth';
 import { needPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -33,13 +33,9 @@ describe('membership before access', () => {
     orgNeed = { id: published.id, version: published.version };
     const deals = await t.http.get('/api/deals').set(...bearer(enterprise)).expect(200);
     orgDealId = deals.body.items[0].id;
-    const registered = await t.http
-      .post('/api/auth/register')
-      .set('X-Forwarded-For', '10.11.0.1')
-      .send({ email: 'intruder@example.cn', password, name: '冒名者', role: 'ENTERPRISE', enterprise: { creditCode: org.body.creditCode } })
-      .expect(201);
-    expect(registered.body.user.status).toBe('PENDING');
-    pending = await login(t.http, 'intruder@example.cn', password, '10.11.0.2');
+    const registered = await registerAndSignIn(t.http, { email: 'intruder@example.cn', password, name: '冒名者', role: 'ENTERPRISE', enterprise: { creditCode: org.body.creditCode } }, '10.11.0.1');
+    expect(registered.user.status).toBe('PENDING');
+    pending = registered;
   }, 180_000);
   afterAll(() => t.close());
 
@@ -141,8 +137,7 @@ describe('membership before access', () => {
 
     it('refusal is audited, mailed and in the bell, and the account stays out', async () => {
       const org = await t.http.get(`/api/organizations/${orgId}`).expect(200);
-      await t.http.post('/api/auth/register').set('X-Forwarded-For', '10.11.0.3').send({ email: 'refused@example.cn', password, name: '被拒者', role: 'ENTERPRISE', enterprise: { creditCode: org.body.creditCode } }).expect(201);
-      const refused = await login(t.http, 'refused@example.cn', password, '10.11.0.4');
+      const refused = await registerAndSignIn(t.http, { email: 'refused@example.cn', password, name: '被拒者', role: 'ENTERPRISE', enterprise: { creditCode: org.body.creditCode } }, '10.11.0.3');
       await t.http.post(`/api/users/${refused.userId}/reject`).set(...bearer(broker)).send({ reason: '无法确认与该企业的关系' }).expect(200);
       const audit = await t.http.get('/api/audit-logs').query({ subjectId: refused.userId }).set(...bearer(admin)).expect(200);
       expect((audit.body.items as Array<{ action: string }>).map((a) => a.action)).toContain('USER_REJECTED');
