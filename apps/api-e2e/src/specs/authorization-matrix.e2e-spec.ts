@@ -34,7 +34,12 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const TABLE: Record<string, string> = {
   //                                                     anon pend memb othr brok admn
+  'GET /api/attachments':                                '+ + + + + +',
+  'POST /api/attachments':                               '1 + + + + +',
+  'GET /api/attachments/:id/content':                    '~ ~ ~ ~ ~ ~',
+  'DELETE /api/attachments/:id':                         '1 ~ ~ ~ ~ ~',
   'GET /api/audit-logs':                                 '1 3 3 3 3 +',
+  'GET /api/audit-logs/export.xlsx':                     '1 3 3 3 3 +',
   'POST /api/auth/change-password':                      '1 + + + + +',
   'POST /api/auth/forgot-password':                      '+ + + + + +',
   'POST /api/auth/login':                                '+ + + + + +',
@@ -171,6 +176,8 @@ const REQUESTS: Record<string, { body?: (f: Fixtures) => object; query?: (f: Fix
   'PUT /api/kpis/rnd-spending/:organizationId/:year': { body: () => ({ amountFen: 100 }) },
   'GET /api/nda/views': { query: (f) => ({ kind: 'NEED', listingId: f.needId }) },
   'GET /api/exports/:kind': {},
+  // The attachments of the enterprise's published need: public, like the need.
+  'GET /api/attachments': { query: (f) => ({ targetType: 'NEED', targetId: f.needId }) },
 };
 
 const COLUMNS = ['anonymous', 'pending', 'member', 'other', 'broker', 'admin'] as const;
