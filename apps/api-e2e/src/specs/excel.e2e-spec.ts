@@ -1,64 +1,7 @@
-import { Workbook } from 'exceljs';
 import { ImportsService } from '@xkx/api/testing';
 import { bearer, loginDemo, Session } from '../support/auth';
-import { futureDate } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
-
-import type { Response as SuperagentResponse } from 'superagent';
-
-/** Collects a binary body (xlsx) instead of letting superagent parse it as text. */
-const binary = (res: SuperagentResponse, callback: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-};
-
-async function readXlsx(buffer: Buffer): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** A real .xlsx built from the downloaded template: `rows` results, three of them broken on purpose. */
-async function buildImportFile(template: Buffer, rows: number): Promise<Buffer> {
-  const workbook = await readXlsx(template);
-  const sheet = workbook.worksheets[0]!;
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value)));
-  const col = (header: string): number => headers.indexOf(header);
-  for (let i = 0; i < rows; i++) {
-    const r = sheet.getRow(i + 2);
-    r.getCell(col('成果名称*')).value = `批量导入测试成果第${i + 1}号：光催化降解有机污染物工艺`;
-    r.getCell(col('一句话价值*')).value = '降解率提升 30%';
-    r.getCell(col('公开摘要*')).value = '以改性二氧化钛为催化剂，在可见光下降解印染废水中的有机污染物，处理成本低于传统芬顿工艺。';
-    r.getCell(col('解决的问题*')).value = '印染废水难降解';
-    r.getCell(col('技术优势*')).value = 'COD 去除率 92%';
-    r.getCell(col('技术指标')).value = 'COD去除率:92:%';
-    r.getCell(col('应用领域*')).value = '印染、化工废水处理';
-    r.getCell(col('技术领域代码*')).value = 'EP';
-    r.getCell(col('关键词')).value = '光催化，废水处理';
-    r.getCell(col('成果形式*')).value = '新工艺';
-    r.getCell(col('TRL*')).value = 5;
-    r.getCell(col('成熟阶段*')).value = '小试';
-    r.getCell(col('知识产权')).value = '发明专利:CN202310000001.5:已授权';
-    r.getCell(col('权利人*')).value = '南京师范大学';
-    r.getCell(col('发明人')).value = '王芳，刘洋';
-    r.getCell(col('职务成果')).value = '是';
-    r.getCell(col('转化方式*')).value = '转让，普通许可';
-    r.getCell(col('面议')).value = '否';
-    r.getCell(col('最低价(万元)')).value = 30;
-    r.getCell(col('最高价(万元)')).value = '45.5';
-    r.getCell(col('价格类型')).value = '参考价';
-    r.getCell(col('有效期至*')).value = futureDate(300);
-    r.getCell(col('所属机构*')).value = '南京师范大学';
-  }
-  // Three bad rows: a wrong patent check digit, an unknown organization, a TRL of 12.
-  sheet.getRow(12).getCell(col('知识产权')).value = '发明专利:CN202310000001.6:已授权';
-  sheet.getRow(101).getCell(col('所属机构*')).value = '不存在大学';
-  sheet.getRow(402).getCell(col('TRL*')).value = 12;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+import { binary, buildImportFile, readXlsx } from '../support/xlsx';
 
 describe('Excel import and export', () => {
   let t: TestApp;
@@ -68,7 +11,7 @@ describe('Excel import and export', () => {
     t = await startTestApp({ XKX_DEMO_SEED: 'true' });
     broker = await loginDemo(t.http, 'broker');
     template = (await t.http.get('/api/imports/template?kind=RESULT').set(...bearer(broker)).buffer(true).parse(binary).expect(200)).body as Buffer;
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('offers a Chinese template that researchers cannot download', async () => {
@@ -105,7 +48,7 @@ describe('Excel import and export', () => {
     const one = await t.http.get(`/api/results/${search.body.items[0].id}`).expect(200);
     expect(one.body.price).toEqual({ negotiable: false, minFen: 30_000_000, maxFen: 45_500_000, priceType: 'INDICATIVE' });
     await t.http.post(`/api/imports/${upload.body.id}/decision`).set(...bearer(broker)).send({ mode: 'VALID' }).expect(409);
-  });
+    }, 180_000);
 
   it('imports nothing when the broker chooses none', async () => {
     const file = await buildImportFile(template, 20);

@@ -64,6 +64,51 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Excel imports: the upload, its unpacked size, its rows, and the worker thread that reads it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_FILE_BYTES = 20 * 1_048_576;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_048_576)
+  IMPORT_MAX_UNCOMPRESSED_BYTES = 64 * 1_048_576;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_ROWS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(32)
+  IMPORT_WORKER_HEAP_MB = 192;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  IMPORT_PARSE_TIMEOUT_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  IMPORT_MAX_PARALLEL_PARSES = 2;
+
+  /** An import commits in chunks of at most this many rows or milliseconds; the database is free between them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  IMPORT_CHUNK_ROWS = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  IMPORT_CHUNK_MS = 100;
+
   @IsOptional()
   @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;

@@ -16,7 +16,7 @@ import { IntroductionEntity } from '../modules/deals/entities/introduction.entit
 import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from '../modules/deals/entities/nda.entity';
 import { PublicNoticeEntity, PublicNoticeObjectionEntity } from '../modules/deals/entities/public-notice.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
-import { ImportJobEntity } from '../modules/imports/import-job.entity';
+import { ImportJobEntity, ImportJobListingEntity } from '../modules/imports/import-job.entity';
 import { ListingHistoryEntity } from '../modules/listings/entities/listing-history.entity';
 import { NeedEntity } from '../modules/listings/entities/need.entity';
 import { ResultIpAssetEntity } from '../modules/listings/entities/result-ip-asset.entity';
@@ -48,6 +48,7 @@ export const ENTITIES = [
   NeedEntity,
   ListingHistoryEntity,
   ImportJobEntity,
+  ImportJobListingEntity,
   MatchFeedbackEntity,
   BrokerMatchViewEntity,
   // Deals, contracts and registration (issue 6)

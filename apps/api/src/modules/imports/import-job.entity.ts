@@ -1,5 +1,5 @@
 import { ListingKind } from '@xkx/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type ImportJobStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'CANCELLED';
 
@@ -16,10 +16,12 @@ export interface ImportRowError {
 
 /**
  * An Excel import: parsed and validated on upload, committed (valid rows only, or nothing) when the
- * broker decides. Progress is read from here while it runs.
+ * broker decides. The commit runs in chunks (rows staged as drafts, see import_job_listing), so its
+ * progress, its heartbeat and its outcome live here, where a restarted server finds them.
  */
 @Entity({ name: 'import_job' })
 @Index('ix_import_job_created_by', ['createdById', 'createdAt'])
+@Index('ix_import_job_status', ['status'])
 export class ImportJobEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -66,4 +68,26 @@ export class ImportJobEntity {
 
   @Column({ name: 'failure', type: 'text', nullable: true })
   failure!: string | null;
+
+  /** Publish the rows when the import completes (they are staged as drafts until then). */
+  @Column({ type: 'boolean', default: false })
+  publish!: boolean;
+
+  /** Last committed chunk of a running import; a stale one means its process died. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
+}
+
+/** A listing written by a running import: what the swap publishes and a rollback deletes. */
+@Entity({ name: 'import_job_listing' })
+export class ImportJobListingEntity {
+  @PrimaryColumn({ name: 'job_id', type: 'uuid' })
+  jobId!: string;
+
+  @PrimaryColumn({ name: 'listing_id', type: 'uuid' })
+  listingId!: string;
+
+  @ManyToOne(() => ImportJobEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'job_id', foreignKeyConstraintName: 'fk_import_job_listing_job' })
+  job?: ImportJobEntity;
 }

@@ -12,7 +12,6 @@ import { ImportsService } from './imports.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 @ApiTags('imports')
 @Controller('imports')
@@ -34,7 +33,8 @@ export class ImportsController {
   @Post()
   @RateLimit('imports')
   @Authenticated(Permission.LISTING_IMPORT)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  // Size limits come from IMPORT_MAX_FILE_BYTES (MulterModule in ImportsModule).
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: ImportJobDto, description: 'Every row validated; nothing written yet' })

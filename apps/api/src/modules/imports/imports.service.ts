@@ -1,12 +1,14 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, ListingKind, Permission, NEED_TYPE_LABELS, OrganizationKind, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { ErrorCode, ListingKind, ListingStatus, Permission, NEED_TYPE_LABELS, OrganizationKind, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS } from '@xkx/contracts';
 import { isValidCreditCode } from '@xkx/util';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Workbook, Worksheet } from 'exceljs';
-import { DataSource, Repository } from 'typeorm';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { CreateNeedDto } from '../listings/dto/need-write.dto';
@@ -17,9 +19,11 @@ import { ListingEvents } from '../listings/listing-events';
 import { ListingsService } from '../listings/listings.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ColumnSpec, labelToCode, NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, splitList, wanToFen, yesNo } from './excel-columns';
-import { ImportJobEntity, ImportRowError } from './import-job.entity';
+import { ImportJobEntity, ImportJobListingEntity, ImportRowError } from './import-job.entity';
+import { SheetParserService } from './sheet-parser.service';
 
-export const MAX_IMPORT_ROWS = 10_000;
+/** Rows validated between two turns of the event loop, so a 10,000-row file never blocks it for long. */
+const VALIDATION_SLICE = 100;
 
 interface ValidRow {
   row: number;
@@ -27,28 +31,30 @@ interface ValidRow {
   input: Record<string, unknown>;
 }
 
-export interface ImportProgress {
-  processed: number;
-  total: number;
-}
+/** A running import whose heartbeat is older than this on PostgreSQL belongs to a process that died. */
+const STALE_IMPORT_MS = 2 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 const COLUMNS: Record<ListingKind, ColumnSpec[]> = { RESULT: RESULT_COLUMNS, NEED: NEED_COLUMNS };
 
 /**
  * Excel import for brokers: every row is parsed and validated (the same DTO rules as the API),
- * errors are kept by row and column, and the broker then imports the valid rows — all of them in one
- * transaction — or none.
+ * errors are kept by row and column, and the broker then imports the valid rows — all of them or
+ * none. The rows are committed in chunks as drafts linked to the job, so the database (a single
+ * connection when embedded) serves other requests between chunks; one short transaction at the end
+ * publishes them and closes the job, and a failure deletes what was staged.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ImportsService.name);
-  /** Live progress of running imports (the rows are written in one transaction, invisible until commit). */
-  private readonly progress = new Map<string, ImportProgress>();
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ListingsService,
     private readonly events: ListingEvents,
+    private readonly sheets: SheetParserService,
+    private readonly config: AppConfig,
     @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
   ) {}
 
@@ -60,37 +66,17 @@ export class ImportsService {
     help.columns = [{ header: '列', width: 20 }, { header: '说明', width: 80 }];
     for (const c of COLUMNS[kind]) help.addRow([c.header, c.note ?? '']);
     help.addRow([]);
-    help.addRow(['说明', '带 * 的列必填；金额单位为万元；日期格式 YYYY-MM-DD；每次最多 10000 行。']);
+    help.addRow(['说明', `带 * 的列必填；金额单位为万元；日期格式 YYYY-MM-DD；每次最多 ${this.config.IMPORT_MAX_ROWS} 行。`]);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
   async upload(kind: ListingKind, fileName: string, buffer: Buffer, user: AuthUser): Promise<ImportJobEntity> {
-    const workbook = new Workbook();
-    try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    } catch {
-      throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, HttpStatus.BAD_REQUEST, [{ field: 'file', constraint: 'invalid', args: [] }]);
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, HttpStatus.BAD_REQUEST, [{ field: 'file', constraint: 'invalid', args: [] }]);
     const columns = COLUMNS[kind];
-    const headerIndex = readHeader(sheet, columns);
-    if (headerIndex.size < columns.filter((c) => c.header.endsWith('*')).length) {
-      throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, HttpStatus.BAD_REQUEST, [{ field: 'file', constraint: 'invalid', args: [] }]);
-    }
-    const rows: Array<{ row: number; values: Record<string, string> }> = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const values: Record<string, string> = {};
-      let any = false;
-      for (const [field, col] of headerIndex) {
-        const text = cellText(row.getCell(col).value);
-        if (text) any = true;
-        values[field] = text;
-      }
-      if (any) rows.push({ row: rowNumber, values });
+    // Parsed in a worker thread, refused there as soon as a limit is passed (see SheetParserService).
+    const rows = await this.sheets.parse(buffer, {
+      headers: Object.fromEntries(columns.map((c) => [c.header.replace(/\*$/, ''), c.field])),
+      requiredColumns: columns.filter((c) => c.header.endsWith('*')).length,
     });
-    if (rows.length > MAX_IMPORT_ROWS) throw new DomainException(ErrorCode.IMPORT_TOO_MANY_ROWS, HttpStatus.BAD_REQUEST, [{ field: 'file', constraint: 'arrayMaxSize', args: [MAX_IMPORT_ROWS] }]);
 
     const orgs = await this.organizationIndex(kind);
     const errors: ImportRowError[] = [];
@@ -99,15 +85,17 @@ export class ImportsService {
     const headerOf = (field: string): string =>
       columns.find((c) => c.field === field)?.header ?? columns.find((c) => c.field.split('.')[0] === field.split('.')[0])?.header ?? field;
     const allCodes = new Set<string>();
-    const parsed = await Promise.all(
-      rows.map(async ({ row, values }) => {
+    const parsed: Array<{ row: number; values: Record<string, string>; dto: CreateResultDto | CreateNeedDto; issues: ReturnType<typeof flattenErrors> }> = [];
+    for (let start = 0; start < rows.length; start += VALIDATION_SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      for (const { row, values } of rows.slice(start, start + VALIDATION_SLICE)) {
         const input = kind === 'RESULT' ? resultInput(values) : needInput(values);
         const dto: CreateResultDto | CreateNeedDto = kind === 'RESULT' ? plainToInstance(CreateResultDto, input) : plainToInstance(CreateNeedDto, input);
         const issues = flattenErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: true, value: false } }));
         for (const code of (dto as { fieldCodes?: unknown }).fieldCodes instanceof Array ? (dto.fieldCodes as string[]) : []) allCodes.add(code);
-        return { row, values, dto, issues };
-      }),
-    );
+        parsed.push({ row, values, dto, issues });
+      }
+    }
     const unknownCodes = new Set(await this.listings.unknownFieldCodes([...allCodes]));
     for (const { row, values, dto, issues } of parsed) {
       const rowErrors: ImportRowError[] = issues.map((i) => ({ row, column: headerOf(i.field), field: i.field, constraint: i.constraint, args: i.args }));
@@ -140,26 +128,26 @@ export class ImportsService {
     return this.jobs.save(job);
   }
 
-  async get(id: string, user: AuthUser): Promise<ImportJobEntity & { live?: ImportProgress }> {
+  async get(id: string, user: AuthUser): Promise<ImportJobEntity> {
     const job = await this.jobs.findOneBy({ id });
     if (!job || (job.createdById !== user.id && !user.permissions.includes(Permission.USER_MANAGE))) throw DomainException.notFound(ErrorCode.IMPORT_NOT_FOUND);
-    const live = this.progress.get(id);
-    if (live) job.processedRows = live.processed;
     return job;
   }
 
-  /** 'VALID': import every valid row in one transaction (in the background); 'NONE': discard. */
+  /** 'VALID': import every valid row (in the background, in chunks); 'NONE': discard. */
   async decide(id: string, mode: 'VALID' | 'NONE', publish: boolean, user: AuthUser): Promise<ImportJobEntity> {
-    const job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOne();
+    const job = await this.jobs.findOneBy({ id });
     if (!job || job.createdById !== user.id) throw DomainException.notFound(ErrorCode.IMPORT_NOT_FOUND);
-    if (job.status !== 'VALIDATED') throw new DomainException(ErrorCode.IMPORT_NOT_PENDING, HttpStatus.CONFLICT);
-    if (mode === 'NONE' || job.validRows === 0) {
-      await this.jobs.update(id, { status: 'CANCELLED', payload: null, finishedAt: new Date() });
-      return this.get(id, user);
-    }
-    await this.jobs.update(id, { status: 'IMPORTING' });
-    this.progress.set(id, { processed: 0, total: job.validRows });
-    void this.run(job, publish, user);
+    const starting = mode === 'VALID' && job.validRows > 0;
+    // Conditional on VALIDATED, so two decisions at once cannot both start the job.
+    const moved = await this.jobs
+      .createQueryBuilder()
+      .update(ImportJobEntity)
+      .set(starting ? { status: 'IMPORTING', publish, processedRows: 0, heartbeatAt: () => 'now()' } : { status: 'CANCELLED', payload: null, finishedAt: () => 'now()' })
+      .where('id = :id AND status = :status', { id, status: 'VALIDATED' })
+      .execute();
+    if (!moved.affected) throw new DomainException(ErrorCode.IMPORT_NOT_PENDING, HttpStatus.CONFLICT);
+    if (starting) void this.run(id, publish, user);
     return this.get(id, user);
   }
 
@@ -173,27 +161,120 @@ export class ImportsService {
     }
   }
 
-  private async run(job: ImportJobEntity, publish: boolean, user: AuthUser): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
+    // Embedded PGlite has one process: whatever was importing when it stopped is orphaned now.
+    await this.recoverStaleImports(this.config.DATABASE_URL ? STALE_IMPORT_MS : 0).catch((error: unknown) => this.logger.error(`import recovery failed: ${String(error)}`));
+    this.sweeper = setInterval(() => void this.recoverStaleImports(STALE_IMPORT_MS).catch(() => undefined), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Rolls back imports whose heartbeat stopped (their process died mid-run): staged rows deleted, job FAILED. */
+  async recoverStaleImports(olderThanMs: number): Promise<number> {
+    const stale = await this.jobs
+      .createQueryBuilder('j')
+      .where('j.status = :status', { status: 'IMPORTING' })
+      .andWhere(`(j.heartbeat_at IS NULL OR j.heartbeat_at <= now() - make_interval(secs => :secs))`, { secs: olderThanMs / 1000 })
+      .getMany();
+    for (const job of stale) {
+      this.logger.warn(`import ${job.id} was interrupted; rolling it back`);
+      await this.rollBack(job, 'interrupted: the server stopped during the import');
+    }
+    return stale.length;
+  }
+
+  private async run(id: string, publish: boolean, user: AuthUser): Promise<void> {
+    const job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOneOrFail();
     const rows = (job.payload ?? []) as ValidRow[];
     const spec = (job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC) as unknown as KindSpec<ListingBaseEntity, object>;
-    const live = this.progress.get(job.id) ?? { processed: 0, total: rows.length };
     try {
-      const ids: string[] = [];
+      for (let start = 0; start < rows.length; ) {
+        start = await this.dataSource.transaction(async (manager) => {
+          // A chunk ends at IMPORT_CHUNK_ROWS rows or IMPORT_CHUNK_MS, whichever comes first: on a slow
+          // machine the connection is still handed back often.
+          const until = Date.now() + this.config.IMPORT_CHUNK_MS;
+          const ids: string[] = [];
+          for (const row of rows.slice(start, start + this.config.IMPORT_CHUNK_ROWS)) {
+            if (ids.length > 0 && Date.now() >= until) break;
+            // Staged as drafts: outside the organization nobody sees them before they are published below.
+            ids.push(await this.listings.insert(manager, spec, row.input, row.organizationId, user, false));
+          }
+          await manager.insert(ImportJobListingEntity, ids.map((listingId) => ({ jobId: id, listingId })));
+          await manager.update(ImportJobEntity, id, { processedRows: start + ids.length, heartbeatAt: new Date() });
+          return { next: start + ids.length, ids };
+        }).then(({ next, ids }) => {
+          for (const listingId of ids) this.events.changed(job.kind, listingId, ListingStatus.DRAFT);
+          return next;
+        });
+        // Let queued requests have the connection and the event loop before the next chunk.
+        await yieldToEventLoop();
+      }
+      // Publishing goes in chunks too; a failure here still deletes every row of the job.
+      const published: string[] = [];
+      for (let more = publish; more; ) {
+        const ids = await this.dataSource.transaction(async (manager) => {
+          const chunk = await this.publishStaged(manager, spec, id, user);
+          await manager.update(ImportJobEntity, id, { heartbeatAt: new Date() });
+          return chunk;
+        });
+        published.push(...ids);
+        more = ids.length > 0;
+        await yieldToEventLoop();
+      }
       await this.dataSource.transaction(async (manager) => {
-        for (const row of rows) {
-          ids.push(await this.listings.insert(manager, spec, row.input, row.organizationId, user, publish));
-          live.processed++;
-        }
-        await manager.update(ImportJobEntity, job.id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
+        const current = await manager.findOneByOrFail(ImportJobEntity, { id });
+        if (current.status !== 'IMPORTING') throw new Error(`import ${id} is ${current.status}`);
+        await manager.delete(ImportJobListingEntity, { jobId: id });
+        await manager.update(ImportJobEntity, id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
       });
-      if (publish) for (const id of ids) this.events.changed(job.kind, id, 'PUBLISHED');
+      // The matching index follows once the job is done (as before chunking): it relearns after bulk upserts.
+      for (const listingId of published) this.events.changed(job.kind, listingId, ListingStatus.PUBLISHED);
     } catch (error) {
-      this.logger.error(`import ${job.id} failed: ${String(error)}`);
-      // Nothing of the import was written: the transaction rolled back as a whole.
-      await this.jobs.update(job.id, { status: 'FAILED', processedRows: 0, importedRows: 0, failure: String(error).slice(0, 1000), finishedAt: new Date() });
-    } finally {
-      this.progress.delete(job.id);
+      this.logger.error(`import ${id} failed: ${String(error)}`);
+      await this.rollBack(job, String(error)).catch((e: unknown) => this.logger.error(`import ${id} rollback failed: ${String(e)}`));
     }
+  }
+
+  /** Publishes the next chunk of the job's staged drafts, each with its history line; returns their ids. */
+  private async publishStaged(manager: EntityManager, spec: KindSpec<ListingBaseEntity, object>, jobId: string, user: AuthUser): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected] on both drivers.
+    const [updated] = (await manager.query(
+      `UPDATE "${spec.table}" l SET status = 'PUBLISHED', reviewer_id = $2, submitted_at = now(), published_at = now(), updated_at = now(), version = l.version + 1
+         WHERE l.id IN (SELECT j.listing_id FROM import_job_listing j JOIN "${spec.table}" d ON d.id = j.listing_id WHERE j.job_id = $1 AND d.status = 'DRAFT' LIMIT $3)
+         RETURNING l.id, l.version`,
+      [jobId, user.id, this.config.IMPORT_CHUNK_ROWS],
+    )) as [Array<{ id: string; version: number }>, number];
+    if (updated.length === 0) return [];
+    await manager.query(
+      `INSERT INTO listing_history (listing_kind, listing_id, version, actor_id, action, from_status, to_status, changed_fields)
+       SELECT $1, u.id, u.version, $2, 'IMPORTED_PUBLISHED', 'DRAFT', 'PUBLISHED', '{}' FROM unnest($3::uuid[], $4::int[]) AS u(id, version)`,
+      [spec.kind, user.id, updated.map((u) => u.id), updated.map((u) => u.version)],
+    );
+    return updated.map((r) => r.id);
+  }
+
+  /** Undoes a job chunk by chunk (short transactions again), then marks it FAILED: all or nothing. */
+  private async rollBack(job: ImportJobEntity, failure: string): Promise<void> {
+    const spec = job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC;
+    for (;;) {
+      const deleted = await this.dataSource.transaction(async (manager) => {
+        const staged = await manager.find(ImportJobListingEntity, { where: { jobId: job.id }, take: this.config.IMPORT_CHUNK_ROWS });
+        const ids = staged.map((s) => s.listingId);
+        if (ids.length === 0) return ids;
+        await manager.query(`DELETE FROM listing_history WHERE listing_kind = $1 AND listing_id = ANY($2::uuid[])`, [spec.kind, ids]);
+        await manager.query(`DELETE FROM "${spec.table}" WHERE id = ANY($1::uuid[])`, [ids]);
+        await manager.query(`DELETE FROM import_job_listing WHERE job_id = $1 AND listing_id = ANY($2::uuid[])`, [job.id, ids]);
+        return ids;
+      });
+      if (deleted.length === 0) break;
+      // Gone: out of the matching index and the cached search counts.
+      for (const listingId of deleted) this.events.changed(job.kind, listingId, ListingStatus.ARCHIVED);
+      await yieldToEventLoop();
+    }
+    await this.jobs.update(job.id, { status: 'FAILED', processedRows: 0, importedRows: 0, failure: failure.slice(0, 1000), finishedAt: new Date() });
   }
 
   /** Organization full names (and credit codes) → id, of the kind that may own this listing kind. */
@@ -219,30 +300,6 @@ function writeHeader(sheet: Worksheet, columns: ColumnSpec[]): void {
     if (c.note) header.getCell(i + 1).note = c.note;
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
-
-/** Column positions by field, matched on the header text (with or without the * mark). */
-function readHeader(sheet: Worksheet, columns: ColumnSpec[]): Map<string, number> {
-  const byHeader = new Map(columns.map((c) => [c.header.replace(/\*$/, ''), c.field]));
-  const index = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const field = byHeader.get(cellText(cell.value).replace(/\*$/, '').trim());
-    if (field) index.set(field, col);
-  });
-  return index;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('').trim();
-    if (v.text !== undefined) return cellText(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-    return '';
-  }
-  return String(value).trim();
 }
 
 const orNull = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);

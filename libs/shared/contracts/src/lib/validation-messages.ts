@@ -63,6 +63,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
   noControlCharacters: { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' },
   wellFormedText: { 'zh-CN': '包含无效的 Unicode 字符', en: 'contains invalid Unicode characters' },
+  maxUncompressedMb: { 'zh-CN': '解压后不能超过 {0} MB', en: 'must not unpack to more than {0} MB' },
   unknownContractType: { 'zh-CN': '合同类型不存在或已停用：{0}', en: 'unknown or inactive contract type: {0}' },
   contractSubtypeRequired: { 'zh-CN': '请选择具体的合同子类型', en: 'choose a contract subtype' },
   technicalAmountNegative: { 'zh-CN': '非技术性费用不能超过合同成交额', en: 'must not exceed the contract amount' },
