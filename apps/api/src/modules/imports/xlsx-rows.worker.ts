@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSheetRows, SheetRefusal, SheetRequest, SheetRow } from './xlsx-rows';
 
@@ -6,6 +7,14 @@ export type SheetWorkerReply = { ok: true; rows: SheetRow[] } | { ok: false; rea
 
 export interface SheetWorkerInput extends SheetRequest {
   file: Uint8Array;
+}
+
+// On Linux a nice value belongs to the calling thread: on a busy machine the parse gives way to the
+// event loop that answers everyone else. Elsewhere it may apply to the process, or be refused; both harmless.
+try {
+  if (process.platform === 'linux') setPriority(10);
+} catch {
+  // Not allowed here: run at normal priority.
 }
 
 const input = workerData as SheetWorkerInput;
