@@ -1,4 +1,5 @@
 import { stream as excelStream } from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import * as yauzl from 'yauzl';
 
@@ -157,11 +158,18 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: numbe
   return new Promise((resolve, reject) =>
     zip.openReadStream(entry, (error, stream) => {
       if (error) return reject(toRefusal(error));
+      // Text out, decoded across chunk boundaries: exceljs decodes each Buffer chunk on its own, which
+      // garbles a Chinese character split between two chunks.
+      const decoder = new StringDecoder('utf8');
       const counted = new Transform({
+        readableObjectMode: true,
         transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
           budget.left -= chunk.length;
           if (budget.left < 0) callback(new SheetRefusal('TOO_LARGE'));
-          else callback(null, chunk);
+          else callback(null, decoder.write(chunk));
+        },
+        flush(callback: TransformCallback) {
+          callback(null, decoder.end() || undefined);
         },
       });
       stream.on('error', (e) => counted.destroy(toRefusal(e)));
