@@ -1,6 +1,8 @@
 import { Workbook } from 'exceljs';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, loginDemo, Session } from '../support/auth';
+import { backdateNotice, DealDriver, DealSessions, publishedPair } from '../support/deals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -16,12 +18,17 @@ describe('audit trail: append-only, in people’s words, filtered, exported', ()
   let admin: Session;
   let broker: Session;
   let dataSource: DataSource;
+  let s: DealSessions;
+  let drive: DealDriver;
 
   beforeAll(async () => {
     t = await startTestApp({ XKX_DEMO_SEED: 'true' });
     dataSource = t.app.get(DataSource);
+    const [researcher, enterprise] = await Promise.all([loginDemo(t.http, 'researcher'), loginDemo(t.http, 'enterprise')]);
     [admin, broker] = await Promise.all([loginDemo(t.http, 'admin'), loginDemo(t.http, 'broker')]);
-  }, 180_000);
+    s = { researcher, enterprise, broker, admin };
+    drive = new DealDriver(t.http, s, backdateNotice(dataSource));
+  }, 300_000);
   afterAll(() => t.close());
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit rows in the database itself', async () => {
@@ -81,5 +88,87 @@ describe('audit trail: append-only, in people’s words, filtered, exported', ()
     const rows = (sheet?.getSheetValues() ?? []).slice(2).map((r) => (Array.isArray(r) ? r.join('|') : ''));
     expect(rows.some((r) => r.includes('修改机构') && r.includes('南京大学') && r.includes('简称：南大 → 南大技转'))).toBe(true);
     await t.http.get('/api/audit-logs/export.xlsx').set(...bearer(broker)).expect(403);
+  });
+
+  it('records a contract amount change with before → after, and the deal and contract history tabs show it', async () => {
+    const pair = await publishedPair(t.http, s, '审计链');
+    const dealId = await drive.walkTo('CONTRACT_SIGNED', pair);
+    const deal = await drive.get(dealId);
+    const contractId = (deal['contracts'] as Array<{ id: string }>)[0]?.id as string;
+    const c = await t.http.get(`/api/contracts/${contractId}`).set(...bearer(broker)).expect(200);
+    await t.http.patch(`/api/contracts/${contractId}`).set(...bearer(broker)).set('X-Forwarded-For', '10.77.0.2').send({ version: c.body.version, contractAmountFen: 150_000_000, schedule: [{ dueOn: '2026-04-30', amountFen: 75_000_000, description: '首期' }, { dueOn: '2026-12-31', amountFen: 75_000_000, description: '二期' }] }).expect(200);
+
+    const res = await t.http.get('/api/audit-logs').query({ subjectType: 'contract', action: 'CONTRACT_UPDATED', subject: c.body.code }).set(...bearer(admin)).expect(200);
+    expect(res.body.items).toHaveLength(1);
+    const entry = res.body.items[0];
+    expect(entry).toMatchObject({ ip: '10.77.0.2', actor: { name: '李经理' }, subject: { type: 'contract', path: `/deals/${dealId}` } });
+    expect(entry.changes).toEqual(expect.arrayContaining([
+      { field: 'contractAmountFen', label: { 'zh-CN': '合同成交额', en: 'Contract amount' }, from: { 'zh-CN': '1,234,567.89 元', en: '¥1,234,567.89' }, to: { 'zh-CN': '1,500,000.00 元', en: '¥1,500,000.00' } },
+      expect.objectContaining({ field: 'technicalAmountFen', to: { 'zh-CN': '1,465,432.20 元', en: '¥1,465,432.20' } }),
+    ]));
+    for (const w of wordsOf(entry)) expect(w).not.toMatch(UUID);
+
+    // The deal's history: its stages, its NDA, the agreed price, the contract recorded and changed; a party sees no addresses.
+    const history = await t.http.get(`/api/deals/${dealId}/history`).set(...bearer(s.researcher)).expect(200);
+    const actions = history.body.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['DEAL_CREATED', 'DEAL_STAGE_CHANGED', 'DEAL_PRICE_AGREED', 'CONTRACT_CREATED', 'CONTRACT_UPDATED']));
+    expect(history.body.every((e: { ip: string | null }) => e.ip === null)).toBe(true);
+    const stageToSigned = history.body.find((e: { action: string; changes: Array<{ to: Record<string, string> }> }) => e.action === 'DEAL_STAGE_CHANGED' && e.changes[0]?.to['zh-CN'] === '合同已签订');
+    expect(stageToSigned.changes[0].from['zh-CN']).toBe('公示中');
+    const contractHistory = await t.http.get(`/api/contracts/${contractId}/history`).set(...bearer(broker)).expect(200);
+    expect(contractHistory.body.map((e: { action: string }) => e.action)).toEqual(['CONTRACT_CREATED', 'CONTRACT_UPDATED']);
+    expect(contractHistory.body[1].ip).toBe('10.77.0.2');
+    // Contract types read by their names, not codes.
+    expect(contractHistory.body[0].changes.find((ch: { field: string }) => ch.field === 'typeCode').to['zh-CN']).not.toMatch(/^[A-Z_.]+$/);
+    const stranger = await loginDemo(t.http, 'pending');
+    await t.http.get(`/api/deals/${dealId}/history`).set(...bearer(stranger)).expect((r) => expect([403, 404]).toContain(r.status));
+  });
+
+  describe('the NDA as a document', () => {
+    let dealId: string;
+    let resultId: string;
+    beforeAll(async () => {
+      const pair = await publishedPair(t.http, s, '保密协议');
+      resultId = pair.resultId;
+      // Opened by the broker with nobody else in it yet.
+      dealId = (await t.http.post('/api/deals').set(...bearer(broker)).send(pair).expect(201)).body.id;
+      for (const to of ['TRIAGE', 'INTRODUCED', 'INTERESTED']) {
+        const { version } = await drive.get(dealId);
+        await drive.move(dealId, to as 'TRIAGE', version).expect(200);
+      }
+    });
+
+    it('does not say everyone signed when nobody did, and the stage cannot claim it either', async () => {
+      const d = await drive.get(dealId);
+      expect(d['nda']).toMatchObject({ allSigned: false, pendingParties: 2, signatures: [] });
+      const move = await drive.move(dealId, 'NDA_SIGNED', d.version);
+      expect({ status: move.status, code: move.body.code }).toEqual({ status: 409, code: 'DEAL_NDA_PENDING' });
+    });
+
+    it('lets the enterprise’s staff read and sign without a broker adding them, recording version, time, address and the text’s hash', async () => {
+      const nda = await t.http.get('/api/nda/current').set(...bearer(s.enterprise)).expect(200);
+      expect(nda.body.body.length).toBeGreaterThan(20);
+      const hash = createHash('sha256').update(`${nda.body.title}\n${nda.body.body}`, 'utf8').digest('hex');
+      expect(nda.body.textHash).toBe(hash);
+      const signed = await t.http.post(`/api/deals/${dealId}/nda/accept`).set(...bearer(s.enterprise)).set('X-Forwarded-For', '10.77.0.3').send({ version: nda.body.version }).expect(200);
+      expect(signed.body).toMatchObject({ ndaVersion: nda.body.version, ip: '10.77.0.3', textHash: hash });
+
+      const d = await drive.get(dealId);
+      expect(d['nda']).toMatchObject({ allSigned: false, pendingParties: 1, signatures: [{ userId: s.enterprise.userId, side: 'ENTERPRISE', ndaVersion: nda.body.version, ip: '10.77.0.3', textHash: hash }] });
+      const asParty = await drive.get(dealId, s.enterprise);
+      expect((asParty['nda'] as { signatures: Array<{ ip: string | null }> }).signatures[0]?.ip).toBeNull();
+
+      // The researcher is let in by the broker and signs: now both sides have, and the confidential layer opens.
+      await t.http.post(`/api/deals/${dealId}/participants`).set(...bearer(broker)).send({ userId: s.researcher.userId }).expect(204);
+      await t.http.post(`/api/deals/${dealId}/nda/accept`).set(...bearer(s.researcher)).send({ version: nda.body.version }).expect(200);
+      expect((await drive.get(dealId))['nda']).toMatchObject({ allSigned: true, pendingParties: 0 });
+      const result = await t.http.get(`/api/results/${resultId}`).set(...bearer(s.enterprise)).expect(200);
+      expect(JSON.stringify(result.body)).toContain('【成果保密】');
+
+      const audit = await t.http.get('/api/audit-logs').query({ action: 'NDA_SIGNED', subjectId: dealId }).set(...bearer(admin)).expect(200);
+      expect(audit.body.total).toBe(2);
+      const facts = audit.body.items.flatMap((e: { facts: Array<{ field: string; value: Record<string, string> }> }) => e.facts);
+      expect(facts).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'textHash', value: { 'zh-CN': hash, en: hash } })]));
+    });
   });
 });

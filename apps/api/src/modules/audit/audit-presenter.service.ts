@@ -18,8 +18,15 @@ export class AuditPresenterService {
       for (const r of rows) actors.set(r.id, r);
     }
     const dealOf = await this.dealIds(entries);
+    const types = await this.contractTypeNames(entries);
     return entries.map((e) => {
       const { changes, facts } = describeAuditDetails(e.action, e.details);
+      // Contract types are data (configurable), so their names come from the table, not the contracts lib.
+      for (const c of changes) {
+        if (c.field !== 'typeCode') continue;
+        c.from = types.get(c.from['zh-CN']) ?? c.from;
+        c.to = types.get(c.to['zh-CN']) ?? c.to;
+      }
       const actor = e.actorId ? actors.get(e.actorId) : undefined;
       const typeLabel = auditEntityLabel(e.subjectType);
       return Object.assign(new AuditLogResponseDto(), {
@@ -91,6 +98,17 @@ export class AuditPresenterService {
       for (const r of rows) out.set(r.id, r.deal_id);
     }
     return out;
+  }
+
+  private async contractTypeNames(entries: readonly AuditLogEntity[]): Promise<Map<string, { 'zh-CN': string; en: string }>> {
+    const codes = new Set<string>();
+    for (const e of entries) {
+      const change = (e.details['changes'] as Record<string, { from?: unknown; to?: unknown }> | undefined)?.['typeCode'];
+      for (const v of [change?.from, change?.to]) if (typeof v === 'string') codes.add(v);
+    }
+    if (codes.size === 0) return new Map();
+    const rows = await this.dataSource.createQueryBuilder().select('t.code, t.name_zh, t.name_en').from('contract_type', 't').where('t.code IN (:...codes)', { codes: [...codes] }).getRawMany<{ code: string; name_zh: string; name_en: string }>();
+    return new Map(rows.map((r) => [r.code, { 'zh-CN': r.name_zh, en: r.name_en }]));
   }
 
   private rows<T>(table: string, columns: string[], ids: string[]): Promise<T[]> {

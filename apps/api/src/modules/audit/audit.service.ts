@@ -28,21 +28,18 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-@Injectable()
-export class AuditService {
-  constructor(@InjectRepository(AuditLogEntity) private readonly logs: Repository<AuditLogEntity>) {}
-
-  /**
-   * Appends one entry. Pass the transaction's manager so the entry commits (or not) with the change it
-   * records. The single entry point for every module's audit events.
-   */
-  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditLogEntity) : this.logs;
-    const meta = entry.meta ?? currentRequestMeta();
-    const actorId = entry.actorId !== undefined ? entry.actorId : (currentRequestUser()?.id ?? null);
-    const details: Record<string, unknown> = { ...(entry.details ?? {}) };
-    if (entry.changes && Object.keys(entry.changes).length > 0) details['changes'] = entry.changes;
-    await repo.save(repo.create({
+/**
+ * The same as `AuditService.record`, for code that already holds a transaction's manager and has no
+ * AuditService injected (a helper function, a service shared by several modules).
+ */
+export async function recordAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  const meta = entry.meta ?? currentRequestMeta();
+  const actorId = entry.actorId !== undefined ? entry.actorId : (currentRequestUser()?.id ?? null);
+  const details: Record<string, unknown> = { ...(entry.details ?? {}) };
+  if (entry.changes && Object.keys(entry.changes).length > 0) details['changes'] = entry.changes;
+  const repo = manager.getRepository(AuditLogEntity);
+  await repo.save(
+    repo.create({
       action: entry.action,
       actorId,
       actorEmail: entry.actorEmail ?? null,
@@ -52,7 +49,20 @@ export class AuditService {
       ip: meta?.ip ?? null,
       userAgent: meta?.userAgent ?? null,
       details,
-    }));
+    }),
+  );
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditLogEntity) private readonly logs: Repository<AuditLogEntity>) {}
+
+  /**
+   * Appends one entry. Pass the transaction's manager so the entry commits (or not) with the change it
+   * records. The single entry point for every module's audit events.
+   */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await recordAudit(manager ?? this.logs.manager, entry);
   }
 
   /** Why an account is suspended: its last rejection or status change, whichever came last. */
@@ -94,15 +104,16 @@ export class AuditService {
     return this.filtered(query).take(max).getMany();
   }
 
-  /** One entity's history (a deal's, a contract's), oldest first. */
-  async history(subjectType: AuditEntityType, subjectId: string): Promise<AuditLogEntity[]> {
-    return this.logs
-      .createQueryBuilder('a')
-      .where('a.subject_type = :subjectType AND a.subject_id = :subjectId', { subjectType, subjectId })
-      .orderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .take(1000)
-      .getMany();
+  /** The history of some entities (a deal with its contracts and notices), oldest first. */
+  async history(subjects: ReadonlyArray<{ type: AuditEntityType; id: string }>): Promise<AuditLogEntity[]> {
+    if (subjects.length === 0) return [];
+    const qb = this.logs.createQueryBuilder('a');
+    qb.where(
+      new Brackets((w) => {
+        subjects.forEach((s, i) => w.orWhere(`(a.subject_type = :t${i} AND a.subject_id = :s${i})`, { [`t${i}`]: s.type, [`s${i}`]: s.id }));
+      }),
+    );
+    return qb.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').take(2000).getMany();
   }
 
   private filtered(query: ListAuditLogsQueryDto): SelectQueryBuilder<AuditLogEntity> {

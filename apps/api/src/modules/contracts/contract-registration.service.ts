@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { canMoveRegistration, ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { AuditAction, auditDiff, canMoveRegistration, ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
 import { fenToYuanString, isValidRegistrationNumber } from '@xkx/util';
 import { DataSource, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -10,6 +10,10 @@ import { ContractConfigService } from './contract-config.service';
 import { ContractsService } from './contracts.service';
 import { UpdateRegistrationDto } from './dto/contract-write.dto';
 import { ContractEntity } from './entities/contract.entity';
+import { recordAudit } from '../audit/audit.service';
+import { contractSubject } from '../audit/audit-subjects';
+
+const REGISTRATION_AUDITED_FIELDS = ['registrationStatus', 'registrationNumber', 'registeredIncomeFen', 'registrationSubmittedOn', 'registrationDecidedOn', 'registrationNote'] as const;
 
 /**
  * 认定登记: not submitted → submitted → registered (16-digit number, 核定技术性收入额) | refused
@@ -55,6 +59,7 @@ export class ContractRegistrationService {
       if (to === 'REGISTERED' && dto.registrationNumber && (await manager.existsBy(ContractEntity, { registrationNumber: dto.registrationNumber, id: Not(c.id) }))) {
         throw new DomainException(ErrorCode.CONFLICT, HttpStatus.CONFLICT, [{ field: 'registrationNumber', constraint: 'registrationNumberTaken', args: [] }]);
       }
+      const before = { ...c };
       Object.assign(c, {
         registrationStatus: to,
         registrationExtra: extra,
@@ -65,6 +70,7 @@ export class ContractRegistrationService {
         registrationNote: dto.note ?? (to === from ? c.registrationNote : null),
       });
       await manager.save(c);
+      await recordAudit(manager, { action: AuditAction.CONTRACT_REGISTRATION_CHANGED, actorId: user.id, ...contractSubject(c), changes: auditDiff(before, c, REGISTRATION_AUDITED_FIELDS) });
       if (c.dealId && to !== from) {
         const deal = await manager.findOneBy(DealEntity, { id: c.dealId });
         const income = c.registeredIncomeFen !== null ? `，核定技术性收入 ¥${fenToYuanString(c.registeredIncomeFen)}` : '';

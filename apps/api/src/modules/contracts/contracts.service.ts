@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue, LegalPersonType, OrganizationKind, RegistrationStatus, Role, shanghaiDate } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue, LegalPersonType, OrganizationKind, RegistrationStatus, Role, shanghaiDate } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -18,6 +18,15 @@ import { ContractDto, ContractListDto } from './dto/contract-response.dto';
 import { ContractPartyDto, CreateContractDto, InstallmentDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto } from './dto/contract-write.dto';
 import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
 import { ContractEntity } from './entities/contract.entity';
+import { recordAudit } from '../audit/audit.service';
+import { contractSubject } from '../audit/audit-subjects';
+
+/** What a contract's audit entries record before → after: amounts, parties, type, dates. */
+const CONTRACT_AUDITED_FIELDS = [
+  'projectName', 'typeCode', 'contractNo', 'signedOn', 'contractAmountFen', 'nonTechnicalCostFen', 'technicalAmountFen',
+  'sellerName', 'sellerCreditCode', 'buyerName', 'buyerCreditCode', 'expectedInvestmentFen', 'expectedOutputFen',
+] as const;
+const EMPTY_CONTRACT: Pick<ContractEntity, (typeof CONTRACT_AUDITED_FIELDS)[number]> = Object.fromEntries(CONTRACT_AUDITED_FIELDS.map((f) => [f, null])) as never;
 
 const LEGAL_PERSON_BY_KIND: Record<OrganizationKind, LegalPersonType> = {
   UNIVERSITY: 'UNIVERSITY',
@@ -87,6 +96,7 @@ export class ContractsService {
         }),
       );
       await this.writeSchedule(manager, saved.id, dto.schedule ?? []);
+      await recordAudit(manager, { action: AuditAction.CONTRACT_CREATED, actorId: user.id, ...contractSubject(saved), changes: auditDiff(EMPTY_CONTRACT, saved, CONTRACT_AUDITED_FIELDS) });
       await recordDealEvent(manager, deal, user.id, 'CONTRACT_RECORDED', `${saved.code} ${saved.projectName}：¥${fenToYuanString(saved.contractAmountFen)}`);
       // A signed contract moves its deal: the stage follows from the contract, through the same guarded move.
       if (gate.moveDeal) {
@@ -120,6 +130,7 @@ export class ContractsService {
       ];
       if (issues.length > 0) throw DomainException.validation(issues);
       const registered = contract.registrationStatus === RegistrationStatus.REGISTERED;
+      const before = { ...contract };
       Object.assign(contract, {
         ...(dto.contractNo !== undefined ? { contractNo: dto.contractNo } : {}),
         ...(dto.typeCode ? { typeCode: dto.typeCode } : {}),
@@ -136,6 +147,7 @@ export class ContractsService {
       });
       await manager.save(contract);
       if (dto.schedule) await this.writeSchedule(manager, id, dto.schedule);
+      await recordAudit(manager, { action: AuditAction.CONTRACT_UPDATED, actorId: user.id, ...contractSubject(contract), changes: auditDiff(before, contract, CONTRACT_AUDITED_FIELDS) });
     });
   }
 
@@ -151,11 +163,17 @@ export class ContractsService {
       if (dto.receivedOn > today) dateIssues.push({ field: 'receivedOn', constraint: 'notInFuture', args: [today] });
       if (dateIssues.length > 0) throw DomainException.validation(dateIssues);
       const { contractAmountFen } = valuesOn(contract, await amendmentsOf(manager, [id]));
-      const issues = paymentIssues(await this.received(manager, id), dto.amountFen, contractAmountFen);
+      const receivedBefore = await this.received(manager, id);
+      const issues = paymentIssues(receivedBefore, dto.amountFen, contractAmountFen);
       if (issues.length > 0) throw new DomainException(ErrorCode.PAYMENT_EXCEEDS_CONTRACT, HttpStatus.BAD_REQUEST, issues);
       await manager.insert(ContractPaymentEntity, { contractId: id, receivedOn: dto.receivedOn, amountFen: dto.amountFen, evidenceNote: dto.evidenceNote, recordedById: user.id });
       contract.updatedAt = new Date();
       await manager.save(contract);
+      await recordAudit(manager, {
+        action: AuditAction.PAYMENT_RECORDED, actorId: user.id, ...contractSubject(contract),
+        changes: { receivedFen: { from: receivedBefore, to: receivedBefore + dto.amountFen } },
+        details: { amountFen: dto.amountFen, receivedOn: dto.receivedOn, note: dto.evidenceNote },
+      });
       if (contract.dealId) {
         const deal = await manager.findOneBy(DealEntity, { id: contract.dealId });
         if (deal) await recordDealEvent(manager, deal, user.id, 'PAYMENT_RECEIVED', `${contract.code}：¥${fenToYuanString(dto.amountFen)}（${dto.receivedOn}）${dto.evidenceNote}`);

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, ErrorCode, NotificationKind, OfferStatus, Role } from '@xkx/contracts';
+import { AuditAction, DealSide, ErrorCode, NotificationKind, OfferStatus, Role } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -12,6 +12,8 @@ import { isOpen } from './deal-workflow';
 import { AnswerOfferDto, DealMessageDto, DealOfferDto, PostMessageDto, ProposeOfferDto } from './dto/collaboration.dto';
 import { DealMessageEntity } from './entities/deal-message.entity';
 import { DealOfferEntity } from './entities/deal-offer.entity';
+import { recordAudit } from '../audit/audit.service';
+import { dealSubject } from '../audit/audit-subjects';
 
 /** The deal's message thread and its offers during negotiation. */
 @Injectable()
@@ -95,9 +97,11 @@ export class DealCollaborationService {
       offer.answerNote = dto.note ?? null;
       const saved = await manager.save(offer);
       if (accept) {
+        const priceBefore = deal.agreedPriceFen;
         deal.agreedPriceFen = offer.priceFen;
         const savedDeal = await manager.save(deal);
         await recordDealEvent(manager, savedDeal, user.id, 'OFFER_ACCEPTED', `¥${fenToYuanString(offer.priceFen)} ${offer.terms}`);
+        await recordAudit(manager, { action: AuditAction.DEAL_PRICE_AGREED, actorId: user.id, ...dealSubject(savedDeal), changes: { agreedPriceFen: { from: priceBefore, to: offer.priceFen } }, details: { note: offer.terms } });
       }
       await this.notifications.notify(manager, participants.map((p) => p.userId).filter((id) => id !== user.id), {
         kind: NotificationKind.DEAL_OFFER,

@@ -12,7 +12,7 @@ import { DealAccessService, managesDeals } from './deal-access.service';
 import { publicNoticeRequired } from './deal-guards';
 import { allowedTargets, isOpen, NDA_STAGES } from './deal-workflow';
 import { BoardQueryDto, ListDealsQueryDto } from './dto/deal-write.dto';
-import { DealBoardDto, DealCardDto, DealContractSummaryDto, DealDetailDto, DealEventDto, DealListDto } from './dto/deal-response.dto';
+import { DealBoardDto, DealCardDto, DealNdaStateDto, DealContractSummaryDto, DealDetailDto, DealEventDto, DealListDto } from './dto/deal-response.dto';
 import { DealEventEntity } from './entities/deal-event.entity';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
@@ -91,17 +91,35 @@ export class DealQueriesService {
         const a = accepted(p.userId);
         return { userId: p.userId, name: u?.name ?? '', side: p.side, organizationName: u?.organization?.nameZh ?? null, ndaVersion: a?.ndaVersion ?? null, ndaAcceptedAt: a?.acceptedAt.toISOString() ?? null };
       }),
-      nda: {
-        currentVersion: current[0]?.version ?? 0,
-        available: NDA_STAGES.includes(deal.stage),
-        acceptedByMe: !!accepted(user.id),
-        pendingParties: parties.filter((p) => !accepted(p.userId)).length,
-      },
+      nda: this.ndaState(deal, parties, acceptances, users, current[0]?.version ?? 0, user),
       contracts: await this.contractSummaries(m, deal.id),
       lostReason: deal.lostReason,
       lostFromStage: deal.lostFromStage,
       noticeOverrideReason: deal.noticeOverrideReason,
       mySide: side,
+    };
+  }
+
+  /**
+   * Signed only when every institution and enterprise participant signed and each side has at least one
+   * signature: a deal with no party in it yet has nobody's signature, not everybody's.
+   */
+  private ndaState(deal: DealEntity, parties: DealParticipantEntity[], acceptances: NdaAcceptanceEntity[], users: Map<string, UserEntity>, currentVersion: number, user: AuthUser): DealNdaStateDto {
+    const signed = (userId: string) => acceptances.some((a) => a.userId === userId);
+    const sidesWithoutSignature = [DealSide.INSTITUTION, DealSide.ENTERPRISE].filter((side) => !parties.some((p) => p.side === side && signed(p.userId)));
+    const unsignedParties = parties.filter((p) => !signed(p.userId)).length;
+    const sidesWithNobody = sidesWithoutSignature.filter((side) => !parties.some((p) => p.side === side)).length;
+    const sideOf = (userId: string) => parties.find((p) => p.userId === userId)?.side ?? DealSide.ENTERPRISE;
+    return {
+      currentVersion,
+      available: NDA_STAGES.includes(deal.stage),
+      acceptedByMe: signed(user.id),
+      pendingParties: unsignedParties + sidesWithNobody,
+      allSigned: unsignedParties === 0 && sidesWithoutSignature.length === 0,
+      signatures: acceptances.map((a) => ({
+        userId: a.userId, name: users.get(a.userId)?.name ?? '', side: sideOf(a.userId), ndaVersion: a.ndaVersion, signedAt: a.acceptedAt.toISOString(),
+        ip: managesDeals(user) ? a.ip : null, textHash: a.textHash,
+      })),
     };
   }
 

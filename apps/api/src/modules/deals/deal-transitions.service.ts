@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role, shanghaiDate } from '@xkx/contracts';
+import { AuditAction, DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role, shanghaiDate } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -17,6 +17,8 @@ import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
 import { NdaAcceptanceEntity } from './entities/nda.entity';
 import { PublicNoticesService } from './public-notices.service';
+import { recordAudit } from '../audit/audit.service';
+import { dealSubject } from '../audit/audit-subjects';
 
 export interface MoveInput {
   to: DealStage;
@@ -77,6 +79,7 @@ export class DealTransitionsService {
     if (input.to === 'PUBLIC_NOTICE') await this.notices.open(manager, saved, user);
     if (from === 'PUBLIC_NOTICE' && input.to !== 'CONTRACT_SIGNED') await this.notices.withdraw(manager, saved.id);
     await recordDealEvent(manager, saved, user.id, 'STAGE', note, from, input.to);
+    await recordAudit(manager, { action: AuditAction.DEAL_STAGE_CHANGED, actorId: user.id, ...dealSubject(saved), changes: { stage: { from, to: input.to } }, details: { note, overrideReason: verdict.overrideUsed ? saved.noticeOverrideReason : null } });
     if (verdict.overrideUsed) await recordDealEvent(manager, saved, user.id, 'NOTICE_OVERRIDE', saved.noticeOverrideReason);
     const from_ = DEAL_STAGE_LABELS[from];
     const to = DEAL_STAGE_LABELS[input.to];
@@ -115,7 +118,10 @@ export class DealTransitionsService {
       overrideRecorded: noticeOf.overrideRecorded,
       earliestSignedOn: contracts.map((c) => c.signedOn).sort()[0] ?? null,
       today: shanghaiDate(),
-      partiesWithoutNda: parties.filter((uid) => !accepted.some((a) => a.userId === uid)).length,
+      // A side with nobody in the deal has nobody's signature: it counts as one party still to sign.
+      partiesWithoutNda:
+        parties.filter((uid) => !accepted.some((a) => a.userId === uid)).length +
+        [DealSide.INSTITUTION, DealSide.ENTERPRISE].filter((side) => !participants.some((p) => p.side === side)).length,
       intendedPriceFen: deal.agreedPriceFen,
     };
   }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
+import { AuditAction, auditDiff, DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -14,6 +14,8 @@ import { isOpen } from './deal-workflow';
 import { CreateDealDto, ParticipantInputDto, UpdateDealDto } from './dto/deal-write.dto';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
+import { recordAudit } from '../audit/audit.service';
+import { dealSubject } from '../audit/audit-subjects';
 
 export interface OpenDealInput {
   title: string;
@@ -110,6 +112,7 @@ export class DealsService {
       await manager.insert(DealParticipantEntity, { dealId: deal.id, userId: p.userId, side: p.side, addedById: actorId });
     }
     await recordDealEvent(manager, deal, actorId, 'CREATED', null, null, DealStage.LEAD);
+    await recordAudit(manager, { action: AuditAction.DEAL_CREATED, actorId, ...dealSubject(deal), changes: { stage: { from: null, to: DealStage.LEAD } }, details: { pricingMethod: deal.pricingMethod } });
     return deal.id;
   }
 
@@ -123,6 +126,7 @@ export class DealsService {
         throw new DomainException(ErrorCode.DEAL_PUBLIC_NOTICE_PENDING, HttpStatus.CONFLICT, [], { stage: deal.stage });
       }
       const pricingBefore = deal.pricingMethod;
+      const before = { ...deal };
       const changed: string[] = [];
       const set = <K extends 'title' | 'nextAction' | 'nextActionDue' | 'pricingMethod' | 'agreedPriceFen'>(key: K, value: DealEntity[K] | undefined) => {
         if (value === undefined || deal[key] === value) return;
@@ -142,6 +146,7 @@ export class DealsService {
       const described = changed.map((key) => (key === 'pricingMethod' ? `定价方式：${pricing(pricingBefore)} → ${pricing(saved.pricingMethod)}` : key));
       const note = nextActionChanged ? `${saved.nextAction ?? ''}${saved.nextActionDue ? `（${saved.nextActionDue}）` : ''}` : described.join(', ');
       await recordDealEvent(manager, saved, user.id, nextActionChanged ? 'NEXT_ACTION' : 'UPDATED', note || null);
+      await recordAudit(manager, { action: AuditAction.DEAL_UPDATED, actorId: user.id, ...dealSubject(saved), changes: auditDiff(before, saved, ['title', 'nextAction', 'nextActionDue', 'pricingMethod', 'agreedPriceFen']) });
     });
   }
 
@@ -157,6 +162,7 @@ export class DealsService {
       const saved = await manager.save(deal);
       const person = await manager.findOneByOrFail(UserEntity, { id: resolved.userId });
       await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${person.name}（${resolved.side}）`);
+      await recordAudit(manager, { action: AuditAction.DEAL_PARTICIPANT_ADDED, actorId: user.id, ...dealSubject(saved), details: { participant: `${person.name} ${person.email}`, side: resolved.side } });
       await this.notifications.notify(manager, [resolved.userId], {
         kind: NotificationKind.DEAL_STAGE_CHANGED,
         titleZh: `您已加入撮合项目「${deal.title}」`,

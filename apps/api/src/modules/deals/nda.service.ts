@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, ErrorCode, ListingKind } from '@xkx/contracts';
+import { AuditAction, DealSide, ErrorCode, ListingKind } from '@xkx/contracts';
+import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -13,6 +14,14 @@ import { recordDealEvent } from './deal-events';
 import { isOpen, NDA_STAGES } from './deal-workflow';
 import { ConfidentialViewDto, CreateNdaVersionDto, NdaAcceptanceDto, NdaVersionDto } from './dto/collaboration.dto';
 import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from './entities/nda.entity';
+import { DealParticipantEntity } from './entities/deal-participant.entity';
+import { recordAudit } from '../audit/audit.service';
+import { dealSubject } from '../audit/audit-subjects';
+
+/** What a signature records of the text: SHA-256 of the title, a newline and the body. */
+export function ndaTextHash(v: Pick<NdaVersionEntity, 'title' | 'body'>): string {
+  return createHash('sha256').update(`${v.title}\n${v.body}`, 'utf8').digest('hex');
+}
 
 /**
  * The NDA: its text as versioned data, each party's acceptance within a deal (version, time, address),
@@ -42,23 +51,36 @@ export class NdaService {
       await manager.query(`LOCK TABLE "nda_version" IN EXCLUSIVE MODE`);
       const rows: Array<{ max: number | null }> = await manager.query(`SELECT MAX(version) AS max FROM nda_version`);
       const saved = await manager.save(manager.create(NdaVersionEntity, { version: (rows[0]?.max ?? 0) + 1, title: dto.title, body: dto.body, createdById: user.id }));
+      await recordAudit(manager, { action: AuditAction.NDA_VERSION_PUBLISHED, actorId: user.id, subjectType: 'nda', subjectId: saved.id, subjectLabel: `${saved.title} v${saved.version}`, details: { ndaVersion: saved.version, textHash: ndaTextHash(saved) } });
       return this.dto(saved);
     });
   }
 
-  /** A party a broker let into the deal accepts the current NDA, once interest is confirmed. */
+  /**
+   * A party signs the current NDA, once interest is confirmed: the signature keeps who, when, from which
+   * address, the version and the hash of its text. Enterprise staff of the deal's enterprise may sign
+   * without a broker adding them first: signing lets them in on the enterprise side (the confidential
+   * layer is granted to participants under NDA).
+   */
   async accept(dealId: string, version: number, user: AuthUser, meta: RequestMeta): Promise<NdaAcceptanceDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { deal, participants } = await this.access.lock(manager, dealId, user);
-      const me = participants.find((p) => p.userId === user.id);
-      if (!me || me.side === DealSide.BROKER) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+      const { deal, participants, side } = await this.access.lock(manager, dealId, user);
+      if (side === DealSide.BROKER) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
       if (!NDA_STAGES.includes(deal.stage) || !isOpen(deal.stage)) throw new DomainException(ErrorCode.NDA_NOT_AVAILABLE, HttpStatus.CONFLICT, [], { stage: deal.stage });
       const [latest] = await manager.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
       if (!latest || latest.version !== version) throw new DomainException(ErrorCode.NDA_VERSION_OUTDATED, HttpStatus.CONFLICT, [], { currentNdaVersion: latest?.version ?? null });
+      if (!participants.some((p) => p.userId === user.id)) {
+        await manager.insert(DealParticipantEntity, { dealId, userId: user.id, side, addedById: user.id });
+        await recordDealEvent(manager, deal, user.id, 'PARTICIPANT_ADDED', `${user.name}（${side}）`);
+      }
       const existing = await manager.findOneBy(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version });
-      const acceptance = existing ?? (await manager.save(manager.create(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version, ip: meta.ip, userAgent: meta.userAgent })));
-      if (!existing) await recordDealEvent(manager, deal, user.id, 'NDA_ACCEPTED', `v${version}`);
-      return { dealId, ndaVersion: acceptance.ndaVersion, acceptedAt: acceptance.acceptedAt.toISOString(), ip: acceptance.ip };
+      const textHash = ndaTextHash(latest);
+      const acceptance = existing ?? (await manager.save(manager.create(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version, ip: meta.ip, userAgent: meta.userAgent, textHash })));
+      if (!existing) {
+        await recordDealEvent(manager, deal, user.id, 'NDA_ACCEPTED', `v${version}`);
+        await recordAudit(manager, { action: AuditAction.NDA_SIGNED, actorId: user.id, meta, ...dealSubject(deal), details: { ndaVersion: version, side, textHash } });
+      }
+      return { dealId, ndaVersion: acceptance.ndaVersion, acceptedAt: acceptance.acceptedAt.toISOString(), ip: acceptance.ip, textHash: acceptance.textHash };
     });
   }
 
@@ -77,6 +99,6 @@ export class NdaService {
   }
 
   private dto(v: NdaVersionEntity): NdaVersionDto {
-    return { version: v.version, title: v.title, body: v.body, createdAt: v.createdAt.toISOString() };
+    return { version: v.version, title: v.title, body: v.body, createdAt: v.createdAt.toISOString(), textHash: ndaTextHash(v) };
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DEFAULT_KPI_TARGETS, ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, DEFAULT_KPI_TARGETS, ErrorCode } from '@xkx/contracts';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -7,6 +7,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { KpiTargetDto, KpiTargetsDto } from './dto/kpi-response.dto';
 import { PutKpiTargetsDto } from './dto/kpi-query.dto';
 import { KpiInstitutionTargetEntity, KpiTargetEntity } from './entities/kpi-target.entity';
+import { recordAudit } from '../audit/audit.service';
 
 /** Yearly targets: the district's (defaults 165 projects, 84 亿元) and optional ones per institution. */
 @Injectable()
@@ -29,7 +30,13 @@ export class KpiTargetsService {
 
   async put(dto: PutKpiTargetsDto, user: AuthUser): Promise<KpiTargetsDto> {
     await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(KpiTargetEntity, { where: { year: dto.year }, lock: { mode: 'pessimistic_write' } });
       await manager.upsert(KpiTargetEntity, { year: dto.year, projects: dto.projects, contractAmountFen: dto.contractAmountFen, updatedById: user.id }, ['year']);
+      await recordAudit(manager, {
+        action: AuditAction.KPI_TARGET_CHANGED, actorId: user.id, subjectType: 'kpi_target', subjectLabel: `${dto.year} 年度目标`,
+        changes: auditDiff({ projectTarget: before?.projects ?? null, turnoverTargetFen: before?.contractAmountFen ?? null }, { projectTarget: dto.projects, turnoverTargetFen: dto.contractAmountFen }, ['projectTarget', 'turnoverTargetFen']),
+        details: { year: dto.year },
+      });
       if (dto.institutions === undefined) return;
       const ids = dto.institutions.map((t) => t.organizationId);
       const orgs = ids.length ? await manager.findBy(OrganizationEntity, { id: In(ids) }) : [];

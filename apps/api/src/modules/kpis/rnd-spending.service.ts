@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -9,6 +9,7 @@ import { PutRndSpendingDto } from './dto/kpi-query.dto';
 import { RndSpendingEntity } from './entities/rnd-spending.entity';
 import { KPI_CONFIG, KpiConfig } from './kpi-config';
 import { growthBp, meetsGrowth, sumFen } from './kpi-math';
+import { recordAudit } from '../audit/audit.service';
 
 /** R&D spending (研发投入) of key monitored enterprises (重点监测企业) and its growth against the target. */
 @Injectable()
@@ -26,9 +27,14 @@ export class RndSpendingService {
       if (!org) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (org.kind !== 'ENTERPRISE' || !org.isKeyMonitored) throw new DomainException(ErrorCode.KPI_ENTERPRISE_NOT_MONITORED, HttpStatus.BAD_REQUEST);
       // A correction of the amount alone (no note sent) keeps what was noted; an empty note clears it.
-      const stored = dto.note === undefined ? await manager.findOne(RndSpendingEntity, { where: { organizationId, year }, lock: { mode: 'pessimistic_write' } }) : null;
+      const stored = await manager.findOne(RndSpendingEntity, { where: { organizationId, year }, lock: { mode: 'pessimistic_write' } });
       const note = dto.note === undefined ? (stored?.note ?? null) : dto.note || null;
       await manager.upsert(RndSpendingEntity, { organizationId, year, amountFen: dto.amountFen, note, enteredById: user.id }, ['organizationId', 'year']);
+      await recordAudit(manager, {
+        action: AuditAction.RND_SPENDING_CHANGED, actorId: user.id, subjectType: 'rnd_spending', subjectLabel: `${org.nameZh} ${year}`,
+        changes: auditDiff({ spendingFen: stored?.amountFen ?? null, note: stored?.note ?? null }, { spendingFen: dto.amountFen, note }, ['spendingFen', 'note']),
+        details: { year },
+      });
       return { organizationId, year, amountFen: dto.amountFen, note };
     });
   }

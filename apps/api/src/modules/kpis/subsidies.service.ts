@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SubsidyClaimantKind } from '@xkx/contracts';
+import { AuditAction, auditDiff, SubsidyClaimantKind } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -10,6 +10,8 @@ import { RelatedPartyMarkEntity } from './entities/related-party-mark.entity';
 import { kpiBase } from './kpi-base.query';
 import { KPI_CONFIG, KpiConfig } from './kpi-config';
 import { fen, subsidyFen, sumFen } from './kpi-math';
+import { recordAudit } from '../audit/audit.service';
+import { contractSubject } from '../audit/audit-subjects';
 
 interface PaidRow {
   id: string;
@@ -84,13 +86,22 @@ export class SubsidiesService {
   /** Marks (or unmarks) a contract as a related-party deal: it keeps counting in the figures but earns no subsidy. */
   async markRelatedParty(contractId: string, dto: PutRelatedPartyDto, user: AuthUser): Promise<RelatedPartyDto> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(ContractEntity, { id: contractId }))) throw DomainException.notFound('CONTRACT_NOT_FOUND');
+      const contract = await manager.findOneBy(ContractEntity, { id: contractId });
+      if (!contract) throw DomainException.notFound('CONTRACT_NOT_FOUND');
+      const before = await manager.findOneBy(RelatedPartyMarkEntity, { contractId });
+      const audit = (related: boolean, reason: string | null) =>
+        recordAudit(manager, {
+          action: AuditAction.SUBSIDY_MARK_CHANGED, actorId: user.id, ...contractSubject(contract),
+          changes: auditDiff({ relatedParty: !!before, reason: before?.reason ?? null }, { relatedParty: related, reason }, ['relatedParty', 'reason']),
+        });
       if (!dto.related) {
         await manager.delete(RelatedPartyMarkEntity, { contractId });
+        await audit(false, null);
         return { contractId, related: false, reason: null };
       }
       if (!dto.reason) throw DomainException.validation([{ field: 'reason', constraint: 'isDefined', args: [] }]);
       await manager.upsert(RelatedPartyMarkEntity, { contractId, reason: dto.reason, markedById: user.id }, ['contractId']);
+      await audit(true, dto.reason);
       return { contractId, related: true, reason: dto.reason };
     });
   }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, ListingKind, ListingStatus, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
+import { AuditAction, ErrorCode, ListingKind, ListingStatus, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
@@ -13,6 +13,8 @@ import { canManage, canView, ConfidentialAccessGrants, isBroker } from './listin
 import { KindSpec } from './listing-kinds';
 import { EDITABLE, isMaterialChange, ListingAction, nextStatus } from './listing-workflow';
 import { ListingEvents } from './listing-events';
+import { recordAudit } from '../audit/audit.service';
+import { listingSubject } from '../audit/audit-subjects';
 
 export interface LoadedListing<E extends ListingBaseEntity> {
   entity: E;
@@ -177,6 +179,9 @@ export class ListingsService {
       entity.status = to;
       const saved = await manager.save(spec.entity, entity);
       await this.history(manager, spec.kind, saved, user.id, action, from, to, action === ListingAction.RENEW ? ['validUntil'] : [], input.note ?? null);
+      if (action === ListingAction.APPROVE || action === ListingAction.REJECT || action === ListingAction.REQUEST_CHANGES) {
+        await recordAudit(manager, { action: AuditAction.LISTING_REVIEWED, actorId: user.id, ...listingSubject(spec.kind, saved), changes: { status: { from, to } }, details: { decision: action, note: input.note ?? null } });
+      }
       await this.notifyOwner(manager, spec.kind, saved, action);
       return { status: to, version: saved.version };
     });

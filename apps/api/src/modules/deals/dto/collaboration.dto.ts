@@ -54,6 +54,7 @@ export class NdaVersionDto {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'SHA-256 (hex) of the title, a newline and the body: what a signature records' }) textHash!: string;
 }
 
 export class NdaAcceptanceDto {
@@ -61,6 +62,7 @@ export class NdaAcceptanceDto {
   @ApiProperty() ndaVersion!: number;
   @ApiProperty({ format: 'date-time' }) acceptedAt!: string;
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the NDA text signed' }) textHash!: string | null;
 }
 
 export class ConfidentialViewsQueryDto {

@@ -52,7 +52,20 @@ export class DealNdaStateDto {
   @ApiProperty() currentVersion!: number;
   @ApiProperty({ description: 'Parties may accept it at this stage' }) available!: boolean;
   @ApiProperty({ description: 'The caller accepted it in this deal' }) acceptedByMe!: boolean;
-  @ApiProperty({ description: 'Institution and enterprise participants who have not accepted yet' }) pendingParties!: number;
+  @ApiProperty({ description: 'Institution and enterprise participants who have not accepted yet, plus each side with nobody to sign yet' }) pendingParties!: number;
+  @ApiProperty({ description: 'Both sides signed: every institution and enterprise participant, and at least one on each side' }) allSigned!: boolean;
+  @ApiProperty({ type: () => [NdaSignatureDto] }) signatures!: NdaSignatureDto[];
+}
+
+/** One signature record: who, when, from where, which version, the hash of the text signed. */
+export class NdaSignatureDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Object.values(DealSide) }) side!: DealSide;
+  @ApiProperty() ndaVersion!: number;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Brokers only' }) ip!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the text signed' }) textHash!: string | null;
 }
 
 export class PublicNoticeDto {

@@ -49,6 +49,10 @@ export class NdaAcceptanceEntity {
 
   @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
   userAgent!: string | null;
+
+  /** SHA-256 (hex) of the text signed (title, a newline, body): proves which words were agreed. */
+  @Column({ name: 'text_hash', type: 'varchar', length: 64, nullable: true })
+  textHash!: string | null;
 }
 
 /** Every disclosure of a listing's confidential layer to someone other than its owner. */

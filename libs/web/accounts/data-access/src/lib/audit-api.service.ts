@@ -22,6 +22,11 @@ export class AuditApiService {
       .pipe(map((response) => saveBlob(response, 'audit-log.xlsx')));
   }
 
+  /** A deal's history (with its contracts and notices) or a contract's, oldest first; undefined id: nothing. */
+  historyResource(kind: 'deals' | 'contracts', id: () => string | undefined): HttpResourceRef<AuditLogEntry[] | undefined> {
+    return httpResource<AuditLogEntry[]>(() => (id() ? `/${API_PREFIX}/${kind}/${id()}/history` : undefined));
+  }
+
   outboxResource(page: () => { limit: number; offset: number }): HttpResourceRef<Page<OutboxMail> | undefined> {
     return httpResource<Page<OutboxMail>>(() => ({ url: `/${API_PREFIX}/outbox`, params: queryParams(page()) }));
   }

@@ -12,6 +12,7 @@ import {
   DealTransition,
   DealTransitionResult,
   DealUpdate,
+  NdaText,
   OfferInput,
   PublicNotice,
 } from '@xkx/web/deals/util';
@@ -80,6 +81,11 @@ export class DealsApiService {
 
   postMessage(id: string, body: string): Observable<DealMessage> {
     return this.http.post<DealMessage>(`${BASE}/${id}/messages`, { body });
+  }
+
+  /** The current NDA text, loaded when someone opens it to read. */
+  ndaTextResource(load: () => boolean): HttpResourceRef<NdaText | undefined> {
+    return httpResource<NdaText>(() => (load() ? `/${API_PREFIX}/nda/current` : undefined));
   }
 
   acceptNda(id: string, version: number): Observable<unknown> {

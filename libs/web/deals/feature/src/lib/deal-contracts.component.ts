@@ -4,6 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ATTACHMENT_CATEGORIES, DealStage, FieldError, shanghaiDate } from '@xkx/contracts';
+import { AuditApiService } from '@xkx/web/accounts/data-access';
+import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import {
   ContractDetailsComponent,
@@ -55,6 +57,7 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
     PaymentFormComponent,
     RegistrationFormComponent,
     AttachmentsPanelComponent,
+    AuditLogTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -138,6 +141,9 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             />
           }
           <div class="actions">
+            <button mat-button type="button" (click)="showHistory.set(!showHistory())" data-testid="contract-history-toggle">
+              <mat-icon>history</mat-icon> {{ 'audit.history' | t }}
+            </button>
             <a mat-button [routerLink]="['/print/contracts', k.id]" target="_blank" data-testid="print-contract">
               <mat-icon>print</mat-icon> {{ 'print.openContract' | t }}
             </a>
@@ -183,6 +189,13 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             />
             <p class="muted">{{ p.payment.receivedOn }} · {{ p.payment.amountFen | fen }}</p>
           }
+        }
+        @if (showHistory()) {
+          <div class="history" data-testid="contract-history">
+            @if (history.hasValue()) {
+              <xkx-audit-log-table [entries]="history.value()" [showSubject]="false" />
+            }
+          </div>
         }
         @if (manage() && mode() === 'view') {
           <div class="actions">
@@ -289,6 +302,8 @@ export class DealContractsComponent {
     return contracts.some((c) => c.id === chosen) ? chosen : (contracts[0]?.id ?? null);
   });
   protected readonly contract = this.api.contractResource(this.selectedId);
+  protected readonly showHistory = signal(false);
+  protected readonly history = inject(AuditApiService).historyResource('contracts', () => (this.showHistory() ? (this.selectedId() ?? undefined) : undefined));
   protected readonly fields = this.api.registrationFieldsResource();
   private readonly attachments = inject(AttachmentsApiService);
   protected readonly contractCategories = ATTACHMENT_CATEGORIES.CONTRACT;

@@ -18,7 +18,8 @@ import {
   Role,
 } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
-import { UsersApiService } from '@xkx/web/accounts/data-access';
+import { AuditApiService, UsersApiService } from '@xkx/web/accounts/data-access';
+import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
 import { UserSummary } from '@xkx/web/accounts/util';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
@@ -59,6 +60,7 @@ const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
     FenPipe,
     DealContractsComponent,
     DealOffersComponent,
+    AuditLogTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deal-page.component.html',
@@ -74,6 +76,13 @@ export class DealPageComponent {
   protected readonly deal = this.api.detailResource(this.id);
   protected readonly timeline = this.api.timelineResource(this.id);
   protected readonly messages = this.api.messagesResource(this.id);
+  /** Signing shows the NDA's text first and asks for an explicit confirmation. */
+  protected readonly readingNda = signal(false);
+  protected readonly ndaConfirmed = signal(false);
+  protected readonly ndaText = this.api.ndaTextResource(() => this.readingNda());
+  /** The history tab: the deal's audit entries (with its contracts and notices), loaded when opened. */
+  protected readonly showHistory = signal(false);
+  protected readonly history = inject(AuditApiService).historyResource('deals', () => (this.showHistory() ? this.id() : undefined));
   protected readonly stageLabels = DEAL_STAGE_LABELS;
   private readonly users = inject(UsersApiService);
   protected readonly peopleQuery = signal('');
@@ -122,6 +131,7 @@ export class DealPageComponent {
   protected refresh(): void {
     this.deal.reload();
     this.timeline.reload();
+    this.history.reload();
   }
 
   protected move(d: DealDetail): void {
@@ -236,7 +246,11 @@ export class DealPageComponent {
 
   protected acceptNda(version: number): void {
     this.api.acceptNda(this.id(), version).subscribe({
-      next: () => this.refresh(),
+      next: () => {
+        this.readingNda.set(false);
+        this.ndaConfirmed.set(false);
+        this.refresh();
+      },
       error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
     });
   }

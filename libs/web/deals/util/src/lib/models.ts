@@ -105,6 +105,29 @@ export interface DealNdaState {
   available: boolean;
   acceptedByMe: boolean;
   pendingParties: number;
+  /** Every party signed and each side has a signature (a deal with no parties yet is not signed). */
+  allSigned: boolean;
+  signatures: NdaSignature[];
+}
+
+/** One signature record: who, when, from where (brokers only), which version, the hash of the text. */
+export interface NdaSignature {
+  userId: string;
+  name: string;
+  side: DealSide;
+  ndaVersion: number;
+  signedAt: string;
+  ip: string | null;
+  textHash: string | null;
+}
+
+/** The NDA text parties read before signing. */
+export interface NdaText {
+  version: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  textHash: string;
 }
 
 export interface PublicNotice {
