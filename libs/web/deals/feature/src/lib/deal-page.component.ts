@@ -76,10 +76,6 @@ export class DealPageComponent {
   protected readonly deal = this.api.detailResource(this.id);
   protected readonly timeline = this.api.timelineResource(this.id);
   protected readonly messages = this.api.messagesResource(this.id);
-  /** Signing shows the NDA's text first and asks for an explicit confirmation. */
-  protected readonly readingNda = signal(false);
-  protected readonly ndaConfirmed = signal(false);
-  protected readonly ndaText = this.api.ndaTextResource(() => this.readingNda());
   /** The history tab: the deal's audit entries (with its contracts and notices), loaded when opened. */
   protected readonly showHistory = signal(false);
   protected readonly history = inject(AuditApiService).historyResource('deals', () => (this.showHistory() ? this.id() : undefined));
@@ -246,11 +242,7 @@ export class DealPageComponent {
 
   protected acceptNda(version: number): void {
     this.api.acceptNda(this.id(), version).subscribe({
-      next: () => {
-        this.readingNda.set(false);
-        this.ndaConfirmed.set(false);
-        this.refresh();
-      },
+      next: () => this.refresh(),
       error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
     });
   }
