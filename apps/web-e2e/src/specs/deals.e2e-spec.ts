@@ -121,7 +121,7 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await context.close();
   });
 
-  it('a broker prints the contract summary, the registration sheet, the deal summary and the 公示 notice to A4 PDFs', async () => {
+  it('a broker prints the contract summary, the registration sheet, the deal summary, the signed NDA and the 公示 notice to A4 PDFs', async () => {
     const token = await apiToken(server.baseUrl, DEMO.broker);
     type Amounts = { contractAmountFen: number; nonTechnicalCostFen: number; technicalAmountFen: number };
     type ContractRow = {
@@ -198,6 +198,43 @@ describeBrowser('deals: the broker board and a deal page', () => {
     expect(deal.text).toContain(squeeze(contract.code));
     expect(deal.text).toContain('进展记录');
 
+    // The signed NDA: its text and each signature record with the hash of the text signed. Setup: the
+    // demo enterprise signs the current NDA on one of its deals that is at the NDA step.
+    const enterpriseToken = await apiToken(server.baseUrl, DEMO.enterprise);
+    const current = await apiGet<{ version: number }>(server.baseUrl, enterpriseToken, '/api/nda/current');
+    const mine = await apiGet<{ items: Array<{ id: string }> }>(
+      server.baseUrl,
+      enterpriseToken,
+      '/api/deals',
+    );
+    let ndaDealId: string | undefined;
+    for (const d of mine.body.items) {
+      const res = await fetch(`${server.baseUrl}/api/deals/${d.id}/nda/accept`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${enterpriseToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: current.body.version }),
+      });
+      if (res.status === 200) {
+        ndaDealId = d.id;
+        break;
+      }
+    }
+    expect(ndaDealId).toBeDefined();
+    const detail = await apiGet<{ nda: { signatures: Array<{ name: string; textHash: string | null }> } }>(
+      server.baseUrl,
+      token,
+      `/api/deals/${ndaDealId}`,
+    );
+    const signatures = detail.body.nda.signatures;
+    expect(signatures.length).toBeGreaterThan(0);
+    const nda = await open(`/print/deals/${ndaDealId}/nda`, 'nda');
+    expect(nda.text).toContain('保密协议及签署记录');
+    expect(nda.text).toContain('签署记录');
+    for (const s of signatures) {
+      expect(nda.text).toContain(squeeze(s.name));
+      if (s.textHash) expect(nda.text).toContain(s.textHash);
+    }
+
     const printedNotice = await open(`/print/notices/${notice.id}`, 'notice');
     expect(printedNotice.text).toContain('科技成果转化公示');
     expect(printedNotice.text).toContain(squeeze(notice.title));
@@ -205,7 +242,7 @@ describeBrowser('deals: the broker board and a deal page', () => {
     expect(printedNotice.text).toContain('协议定价');
 
     // On paper the shell's toolbar and the print button are gone; the document fits A4 pages.
-    for (const printed of [summary, sheet, deal, printedNotice]) {
+    for (const printed of [summary, sheet, deal, nda, printedNotice]) {
       expect(printed.text).not.toContain('打印/存为PDF');
       expect(printed.text).not.toContain('栖霞区科技成果转化对接平台');
       expect(printed.pages).toBeGreaterThanOrEqual(1);

@@ -14,6 +14,12 @@ export const PRINT_ROUTES: Routes = [
     loadComponent: () => import('./deal-print.component').then((m) => m.DealPrintComponent),
   },
   {
+    path: 'deals/:id/nda',
+    canActivate: [permissionGuard(Permission.DEAL_PARTICIPATE)],
+    title: 'title.printNda',
+    loadComponent: () => import('./nda-print.component').then((m) => m.NdaPrintComponent),
+  },
+  {
     path: 'contracts/:id',
     canActivate: [permissionGuard(Permission.DEAL_PARTICIPATE)],
     title: 'title.printContract',
