@@ -141,6 +141,6 @@ export class DealsController {
   @ApiOkResponse({ type: NdaAcceptanceDto, description: 'Records version, time and address; from now on the other side’s confidential detail is visible to the caller' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Interest not confirmed yet, or an outdated NDA version' })
   acceptNda(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptNdaDto, @CurrentUser() user: AuthUser, @Meta() meta: RequestMeta): Promise<NdaAcceptanceDto> {
-    return this.nda.accept(id, dto.version, user, meta);
+    return this.nda.accept(id, dto.version, user, meta, dto.textHash);
   }
 }

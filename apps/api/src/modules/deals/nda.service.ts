@@ -38,21 +38,24 @@ export class NdaService {
   async current(): Promise<NdaVersionDto> {
     const [latest] = await this.dataSource.manager.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
     if (!latest) throw DomainException.notFound(ErrorCode.NDA_VERSION_NOT_FOUND);
-    return this.dto(latest);
+    return (await this.withAuthors([latest]))[0];
   }
 
   async versions(): Promise<NdaVersionDto[]> {
-    return (await this.dataSource.manager.find(NdaVersionEntity, { order: { version: 'DESC' } })).map((v) => this.dto(v));
+    return this.withAuthors(await this.dataSource.manager.find(NdaVersionEntity, { order: { version: 'DESC' } }));
   }
 
-  /** A new text; parties accept it from now on (earlier acceptances keep the version they read). */
+  /**
+   * A new text; parties accept it from now on. Versions are never edited: earlier acceptances keep the
+   * version (and text hash) they signed.
+   */
   async publish(dto: CreateNdaVersionDto, user: AuthUser): Promise<NdaVersionDto> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE "nda_version" IN EXCLUSIVE MODE`);
       const rows: Array<{ max: number | null }> = await manager.query(`SELECT MAX(version) AS max FROM nda_version`);
       const saved = await manager.save(manager.create(NdaVersionEntity, { version: (rows[0]?.max ?? 0) + 1, title: dto.title, body: dto.body, createdById: user.id }));
-      await recordAudit(manager, { action: AuditAction.NDA_VERSION_PUBLISHED, actorId: user.id, subjectType: 'nda', subjectId: saved.id, subjectLabel: `${saved.title} v${saved.version}`, details: { ndaVersion: saved.version, textHash: ndaTextHash(saved) } });
-      return this.dto(saved);
+      await recordAudit(manager, { action: AuditAction.NDA_VERSION_PUBLISHED, actorId: user.id, subjectType: 'nda', subjectId: saved.id, subjectLabel: `${saved.title} v${saved.version}`, details: { ndaVersion: saved.version, textHash: ndaTextHash(saved), reason: dto.reason } });
+      return this.dto(saved, user.name);
     });
   }
 
@@ -62,13 +65,16 @@ export class NdaService {
    * without a broker adding them first: signing lets them in on the enterprise side (the confidential
    * layer is granted to participants under NDA).
    */
-  async accept(dealId: string, version: number, user: AuthUser, meta: RequestMeta): Promise<NdaAcceptanceDto> {
+  async accept(dealId: string, version: number, user: AuthUser, meta: RequestMeta, readHash?: string): Promise<NdaAcceptanceDto> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, participants, side } = await this.access.lock(manager, dealId, user);
       if (side === DealSide.BROKER) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
       if (!NDA_STAGES.includes(deal.stage) || !isOpen(deal.stage)) throw new DomainException(ErrorCode.NDA_NOT_AVAILABLE, HttpStatus.CONFLICT, [], { stage: deal.stage });
       const [latest] = await manager.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
-      if (!latest || latest.version !== version) throw new DomainException(ErrorCode.NDA_VERSION_OUTDATED, HttpStatus.CONFLICT, [], { currentNdaVersion: latest?.version ?? null });
+      // The text read must be the text in force: a new version published while the party was reading is refused.
+      if (!latest || latest.version !== version || (readHash !== undefined && readHash !== ndaTextHash(latest))) {
+        throw new DomainException(ErrorCode.NDA_VERSION_OUTDATED, HttpStatus.CONFLICT, [], { currentNdaVersion: latest?.version ?? null });
+      }
       if (!participants.some((p) => p.userId === user.id)) {
         await manager.insert(DealParticipantEntity, { dealId, userId: user.id, side, addedById: user.id });
         await recordDealEvent(manager, deal, user.id, 'PARTICIPANT_ADDED', `${user.name}（${side}）`);
@@ -98,7 +104,13 @@ export class NdaService {
     });
   }
 
-  private dto(v: NdaVersionEntity): NdaVersionDto {
-    return { version: v.version, title: v.title, body: v.body, createdAt: v.createdAt.toISOString(), textHash: ndaTextHash(v) };
+  private async withAuthors(rows: NdaVersionEntity[]): Promise<NdaVersionDto[]> {
+    const ids = [...new Set(rows.map((v) => v.createdById).filter((id): id is string => id !== null))];
+    const users = ids.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, name: true } }) : [];
+    return rows.map((v) => this.dto(v, users.find((u) => u.id === v.createdById)?.name ?? null));
+  }
+
+  private dto(v: NdaVersionEntity, createdByName: string | null): NdaVersionDto {
+    return { version: v.version, title: v.title, body: v.body, createdAt: v.createdAt.toISOString(), createdByName, textHash: ndaTextHash(v) };
   }
 }

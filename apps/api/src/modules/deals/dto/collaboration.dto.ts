@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DealSide, ListingKind, OfferStatus } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { IsFen, trim } from './fen.validator';
 
 export class PostMessageDto {
@@ -42,11 +42,14 @@ export class DealOfferDto {
 
 export class AcceptNdaDto {
   @ApiProperty({ description: 'The NDA version the party read and accepts (must be the current one)' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ description: 'SHA-256 (hex) of the text the party read; refused (409 NDA_VERSION_OUTDATED) unless it is the current text’s' })
+  @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) textHash?: string;
 }
 
 export class CreateNdaVersionDto {
   @ApiProperty() @Transform(trim) @IsString() @MinLength(4) @MaxLength(200) title!: string;
   @ApiProperty() @Transform(trim) @IsString() @MinLength(20) @MaxLength(50000) body!: string;
+  @ApiProperty({ description: 'Why the text changes (kept in the audit log)', example: '依据新版《民法典》合同编调整保密期限条款' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(500) reason!: string;
 }
 
 export class NdaVersionDto {
@@ -54,6 +57,7 @@ export class NdaVersionDto {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Who published it (null for the text shipped with the platform)' }) createdByName!: string | null;
   @ApiProperty({ description: 'SHA-256 (hex) of the title, a newline and the body: what a signature records' }) textHash!: string;
 }
 
