@@ -124,6 +124,59 @@ describe('audit trail: append-only, in people’s words, filtered, exported', ()
     await t.http.get(`/api/deals/${dealId}/history`).set(...bearer(stranger)).expect((r) => expect([403, 404]).toContain(r.status));
   });
 
+  it('records an amendment (who, why, from when, before → after) and every file attached or removed, in words', async () => {
+    const pair = await publishedPair(t.http, s, '审计变更附件');
+    const dealId = await drive.walkTo('PAID', pair); // registered, with one payment
+    const contractId = ((await drive.get(dealId))['contracts'] as Array<{ id: string }>)[0]!.id;
+    const c = (await t.http.get(`/api/contracts/${contractId}`).set(...bearer(broker)).expect(200)).body;
+    await t.http.post(`/api/contracts/${contractId}/amendments`).set(...bearer(broker)).set('X-Forwarded-For', '10.77.0.3')
+      .send({ version: c.version, effectiveOn: '2026-05-01', reason: '补充协议：增加中试服务', contractAmountFen: 150_000_000, buyer: { name: '南京新材科技（集团）有限公司' } }).expect(201);
+
+    const amended = (await t.http.get('/api/audit-logs').query({ action: 'CONTRACT_AMENDED', subject: c.code }).set(...bearer(admin)).expect(200)).body.items;
+    expect(amended).toHaveLength(1);
+    expect(amended[0]).toMatchObject({
+      actionLabel: { 'zh-CN': '登记后变更技术合同', en: 'Registered contract amended' },
+      ip: '10.77.0.3', actor: { name: '李经理' }, subject: { type: 'contract', path: `/deals/${dealId}` },
+    });
+    expect(amended[0].changes).toEqual(expect.arrayContaining([
+      { field: 'contractAmountFen', label: { 'zh-CN': '合同成交额', en: 'Contract amount' }, from: { 'zh-CN': '1,234,567.89 元', en: '¥1,234,567.89' }, to: { 'zh-CN': '1,500,000.00 元', en: '¥1,500,000.00' } },
+      expect.objectContaining({ field: 'technicalAmountFen', to: { 'zh-CN': '1,465,432.20 元', en: '¥1,465,432.20' } }),
+      expect.objectContaining({ field: 'buyerName', label: { 'zh-CN': '买方', en: 'Buyer' }, to: { 'zh-CN': '南京新材科技（集团）有限公司', en: '南京新材科技（集团）有限公司' } }),
+    ]));
+    expect(amended[0].changes.map((ch: { field: string }) => ch.field).sort()).toEqual(['buyerName', 'contractAmountFen', 'technicalAmountFen']);
+    expect(amended[0].facts).toEqual(expect.arrayContaining([
+      { field: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, value: { 'zh-CN': '补充协议：增加中试服务', en: '补充协议：增加中试服务' } },
+      { field: 'effectiveOn', label: { 'zh-CN': '变更生效日期', en: 'Effective from' }, value: { 'zh-CN': '2026-05-01', en: '2026-05-01' } },
+    ]));
+
+    // Files: a signed scan on the contract, a bank receipt on its payment, then the scan removed.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n签署页\n%%EOF\n');
+    const attach = (targetType: string, targetId: string, category: string, name: string) =>
+      t.http.post('/api/attachments').set(...bearer(broker)).field('targetType', targetType).field('targetId', targetId).field('category', category).attach('file', pdf, name).expect(201);
+    const scan = (await attach('CONTRACT', contractId, 'SIGNED_CONTRACT', '签署页.pdf')).body;
+    const paymentId = (await t.http.get(`/api/contracts/${contractId}`).set(...bearer(broker)).expect(200)).body.payments[0].id as string;
+    await attach('PAYMENT', paymentId, 'BANK_RECEIPT', '回单.pdf');
+    await t.http.delete(`/api/attachments/${scan.id}`).set(...bearer(broker)).expect(204);
+
+    const history = (await t.http.get(`/api/contracts/${contractId}/history`).set(...bearer(broker)).expect(200)).body as Array<{ action: string; changes: Array<Record<string, unknown>>; facts: Array<{ field: string; value: Record<string, string> }> } & Record<string, unknown>>;
+    const files = history.filter((e) => e.action.startsWith('ATTACHMENT_'));
+    expect(files.map((e) => e.action)).toEqual(['ATTACHMENT_UPLOADED', 'ATTACHMENT_UPLOADED', 'ATTACHMENT_REMOVED']);
+    expect(history.map((e) => e.action)).toContain('CONTRACT_AMENDED');
+    const [up, receipt, removed] = files as [typeof files[0], typeof files[0], typeof files[0]];
+    expect(up).toMatchObject({ actionLabel: { 'zh-CN': '上传附件', en: 'File attached' }, changes: [{ field: 'fileName', label: { 'zh-CN': '附件', en: 'File' }, from: { 'zh-CN': '（空）' }, to: { 'zh-CN': '签署页.pdf' } }] });
+    const fact = (e: typeof up, field: string) => e.facts.find((f) => f.field === field)?.value;
+    expect(fact(up, 'category')).toEqual({ 'zh-CN': '合同签署页扫描件', en: 'Signed contract scan' });
+    expect(fact(up, 'attachedTo')).toEqual({ 'zh-CN': '技术合同', en: 'Contract' });
+    expect(fact(up, 'sha256')?.['en']).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(fact(receipt, 'attachedTo')).toEqual({ 'zh-CN': '到账记录', en: 'Payment' });
+    expect(fact(receipt, 'category')).toEqual({ 'zh-CN': '银行回单', en: 'Bank receipt' });
+    expect(fact(receipt, 'receivedOn')).toEqual({ 'zh-CN': '2026-04-30', en: '2026-04-30' });
+    expect(fact(receipt, 'amountFen')).toEqual({ 'zh-CN': '617,283.94 元', en: '¥617,283.94' });
+    expect(removed).toMatchObject({ actionLabel: { 'zh-CN': '删除附件', en: 'File removed' }, changes: [{ field: 'fileName', from: { 'zh-CN': '签署页.pdf' }, to: { 'zh-CN': '（空）' } }] });
+    for (const e of [...files, amended[0]]) for (const w of wordsOf(e as never)) expect(w).not.toMatch(/ATTACHMENT_|CONTRACT_AMENDED|SIGNED_CONTRACT|BANK_RECEIPT|^PAYMENT$|^CONTRACT$/);
+    for (const e of files) for (const w of wordsOf(e as never)) expect(w).not.toMatch(UUID);
+  }, 120_000);
+
   describe('the NDA as a document', () => {
     let dealId: string;
     let resultId: string;

@@ -1,10 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, ErrorCode } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, AttachmentTarget, AuditAction, ErrorCode } from '@xkx/contracts';
 import { fromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
+import { AuditSubject, contractSubject, listingSubject } from '../audit/audit-subjects';
+import { AuditService } from '../audit/audit.service';
 import { OBJECT_STORAGE, ObjectStorage } from '../storage/object-storage';
 import { AttachmentAccessService } from './attachment-access.service';
 import { AttachmentEntity } from './attachment.entity';
@@ -21,11 +23,13 @@ export class AttachmentsService {
     private readonly dataSource: DataSource,
     private readonly access: AttachmentAccessService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Checks the caller, the category and the bytes (type by content), stores the bytes, then records the row.
-   * If the row cannot be written, the stored object is removed again.
+   * If the row cannot be written, the stored object is removed again. The row and its audit entry
+   * commit together.
    */
   async upload(dto: UploadAttachmentDto, file: UploadedBytes, user: AuthUser): Promise<AttachmentDto> {
     await this.access.assertCanWrite(this.dataSource.manager, dto.targetType, dto.targetId, user);
@@ -38,16 +42,20 @@ export class AttachmentsService {
     const key = `attachments/${dto.targetType.toLowerCase()}/${randomUUID()}`;
     await this.storage.put(key, file.buffer, contentType);
     try {
-      const row = await this.dataSource.getRepository(AttachmentEntity).save({
-        targetType: dto.targetType,
-        targetId: dto.targetId,
-        category: dto.category,
-        fileName: cleanFileName(file.originalName),
-        contentType,
-        sizeBytes: file.buffer.length,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        storageKey: key,
-        uploadedById: user.id,
+      const row = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.getRepository(AttachmentEntity).save({
+          targetType: dto.targetType,
+          targetId: dto.targetId,
+          category: dto.category,
+          fileName: cleanFileName(file.originalName),
+          contentType,
+          sizeBytes: file.buffer.length,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey: key,
+          uploadedById: user.id,
+        });
+        await this.recordAudit(manager, AuditAction.ATTACHMENT_UPLOADED, saved, user);
+        return saved;
       });
       return this.get(row.id, user);
     } catch (error) {
@@ -85,8 +93,35 @@ export class AttachmentsService {
   async remove(id: string, user: AuthUser): Promise<void> {
     const row = await this.visible(id, user);
     await this.access.assertCanWrite(this.dataSource.manager, row.targetType, row.targetId, user);
-    await this.dataSource.getRepository(AttachmentEntity).delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(AttachmentEntity).delete({ id });
+      await this.recordAudit(manager, AuditAction.ATTACHMENT_REMOVED, row, user);
+    });
     await this.storage.delete(row.storageKey);
+  }
+
+  /**
+   * An upload or removal in the audit trail, on the record people know: the contract (for a payment's
+   * receipt, the payment's contract, with the payment's date and amount) or the listing.
+   */
+  private async recordAudit(
+    manager: EntityManager,
+    action: typeof AuditAction.ATTACHMENT_UPLOADED | typeof AuditAction.ATTACHMENT_REMOVED,
+    row: Pick<AttachmentEntity, 'targetType' | 'targetId' | 'category' | 'fileName' | 'sizeBytes' | 'sha256'>,
+    user: AuthUser,
+  ): Promise<void> {
+    const { subject, payment } = await auditSubjectOf(manager, row.targetType, row.targetId);
+    const fileName = action === AuditAction.ATTACHMENT_UPLOADED ? { from: null, to: row.fileName } : { from: row.fileName, to: null };
+    await this.audit.record(
+      {
+        action,
+        actorId: user.id,
+        ...subject,
+        changes: { fileName },
+        details: { attachedTo: row.targetType, category: row.category, ...payment, sizeBytes: row.sizeBytes, sha256: row.sha256 },
+      },
+      manager,
+    );
   }
 
   private async visible(id: string, user: AuthUser | undefined): Promise<AttachmentEntity> {
@@ -99,6 +134,31 @@ export class AttachmentsService {
     });
     return row;
   }
+}
+
+async function auditSubjectOf(
+  manager: EntityManager,
+  type: AttachmentTarget,
+  id: string,
+): Promise<{ subject: AuditSubject | Record<string, never>; payment: { receivedOn?: string; amountFen?: string } }> {
+  if (type === 'RESULT' || type === 'NEED') {
+    const rows: Array<{ id: string; code: string; title: string }> = await manager.query(`SELECT id, code, title FROM ${type === 'RESULT' ? 'result' : 'need'} WHERE id = $1`, [id]);
+    return { subject: rows[0] ? listingSubject(type, rows[0]) : {}, payment: {} };
+  }
+  const rows: Array<{ id: string; code: string; project_name: string; received_on: string | null; amount_fen: string | null }> =
+    type === 'CONTRACT'
+      ? await manager.query(`SELECT id, code, project_name, NULL AS received_on, NULL AS amount_fen FROM tech_contract WHERE id = $1`, [id])
+      : await manager.query(
+          `SELECT c.id, c.code, c.project_name, to_char(p.received_on, 'YYYY-MM-DD') AS received_on, p.amount_fen::text AS amount_fen
+             FROM contract_payment p JOIN tech_contract c ON c.id = p.contract_id WHERE p.id = $1`,
+          [id],
+        );
+  const r = rows[0];
+  if (!r) return { subject: {}, payment: {} };
+  return {
+    subject: contractSubject({ id: r.id, code: r.code, projectName: r.project_name }),
+    payment: r.received_on && r.amount_fen ? { receivedOn: r.received_on, amountFen: r.amount_fen } : {},
+  };
 }
 
 /** The media type from the file's bytes; refused (415) when it is not one the category takes. */

@@ -1,9 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
+import { contractSubject } from '../audit/audit-subjects';
+import { AuditService } from '../audit/audit.service';
 import { recordDealEvent } from '../deals/deal-events';
 import { DealEntity } from '../deals/entities/deal.entity';
 import { amendmentsOf, diffFrozen, frozenOf, FrozenValues } from './contract-amendments';
@@ -13,6 +15,7 @@ import { ContractsService } from './contracts.service';
 import { AmendContractDto } from './dto/contract-write.dto';
 import { ContractAmendmentEntity } from './entities/contract-amendment.entity';
 
+const FROZEN_FIELDS: ReadonlyArray<keyof FrozenValues> = ['contractAmountFen', 'nonTechnicalCostFen', 'technicalAmountFen', 'typeCode', 'sellerName', 'sellerCreditCode', 'sellerAreaCode', 'buyerName', 'buyerCreditCode', 'buyerAreaCode'];
 const MONEY = new Set(['contractAmountFen', 'nonTechnicalCostFen', 'technicalAmountFen']);
 
 /**
@@ -26,6 +29,7 @@ export class ContractAmendmentsService {
     private readonly dataSource: DataSource,
     private readonly contracts: ContractsService,
     private readonly config: ContractConfigService,
+    private readonly audit: AuditService,
   ) {}
 
   async amend(id: string, dto: AmendContractDto, user: AuthUser): Promise<void> {
@@ -67,6 +71,17 @@ export class ContractAmendmentsService {
       // A new version, so a client holding the old one learns the contract changed.
       c.updatedAt = new Date();
       await manager.save(c);
+      // The audit trail: who, why, from when, and before → after of every frozen value changed.
+      await this.audit.record(
+        {
+          action: AuditAction.CONTRACT_AMENDED,
+          actorId: user.id,
+          ...contractSubject(c),
+          changes: auditDiff(before, after, FROZEN_FIELDS),
+          details: { reason: dto.reason, effectiveOn: dto.effectiveOn },
+        },
+        manager,
+      );
       if (c.dealId) {
         const deal = await manager.findOneBy(DealEntity, { id: c.dealId });
         const words = changes

@@ -51,6 +51,10 @@ export const AUDIT_ACTION_LABELS = {
   CONTRACT_REGISTRATION_CHANGED: { 'zh-CN': '认定登记变更', en: 'Registration changed' },
   PAYMENT_RECORDED: { 'zh-CN': '登记到账', en: 'Payment recorded' },
   PAYMENT_REMOVED: { 'zh-CN': '删除到账', en: 'Payment removed' },
+  CONTRACT_AMENDED: { 'zh-CN': '登记后变更技术合同', en: 'Registered contract amended' },
+  // Files
+  ATTACHMENT_UPLOADED: { 'zh-CN': '上传附件', en: 'File attached' },
+  ATTACHMENT_REMOVED: { 'zh-CN': '删除附件', en: 'File removed' },
   // Listings
   LISTING_REVIEWED: { 'zh-CN': '成果/需求审核', en: 'Listing reviewed' },
   // KPI ledger
@@ -131,6 +135,22 @@ const DECISION_LABELS: Record<string, LocalizedText> = {
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+const ATTACHMENT_CATEGORY_LABELS: Record<string, LocalizedText> = {
+  SIGNED_CONTRACT: t('合同签署页扫描件', 'Signed contract scan'),
+  REGISTRATION_CERTIFICATE: t('技术合同登记证明', 'Registration certificate'),
+  BANK_RECEIPT: t('银行回单', 'Bank receipt'),
+  IMAGE: t('图片', 'Image'),
+  BROCHURE: t('宣传册', 'Brochure'),
+  OTHER: t('其他', 'Other'),
+};
+
+const ATTACHMENT_TARGET_LABELS: Record<string, LocalizedText> = {
+  CONTRACT: t('技术合同', 'Contract'),
+  PAYMENT: t('到账记录', 'Payment'),
+  RESULT: t('科技成果', 'Result'),
+  NEED: t('技术需求', 'Need'),
+};
+
 /** Fields an entry may carry, in `changes` (before → after) or as plain details. Add a line per new field. */
 export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   // people and organizations
@@ -195,6 +215,15 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   registrationDecidedOn: { label: t('登记决定日期', 'Registration decided on'), kind: 'date' },
   registrationNote: { label: t('登记说明', 'Registration note') },
   certifiedIncomeFen: { label: t('核定技术性收入', 'Certified technical income'), kind: 'money' },
+  sellerAreaCode: { label: t('卖方所在地区代码', 'Seller area code') },
+  buyerAreaCode: { label: t('买方所在地区代码', 'Buyer area code') },
+  effectiveOn: { label: t('变更生效日期', 'Effective from'), kind: 'date' },
+  // files
+  fileName: { label: t('附件', 'File') },
+  category: { label: t('附件类别', 'Kind of file'), values: ATTACHMENT_CATEGORY_LABELS },
+  attachedTo: { label: t('所属记录', 'Attached to'), values: ATTACHMENT_TARGET_LABELS },
+  sizeBytes: { label: t('文件大小（字节）', 'Size (bytes)'), kind: 'number' },
+  sha256: { label: t('文件摘要（SHA-256）', 'File hash (SHA-256)') },
   // KPI ledger
   year: { label: t('年度', 'Year'), kind: 'number' },
   projectTarget: { label: t('项目目标', 'Project target'), kind: 'number' },
