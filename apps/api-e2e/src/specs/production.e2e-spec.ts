@@ -1,6 +1,10 @@
 import { creditCodeCheckChar } from '@xkx/util';
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BuiltServer, buildApi, http, JWT_SECRET, startBuiltServer, WORKSPACE_ROOT } from '../support/built-server';
 import { createTestDatabase, serverUrl, TestDatabase } from '../support/test-database';
 
@@ -95,6 +99,35 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     expect(signIn.body.user).toMatchObject({ role: 'BROKER', organization: { id: center.body.id } });
   }, 60_000);
 
+  it('README step: imports organizations from an .xlsx (npm run orgs:import), and they are listed', async () => {
+    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: database.url! };
+    const npm = (args: string[]) => spawnSync('npm', ['run', '--silent', 'orgs:import', '--', ...args], { cwd: WORKSPACE_ROOT, env, encoding: 'utf8' });
+    const dir = mkdtempSync(join(tmpdir(), 'xkx-orgs-'));
+    const file = join(dir, 'orgs.xlsx');
+    expect(npm(['--template', file]).status).toBe(0);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    sheet.getRow(2).values = ['南京栖霞示范科技有限公司', '企业', ORGS_ENTERPRISE_CREDIT_CODE, '栖霞示范', '', '', '南京市栖霞区', '是'];
+    sheet.getRow(3).values = ['栖霞示范研究院', '科研院所'];
+    await workbook.xlsx.writeFile(file);
+
+    const imported = npm([file]);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain('orgs.xlsx: 2 rows; created 2, updated 0, unchanged 0');
+    expect(imported.status).toBe(0);
+    const listed = await http(servers[1].port, 'GET', `/api/organizations?q=${encodeURIComponent('栖霞示范')}`);
+    expect(listed.body.items.map((o: { nameZh: string }) => o.nameZh).sort()).toEqual(['南京栖霞示范科技有限公司', '栖霞示范研究院']);
+    // The bundled list only on request; a second run leaves everything as it is.
+    const qixia = npm(['--qixia']);
+    expect(qixia.status).toBe(0);
+    expect(npm(['--qixia']).stdout).toMatch(/created 0, updated 0, unchanged \d+/);
+    const universities = await http(servers[1].port, 'GET', '/api/organizations?kind=UNIVERSITY&limit=100');
+    expect(universities.body.items.map((o: { nameZh: string }) => o.nameZh)).toContain('南京邮电大学');
+    const audited = await sql<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'ORGANIZATION_CREATED' AND details->>'via' = 'import'");
+    expect(Number(audited[0].n)).toBe(2 + universities.body.total);
+  }, 120_000);
+
   it('on SIGTERM, stops accepting, finishes the request in flight, and exits 0', async () => {
     const server = servers[0];
     // A request that is slow for real: the organizations table is locked until we let go.
@@ -124,6 +157,8 @@ describeWithServer('production: the built server on an empty PostgreSQL database
 
 /** A valid 统一社会信用代码 (check character computed), fictional. */
 const CENTER_CREDIT_CODE = `91320113MA1XKX019${creditCodeCheckChar('91320113MA1XKX019')}`;
+
+const ORGS_ENTERPRISE_CREDIT_CODE = `91320113MA1XKX027${creditCodeCheckChar('91320113MA1XKX027')}`;
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

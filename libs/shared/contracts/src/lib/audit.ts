@@ -159,6 +159,8 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   reason: { label: t('原因', 'Reason') },
   note: { label: t('备注', 'Note') },
   via: { label: t('途径', 'Via'), values: { registration: t('自助注册', 'Self-registration'), import: t('批量导入', 'Import') } },
+  source: { label: t('来源', 'Source') },
+  row: { label: t('行号', 'Row') },
   name: { label: t('名称', 'Name') },
   nameZh: { label: t('中文名称', 'Name (Chinese)') },
   nameEn: { label: t('英文名称', 'Name (English)') },

@@ -59,6 +59,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   unknownFieldCode: { 'zh-CN': '包含不存在的技术领域：{0}', en: 'contains unknown technology fields: {0}' },
   dateInPast: { 'zh-CN': '日期不能早于今天', en: 'must not be in the past' },
   dateTooFar: { 'zh-CN': '有效期最长为 3 年', en: 'must be within 3 years' },
+  duplicateInFile: { 'zh-CN': '与第 {0} 行重复', en: 'repeats row {0}' },
+  organizationNameTaken: { 'zh-CN': '已有同名机构，其统一社会信用代码为 {0}', en: 'another organization of this name exists, with credit code {0}' },
   unknownOrganization: { 'zh-CN': '找不到机构“{0}”（请填写全称或统一社会信用代码）', en: 'no organization "{0}" (use the full name or credit code)' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
   noControlCharacters: { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' },
