@@ -13,7 +13,7 @@ describeWithServer('health follows the database through an outage, without a res
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ migrated: true });
     const target = new URL(database.url!);
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();

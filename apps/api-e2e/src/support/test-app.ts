@@ -22,12 +22,13 @@ export const HIGH_RATE_LIMITS: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * The real application (same bootstrap as `npm start`) on a fresh database. Specs reach it through
+ * The real application (same bootstrap as `npm start`) on a fresh database, copied from the one
+ * the tier migrated once (its start-up migrations then have nothing to apply). Specs reach it through
  * supertest on loopback and pick client addresses with X-Forwarded-For, so loopback is a trusted proxy
  * here (the app's default trusts none).
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = await createTestDatabase({ migrated: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TEMPLATE_ENV } from './migrated-template';
 
 export interface TestDatabase {
   /** postgres URL of a fresh database, or undefined for embedded PGlite in memory. */
@@ -12,15 +13,25 @@ export function serverUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * Start from a copy of the database the API tier migrated once (global-setup.ts), instead of an
+   * empty one. The app's start-up migration run then finds nothing to do. Specs about migrations,
+   * backups and first start keep the default, an empty database.
+   */
+  migrated?: boolean;
+}
+
 /** A fresh database on the server for one test file, or PGlite in memory when there is no server. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) return { url: undefined, drop: async () => undefined };
   const name = `xkx_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = options.migrated ? process.env[TEMPLATE_ENV] : undefined;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
