@@ -2,7 +2,7 @@ import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http'
 import { inject, Injectable } from '@angular/core';
 import { API_PREFIX, Role, UserStatus } from '@xkx/contracts';
 import { Observable } from 'rxjs';
-import { CreateUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
+import { CreateUserRequest, InviteUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
 
 const BASE = `/${API_PREFIX}/users`;
 
@@ -34,6 +34,11 @@ export class UsersApiService {
 
   create(request: CreateUserRequest): Observable<UserSummary> {
     return this.http.post<UserSummary>(BASE, request);
+  }
+
+  /** An active account with a set-password link mailed to it (valid for a week). */
+  invite(request: InviteUserRequest): Observable<UserSummary> {
+    return this.http.post<UserSummary>(`${BASE}/invitations`, request);
   }
 
   changeStatus(id: string, status: Exclude<UserStatus, 'PENDING'>, reason?: string): Observable<UserSummary> {

@@ -93,6 +93,8 @@ const QIXIA_AREA_CODE = '320113';
 export class OrganizationFormComponent {
   /** The organization being edited, as last read; null creates a new one. */
   readonly organization = input<OrganizationDetail | null>(null);
+  /** The kind a new organization starts with (e.g. a tech-transfer center from the invitation panel). */
+  readonly initialKind = input<OrganizationKind | null>(null);
   readonly serverErrors = input<readonly FieldError[]>([]);
   readonly busy = input(false);
   readonly save = output<OrganizationUpdate>();
@@ -118,6 +120,7 @@ export class OrganizationFormComponent {
     // A new (or re-read) organization replaces what the form shows.
     effect(() => {
       const org = this.organization();
+      const kind = this.initialKind();
       untracked(() =>
         this.form.reset(
           org
@@ -134,7 +137,9 @@ export class OrganizationFormComponent {
                 isKeyMonitored: org.isKeyMonitored,
                 verified: org.verified,
               }
-            : undefined,
+            : kind
+              ? { kind }
+              : undefined,
         ),
       );
     });

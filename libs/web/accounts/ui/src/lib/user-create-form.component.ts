@@ -5,12 +5,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FieldError, OrganizationSummary, PASSWORD_MIN_LENGTH, Role, ROLE_LABELS } from '@xkx/contracts';
-import { CreateUserRequest, OrganizationSearch, ROLE_ORGANIZATION_KINDS } from '@xkx/web/accounts/util';
+import { CreateUserRequest, InviteUserRequest, OrganizationSearch, ROLE_ORGANIZATION_KINDS } from '@xkx/web/accounts/util';
 import { applyFieldErrors, chosenValidator, FieldErrorPipe, mobileValidator } from '@xkx/web/forms';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { OrganizationAutocompleteComponent, OrganizationChoice } from './organization-autocomplete.component';
 
-/** An administrator creates an account (typically a broker) with an initial password to hand over. */
+/**
+ * An administrator creates an account (typically a broker) with an initial password to hand over, or, with
+ * `invite`, without one: the invitee gets a mail with a set-password link.
+ */
 @Component({
   selector: 'xkx-user-create-form',
   imports: [
@@ -45,12 +48,14 @@ import { OrganizationAutocompleteComponent, OrganizationChoice } from './organiz
         <input matInput type="email" formControlName="email" autocomplete="off" data-testid="create-email" />
         <mat-error>{{ form.controls.email | fieldError }}</mat-error>
       </mat-form-field>
+      @if (!invite()) {
       <mat-form-field>
         <mat-label>{{ 'user.initialPassword' | t }}</mat-label>
         <input matInput type="password" formControlName="password" autocomplete="new-password" data-testid="create-password" />
         <mat-hint>{{ 'auth.passwordHint' | t: { n: minLength } }}</mat-hint>
         <mat-error>{{ form.controls.password | fieldError }}</mat-error>
       </mat-form-field>
+      }
       <mat-form-field>
         <mat-label>{{ 'user.mobile' | t }}</mat-label>
         <input matInput formControlName="mobile" autocomplete="off" data-testid="create-mobile" />
@@ -66,7 +71,7 @@ import { OrganizationAutocompleteComponent, OrganizationChoice } from './organiz
       />
       <div class="actions wide">
         <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="create-submit">{{ 'users.create' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="create-submit">{{ (invite() ? 'invite.send' : 'users.create') | t }}</button>
       </div>
     </form>
   `,
@@ -80,8 +85,11 @@ export class UserCreateFormComponent {
   readonly organizations = input.required<readonly OrganizationSummary[]>();
   readonly serverErrors = input<readonly FieldError[]>([]);
   readonly busy = input(false);
+  /** Invitation: no password field; `invited` is emitted instead of `save`. */
+  readonly invite = input(false);
   readonly lookup = output<OrganizationSearch>();
   readonly save = output<CreateUserRequest>();
+  readonly invited = output<InviteUserRequest>();
   readonly cancelled = output();
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
@@ -97,6 +105,11 @@ export class UserCreateFormComponent {
   });
 
   constructor() {
+    // A disabled control neither shows nor counts in the form's validity.
+    effect(() => {
+      const invite = this.invite();
+      untracked(() => (invite ? this.form.controls.password.disable() : this.form.controls.password.enable()));
+    });
     effect(() => {
       const errors = this.serverErrors();
       untracked(() => applyFieldErrors(this.form, errors, { organizationId: 'organization' }));
@@ -109,8 +122,10 @@ export class UserCreateFormComponent {
 
   protected submit(): void {
     this.form.markAllAsTouched();
-    const { organization, mobile, ...rest } = this.form.getRawValue();
+    const { organization, mobile, password, ...rest } = this.form.getRawValue();
     if (this.form.invalid || !organization || typeof organization === 'string') return;
-    this.save.emit({ ...rest, organizationId: organization.id, ...(mobile ? { mobile } : {}) });
+    const request = { ...rest, organizationId: organization.id, ...(mobile ? { mobile } : {}) };
+    if (this.invite()) this.invited.emit(request);
+    else this.save.emit({ ...request, password });
   }
 }

@@ -38,6 +38,9 @@ export interface CreateUserRequest {
   organizationId: string;
 }
 
+/** POST /users/invitations: the invitee chooses the password through the mailed link. */
+export type InviteUserRequest = Omit<CreateUserRequest, 'password'>;
+
 export interface OrganizationDetail extends OrganizationSummary {
   address: string | null;
   creditCode: string | null;

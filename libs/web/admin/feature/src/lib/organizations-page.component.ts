@@ -9,6 +9,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { ActivatedRoute } from '@angular/router';
 import { ErrorCode, FieldError, ORGANIZATION_KIND_LABELS, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
 import { OrganizationsApiService } from '@xkx/web/accounts/data-access';
 import { OrganizationFormComponent, OrganizationTableComponent } from '@xkx/web/accounts/ui';
@@ -18,7 +19,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { debounceTime } from 'rxjs';
 import { FIRST_PAGE, pagingFrom } from './paging';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; organization: OrganizationDetail };
+type Editing = { mode: 'create'; kind: OrganizationKind | null } | { mode: 'edit'; organization: OrganizationDetail };
 
 /** Administrators: universities, institutes, enterprises and agencies. Edits carry the version read. */
 @Component({
@@ -61,6 +62,12 @@ export class OrganizationsPageComponent {
   /** Set on 409: someone saved in between; reloading shows their version. */
   protected readonly conflict = signal(false);
 
+  constructor() {
+    // ?create=AGENCY (from the invitation panel) opens the form for a new tech-transfer center.
+    const kind = inject(ActivatedRoute).snapshot.queryParamMap.get('create');
+    if (kind && (this.kinds as string[]).includes(kind)) this.editing.set({ mode: 'create', kind: kind as OrganizationKind });
+  }
+
   protected onText(event: Event): void {
     this.text.set((event.target as HTMLInputElement).value);
     this.paging.set(FIRST_PAGE);
@@ -77,7 +84,7 @@ export class OrganizationsPageComponent {
 
   protected create(): void {
     this.resetFeedback();
-    this.editing.set({ mode: 'create' });
+    this.editing.set({ mode: 'create', kind: null });
   }
 
   /** The list has no version: read the organization before editing it. */

@@ -9,10 +9,11 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import { FieldError, Permission, Role, ROLE_LABELS, USER_STATUS_LABELS, UserStatus } from '@xkx/contracts';
 import { OrganizationsApiService, UsersApiService } from '@xkx/web/accounts/data-access';
 import { RoleChange, StatusChange, UserCreateFormComponent, UserTableComponent } from '@xkx/web/accounts/ui';
-import { CreateUserRequest, OrganizationSearch, UserSummary } from '@xkx/web/accounts/util';
+import { CreateUserRequest, InviteUserRequest, OrganizationSearch, UserSummary } from '@xkx/web/accounts/util';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
@@ -31,6 +32,7 @@ import { FIRST_PAGE, pagingFrom } from './paging';
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    RouterLink,
     LocalizedPipe,
     TranslatePipe,
     UserCreateFormComponent,
@@ -69,7 +71,9 @@ export class UsersPageComponent {
   }));
   protected readonly error = signal<string | null>(null);
 
+  /** Which panel is open: a new account with a password, or an invitation by mail. */
   protected readonly creating = signal(false);
+  protected readonly inviting = signal(false);
   protected readonly createBusy = signal(false);
   protected readonly createErrors = signal<FieldError[]>([]);
   protected readonly createMessage = signal<string | null>(null);
@@ -119,6 +123,32 @@ export class UsersPageComponent {
         this.snackBar.open(this.i18n.t('users.created', { name: user.name }), undefined, { duration: 4000 });
         this.createBusy.set(false);
         this.creating.set(false);
+        this.users.reload();
+      },
+      error: (error: unknown) => {
+        const api = toApiError(error);
+        this.createErrors.set(api.errors);
+        this.createMessage.set(api.message ?? this.i18n.t('common.networkError'));
+        this.createBusy.set(false);
+      },
+    });
+  }
+
+  protected openPanel(mode: 'create' | 'invite'): void {
+    this.creating.set(mode === 'create');
+    this.inviting.set(mode === 'invite');
+    this.createErrors.set([]);
+    this.createMessage.set(null);
+  }
+
+  protected invite(request: InviteUserRequest): void {
+    this.createBusy.set(true);
+    this.createMessage.set(null);
+    this.usersApi.invite(request).subscribe({
+      next: (user) => {
+        this.snackBar.open(this.i18n.t('invite.sent', { email: user.email }), undefined, { duration: 6000 });
+        this.createBusy.set(false);
+        this.inviting.set(false);
         this.users.reload();
       },
       error: (error: unknown) => {

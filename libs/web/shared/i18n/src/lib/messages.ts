@@ -3,6 +3,7 @@ import { ATTACHMENT_EN, ATTACHMENT_ZH_CN } from './messages/attachment.messages'
 import { KPI_EN, KPI_ZH_CN } from './messages/kpi.messages';
 import { PRINT_EN, PRINT_ZH_CN } from './messages/print.messages';
 import { LEDGER_EN, LEDGER_ZH_CN } from './messages/ledger.messages';
+import { INVITE_EN, INVITE_ZH_CN } from './messages/invite.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -615,6 +616,7 @@ const ZH_CN = {
   ...PRINT_ZH_CN,
   ...LEDGER_ZH_CN,
   ...ATTACHMENT_ZH_CN,
+  ...INVITE_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -1229,6 +1231,7 @@ const EN: Record<MessageKey, string> = {
   ...PRINT_EN,
   ...LEDGER_EN,
   ...ATTACHMENT_EN,
+  ...INVITE_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

@@ -1,0 +1,18 @@
+/** Inviting accounts (admin users page) and the tech-transfer center shortcut to the organizations page. */
+export const INVITE_ZH_CN = {
+  'invite.open': '邀请用户',
+  'invite.lead': '被邀请人会收到一封邮件，七天内通过其中的链接设置密码后即可用该邮箱登录。技术经理人请选择其所在的技术转移机构。',
+  'invite.send': '发送邀请',
+  'invite.sent': '已邀请 {email}：设置密码的链接已发出',
+  'invite.noOrganization': '找不到所需的机构？',
+  'invite.createCenter': '新建技术转移机构',
+};
+
+export const INVITE_EN: Record<keyof typeof INVITE_ZH_CN, string> = {
+  'invite.open': 'Invite',
+  'invite.lead': 'The invitee gets an e-mail with a link to choose a password (valid for seven days), then signs in with that e-mail. For a broker, choose their tech-transfer center.',
+  'invite.send': 'Send invitation',
+  'invite.sent': 'Invited {email}: the set-password link is on its way',
+  'invite.noOrganization': 'Organization not listed?',
+  'invite.createCenter': 'Create a tech-transfer center',
+};
