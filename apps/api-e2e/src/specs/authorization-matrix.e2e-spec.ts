@@ -140,6 +140,7 @@ const TABLE: Record<string, string> = {
   'GET /api/public-notices/:id':                         '~ ~ ~ ~ ~ ~',
   'GET /api/public-notices/:id/objections':              '1 3 3 3 ~ ~',
   'POST /api/public-notices/:id/objections':             '~ ~ ~ ~ ~ ~',
+  'POST /api/public-notices/:id/objections/:objectionId/answer': '1 3 3 3 ~ ~',
   'GET /api/registration-fields':                        '1 + + + + +',
   'PUT /api/registration-fields/:key':                   '1 3 3 3 3 ~',
   'GET /api/results':                                    '+ + + + + +',

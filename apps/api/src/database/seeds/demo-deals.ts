@@ -169,7 +169,7 @@ export async function seedDemoDeals(manager: EntityManager, brokerId: string): P
       const startsOn = spec.stage === 'PUBLIC_NOTICE' ? addCalendarDays(today, -5) : at(HAPPY.indexOf('PUBLIC_NOTICE')).toISOString().slice(0, 10);
       await manager.insert(PublicNoticeEntity, {
         dealId: deal.id, title: result.title, intendedPriceFen: spec.priceFen, institutionName: institution.nameZh, enterpriseName: enterprise.nameZh,
-        transferMode: '转让/许可', startsOn, endsOn: publicNoticeEndsOn(startsOn), withdrawnAt: null, createdById: brokerId,
+        transferMode: '转让/许可', pricingMethod: deal.pricingMethod, startsOn, endsOn: publicNoticeEndsOn(startsOn), withdrawnAt: null, createdById: brokerId,
       });
     }
     if (spec.message && people[1]) await manager.insert(DealMessageEntity, { dealId: deal.id, authorId: people[people.length - 1]?.userId ?? brokerId, body: spec.message });

@@ -1,7 +1,7 @@
 import { ChainFacts, chainIssue, contractGate, NoticeFacts } from './chain-rules';
 
 const none: NoticeFacts = { required: false, notice: null, overrideRecorded: false };
-const pending: NoticeFacts = { required: true, notice: { endsOn: '2026-03-25' }, overrideRecorded: false };
+const pending: NoticeFacts = { required: true, notice: { endsOn: '2026-03-25', openObjections: 0 }, overrideRecorded: false };
 const gate = (over: Partial<Parameters<typeof contractGate>[0]>) =>
   contractGate({ stage: 'TERMS_AGREED', notice: none, signedOn: '2026-03-26', today: '2026-03-27', overrideReason: null, actorIsAdmin: false, ...over });
 
@@ -24,6 +24,14 @@ describe('contract gate: a signed contract only after agreed terms and the notic
     expect(gate({ notice: { ...pending, notice: null }, overrideReason: '经理人自行跳过' })).toMatchObject({ code: 'DEAL_NOTICE_OVERRIDE_ADMIN_ONLY', status: 403 });
     expect(gate({ notice: { ...pending, notice: null }, overrideReason: '区政府批复同意', actorIsAdmin: true })).toEqual({ allowed: true, moveDeal: true, overrideUsed: true });
     expect(gate({ stage: 'CONTRACT_SIGNED', notice: { ...pending, overrideRecorded: true }, signedOn: '2026-03-01' }).allowed).toBe(true);
+  });
+
+  it('counts the notice as over only when its period ended and every objection is answered', () => {
+    const objected: NoticeFacts = { ...pending, notice: { endsOn: '2026-03-25', openObjections: 1 } };
+    expect(gate({ stage: 'PUBLIC_NOTICE', notice: objected })).toMatchObject({ allowed: false, code: 'DEAL_OBJECTIONS_UNANSWERED', status: 409 });
+    expect(gate({ stage: 'PUBLIC_NOTICE', notice: objected, today: '2026-03-25' })).toMatchObject({ code: 'DEAL_PUBLIC_NOTICE_PENDING' });
+    expect(gate({ stage: 'PUBLIC_NOTICE', notice: objected, overrideReason: '区政府批复同意', actorIsAdmin: true })).toEqual({ allowed: true, moveDeal: true, overrideUsed: true });
+    expect(chainIssue({ deal: { stage: 'CONTRACT_SIGNED', lostFromStage: null, notice: objected }, signedOn: '2026-03-26', registrationSubmittedOn: null, registrationDecidedOn: null, firstReceivedOn: null })).toBe('NOTICE_NOT_OVER');
   });
 });
 

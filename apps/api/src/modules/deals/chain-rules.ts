@@ -2,12 +2,12 @@ import { HttpStatus } from '@nestjs/common';
 import { DealStage, ErrorCode, LedgerChainIssue, OrganizationKind, PricingMethod, SIGNED_DEAL_STAGES } from '@xkx/contracts';
 import { EntityManager, IsNull } from 'typeorm';
 import { DealEntity } from './entities/deal.entity';
-import { PublicNoticeEntity } from './entities/public-notice.entity';
+import { PublicNoticeEntity, PublicNoticeObjectionEntity } from './entities/public-notice.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
 /**
- * The rules of the ledger's chain, in one place: terms agreed → [public notice over, or an administrator's
- * recorded override] → contract signed → registered → paid. The contract service, the registration and
+ * The rules of the ledger's chain, in one place: terms agreed → [public notice over — its period ended and
+ * every objection answered — or an administrator's recorded override] → contract signed → registered → paid. The contract service, the registration and
  * payment services and the deal's stage moves all ask these functions; `CHAIN_ISSUE_SQL` below is the same
  * rules read over stored rows (KPI figures and `npm run ledger:check`), so a record that got in behind the
  * gates is left out of the figures and reported instead of counted.
@@ -28,16 +28,26 @@ export function reachedSigning(stage: DealStage, lostFromStage: DealStage | null
 
 export interface NoticeFacts {
   required: boolean;
-  /** The deal's current (not withdrawn) notice. */
-  notice: { endsOn: string } | null;
+  /** The deal's current (not withdrawn) notice, with how many of its objections are still unanswered. */
+  notice: { endsOn: string; openObjections: number } | null;
   /** An administrator's reason for signing before the notice ended, already recorded on the deal. */
   overrideRecorded: boolean;
 }
 
-/** The notice is no obstacle to a contract signed on `signedOn`: not needed, overridden, or ended before that day and before today. */
+/**
+ * The notice is no obstacle to a contract signed on `signedOn`: not needed, overridden, or over — ended
+ * before that day and before today, with every objection filed against it answered (an upheld one
+ * withdraws the notice, so only rejected ones remain).
+ */
 export function noticeCleared(f: NoticeFacts, signedOn: string, today: string): boolean {
   if (!f.required || f.overrideRecorded) return true;
-  return f.notice !== null && f.notice.endsOn < signedOn && f.notice.endsOn < today;
+  return f.notice !== null && f.notice.endsOn < signedOn && f.notice.endsOn < today && f.notice.openObjections === 0;
+}
+
+/** Why a notice that is not cleared holds the contract: its period, or (period over) unanswered objections. */
+export function noticeRefusal(f: NoticeFacts, signedOn: string, today: string): ErrorCode {
+  const periodOver = f.notice !== null && f.notice.endsOn < signedOn && f.notice.endsOn < today;
+  return periodOver ? ErrorCode.DEAL_OBJECTIONS_UNANSWERED : ErrorCode.DEAL_PUBLIC_NOTICE_PENDING;
 }
 
 export type GateVerdict = { allowed: true; moveDeal: boolean; overrideUsed: boolean } | { allowed: false; code: ErrorCode; status: HttpStatus };
@@ -56,7 +66,7 @@ export function contractGate(g: { stage: DealStage; notice: NoticeFacts; signedO
   if (!signed && g.stage !== 'TERMS_AGREED' && g.stage !== 'PUBLIC_NOTICE') return no(ErrorCode.CONTRACT_TERMS_NOT_AGREED);
   if (noticeCleared(g.notice, g.signedOn, g.today)) return { allowed: true, moveDeal: !signed, overrideUsed: false };
   if (!signed && g.overrideReason?.trim()) return { allowed: true, moveDeal: true, overrideUsed: true };
-  return no(ErrorCode.DEAL_PUBLIC_NOTICE_PENDING);
+  return no(noticeRefusal(g.notice, g.signedOn, g.today));
 }
 
 /** Everything the chain of one stored contract depends on. */
@@ -83,7 +93,8 @@ export function chainIssue(f: ChainFacts): LedgerChainIssue | null {
 export async function noticeFacts(manager: EntityManager, deal: DealEntity): Promise<NoticeFacts> {
   const institution = await manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId });
   const notice = await manager.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
-  return { required: publicNoticeRequired(deal, institution.kind), notice: notice ? { endsOn: notice.endsOn } : null, overrideRecorded: !!deal.noticeOverrideReason };
+  const openObjections = notice ? await manager.count(PublicNoticeObjectionEntity, { where: { noticeId: notice.id, answeredAt: IsNull() } }) : 0;
+  return { required: publicNoticeRequired(deal, institution.kind), notice: notice ? { endsOn: notice.endsOn, openObjections } : null, overrideRecorded: !!deal.noticeOverrideReason };
 }
 
 /** The chain facts of a stored contract. */
@@ -113,7 +124,8 @@ export const CHAIN_ISSUE_SQL = `CASE
     WHEN NOT (ch_d.stage IN (${quoted(SIGNED_DEAL_STAGES)}) OR (ch_d.stage = 'LOST' AND ch_d.lost_from_stage IN (${quoted(SIGNED_DEAL_STAGES)}))) THEN 'TERMS_NOT_AGREED'
     WHEN ch_d.result_id IS NOT NULL AND ch_i.kind IN ('UNIVERSITY', 'INSTITUTE') AND coalesce(ch_d.pricing_method, 'AGREEMENT') = 'AGREEMENT'
       AND ch_d.notice_override_reason IS NULL
-      AND NOT EXISTS (SELECT 1 FROM public_notice ch_n WHERE ch_n.deal_id = ch_d.id AND ch_n.withdrawn_at IS NULL AND ch_n.ends_on < c.signed_on) THEN 'NOTICE_NOT_OVER'
+      AND NOT EXISTS (SELECT 1 FROM public_notice ch_n WHERE ch_n.deal_id = ch_d.id AND ch_n.withdrawn_at IS NULL AND ch_n.ends_on < c.signed_on
+        AND NOT EXISTS (SELECT 1 FROM public_notice_objection ch_o WHERE ch_o.notice_id = ch_n.id AND ch_o.answered_at IS NULL)) THEN 'NOTICE_NOT_OVER'
     WHEN c.registration_submitted_on < c.signed_on OR c.registration_decided_on < c.signed_on THEN 'REGISTERED_BEFORE_SIGNED'
     WHEN c.first_received_on < c.signed_on THEN 'PAID_BEFORE_SIGNED'
   END`;

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DealStage, ErrorCode } from '@xkx/contracts';
-import { noticeCleared } from './chain-rules';
+import { noticeCleared, NoticeFacts, noticeRefusal } from './chain-rules';
 import { canMove } from './deal-workflow';
 
 export { publicNoticeRequired } from './chain-rules';
@@ -18,8 +18,8 @@ export interface MoveContext {
   receivedFen: number;
   /** A university or institute result priced by agreement (促进科技成果转化法 art. 18). */
   noticeRequired: boolean;
-  /** The deal's current (not withdrawn) public notice. */
-  notice: { endsOn: string } | null;
+  /** The deal's current (not withdrawn) public notice and its unanswered objections. */
+  notice: NoticeFacts['notice'];
   /** An administrator's override already recorded on the deal. */
   overrideRecorded: boolean;
   /** The earliest signing date of the deal's contracts: the notice must have ended before it. */
@@ -63,9 +63,10 @@ export function checkMove(ctx: MoveContext): MoveVerdict {
     case 'CONTRACT_SIGNED': {
       if (ctx.contractCount === 0 || !ctx.earliestSignedOn) return refuse(ErrorCode.DEAL_CONTRACT_REQUIRED);
       // The same rule the contract service applies when it records a contract (chain-rules.ts).
-      if (noticeCleared({ required: ctx.noticeRequired, notice: ctx.notice, overrideRecorded: ctx.overrideRecorded }, ctx.earliestSignedOn, ctx.today)) break;
+      const facts: NoticeFacts = { required: ctx.noticeRequired, notice: ctx.notice, overrideRecorded: ctx.overrideRecorded };
+      if (noticeCleared(facts, ctx.earliestSignedOn, ctx.today)) break;
       if (ctx.overrideReason?.trim() && ctx.actorIsAdmin) return { allowed: true, overrideUsed: true };
-      return refuse(ErrorCode.DEAL_PUBLIC_NOTICE_PENDING);
+      return refuse(noticeRefusal(facts, ctx.earliestSignedOn, ctx.today));
     }
     case 'REGISTERED':
       if (ctx.registeredContractCount === 0) return refuse(ErrorCode.DEAL_CONTRACT_NOT_REGISTERED);

@@ -71,14 +71,16 @@ describe('deal guards', () => {
 
   it('holds signing until the public notice ended, unless an administrator records why', () => {
     const base = { from: 'PUBLIC_NOTICE' as const, to: 'CONTRACT_SIGNED' as const, noticeRequired: true };
-    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-20' } }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
-    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19' } }))).toEqual({ allowed: true, overrideUsed: false });
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-20', openObjections: 0 } }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19', openObjections: 0 } }))).toEqual({ allowed: true, overrideUsed: false });
     expect(checkMove(ctx({ ...base, from: 'TERMS_AGREED', notice: null }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
-    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25' }, overrideReason: '区政府批复同意', actorIsAdmin: true }))).toEqual({ allowed: true, overrideUsed: true });
-    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25' }, overrideReason: '经理人自行跳过' }))).toMatchObject({ refusal: { code: 'DEAL_NOTICE_OVERRIDE_ADMIN_ONLY', status: 403 } });
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25', openObjections: 0 }, overrideReason: '区政府批复同意', actorIsAdmin: true }))).toEqual({ allowed: true, overrideUsed: true });
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-25', openObjections: 0 }, overrideReason: '经理人自行跳过' }))).toMatchObject({ refusal: { code: 'DEAL_NOTICE_OVERRIDE_ADMIN_ONLY', status: 403 } });
     expect(checkMove(ctx({ from: 'TERMS_AGREED', to: 'CONTRACT_SIGNED', noticeRequired: false })).allowed).toBe(true);
+    // Period over, an objection still unanswered: held, with its own reason.
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19', openObjections: 1 } }))).toMatchObject({ refusal: { code: 'DEAL_OBJECTIONS_UNANSWERED' } });
     // A contract dated before the notice ended does not count as signed after it.
-    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19' }, earliestSignedOn: '2026-03-19' }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
+    expect(checkMove(ctx({ ...base, notice: { endsOn: '2026-03-19', openObjections: 0 }, earliestSignedOn: '2026-03-19' }))).toMatchObject({ refusal: { code: 'DEAL_PUBLIC_NOTICE_PENDING' } });
   });
 
   it('needs a registered contract, then money received', () => {

@@ -13,6 +13,7 @@ import { NdaController } from './nda.controller';
 import { NdaService } from './nda.service';
 import { PublicNoticesController } from './public-notices.controller';
 import { PublicNoticesService } from './public-notices.service';
+import { PublicNoticeObjectionsService } from './public-notice-objections.service';
 
 /**
  * Introductions, deals, NDA, messages, offers and public notices. The confidential-access grant the
@@ -22,7 +23,7 @@ import { PublicNoticesService } from './public-notices.service';
 @Module({
   imports: [NotificationsModule],
   controllers: [DealsController, IntroductionsController, NdaController, PublicNoticesController],
-  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, IntroductionsService, IntroductionEvents],
+  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents],
   exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionEvents, IntroductionsService],
 })
 export class DealsModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -6,7 +6,8 @@ import { Authenticated, CurrentUser, Public } from '../../common/decorators/publ
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { Meta, RequestMeta } from '../../common/http/request-meta';
 import { PublicNoticeDto } from './dto/deal-response.dto';
-import { CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';
+import { AnswerObjectionDto, CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';
+import { PublicNoticeObjectionsService } from './public-notice-objections.service';
 import { PublicNoticesService } from './public-notices.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
@@ -14,7 +15,10 @@ import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 @ApiTags('public-notices')
 @Controller('public-notices')
 export class PublicNoticesController {
-  constructor(private readonly notices: PublicNoticesService) {}
+  constructor(
+    private readonly notices: PublicNoticesService,
+    private readonly objectionAnswers: PublicNoticeObjectionsService,
+  ) {}
 
   @Public()
   @Get()
@@ -44,5 +48,19 @@ export class PublicNoticesController {
   @ApiOkResponse({ type: [ObjectionDto] })
   objections(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ObjectionDto[]> {
     return this.notices.objections(id, user);
+  }
+
+  @Post(':id/objections/:objectionId/answer')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated(Permission.DEAL_MANAGE)
+  @ApiOkResponse({ type: ObjectionDto, description: 'Upheld: the deal goes back to negotiation and the notice is withdrawn' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already answered, or upheld on a deal past the notice' })
+  answer(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('objectionId', ParseUUIDPipe) objectionId: string,
+    @Body() dto: AnswerObjectionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ObjectionDto> {
+    return this.objectionAnswers.answer(id, objectionId, dto, user);
   }
 }

@@ -1,11 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, publicNoticeEnded, publicNoticeEndsOn, shanghaiDate, TRANSFER_MODE_LABELS } from '@xkx/contracts';
-import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
+import { AuditAction, ErrorCode, PricingMethod, publicNoticeEnded, publicNoticeEndsOn, shanghaiDate, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { ResultEntity } from '../listings/entities/result.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from '../users/user.entity';
+import { recordAudit } from '../audit/audit.service';
+import { dealSubject } from '../audit/audit-subjects';
 import { DealAccessService } from './deal-access.service';
 import { PublicNoticeDto } from './dto/deal-response.dto';
 import { CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';
@@ -40,6 +43,7 @@ export class PublicNoticesService {
         institutionName: institution.nameZh,
         enterpriseName: enterprise.nameZh,
         transferMode: mode ? TRANSFER_MODE_LABELS[mode]['zh-CN'] : null,
+        pricingMethod: deal.pricingMethod ?? PricingMethod.AGREEMENT,
         startsOn,
         endsOn: publicNoticeEndsOn(startsOn),
         withdrawnAt: null,
@@ -74,6 +78,8 @@ export class PublicNoticesService {
       if (!n) throw DomainException.notFound(ErrorCode.PUBLIC_NOTICE_NOT_FOUND);
       if (shanghaiDate() < n.startsOn || publicNoticeEnded(n.endsOn)) throw new DomainException(ErrorCode.PUBLIC_NOTICE_ENDED, HttpStatus.CONFLICT);
       const saved = await manager.save(manager.create(PublicNoticeObjectionEntity, { noticeId: n.id, name: dto.name, contact: dto.contact, body: dto.body, userId: user?.id ?? null, ip: meta.ip }));
+      const deal = await manager.findOneOrFail(DealEntity, { where: { id: n.dealId }, select: ['id', 'code', 'title'] });
+      await recordAudit(manager, { action: AuditAction.OBJECTION_RAISED, actorId: user?.id ?? null, ...dealSubject(deal), details: { objector: dto.name } });
       return { id: saved.id, createdAt: saved.createdAt.toISOString() };
     });
   }
@@ -84,14 +90,27 @@ export class PublicNoticesService {
     if (!n) throw DomainException.notFound(ErrorCode.PUBLIC_NOTICE_NOT_FOUND);
     await this.access.load(n.dealId, user);
     const rows = await this.dataSource.manager.find(PublicNoticeObjectionEntity, { where: { noticeId: id }, order: { createdAt: 'ASC' } });
-    return rows.map((o) => ({ id: o.id, name: o.name, contact: o.contact, body: o.body, userId: o.userId, createdAt: o.createdAt.toISOString() }));
+    const answererIds = [...new Set(rows.map((o) => o.answeredById).filter((x): x is string => !!x))];
+    const answerers = answererIds.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(answererIds) }, select: ['id', 'name'] }) : [];
+    return rows.map((o) => toObjectionDto(o, answerers.find((u) => u.id === o.answeredById)?.name ?? null));
   }
 
   async toDto(manager: EntityManager, n: PublicNoticeEntity): Promise<PublicNoticeDto> {
-    const objectionCount = await manager.count(PublicNoticeObjectionEntity, { where: { noticeId: n.id } });
+    const [objectionCount, openObjectionCount] = await Promise.all([
+      manager.count(PublicNoticeObjectionEntity, { where: { noticeId: n.id } }),
+      manager.count(PublicNoticeObjectionEntity, { where: { noticeId: n.id, answeredAt: IsNull() } }),
+    ]);
     return {
       id: n.id, dealId: n.dealId, title: n.title, intendedPriceFen: n.intendedPriceFen, institutionName: n.institutionName, enterpriseName: n.enterpriseName,
-      transferMode: n.transferMode, startsOn: n.startsOn, endsOn: n.endsOn, ended: publicNoticeEnded(n.endsOn), withdrawn: n.withdrawnAt !== null, objectionCount,
+      transferMode: n.transferMode, pricingMethod: n.pricingMethod, startsOn: n.startsOn, endsOn: n.endsOn, ended: publicNoticeEnded(n.endsOn), withdrawn: n.withdrawnAt !== null,
+      objectionCount, openObjectionCount,
     };
   }
+}
+
+export function toObjectionDto(o: PublicNoticeObjectionEntity, answeredByName: string | null): ObjectionDto {
+  return {
+    id: o.id, name: o.name, contact: o.contact, body: o.body, userId: o.userId, createdAt: o.createdAt.toISOString(),
+    decision: o.decision, answer: o.answer, answeredByName, answeredAt: o.answeredAt?.toISOString() ?? null,
+  };
 }

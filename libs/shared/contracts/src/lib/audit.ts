@@ -1,5 +1,5 @@
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
-import { DEAL_STAGE_LABELS, DealSide, PRICING_METHOD_LABELS, REGISTRATION_STATUS_LABELS } from './deals';
+import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS, REGISTRATION_STATUS_LABELS } from './deals';
 import type { LocalizedText } from './error-codes';
 import { LISTING_STATUS_LABELS } from './listings';
 import { ORGANIZATION_KIND_LABELS } from './organizations';
@@ -192,6 +192,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   decision: { label: t('结论', 'Decision'), values: DECISION_LABELS },
   answer: { label: t('答复', 'Answer') },
   objector: { label: t('异议人', 'Objector') },
+  objectionDecision: { label: t('答复结论', 'Answer'), values: OBJECTION_DECISION_LABELS },
   // contracts
   projectName: { label: t('项目名称', 'Project name') },
   typeCode: { label: t('合同类型', 'Contract type') },

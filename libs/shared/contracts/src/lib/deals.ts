@@ -55,6 +55,14 @@ export const PRICING_METHOD_LABELS: Record<PricingMethod, LocalizedText> = {
   AUCTION: { 'zh-CN': '拍卖', en: 'Auction' },
 };
 
+/** The broker's answer to an objection (异议) against a public notice: upheld reopens negotiation. */
+export const ObjectionDecision = { UPHELD: 'UPHELD', REJECTED: 'REJECTED' } as const;
+export type ObjectionDecision = (typeof ObjectionDecision)[keyof typeof ObjectionDecision];
+export const OBJECTION_DECISION_LABELS: Record<ObjectionDecision, LocalizedText> = {
+  UPHELD: { 'zh-CN': '异议成立', en: 'Upheld' },
+  REJECTED: { 'zh-CN': '异议不成立', en: 'Rejected' },
+};
+
 /** Calendar days a result priced by agreement stays on the public notice page. */
 export const PUBLIC_NOTICE_DAYS = 15;
 /** Public notice dates are calendar days in this zone. */

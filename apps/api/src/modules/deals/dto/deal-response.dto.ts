@@ -76,11 +76,13 @@ export class PublicNoticeDto {
   @ApiProperty() institutionName!: string;
   @ApiProperty() enterpriseName!: string;
   @ApiProperty({ type: String, nullable: true }) transferMode!: string | null;
+  @ApiProperty({ enum: Object.values(PricingMethod), nullable: true, description: '协议定价 / 挂牌交易 / 拍卖' }) pricingMethod!: PricingMethod | null;
   @ApiProperty({ example: '2026-03-01' }) startsOn!: string;
   @ApiProperty({ example: '2026-03-15', description: 'Last day, inclusive (Asia/Shanghai)' }) endsOn!: string;
   @ApiProperty({ description: 'Shanghai’s date is after endsOn' }) ended!: boolean;
   @ApiProperty() withdrawn!: boolean;
   @ApiProperty() objectionCount!: number;
+  @ApiProperty({ description: 'Objections still without an answer: the notice is not over while any remain' }) openObjectionCount!: number;
 }
 
 export class DealContractSummaryDto {

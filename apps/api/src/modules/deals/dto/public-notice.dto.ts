@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ObjectionDecision } from '@xkx/contracts';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { PublicNoticeDto } from './deal-response.dto';
 import { trim } from './fen.validator';
@@ -32,6 +33,16 @@ export class ObjectionDto {
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) userId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ enum: Object.values(ObjectionDecision), nullable: true }) decision!: ObjectionDecision | null;
+  @ApiProperty({ type: String, nullable: true }) answer!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who answered' }) answeredByName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt!: string | null;
+}
+
+/** The broker's answer: upheld reopens negotiation and withdraws the notice; rejected lets it run out. */
+export class AnswerObjectionDto {
+  @ApiProperty({ enum: Object.values(ObjectionDecision) }) @IsIn(Object.values(ObjectionDecision)) decision!: ObjectionDecision;
+  @ApiProperty({ example: '经核实，相关专利权属清晰，异议不成立。' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(5000) answer!: string;
 }
 
 export class ObjectionReceiptDto {

@@ -1,3 +1,4 @@
+import { ObjectionDecision, PricingMethod } from '@xkx/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintFen } from '../../../database/transformers';
 import { DealEntity } from './deal.entity';
@@ -37,6 +38,10 @@ export class PublicNoticeEntity {
 
   @Column({ name: 'transfer_mode', type: 'varchar', length: 100, nullable: true })
   transferMode!: string | null;
+
+  /** 协议定价 / 挂牌交易 / 拍卖, as the deal had it when the notice opened. */
+  @Column({ name: 'pricing_method', type: 'varchar', length: 20, nullable: true })
+  pricingMethod!: PricingMethod | null;
 
   @Column({ name: 'starts_on', type: 'date' })
   startsOn!: string;
@@ -84,4 +89,17 @@ export class PublicNoticeObjectionEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** The broker's answer; the notice is not over while any objection has none. */
+  @Column({ name: 'answer', type: 'text', nullable: true })
+  answer!: string | null;
+
+  @Column({ name: 'decision', type: 'varchar', length: 20, nullable: true })
+  decision!: ObjectionDecision | null;
+
+  @Column({ name: 'answered_by_id', type: 'uuid', nullable: true })
+  answeredById!: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
 }
