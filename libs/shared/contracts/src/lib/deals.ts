@@ -268,7 +268,7 @@ export type LedgerChainIssue = (typeof LedgerChainIssue)[keyof typeof LedgerChai
 export const LEDGER_CHAIN_ISSUE_LABELS: Record<LedgerChainIssue, LocalizedText> = {
   NO_DEAL: { 'zh-CN': '未关联撮合项目，无法核实条款达成', en: 'Not linked to a deal: no record that terms were agreed' },
   TERMS_NOT_AGREED: { 'zh-CN': '所属撮合项目尚未进入合同签订阶段', en: 'Its deal has not reached contract signing' },
-  NOTICE_NOT_OVER: { 'zh-CN': '须公示 15 日，但签订时公示未期满且无管理员记录的原因', en: 'Needed a 15-day public notice, signed before it ended with no administrator override' },
+  NOTICE_NOT_OVER: { 'zh-CN': '须公示 15 日，但签订时公示未期满或异议未全部答复，且无管理员记录的原因', en: 'Needed a 15-day public notice, signed before it ended or with objections unanswered, and no administrator override' },
   REGISTERED_BEFORE_SIGNED: { 'zh-CN': '登记日期早于合同签订日期', en: 'Registered before it was signed' },
   PAID_BEFORE_SIGNED: { 'zh-CN': '到账日期早于合同签订日期', en: 'Money received before it was signed' },
 };
