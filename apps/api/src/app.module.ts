@@ -1,8 +1,11 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import type { AuthUser } from './common/auth/auth-user';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { assignRequestId } from './common/http/request-id';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,6 +22,7 @@ import { KpisModule } from './modules/kpis/kpis.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MatchingModule } from './modules/matching/matching.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { SetupModule } from './modules/setup/setup.module';
@@ -26,29 +30,32 @@ import { StatsModule } from './modules/stats/stats.module';
 import { StorageModule } from './modules/storage/storage.module';
 import { UsersModule } from './modules/users/users.module';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream`: where log lines go instead of standard output (tests read them). */
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+    const pinoHttp: PinoHttpOptions = {
+      level: config.LOG_LEVEL,
+      // The id observeRequests gave the request (a caller's sane X-Request-Id, or a new one), echoed back.
+      genReqId: (req, res) => assignRequestId(req, res),
+      // Lines logged while serving a request carry { requestId } (and { userId } once the access token is
+      // verified: jwt.strategy.ts, log-context.ts), not the whole request; the completion line has both and the request.
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+      customProps: (req) => {
+        const user = (req as { user?: AuthUser }).user;
+        return (user ? { userId: user.id } : undefined) as object;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Reuse a caller's request id (a proxy's) or mint one; echo it back.
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-          },
+          pinoHttp: logStream ? [pinoHttp, logStream] : pinoHttp,
         }),
         DatabaseModule,
         RateLimitModule,
@@ -70,6 +77,7 @@ export class AppModule {
         OrganizationsModule,
         StatsModule,
         SetupModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

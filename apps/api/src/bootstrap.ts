@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DomainException } from './common/exceptions/domain.exception';
@@ -19,11 +20,15 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { runMigrationsLocked } from './database/migrate';
 import { DemoSeeder } from './database/seeds/demo-seeder.service';
+import { metricsEndpoint, observeRequests } from './modules/metrics/http-observer';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { SearchTextService } from './modules/search/search-text.service';
 
 export interface CreateAppOptions {
   /** Run pending migrations before serving; default XKX_MIGRATE_ON_START (some tests migrate themselves). */
   migrate?: boolean;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: DestinationStream;
 }
 
 /**
@@ -31,20 +36,27 @@ export interface CreateAppOptions {
  * headers, validation, error filter, OpenAPI and the web app. Tests use the same function.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
     bufferLogs: true,
     bodyParser: false,
     // Throw instead of process.exit so callers (and tests) see the real error.
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Nest flushes its buffered lines at listen(); flush now so that, before it (migrations) and in apps
+  // that never listen (tests), Logger lines reach pino instead of piling up in the buffer.
+  app.flushLogs();
   // No enableShutdownHooks(): main.ts drains in-flight requests on SIGTERM before closing (graceful-shutdown.ts).
   // Only configured proxies may name the client (X-Forwarded-For); by default nobody can.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
 
+  // First: the request id (so every answer carries it) and the timing of every request.
+  const metrics = app.get(MetricsService);
+  app.use(observeRequests(metrics, config.XKX_SLOW_REQUEST_MS));
   app.use(securityHeaders());
+  app.use(metricsEndpoint(metrics));
   app.use(withBodyErrors(express.json({ limit: config.BODY_LIMIT_BYTES, verify: verifyJsonDepth })));
   app.use(withBodyErrors(express.urlencoded({ limit: config.BODY_LIMIT_BYTES, extended: false })));
 

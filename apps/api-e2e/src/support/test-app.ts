@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, loadConfig } from '@xkx/api/testing';
+import type { CreateAppOptions } from '@xkx/api/testing';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -27,7 +28,7 @@ export const HIGH_RATE_LIMITS: Record<string, string> = Object.fromEntries(
  * supertest on loopback and pick client addresses with X-Forwarded-For, so loopback is a trusted proxy
  * here (the app's default trusts none).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase({ migrated: true });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -40,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   return {
     app,
     http: request(app.getHttpServer()),

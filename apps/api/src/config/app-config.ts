@@ -165,6 +165,33 @@ export class AppConfig {
   @Max(104_857_600)
   ATTACHMENT_MAX_BYTES = 10_485_760;
 
+  /** Prometheus metrics on their own port (GET /metrics there); unset: on the main port with METRICS_TOKEN, or not at all. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Bearer token a scraper sends for GET /metrics (on the main port, and on METRICS_PORT when both are set). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  @Matches(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+  METRICS_TOKEN?: string;
+
+  /** Requests slower than this (ms) are logged at warn with route and duration; 0 disables. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  XKX_SLOW_REQUEST_MS = 1000;
+
+  /** Database queries slower than this (ms) are logged at warn with the request's route; 0 disables. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  XKX_SLOW_QUERY_MS = 500;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -197,7 +224,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY', 'METRICS_PORT', 'METRICS_TOKEN']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
@@ -210,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (config.isProduction && config.XKX_DEMO_SEED && env['XKX_DEMO_SEED'] !== undefined) {
     problems.push('XKX_DEMO_SEED must not be enabled when NODE_ENV=production');
   }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) problems.push('METRICS_PORT must differ from PORT');
   if (problems.length > 0) throw new ConfigValidationError(problems);
   // Production never seeds demo data, whatever the default says.
   if (config.isProduction) config.XKX_DEMO_SEED = false;

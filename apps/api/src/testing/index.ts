@@ -1,5 +1,6 @@
 // What the API test tier (apps/api-e2e) may use: the real bootstrap and config loader.
 export { buildOpenApiDocument, createApp } from '../bootstrap';
+export type { CreateAppOptions } from '../bootstrap';
 export { AppConfig, loadConfig } from '../config/app-config';
 export { createDataSource } from '../database/data-source';
 export { diffSchema } from '../database/schema-diff';

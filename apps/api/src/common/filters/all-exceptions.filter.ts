@@ -25,8 +25,9 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 };
 
 /**
- * The one place errors become HTTP: every body is { statusCode, code, message, errors? },
- * worded for the caller's Accept-Language. Nothing internal (stack, SQL) reaches a client.
+ * The one place errors become HTTP: every body is { statusCode, code, message, errors? } (and
+ * requestId on a 5xx), worded for the caller's Accept-Language. Nothing internal (stack, SQL) reaches
+ * a client; the stack goes to the log under the same request id.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -39,6 +40,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const locale = resolveLocale(request.headers['accept-language']);
     const { body, headers } = this.toBody(exception, locale);
     if (body.statusCode >= 500) {
+      // The request's log lines carry its id; the body gives it to the caller to quote.
+      if (typeof request.id === 'string') body.requestId = request.id;
       this.logger.error({ err: exception, path: request.url }, 'Unhandled error');
     }
     if (response.headersSent) return;

@@ -13,6 +13,11 @@ export function requestContextMiddleware(req: Request, _res: Response, next: Nex
   storage.run(req, next);
 }
 
+/** The request being served, or undefined outside one (jobs, CLI). */
+export function currentRequest(): Request | undefined {
+  return storage.getStore();
+}
+
 /** Address and agent of the current request, or null outside one (jobs, CLI). */
 export function currentRequestMeta(): RequestMeta | null {
   const req = storage.getStore();

@@ -5,6 +5,7 @@ import { ACCESS_TOKEN_TTL_SECONDS } from '@xkx/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Repository } from 'typeorm';
 import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, toAuthUser } from '../../common/auth/auth-user';
+import { bindUserToLogs } from '../../common/http/log-context';
 import { AppConfig } from '../../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -37,6 +38,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: Partial<AccessTokenPayload> & { exp?: unknown; iat?: unknown }): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || !isUuid(payload.sub) || !isUuid(payload.sid)) return false;
     if (!hasBoundedLifetime(payload.iat, payload.exp)) return false;
+    // A valid token: from here on (its user lookup included) the request's log lines name the user.
+    bindUserToLogs(payload.sub);
     const user = await this.users
       .createQueryBuilder('u')
       .where('u.id = :id', { id: payload.sub })

@@ -36,6 +36,8 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   private queue: Promise<void> = Promise.resolve();
   private refreshTimer: NodeJS.Timeout | undefined;
   private upsertsSinceRefresh = 0;
+  /** Listing changes received and not yet applied to the index (its lag, for the metrics). */
+  private pending = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,6 +100,11 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   /** Whether the index has finished loading (readiness reports it). */
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** Listings in the index by kind, and listing changes still waiting to be applied (metrics). */
+  get stats(): { results: number; needs: number; pendingUpdates: number } {
+    return { results: this.index.size('result'), needs: this.index.size('need'), pendingUpdates: this.pending };
   }
 
   /** Resolves when the index has loaded and every queued listing change has been applied. */
@@ -261,10 +268,12 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private enqueue(kind: ListingKind, id: string, status: ListingStatus): void {
+    this.pending++;
     this.queue = this.queue
       .then(() => this.ready)
       .then(() => this.apply(kind, id, status))
-      .catch((error: unknown) => this.logger.warn(`matching update for ${kind} ${id} failed: ${String(error)}`));
+      .catch((error: unknown) => this.logger.warn(`matching update for ${kind} ${id} failed: ${String(error)}`))
+      .finally(() => this.pending--);
   }
 
   private async apply(kind: ListingKind, id: string, status: ListingStatus): Promise<void> {

@@ -222,6 +222,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   errors?: FieldError[];
+  /** On a 5xx: the request's id (X-Request-Id), under which the server logged what went wrong. */
+  requestId?: string;
 }
 
 /** Picks the locale from an Accept-Language header: zh-CN unless English is preferred. */

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module';
+import { MetricsService } from './metrics.service';
+
+@Module({ imports: [MatchingModule], providers: [MetricsService], exports: [MetricsService] })
+export class MetricsModule {}
