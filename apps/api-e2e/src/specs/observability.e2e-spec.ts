@@ -100,6 +100,7 @@ describe('observability: metrics, request ids and logs on the main port', () => 
     const login = slow.find((l) => l['route'] === 'POST /api/auth/login');
     expect(login).toMatchObject({ requestId: expect.any(String), statusCode: 200 });
     // XKX_SLOW_QUERY_MS=1: slow queries are logged at warn with their duration (and the route when a request ran them).
+    await t.app.get(DataSource).query('SELECT pg_sleep(0.02)');
     const slowQueries = logs.lines.filter((l) => typeof l['msg'] === 'string' && (l['msg'] as string).startsWith('slow query') && l['level'] === 40);
     expect(slowQueries.length).toBeGreaterThan(0);
     expect(slowQueries[0]).toMatchObject({ durationMs: expect.any(Number), query: expect.any(String) });
