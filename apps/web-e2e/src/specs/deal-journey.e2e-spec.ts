@@ -2,6 +2,7 @@ import { addCalendarDays, DEAL_STAGE_LABELS, DealStage, shanghaiDate } from '@xk
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
 import { apiGet, apiToken } from '../support/api';
+import { signNdaInDialog } from '../support/nda';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
 import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
@@ -193,8 +194,7 @@ describeBrowser(
       await intro.getByTestId('intro-deal').click();
       await res.getByTestId('deal-detail').waitFor();
       await waitForStage(res, 'INTERESTED');
-      await res.getByTestId('accept-nda').click();
-      await res.getByText('您已签署').waitFor();
+      expect(await signNdaInDialog(res)).toContain('保密');
 
       // 4. The enterprise still cannot read the confidential layer until it accepts the NDA itself.
       await ent.goto(`${base}/results/${result.id}`);
@@ -202,8 +202,7 @@ describeBrowser(
       expect(await ent.getByTestId('confidential').count()).toBe(0);
       await ent.goto(dealUrl);
       await ent.getByTestId('deal-detail').waitFor();
-      await ent.getByTestId('accept-nda').click();
-      await ent.getByText('您已签署').waitFor();
+      await signNdaInDialog(ent);
       await ent.getByRole('link', { name: TITLE, exact: true }).click();
       await ent.getByTestId('confidential').waitFor();
       expect(await text(ent, 'confidential')).toContain(SECRET);

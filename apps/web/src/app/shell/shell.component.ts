@@ -89,6 +89,13 @@ const MANAGE_LINKS: readonly NavLink[] = [
     permission: Permission.OUTBOX_READ,
     testId: 'nav-outbox',
   },
+  {
+    path: WebPath.ndaVersions,
+    label: 'nav.ndaVersions',
+    icon: 'gavel',
+    permission: Permission.TAXONOMY_MANAGE,
+    testId: 'nav-nda-versions',
+  },
 ];
 
 /** The frame around every page: brand, navigation, language switch, account, footer. */

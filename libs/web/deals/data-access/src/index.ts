@@ -1,3 +1,4 @@
 export * from './lib/introductions-api.service';
 export * from './lib/deals-api.service';
 export * from './lib/contracts-api.service';
+export * from './lib/nda-api.service';

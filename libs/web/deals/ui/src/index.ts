@@ -8,3 +8,4 @@ export * from './lib/contract-details.component';
 export * from './lib/payment-form.component';
 export * from './lib/registration-form.component';
 export * from './lib/offer-form.component';
+export * from './lib/confidential-views.component';

@@ -34,5 +34,11 @@ export const ADMIN_ROUTES: Routes = [
     title: 'title.outbox',
     loadComponent: () => import('./outbox-page.component').then((m) => m.OutboxPageComponent),
   },
+  {
+    path: 'nda',
+    canActivate: [permissionGuard(Permission.TAXONOMY_MANAGE)],
+    title: 'title.ndaVersions',
+    loadComponent: () => import('./nda-versions-page.component').then((m) => m.NdaVersionsPageComponent),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'users' },
 ];

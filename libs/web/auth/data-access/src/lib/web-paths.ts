@@ -13,6 +13,7 @@ export const WebPath = {
   organizations: 'manage/organizations',
   auditLog: 'manage/audit-log',
   outbox: 'manage/outbox',
+  ndaVersions: 'manage/nda',
   results: 'results',
   needs: 'needs',
   myListings: 'workspace/listings',

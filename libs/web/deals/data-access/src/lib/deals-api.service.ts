@@ -88,8 +88,9 @@ export class DealsApiService {
     return httpResource<NdaText>(() => (load() ? `/${API_PREFIX}/nda/current` : undefined));
   }
 
-  acceptNda(id: string, version: number): Observable<unknown> {
-    return this.http.post(`${BASE}/${id}/nda/accept`, { version });
+  /** Signs the text read: the API refuses (409 NDA_VERSION_OUTDATED) if it is no longer the current one. */
+  acceptNda(id: string, text: Pick<NdaText, 'version' | 'textHash'>): Observable<unknown> {
+    return this.http.post(`${BASE}/${id}/nda/accept`, { version: text.version, textHash: text.textHash });
   }
 
   /** A 公示 notice as the public sees it (no sign-in needed). */

@@ -2,6 +2,7 @@ import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -26,8 +27,10 @@ import { FenPipe } from '@xkx/web/deals/ui';
 import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { DealConfidentialViewsComponent } from './deal-confidential-views.component';
 import { DealContractsComponent } from './deal-contracts.component';
 import { DealOffersComponent } from './deal-offers.component';
+import { NdaSignDialogComponent, NdaSignDialogData } from './nda-sign-dialog.component';
 
 const SIDE_KEYS: Record<DealSide, MessageKey> = {
   INSTITUTION: 'deal.sideInstitution',
@@ -61,6 +64,7 @@ const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
     DealContractsComponent,
     DealOffersComponent,
     AuditLogTableComponent,
+    DealConfidentialViewsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deal-page.component.html',
@@ -70,6 +74,7 @@ export class DealPageComponent {
   private readonly api = inject(DealsApiService);
   private readonly i18n = inject(I18nService);
   private readonly session = inject(AuthSession);
+  private readonly dialog = inject(MatDialog);
 
   readonly id = input.required<string>();
 
@@ -240,10 +245,18 @@ export class DealPageComponent {
     });
   }
 
-  protected acceptNda(version: number): void {
-    this.api.acceptNda(this.id(), version).subscribe({
-      next: () => this.refresh(),
-      error: (error: unknown) => this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError')),
-    });
+  /** Signing happens in a dialog showing the text in force; the page reloads once signed. */
+  protected openNda(): void {
+    this.dialog
+      .open<NdaSignDialogComponent, NdaSignDialogData, boolean>(NdaSignDialogComponent, {
+        data: { dealId: this.id() },
+        width: '760px',
+        maxWidth: '95vw',
+        autoFocus: 'dialog',
+      })
+      .afterClosed()
+      .subscribe((signed) => {
+        if (signed) this.refresh();
+      });
   }
 }

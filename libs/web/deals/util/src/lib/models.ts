@@ -127,7 +127,25 @@ export interface NdaText {
   title: string;
   body: string;
   createdAt: string;
+  /** Who published it; null for the text shipped with the platform. */
+  createdByName: string | null;
   textHash: string;
+}
+
+/** A new NDA version as an administrator publishes it. */
+export interface NdaVersionInput {
+  title: string;
+  body: string;
+  reason: string;
+}
+
+/** One disclosure of a listing's confidential layer (GET /api/nda/views). */
+export interface ConfidentialView {
+  viewerId: string;
+  viewerName: string;
+  organizationName: string | null;
+  basis: 'NDA' | 'BROKER';
+  at: string;
 }
 
 export interface PublicNotice {

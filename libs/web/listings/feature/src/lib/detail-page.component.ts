@@ -17,6 +17,7 @@ import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-acc
 import { ListingStatusComponent, ListingViewComponent } from '@xkx/web/listings/ui';
 import { ListingSegment } from '@xkx/web/listings/util';
 import { AttachmentsPanelComponent } from '@xkx/web/ui';
+import { ListingConfidentialViewsComponent } from './listing-confidential-views.component';
 import { ListingMatchesComponent } from './listing-matches.component';
 
 /** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
@@ -34,6 +35,7 @@ import { ListingMatchesComponent } from './listing-matches.component';
     ListingMatchesComponent,
     IntroductionFormComponent,
     AttachmentsPanelComponent,
+    ListingConfidentialViewsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -145,6 +147,9 @@ import { ListingMatchesComponent } from './listing-matches.component';
           />
         }
       </article>
+      @if (l.canManage) {
+        <xkx-listing-confidential-views [kind]="segment() === 'results' ? 'RESULT' : 'NEED'" [listingId]="l.id" [title]="l.title" />
+      }
       @if (showMatches()) {
         <xkx-listing-matches [segment]="segment()" [listingId]="l.id" />
       }
