@@ -128,6 +128,30 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     expect(Number(audited[0].n)).toBe(2 + universities.body.total);
   }, 120_000);
 
+  it('README step: Prometheus reads /metrics with the token; log lines name the request and the user', async () => {
+    const token = 'production-metrics-token-0123456789';
+    const server = await startBuiltServer({ DATABASE_URL: database.url!, METRICS_TOKEN: token });
+    servers.push(server);
+    await server.waitUntilReady(150_000);
+    expect((await http(server.port, 'GET', '/metrics')).status).toBe(401);
+    const listed = await http(server.port, 'GET', '/api/organizations', { headers: { Authorization: `Bearer ${adminToken}`, 'X-Request-Id': 'prod-metrics-1' } });
+    expect(listed.status).toBe(200);
+    expect(listed.headers['x-request-id']).toBe('prod-metrics-1');
+    const metrics = await http(server.port, 'GET', '/metrics', { headers: { Authorization: `Bearer ${token}` } });
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/organizations",status="200"\} 1$/m);
+    expect(metrics.text).toMatch(/^xkx_db_pool_connections\{state="max"\} 10$/m);
+    expect(metrics.text).toMatch(/^xkx_mail_outbox\{status="PENDING"\} \d+$/m);
+    expect(metrics.text).toMatch(/^xkx_metrics_database_ok 1$/m);
+    expect(metrics.text).toContain('process_resident_memory_bytes');
+    const completed = (): Record<string, unknown> | undefined =>
+      server.output().split('\n').filter((l) => l.includes('"prod-metrics-1"')).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'request completed');
+    await waitFor(async () => completed() !== undefined);
+    expect(completed()).toMatchObject({ requestId: 'prod-metrics-1', userId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    server.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 200_000);
+
   it('on SIGTERM, stops accepting, finishes the request in flight, and exits 0', async () => {
     const server = servers[0];
     // A request that is slow for real: the organizations table is locked until we let go.
