@@ -62,8 +62,9 @@ describeBrowser('the NDA: read in a dialog and signed, versions published, confi
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    server = await startServer({ dataDir });
-  });
+    // A loaded machine can take more than the default two minutes to migrate and seed.
+    server = await startServer({ dataDir, timeoutMs: 300_000 });
+  }, 360_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await server?.stop();
