@@ -9,6 +9,8 @@ export const APP_ROUTES: Routes = [
   // Public portal: search and detail pages, no sign-in.
   { path: WebPath.results, loadChildren: () => import('@xkx/web/listings').then((m) => m.RESULTS_ROUTES) },
   { path: WebPath.needs, loadChildren: () => import('@xkx/web/listings').then((m) => m.NEEDS_ROUTES) },
+  // 公示公告: notices of results priced by agreement, and objections from anyone.
+  { path: WebPath.notices, loadChildren: () => import('@xkx/web/deals').then((m) => m.PUBLIC_NOTICE_ROUTES) },
   // Owners' listings and forms, before /workspace so the longer paths win.
   { path: WebPath.myListings, loadChildren: () => import('@xkx/web/listings').then((m) => m.MY_LISTINGS_ROUTES) },
   { path: WebPath.myDeals, loadChildren: () => import('@xkx/web/deals').then((m) => m.MY_DEALS_ROUTES) },

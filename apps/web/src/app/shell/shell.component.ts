@@ -134,6 +134,9 @@ const MANAGE_LINKS: readonly NavLink[] = [
         <a mat-button [routerLink]="['/', paths.needs]" routerLinkActive="active" data-testid="nav-needs">{{
           'nav.needs' | t
         }}</a>
+        <a mat-button [routerLink]="['/', paths.notices]" routerLinkActive="active" data-testid="nav-notices">{{
+          'nav.notices' | t
+        }}</a>
         @if (session.signedIn()) {
           <a
             mat-button
@@ -206,7 +209,10 @@ const MANAGE_LINKS: readonly NavLink[] = [
       }
     </mat-toolbar>
     <main><router-outlet /></main>
-    <footer>{{ 'footer.text' | t }}</footer>
+    <footer>
+      {{ 'footer.text' | t }} ·
+      <a [routerLink]="['/', paths.notices]" data-testid="footer-notices">{{ 'nav.notices' | t }}</a>
+    </footer>
   `,
   styles: `
     :host {

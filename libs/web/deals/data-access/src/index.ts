@@ -2,3 +2,4 @@ export * from './lib/introductions-api.service';
 export * from './lib/deals-api.service';
 export * from './lib/contracts-api.service';
 export * from './lib/nda-api.service';
+export * from './lib/public-notices-api.service';

@@ -1,2 +1,3 @@
 export * from './lib/deals.routes';
 export * from './lib/print/print.routes';
+export * from './lib/notices/notices.routes';

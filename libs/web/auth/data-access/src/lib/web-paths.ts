@@ -16,6 +16,7 @@ export const WebPath = {
   ndaVersions: 'manage/nda',
   results: 'results',
   needs: 'needs',
+  notices: 'notices',
   myListings: 'workspace/listings',
   newResult: 'workspace/results/new',
   newNeed: 'workspace/needs/new',

@@ -31,6 +31,7 @@ import { DealConfidentialViewsComponent } from './deal-confidential-views.compon
 import { DealContractsComponent } from './deal-contracts.component';
 import { DealOffersComponent } from './deal-offers.component';
 import { NdaSignDialogComponent, NdaSignDialogData } from './nda-sign-dialog.component';
+import { DealObjectionsComponent } from './deal-objections.component';
 
 const SIDE_KEYS: Record<DealSide, MessageKey> = {
   INSTITUTION: 'deal.sideInstitution',
@@ -63,6 +64,7 @@ const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
     FenPipe,
     DealContractsComponent,
     DealOffersComponent,
+    DealObjectionsComponent,
     AuditLogTableComponent,
     DealConfidentialViewsComponent,
   ],

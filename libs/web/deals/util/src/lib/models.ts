@@ -156,11 +156,15 @@ export interface PublicNotice {
   institutionName: string;
   enterpriseName: string;
   transferMode: string | null;
+  /** 协议定价 / 挂牌交易 / 拍卖, as the deal had it when the notice opened. */
+  pricingMethod: PricingMethod | null;
   startsOn: string;
   endsOn: string;
   ended: boolean;
   withdrawn: boolean;
   objectionCount: number;
+  /** Objections still without the broker's answer: the notice is not over while any remain. */
+  openObjectionCount: number;
 }
 
 export interface DealContractSummary {

@@ -47,8 +47,8 @@ import { PrintSheetComponent } from './print-sheet.component';
             </tr>
             <tr>
               <th scope="row">{{ 'print.pricingMethod' | t }}</th>
-              <!-- A notice exists only for a result priced by agreement (the API's rule). -->
-              <td>{{ pricingLabels.AGREEMENT | localized }}</td>
+              <!-- Notices opened before the method was recorded were priced by agreement (the API's rule). -->
+              <td>{{ pricingLabels[n.pricingMethod ?? 'AGREEMENT'] | localized }}</td>
             </tr>
             <tr>
               <th scope="row">{{ 'print.noticePeriod' | t }}</th>
