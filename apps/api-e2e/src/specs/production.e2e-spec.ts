@@ -82,7 +82,7 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     expect(token).toBeDefined();
     const spent = await http(servers[1].port, 'POST', '/api/setup/administrator', { body: { token, email: 'x@qixia.gov.cn', name: 'x', password: 'Another-Admin-2026!' } });
     expect(spent.body.code).toBe('SETUP_NOT_NEEDED');
-  }, 60_000);
+  }, 180_000);
 
   it('README step: the administrator invites a broker, who sets a password from the mail and signs in', async () => {
     const auth = { Authorization: `Bearer ${adminToken}` };
