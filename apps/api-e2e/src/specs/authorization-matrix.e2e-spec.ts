@@ -133,6 +133,7 @@ const TABLE: Record<string, string> = {
   'POST /api/notifications/:id/read':                    '1 ~ ~ ~ ~ ~',
   'GET /api/organizations':                              '+ + + + + +',
   'POST /api/organizations':                             '1 3 3 3 3 +',
+  'GET /api/organizations/import-template':              '1 3 3 3 3 +',
   'GET /api/organizations/:id':                          '+ + + + + +',
   'PATCH /api/organizations/:id':                        '1 3 3 3 3 ~',
   'GET /api/outbox':                                     '1 3 3 3 3 +',

@@ -25,7 +25,7 @@ describeBrowser('invitations: an administrator invites a broker, who sets a pass
   });
 
   it('creates the tech-transfer center from the invitation panel, invites its broker, and the broker gets in', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.baseUrl);
@@ -42,6 +42,9 @@ describeBrowser('invitations: an administrator invites a broker, who sets a pass
     await page.getByTestId('org-creditCode').fill(CENTER_CREDIT_CODE);
     await page.getByTestId('org-save').click();
     await page.getByTestId('org-save').waitFor({ state: 'detached' });
+    // The same page hands out the template of npm run orgs:import.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('org-import-template').click()]);
+    expect(download.suggestedFilename()).toBe('机构导入模板.xlsx');
 
     // Back on the users page, the invitation: no password field, the center found by name.
     await openManagePage(page, 'nav-users');

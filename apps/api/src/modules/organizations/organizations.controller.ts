@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiPath, Permission } from '@xkx/contracts';
+import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -9,6 +10,9 @@ import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { OrganizationDetailDto, OrganizationListResponseDto, OrganizationResponseDto } from './dto/organization-response.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationsService } from './organizations.service';
+import { organizationTemplate } from '../imports/organization-import';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('organizations')
 @Controller(ApiPath.organizations)
@@ -21,6 +25,17 @@ export class OrganizationsController {
   async list(@Query() query: ListOrganizationsQueryDto): Promise<OrganizationListResponseDto> {
     const { items, total } = await this.organizations.list(query);
     return { items: items.map((o) => OrganizationResponseDto.from(o)), total };
+  }
+
+  /** The sheet `npm run orgs:import` reads, for an administrator to fill in and hand to the operator. Before :id. */
+  @Get('import-template')
+  @Authenticated(Permission.ORGANIZATION_MANAGE)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The Chinese .xlsx template of npm run orgs:import', schema: { type: 'string', format: 'binary' } })
+  async importTemplate(@Res() res: Response): Promise<void> {
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="organizations-template.xlsx"; filename*=UTF-8''${encodeURIComponent('机构导入模板.xlsx')}`);
+    res.send(await organizationTemplate());
   }
 
   @Public()

@@ -2,6 +2,7 @@ import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http'
 import { inject, Injectable } from '@angular/core';
 import { API_PREFIX, ApiPath, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
 import { forkJoin, map, Observable } from 'rxjs';
+import { saveBlob } from '@xkx/web/data-access';
 import { OrganizationDetail, OrganizationInput, OrganizationQuery, Page, queryParams } from '@xkx/web/accounts/util';
 
 const BASE = `/${API_PREFIX}/${ApiPath.organizations}`;
@@ -29,6 +30,13 @@ export class OrganizationsApiService {
 
   create(input: OrganizationInput): Observable<OrganizationDetail> {
     return this.http.post<OrganizationDetail>(BASE, input);
+  }
+
+  /** Saves the .xlsx template of `npm run orgs:import` (the operator imports the filled-in file). */
+  downloadImportTemplate(): Observable<void> {
+    return this.http
+      .get(`${BASE}/import-template`, { responseType: 'blob', observe: 'response' })
+      .pipe(map((response) => saveBlob(response, 'organizations-template.xlsx')));
   }
 
   /** `version` is the one read; a stale one is refused with 409 VERSION_CONFLICT. */

@@ -96,6 +96,12 @@ export class OrganizationsPageComponent {
     });
   }
 
+  protected downloadTemplate(): void {
+    this.api.downloadImportTemplate().subscribe({
+      error: (error: unknown) => this.formMessage.set(toApiError(error).message ?? this.i18n.t('common.networkError')),
+    });
+  }
+
   protected reloadEdited(): void {
     const current = this.editing();
     if (current?.mode !== 'edit') return;
