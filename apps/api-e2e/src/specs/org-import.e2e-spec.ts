@@ -43,8 +43,8 @@ describe('orgs:import: reference organizations from an .xlsx', () => {
   beforeAll(async () => {
     t = await startTestApp();
     dataSource = t.app.get(DataSource);
-  });
-  afterAll(() => t.close());
+  }, 180_000);
+  afterAll(() => t?.close());
 
   it('offers a template with Chinese headings, notes and a help sheet', async () => {
     const workbook = await readXlsx(await organizationTemplate());
