@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { armFaultPoints } from './common/testing/fault-points';
 import { DomainException } from './common/exceptions/domain.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { answerClientErrors } from './common/http/client-errors';
@@ -36,6 +37,7 @@ export interface CreateAppOptions {
  * headers, validation, error filter, OpenAPI and the web app. Tests use the same function.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  armFaultPoints(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
     bufferLogs: true,
     bodyParser: false,

@@ -109,6 +109,16 @@ export class AppConfig {
   @Max(10_000)
   IMPORT_CHUNK_MS = 100;
 
+  /**
+   * A running import whose heartbeat is older than this belongs to a process that died: it is rolled back
+   * (checked at start and every minute, or every half of this if shorter). Embedded PGlite has a single
+   * process, so there an import running at start is rolled back at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  IMPORT_STALE_MS = 120_000;
+
   @IsOptional()
   @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
@@ -192,6 +202,11 @@ export class AppConfig {
   @Min(0)
   XKX_SLOW_QUERY_MS = 500;
 
+  /** Crash tests only (NODE_ENV=test): fault points to hold at, see common/testing/fault-points.ts. */
+  @IsOptional()
+  @Matches(/^[a-z.-]+(@\d+)?(,[a-z.-]+(@\d+)?)*$/, { message: 'must be a comma-separated list of fault point names (name or name@N)' })
+  XKX_TEST_FAULTS?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -224,7 +239,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY', 'METRICS_PORT', 'METRICS_TOKEN']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY', 'METRICS_PORT', 'METRICS_TOKEN', 'XKX_TEST_FAULTS']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
@@ -238,6 +253,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     problems.push('XKX_DEMO_SEED must not be enabled when NODE_ENV=production');
   }
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) problems.push('METRICS_PORT must differ from PORT');
+  if (config.XKX_TEST_FAULTS && config.NODE_ENV !== 'test') {
+    problems.push('XKX_TEST_FAULTS is honoured only when NODE_ENV=test');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   // Production never seeds demo data, whatever the default says.
   if (config.isProduction) config.XKX_DEMO_SEED = false;

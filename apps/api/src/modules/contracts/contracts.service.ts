@@ -18,6 +18,7 @@ import { ContractDto, ContractListDto } from './dto/contract-response.dto';
 import { ContractPartyDto, CreateContractDto, InstallmentDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto } from './dto/contract-write.dto';
 import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
 import { ContractEntity } from './entities/contract.entity';
+import { faultPoint } from '../../common/testing/fault-points';
 import { recordAudit } from '../audit/audit.service';
 import { contractSubject } from '../audit/audit-subjects';
 
@@ -95,6 +96,7 @@ export class ContractsService {
           createdById: user.id,
         }),
       );
+      await faultPoint('contract.create.before-installments');
       await this.writeSchedule(manager, saved.id, dto.schedule ?? []);
       await recordAudit(manager, { action: AuditAction.CONTRACT_CREATED, actorId: user.id, ...contractSubject(saved), changes: auditDiff(EMPTY_CONTRACT, saved, CONTRACT_AUDITED_FIELDS) });
       await recordDealEvent(manager, deal, user.id, 'CONTRACT_RECORDED', `${saved.code} ${saved.projectName}：¥${fenToYuanString(saved.contractAmountFen)}`);
@@ -102,6 +104,7 @@ export class ContractsService {
       if (gate.moveDeal) {
         await this.transitions.apply(manager, deal, participants, { to: 'CONTRACT_SIGNED', note: `录入已签订合同 ${saved.code}`, overrideReason: gate.overrideUsed ? (dto.overrideReason ?? null) : null }, user);
       }
+      await faultPoint('contract.create.before-commit');
       return saved.id;
     });
   }

@@ -10,6 +10,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/exceptions/domain.exception';
+import { faultPoint } from '../../common/testing/fault-points';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { CreateNeedDto } from '../listings/dto/need-write.dto';
 import { CreateResultDto } from '../listings/dto/result-write.dto';
@@ -31,8 +32,6 @@ interface ValidRow {
   input: Record<string, unknown>;
 }
 
-/** A running import whose heartbeat is older than this on PostgreSQL belongs to a process that died. */
-const STALE_IMPORT_MS = 2 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 const PAUSE_BETWEEN_CHUNKS_MS = 10;
 
@@ -49,6 +48,8 @@ const COLUMNS: Record<ListingKind, ColumnSpec[]> = { RESULT: RESULT_COLUMNS, NEE
 export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ImportsService.name);
   private sweeper?: NodeJS.Timeout;
+  /** Jobs this process is running: its own sweeper leaves them alone however slow a chunk is. */
+  private readonly running = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -157,15 +158,19 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const job = await this.jobs.findOneByOrFail({ id });
-      if (job.status !== 'IMPORTING' || Date.now() > deadline) return job;
+      // A failed job is over once its rows are gone (finished_at set), not when it is claimed.
+      const over = job.status !== 'IMPORTING' && (job.status !== 'FAILED' || job.finishedAt !== null);
+      if (over || Date.now() > deadline) return job;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // Embedded PGlite has one process: whatever was importing when it stopped is orphaned now.
-    await this.recoverStaleImports(this.config.DATABASE_URL ? STALE_IMPORT_MS : 0).catch((error: unknown) => this.logger.error(`import recovery failed: ${String(error)}`));
-    this.sweeper = setInterval(() => void this.recoverStaleImports(STALE_IMPORT_MS).catch(() => undefined), SWEEP_EVERY_MS);
+    // On PostgreSQL another instance may be running an import: only one whose heartbeat stopped (IMPORT_STALE_MS) is orphaned.
+    const staleMs = this.config.IMPORT_STALE_MS;
+    await this.recoverStaleImports(this.config.DATABASE_URL ? staleMs : 0).catch((error: unknown) => this.logger.error(`import recovery failed: ${String(error)}`));
+    this.sweeper = setInterval(() => void this.recoverStaleImports(staleMs).catch(() => undefined), Math.min(SWEEP_EVERY_MS, Math.max(500, Math.floor(staleMs / 2))));
     this.sweeper.unref();
   }
 
@@ -173,27 +178,64 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
-  /** Rolls back imports whose heartbeat stopped (their process died mid-run): staged rows deleted, job FAILED. */
+  /**
+   * Rolls back imports whose heartbeat stopped (their process died mid-run): staged rows deleted, job FAILED.
+   * Also finishes a rollback that was itself interrupted (FAILED without finished_at). Never touches a job
+   * this process is running; another process's live chunk holds its job's row lock, so the claim waits for
+   * that chunk to commit and then sees a fresh heartbeat.
+   */
   async recoverStaleImports(olderThanMs: number): Promise<number> {
     const stale = await this.jobs
       .createQueryBuilder('j')
-      .where('j.status = :status', { status: 'IMPORTING' })
+      .where(`(j.status = 'IMPORTING' OR (j.status = 'FAILED' AND j.finished_at IS NULL))`)
       .andWhere(`(j.heartbeat_at IS NULL OR j.heartbeat_at <= now() - make_interval(secs => :secs))`, { secs: olderThanMs / 1000 })
       .getMany();
+    let recovered = 0;
     for (const job of stale) {
+      if (this.running.has(job.id)) continue;
+      if (!(await this.claim(job.id, 'interrupted: the server stopped during the import', olderThanMs))) continue;
       this.logger.warn(`import ${job.id} was interrupted; rolling it back`);
-      await this.rollBack(job, 'interrupted: the server stopped during the import');
+      await this.rollBack(job);
+      recovered += 1;
     }
-    return stale.length;
+    return recovered;
+  }
+
+  /**
+   * Marks a job FAILED (not yet finished) before its rows are deleted, so its runner stops at its next
+   * chunk. With `staleMs`, only if its heartbeat is still that old once any chunk in flight committed;
+   * without, only if it is still importing (a job already claimed keeps its first reason).
+   */
+  private async claim(id: string, failure: string, staleMs?: number): Promise<boolean> {
+    const query = this.jobs
+      .createQueryBuilder()
+      .update(ImportJobEntity)
+      .set({ status: 'FAILED', processedRows: 0, importedRows: 0, failure: failure.slice(0, 1000), finishedAt: null, heartbeatAt: () => 'now()' })
+      .where('id = :id', { id });
+    if (staleMs === undefined) query.andWhere(`status = 'IMPORTING'`);
+    else {
+      query
+        .andWhere(`(status = 'IMPORTING' OR (status = 'FAILED' AND finished_at IS NULL))`)
+        .andWhere(`(heartbeat_at IS NULL OR heartbeat_at <= now() - make_interval(secs => :secs))`, { secs: staleMs / 1000 });
+    }
+    return ((await query.execute()).affected ?? 0) > 0;
+  }
+
+  /** Inside a chunk's transaction: locks the job's row (a sweeper waits for the chunk) and stops if it was claimed. */
+  private async assertStillImporting(manager: EntityManager, id: string): Promise<void> {
+    const [row] = (await manager.query(`SELECT status FROM import_job WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: string }>;
+    if (row?.status !== 'IMPORTING') throw new Error(`import ${id} is ${row?.status ?? 'gone'}`);
   }
 
   private async run(id: string, publish: boolean, user: AuthUser): Promise<void> {
     const job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOneOrFail();
     const rows = (job.payload ?? []) as ValidRow[];
     const spec = (job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC) as unknown as KindSpec<ListingBaseEntity, object>;
+    this.running.add(id);
     try {
       for (let start = 0; start < rows.length; ) {
         start = await this.dataSource.transaction(async (manager) => {
+          await this.assertStillImporting(manager, id);
           // A chunk ends at IMPORT_CHUNK_ROWS rows or IMPORT_CHUNK_MS, whichever comes first: on a slow
           // machine the connection is still handed back often.
           const until = Date.now() + this.config.IMPORT_CHUNK_MS;
@@ -204,6 +246,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
             ids.push(await this.listings.insert(manager, spec, row.input, row.organizationId, user, false));
           }
           await manager.insert(ImportJobListingEntity, ids.map((listingId) => ({ jobId: id, listingId })));
+          await faultPoint('import.chunk.before-progress');
           await manager.update(ImportJobEntity, id, { processedRows: start + ids.length, heartbeatAt: new Date() });
           return { next: start + ids.length, ids };
         }).then(({ next, ids }) => {
@@ -213,12 +256,15 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
         // A pause, not just a turn of the loop: requests that arrived meanwhile get parsed and queue for the
         // connection ahead of the next chunk.
         await pause(PAUSE_BETWEEN_CHUNKS_MS);
+        await faultPoint('import.after-chunk');
       }
       // Publishing goes in chunks too; a failure here still deletes every row of the job.
       const published: string[] = [];
       for (let more = publish; more; ) {
         const ids = await this.dataSource.transaction(async (manager) => {
+          await this.assertStillImporting(manager, id);
           const chunk = await this.publishStaged(manager, spec, id, user);
+          if (chunk.length > 0) await faultPoint('import.publish.before-commit');
           await manager.update(ImportJobEntity, id, { heartbeatAt: new Date() });
           return chunk;
         });
@@ -227,8 +273,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
         await yieldToEventLoop();
       }
       await this.dataSource.transaction(async (manager) => {
-        const current = await manager.findOneByOrFail(ImportJobEntity, { id });
-        if (current.status !== 'IMPORTING') throw new Error(`import ${id} is ${current.status}`);
+        await this.assertStillImporting(manager, id);
         await manager.delete(ImportJobListingEntity, { jobId: id });
         await manager.update(ImportJobEntity, id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
       });
@@ -236,7 +281,11 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (const listingId of published) this.events.changed(job.kind, listingId, ListingStatus.PUBLISHED);
     } catch (error) {
       this.logger.error(`import ${id} failed: ${String(error)}`);
-      await this.rollBack(job, String(error)).catch((e: unknown) => this.logger.error(`import ${id} rollback failed: ${String(e)}`));
+      await this.claim(id, String(error))
+        .then(() => this.rollBack(job))
+        .catch((e: unknown) => this.logger.error(`import ${id} rollback failed: ${String(e)}`));
+    } finally {
+      this.running.delete(id);
     }
   }
 
@@ -258,8 +307,8 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     return updated.map((r) => r.id);
   }
 
-  /** Undoes a job chunk by chunk (short transactions again), then marks it FAILED: all or nothing. */
-  private async rollBack(job: ImportJobEntity, failure: string): Promise<void> {
+  /** Undoes a claimed job chunk by chunk (short transactions again), then marks it finished: all or nothing. */
+  private async rollBack(job: ImportJobEntity): Promise<void> {
     const spec = job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC;
     for (;;) {
       const deleted = await this.dataSource.transaction(async (manager) => {
@@ -276,7 +325,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (const listingId of deleted) this.events.changed(job.kind, listingId, ListingStatus.ARCHIVED);
       await yieldToEventLoop();
     }
-    await this.jobs.update(job.id, { status: 'FAILED', processedRows: 0, importedRows: 0, failure: failure.slice(0, 1000), finishedAt: new Date() });
+    await this.jobs.update(job.id, { status: 'FAILED', processedRows: 0, importedRows: 0, finishedAt: new Date() });
   }
 
   /** Organization full names (and credit codes) → id, of the kind that may own this listing kind. */
