@@ -1,6 +1,8 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { MonthlyReportJob } from '@xkx/api/testing';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { MailService, MonthlyReportJob } from '@xkx/api/testing';
 import { bearer, loginDemo, Session } from '../support/auth';
 import { FixtureContract, loadKpiFixture } from '../support/kpis';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -106,8 +108,25 @@ const rowOf = (ws: Worksheet, first: string | number): Array<unknown> => {
 describe('monthly district report: a workbook per month, read back; mailed to admins once per month', () => {
   let t: TestApp;
   let broker: Session;
+  let smtp: SMTPServer;
+  /** Raw messages as the SMTP server received them. */
+  const received: Array<{ to: string[]; data: string }> = [];
   beforeAll(async () => {
-    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      size: 20 * 1_048_576,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('latin1') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', () => ok()));
+    t = await startTestApp({ XKX_DEMO_SEED: 'true', SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true` });
     broker = await loginDemo(t.http, 'broker');
     const fx = await loadKpiFixture(t.app.get(DataSource), FIXTURE);
     const e1 = fx.orgIds.get(E1)!;
@@ -122,7 +141,10 @@ describe('monthly district report: a workbook per month, read back; mailed to ad
       .send({ amountFen: 1_123_456_789 })
       .expect(200);
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((ok) => smtp.close(() => ok()));
+  });
 
   it('lays out figures, contracts, subsidies, R&D growth and definitions in 万元 with totals', async () => {
     const res = await t.http
@@ -223,5 +245,41 @@ describe('monthly district report: a workbook per month, read back; mailed to ad
     expect(await ds.query(`SELECT month, recipients FROM monthly_report_dispatch`)).toEqual([
       { month: '2019-11', recipients: admins.length },
     ]);
+
+    // Dispatched over SMTP with the month's workbook attached: it opens and has the month's sheets.
+    const mail = t.app.get(MailService);
+    for (let i = 0; i < 10 && received.filter((m) => m.data.includes('spreadsheetml')).length < admins.length; i++) await mail.dispatch();
+    const raw = received.find((m) => m.to.includes(admins[0]!.email) && m.data.includes('spreadsheetml'));
+    expect(raw).toBeDefined();
+    const part = xlsxPart(raw!.data);
+    expect(part.headers).toMatch(/Content-Disposition: attachment/i);
+    expect(part.fileName).toBe('栖霞区技术转移工作月报-2019-11.xlsx');
+    const wb = new Workbook();
+    await wb.xlsx.load(part.content as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '本月合同明细', '奖补测算', '重点企业研发投入', '指标说明']);
+    expect(wb.getWorksheet('汇总')!.getCell('A1').value).toBe('栖霞区技术转移工作月报（2019年11月）');
   });
 });
+
+/** The .xlsx part of a raw MIME message: its headers (unfolded) and its decoded bytes. */
+function xlsxPart(raw: string): { headers: string; fileName: string; content: Buffer } {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  if (!boundary) throw new Error('not a multipart message');
+  for (const part of raw.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+    if (!/spreadsheetml/.test(headers)) continue;
+    if (!/Content-Transfer-Encoding: base64/i.test(headers)) throw new Error(`unexpected encoding: ${headers}`);
+    return { headers, fileName: fileNameOf(headers), content: Buffer.from(part.slice(split + 4).replace(/\s+/g, ''), 'base64') };
+  }
+  throw new Error('no .xlsx part');
+}
+
+/** The attachment's file name from Content-Disposition, RFC 2231 continuations and encoding included. */
+function fileNameOf(headers: string): string {
+  const disposition = /Content-Disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? '';
+  const segments = [...disposition.matchAll(/filename\*(\d+)?\*?="?([^";]*)"?/gi)].sort((a, b) => Number(a[1] ?? 0) - Number(b[1] ?? 0));
+  if (segments.length > 0) return decodeURIComponent(segments.map((m) => m[2]).join('').replace(/^utf-8''/i, ''));
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? '';
+}

@@ -13,6 +13,8 @@ export interface Mail {
   to: string;
   subject: string;
   body: string;
+  /** Files sent with the mail (a monthly report's workbook); stored in the outbox row with it. */
+  attachments?: Array<{ fileName: string; contentType: string; content: Buffer }>;
 }
 
 /**
@@ -45,7 +47,8 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
 
   async enqueue(mail: Mail, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(OutboxMailEntity) : this.outbox;
-    await repo.insert({ toAddress: mail.to, subject: mail.subject, body: mail.body, status: 'PENDING' });
+    const attachments = mail.attachments?.map((a) => ({ fileName: a.fileName, contentType: a.contentType, contentBase64: a.content.toString('base64') }));
+    await repo.insert({ toAddress: mail.to, subject: mail.subject, body: mail.body, status: 'PENDING', attachments: attachments?.length ? attachments : null });
   }
 
   async list(limit: number, offset: number): Promise<{ items: OutboxMailEntity[]; total: number }> {
@@ -59,10 +62,17 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     this.dispatching = true;
     let sent = 0;
     try {
-      const pending = await this.outbox.find({ where: { status: In(['PENDING']) }, order: { createdAt: 'ASC' }, take: 20 });
+      const pending = await this.outbox
+        .createQueryBuilder('m')
+        .addSelect('m.attachments')
+        .where({ status: In(['PENDING']) })
+        .orderBy('m.createdAt', 'ASC')
+        .take(20)
+        .getMany();
       for (const mail of pending) {
         try {
-          await this.transport.sendMail({ from: FROM, to: mail.toAddress, subject: mail.subject, text: mail.body });
+          const attachments = (mail.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
+          await this.transport.sendMail({ from: FROM, to: mail.toAddress, subject: mail.subject, text: mail.body, ...(attachments.length ? { attachments } : {}) });
           await this.outbox.update(mail.id, { status: 'SENT', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null });
           sent++;
         } catch (error) {

@@ -2,6 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED';
 
+/** A file sent with a mail, stored with it (base64) so what is sent is what was produced then. */
+export interface OutboxAttachment {
+  fileName: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 /** Outgoing mail is written here in the same transaction as the change that causes it. */
 @Entity({ name: 'outbox_mail' })
 @Index('ix_outbox_mail_status_created_at', ['status', 'createdAt'])
@@ -32,4 +39,8 @@ export class OutboxMailEntity {
 
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError!: string | null;
+
+  /** Not read by default: the outbox list does not carry the bytes; the dispatcher reads them. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  attachments?: OutboxAttachment[] | null;
 }

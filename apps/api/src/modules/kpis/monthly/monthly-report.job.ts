@@ -7,6 +7,7 @@ import { MonthlyReportService } from './monthly-report.service';
 import { fenToWanYuan, previousMonth } from './wan-yuan';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Mails last month's report to every active administrator once the month has turned (the 1st, Asia/Shanghai;
@@ -40,6 +41,8 @@ export class MonthlyReportJob implements OnApplicationBootstrap, OnApplicationSh
   async sendDue(now = new Date()): Promise<number> {
     const month = previousMonth(shanghaiDate(now));
     const { summary } = await this.reports.summary(month);
+    // The workbook as it stands at the month's turn, sent with the mail (the download stays for later figures).
+    const workbook = await this.reports.workbook(month);
     return this.dataSource.transaction(async (manager) => {
       const claimed = await manager.query<Array<{ month: string }>>(
         `INSERT INTO monthly_report_dispatch (month) VALUES ($1) ON CONFLICT (month) DO NOTHING RETURNING month`,
@@ -56,11 +59,16 @@ export class MonthlyReportJob implements OnApplicationBootstrap, OnApplicationSh
         `本月计入统计的技术合同：${summary.projects} 份，合同成交额 ${fenToWanYuan(summary.contractAmountFen).toFixed(2)} 万元，技术交易额 ${fenToWanYuan(summary.technicalAmountFen).toFixed(2)} 万元，实际到账 ${fenToWanYuan(summary.receivedFen).toFixed(2)} 万元。`,
         `本年累计：${summary.yearProjects} 份，合同成交额 ${fenToWanYuan(summary.yearContractAmountFen).toFixed(2)} 万元。`,
         '',
-        `完整报表（含合同明细、奖补测算、重点企业研发投入与指标说明）请在平台“统计看板”中下载：/api/kpis/reports/monthly.xlsx?month=${month}`,
+        `完整报表（含合同明细、奖补测算、重点企业研发投入与指标说明）见附件；之后更新的数字请在平台“统计看板”中下载：/api/kpis/reports/monthly.xlsx?month=${month}`,
       ].join('\n');
       for (const admin of admins)
         await this.mail.enqueue(
-          { to: admin.email, subject: `【霞科行】${y}年${Number(m)}月技术转移工作月报`, body },
+          {
+            to: admin.email,
+            subject: `【霞科行】${y}年${Number(m)}月技术转移工作月报`,
+            body,
+            attachments: [{ fileName: `栖霞区技术转移工作月报-${month}.xlsx`, contentType: XLSX_TYPE, content: workbook }],
+          },
           manager,
         );
       await manager.query(`UPDATE monthly_report_dispatch SET recipients = $2 WHERE month = $1`, [
