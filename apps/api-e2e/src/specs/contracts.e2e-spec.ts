@@ -1,5 +1,5 @@
 import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
-import { parseYuanToFen } from '@xkx/util';
+import { creditCodeCheckChar, parseYuanToFen } from '@xkx/util';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { AWKWARD_FEN, backdateNotice, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -33,6 +33,8 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     expect(res.body.amounts).toEqual({ contractAmountFen: 123_456_789, nonTechnicalCostFen: 3_456_780, technicalAmountFen: 120_000_009, receivedFen: 0, outstandingFen: 123_456_789 });
     // The parties default to the deal's institution and enterprise, with their credit code and area code.
     expect(res.body.seller).toMatchObject({ name: '南京大学', legalPersonType: 'UNIVERSITY', areaCode: '320113' });
+    // A university is a 事业单位: its 统一社会信用代码 begins with 12 and is carried like an enterprise's.
+    expect(res.body.seller.creditCode).toMatch(/^12320000MB1000001.$/);
     expect(res.body.buyer).toMatchObject({ name: '南京栖霞新能源科技有限公司', legalPersonType: 'ENTERPRISE' });
     expect(res.body.buyer.creditCode).toMatch(/^91320113MA1XK0001.$/);
     expect(res.body.schedule.map((i: { amountFen: number }) => i.amountFen)).toEqual([61_728_394, 61_728_395]);
@@ -75,6 +77,30 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     const res = await create(overrides).expect(400);
     const error = (res.body.errors as Array<{ field: string; message: string }>).find((e) => e.field === field);
     expect(error?.message).toContain(text);
+  });
+
+  it('takes a 事业单位 credit code (12…) for a party on every write and refuses a wrong check character on the field, in Chinese and English', async () => {
+    const institute = `12320000466002703${creditCodeCheckChar('12320000466002703')}`;
+    const wrong = `${institute.slice(0, 17)}${institute.endsWith('0') ? '1' : '0'}`;
+    const seller = (creditCode: string) => ({ name: '南京大学', creditCode, areaCode: '320113', legalPersonType: 'UNIVERSITY' });
+    const created = await create({ seller: seller(institute.toLowerCase()), buyer: { name: '江苏省产业技术研究院栖霞研究所', creditCode: institute, areaCode: '320113', legalPersonType: 'RESEARCH_INSTITUTE' } }).expect(201);
+    expect(created.body.seller.creditCode).toBe(institute);
+    expect(created.body.buyer.creditCode).toBe(institute);
+    const fieldError = (res: { body: { errors: Array<{ field: string; message: string }> } }, field: string) => res.body.errors.find((e) => e.field === field)?.message;
+    // Create, edit and amendment check it the same way (GB 32100-2015), named on the field.
+    const zh = await create({ seller: seller(wrong) }).expect(400);
+    expect(fieldError(zh, 'seller.creditCode')).toContain('统一社会信用代码');
+    const en = await t.http.post('/api/contracts').set(...bearer(s.broker)).set('Accept-Language', 'en').send(contractPayload(dealId, { seller: seller(wrong) })).expect(400);
+    expect(fieldError(en, 'seller.creditCode')).toContain('unified social credit code');
+    const id = created.body.id as string;
+    const edit = await t.http.patch(`/api/contracts/${id}`).set(...bearer(s.broker)).send({ version: created.body.version, buyer: { ...seller(wrong), name: '江苏省产业技术研究院栖霞研究所', legalPersonType: 'RESEARCH_INSTITUTE' } }).expect(400);
+    expect(fieldError(edit, 'buyer.creditCode')).toContain('统一社会信用代码');
+    const amend = (creditCode: string) => t.http.post(`/api/contracts/${id}/amendments`).set(...bearer(s.broker)).set('Accept-Language', 'en').send({ version: created.body.version, effectiveOn: '2026-05-01', reason: '更正卖方信用代码', seller: { creditCode } });
+    expect(fieldError((await amend(wrong).expect(400)), 'seller.creditCode')).toContain('unified social credit code');
+    // A good 12… code passes validation; this contract is not registered, so no amendment is due.
+    expect((await amend(institute).expect(409)).body.code).toBe('CONTRACT_AMENDMENT_NOT_ALLOWED');
+    const edited = await t.http.patch(`/api/contracts/${id}`).set(...bearer(s.broker)).send({ version: created.body.version, seller: seller(institute) }).expect(200);
+    expect(edited.body.seller.creditCode).toBe(institute);
   });
 
   it('registers a contract: submitted with the configured fields, then a 16-digit number and 核定技术性收入额', async () => {

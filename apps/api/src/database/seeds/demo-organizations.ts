@@ -22,19 +22,22 @@ export function withCheckChar(body: string): string {
 
 export const DEMO_AREA_CODE = QIXIA_AREA_CODE;
 
-/** Universities and institutes in Qixia (仙林大学城 and around) and fictional demo enterprises. */
+/**
+ * Universities and institutes in Qixia (仙林大学城 and around) and fictional demo enterprises. Universities
+ * and institutes are 事业单位 with a 统一社会信用代码 beginning with 12 (fictional here), like any party.
+ */
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
-  { nameZh: '南京大学', nameEn: 'Nanjing University', shortName: '南大', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道163号' },
-  { nameZh: '南京邮电大学', nameEn: 'Nanjing University of Posts and Telecommunications', shortName: '南邮', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路9号' },
-  { nameZh: '南京师范大学', nameEn: 'Nanjing Normal University', shortName: '南师大', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路1号' },
-  { nameZh: '南京财经大学', nameEn: 'Nanjing University of Finance and Economics', shortName: '南财', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路3号' },
-  { nameZh: '南京中医药大学', nameEn: 'Nanjing University of Chinese Medicine', shortName: '南中医', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道138号' },
-  { nameZh: '南京工业职业技术大学', nameEn: 'Nanjing Vocational University of Industry Technology', shortName: '南工职大', kind: 'UNIVERSITY', address: '南京市栖霞区羊山北路1号' },
-  { nameZh: '南京理工大学紫金学院', nameEn: 'Zijin College, Nanjing University of Science and Technology', kind: 'UNIVERSITY', address: '南京市栖霞区南炼新村89号' },
-  { nameZh: '南京大学金陵学院', nameEn: 'Jinling College, Nanjing University', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道' },
-  { nameZh: '中国科学院紫金山天文台', nameEn: 'Purple Mountain Observatory, CAS', shortName: '紫台', kind: 'INSTITUTE', address: '南京市栖霞区元化路10号' },
-  { nameZh: '南京玻璃纤维研究设计院', nameEn: 'Nanjing Fiberglass Research & Design Institute', shortName: '南玻院', kind: 'INSTITUTE', address: '南京市栖霞区' },
-  { nameZh: '江苏省产业技术研究院栖霞研究所', nameEn: 'JITRI Qixia Institute (demo)', kind: 'INSTITUTE', address: '南京市栖霞区仙林街道' },
+  { nameZh: '南京大学', nameEn: 'Nanjing University', shortName: '南大', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道163号', creditCodeBody: '12320000MB1000001' },
+  { nameZh: '南京邮电大学', nameEn: 'Nanjing University of Posts and Telecommunications', shortName: '南邮', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路9号', creditCodeBody: '12320000MB1000002' },
+  { nameZh: '南京师范大学', nameEn: 'Nanjing Normal University', shortName: '南师大', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路1号', creditCodeBody: '12320000MB1000003' },
+  { nameZh: '南京财经大学', nameEn: 'Nanjing University of Finance and Economics', shortName: '南财', kind: 'UNIVERSITY', address: '南京市栖霞区文苑路3号', creditCodeBody: '12320000MB1000004' },
+  { nameZh: '南京中医药大学', nameEn: 'Nanjing University of Chinese Medicine', shortName: '南中医', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道138号', creditCodeBody: '12320000MB1000005' },
+  { nameZh: '南京工业职业技术大学', nameEn: 'Nanjing Vocational University of Industry Technology', shortName: '南工职大', kind: 'UNIVERSITY', address: '南京市栖霞区羊山北路1号', creditCodeBody: '12320000MB1000006' },
+  { nameZh: '南京理工大学紫金学院', nameEn: 'Zijin College, Nanjing University of Science and Technology', kind: 'UNIVERSITY', address: '南京市栖霞区南炼新村89号', creditCodeBody: '12320000MB1000007' },
+  { nameZh: '南京大学金陵学院', nameEn: 'Jinling College, Nanjing University', kind: 'UNIVERSITY', address: '南京市栖霞区仙林大道', creditCodeBody: '12320000MB1000008' },
+  { nameZh: '中国科学院紫金山天文台', nameEn: 'Purple Mountain Observatory, CAS', shortName: '紫台', kind: 'INSTITUTE', address: '南京市栖霞区元化路10号', creditCodeBody: '12320000MB1000009' },
+  { nameZh: '南京玻璃纤维研究设计院', nameEn: 'Nanjing Fiberglass Research & Design Institute', shortName: '南玻院', kind: 'INSTITUTE', address: '南京市栖霞区', creditCodeBody: '12320000MB1000010' },
+  { nameZh: '江苏省产业技术研究院栖霞研究所', nameEn: 'JITRI Qixia Institute (demo)', kind: 'INSTITUTE', address: '南京市栖霞区仙林街道', creditCodeBody: '12320000MB1000011' },
   { nameZh: '栖霞区技术转移中心', nameEn: 'Qixia District Technology Transfer Center', shortName: '区技转中心', kind: 'AGENCY', address: '南京市栖霞区仙林大学城', creditCodeBody: '12320113MB0000001' },
   { nameZh: '南京大学技术转移中心', nameEn: 'Nanjing University Technology Transfer Center', kind: 'AGENCY', address: '南京市栖霞区仙林大道163号', creditCodeBody: '12320000MB0000002' },
   { nameZh: '南京邮电大学技术转移中心', nameEn: 'NJUPT Technology Transfer Center', kind: 'AGENCY', address: '南京市栖霞区文苑路9号', creditCodeBody: '12320000MB0000003' },
