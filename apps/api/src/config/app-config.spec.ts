@@ -49,6 +49,12 @@ describe('loadConfig', () => {
     ).toThrow(/XKX_DEMO_SEED/);
   });
 
+  it('honours crash-test fault points only with NODE_ENV=test', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), XKX_TEST_FAULTS: 'import.after-chunk' })).toThrow(/XKX_TEST_FAULTS/);
+    expect(() => loadConfig({ XKX_TEST_FAULTS: 'import.after-chunk' })).toThrow(/XKX_TEST_FAULTS/);
+    expect(loadConfig({ NODE_ENV: 'test', XKX_TEST_FAULTS: 'import.after-chunk@2,contract.create.before-commit' }).XKX_TEST_FAULTS).toBe('import.after-chunk@2,contract.create.before-commit');
+  });
+
   it('parses numbers and booleans', () => {
     const config = loadConfig({ PORT: '8080', XKX_DEMO_SEED: 'false', DATABASE_URL: 'postgres://u@h/db' });
     expect(config.PORT).toBe(8080);
