@@ -76,7 +76,7 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
       RATE_LIMIT_SIGN_IN_ADDRESS: '1000/1m',
       RATE_LIMIT_IMPORTS: '1000/1m',
     });
-    await server.waitUntilReady(180_000);
+    await server.waitUntilReady(300_000);
     http = request(`http://127.0.0.1:${server.port}`) as unknown as TestAgent;
     const [researcher, enterprise, broker, admin] = await Promise.all((['researcher', 'enterprise', 'broker', 'admin'] as const).map((r) => loginDemo(http, r)));
     s = { researcher, enterprise, broker, admin } as DealSessions & Record<string, Session>;
