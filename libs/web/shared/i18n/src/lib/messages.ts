@@ -6,6 +6,7 @@ import { LEDGER_EN, LEDGER_ZH_CN } from './messages/ledger.messages';
 import { INVITE_EN, INVITE_ZH_CN } from './messages/invite.messages';
 import { NDA_EN, NDA_ZH_CN } from './messages/nda.messages';
 import { NOTICE_EN, NOTICE_ZH_CN } from './messages/notice.messages';
+import { PHONE_EN, PHONE_ZH_CN } from './messages/phone.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -621,6 +622,7 @@ const ZH_CN = {
   ...INVITE_ZH_CN,
   ...NDA_ZH_CN,
   ...NOTICE_ZH_CN,
+  ...PHONE_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -1238,6 +1240,7 @@ const EN: Record<MessageKey, string> = {
   ...INVITE_EN,
   ...NDA_EN,
   ...NOTICE_EN,
+  ...PHONE_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
