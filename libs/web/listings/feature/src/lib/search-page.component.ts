@@ -1,5 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  TemplateRef,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatBottomSheet, MatBottomSheetRef } from '@angular/material/bottom-sheet';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,10 +49,12 @@ const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 /**
  * /results and /needs: search box, filters with facet counts, sort and "load more". The URL is the
  * state (`/results?q=电池&field=NE&trl=4-9&min=50`), so a search can be shared as a link.
+ * Below 900 px the filters move into a bottom sheet behind a "筛选 (N)" button, so the results come first.
  */
 @Component({
   selector: 'xkx-search-page',
   imports: [
+    NgTemplateOutlet,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -62,6 +78,17 @@ export class SearchPageComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly i18n = inject(I18nService);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly bottomSheet = inject(MatBottomSheet);
+  private readonly filtersTemplate = viewChild.required<TemplateRef<unknown>>('filters');
+  private filtersSheet: MatBottomSheetRef | null = null;
+
+  /** A narrow screen: the filters are in a bottom sheet. */
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 899.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
 
   readonly segment = input.required<ListingSegment>();
   protected readonly needs = computed(() => this.segment() === 'needs');
@@ -117,6 +144,20 @@ export class SearchPageComponent {
         this.fetchFirst(segment, query);
       });
     });
+    effect(() => {
+      if (!this.compact()) this.closeFilters();
+    });
+  }
+
+  protected openFilters(): void {
+    this.filtersSheet = this.bottomSheet.open(this.filtersTemplate(), {
+      ariaLabel: this.i18n.t('search.filters'),
+    });
+    this.filtersSheet.afterDismissed().subscribe(() => (this.filtersSheet = null));
+  }
+
+  protected closeFilters(): void {
+    this.filtersSheet?.dismiss();
   }
 
   protected search(): void {
