@@ -1,11 +1,13 @@
 import { CdkDrag, CdkDragDrop, CdkDragStart, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -17,6 +19,7 @@ import { DealCardComponent } from '@xkx/web/deals/ui';
 import { DealCard } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { map } from 'rxjs';
 
 interface PendingMove {
   deal: DealCard;
@@ -27,6 +30,8 @@ interface PendingMove {
  * /manage/deals (brokers): deals as cards in stage columns. A card dropped on another column asks the API
  * to move it (with the version read); the API enforces the state machine and its guards, and a refused
  * move stays where it was with the API's reason. Columns the card may go to are outlined while dragging.
+ * On a phone the board is one column: the stage is picked from a select, and a card moves through its
+ * menu (the stages it may go to) instead of a drag, which would fight with scrolling.
  */
 @Component({
   selector: 'xkx-board-page',
@@ -39,6 +44,7 @@ interface PendingMove {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
+    MatMenuModule,
     MatProgressBarModule,
     MatSelectModule,
     LocalizedPipe,
@@ -120,40 +126,73 @@ interface PendingMove {
       </form>
     }
     @if (board.hasValue()) {
-      <div class="board" cdkDropListGroup data-testid="deal-board">
+      @if (compact()) {
+        <mat-form-field subscriptSizing="dynamic" class="stage-pick">
+          <mat-label>{{ 'phone.stage' | t }}</mat-label>
+          <mat-select data-testid="board-stage" [value]="shownStage()" (valueChange)="stage.set($event)">
+            @for (column of board.value().columns; track column.stage) {
+              <mat-option [value]="column.stage" [attr.data-stage]="column.stage"
+                >{{ labels[column.stage] | localized }} ({{ column.deals.length }})</mat-option
+              >
+            }
+          </mat-select>
+        </mat-form-field>
+      }
+      <div class="board" [class.one]="compact()" cdkDropListGroup data-testid="deal-board">
         @for (column of board.value().columns; track column.stage) {
-          <section
-            class="column"
-            [class.allowed]="allowedTargets().includes(column.stage)"
-            [attr.data-stage]="column.stage"
-            data-testid="deal-column"
-          >
-            <h2>
-              {{ labels[column.stage] | localized }} <span class="count">{{ column.deals.length }}</span>
-            </h2>
-            <div
-              class="cards"
-              cdkDropList
-              [id]="column.stage"
-              [cdkDropListData]="column.stage"
-              (cdkDropListDropped)="drop($event)"
+          @if (!compact() || column.stage === shownStage()) {
+            <section
+              class="column"
+              [class.allowed]="allowedTargets().includes(column.stage)"
+              [attr.data-stage]="column.stage"
+              data-testid="deal-column"
             >
-              @for (deal of column.deals; track deal.id) {
-                <div
-                  class="card"
-                  cdkDrag
-                  [cdkDragData]="deal"
-                  (cdkDragStarted)="started($event)"
-                  (cdkDragEnded)="allowedTargets.set([])"
-                  data-testid="deal-card"
-                  [attr.data-code]="deal.code"
-                  [class.busy]="moving() === deal.id"
-                >
-                  <xkx-deal-card [deal]="deal" />
-                </div>
-              }
-            </div>
-          </section>
+              <h2>
+                {{ labels[column.stage] | localized }} <span class="count">{{ column.deals.length }}</span>
+              </h2>
+              <div
+                class="cards"
+                cdkDropList
+                [id]="column.stage"
+                [cdkDropListData]="column.stage"
+                (cdkDropListDropped)="drop($event)"
+              >
+                @for (deal of column.deals; track deal.id) {
+                  <div
+                    class="card"
+                    cdkDrag
+                    [cdkDragDisabled]="compact()"
+                    [cdkDragData]="deal"
+                    (cdkDragStarted)="started($event)"
+                    (cdkDragEnded)="allowedTargets.set([])"
+                    data-testid="deal-card"
+                    [attr.data-code]="deal.code"
+                    [class.busy]="moving() === deal.id"
+                  >
+                    <xkx-deal-card [deal]="deal" />
+                    @if (compact() && deal.allowedStages.length) {
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        class="move"
+                        data-testid="deal-move"
+                        [matMenuTriggerFor]="moveMenu"
+                      >
+                        <mat-icon>move_down</mat-icon> {{ 'phone.moveTo' | t }}
+                      </button>
+                      <mat-menu #moveMenu="matMenu">
+                        @for (to of deal.allowedStages; track to) {
+                          <button mat-menu-item type="button" [attr.data-stage]="to" (click)="moveTo(deal, to)">
+                            {{ labels[to] | localized }}
+                          </button>
+                        }
+                      </mat-menu>
+                    }
+                  </div>
+                }
+              </div>
+            </section>
+          }
         }
       </div>
     }
@@ -170,7 +209,25 @@ interface PendingMove {
       margin-bottom: 12px;
     }
     .filters .org {
-      min-width: 280px;
+      min-width: min(280px, 100%);
+    }
+    .filters mat-form-field {
+      max-width: 100%;
+    }
+    .stage-pick {
+      width: 100%;
+      margin-bottom: 12px;
+    }
+    .board.one {
+      grid-auto-flow: row;
+      grid-template-columns: minmax(0, 1fr);
+      overflow-x: visible;
+    }
+    .one .card {
+      cursor: default;
+    }
+    .move {
+      margin-top: 8px;
     }
     h1 {
       margin: 0 0 4px;
@@ -276,6 +333,20 @@ export class BoardPageComponent {
   protected readonly lostMove = signal<PendingMove | null>(null);
   protected readonly lostReason = signal('');
 
+  /** A phone: one column, picked from a select. */
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 599.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly stage = signal<DealStage | null>(null);
+  /** The picked stage, or else the first one with deals in it. */
+  protected readonly shownStage = computed(() => {
+    const columns = this.board.hasValue() ? this.board.value().columns : [];
+    return this.stage() ?? columns.find((c) => c.deals.length)?.stage ?? columns[0]?.stage ?? null;
+  });
+
   protected started(event: CdkDragStart<DealCard>): void {
     this.allowedTargets.set(event.source.data.allowedStages);
   }
@@ -286,6 +357,16 @@ export class BoardPageComponent {
     if (to === deal.stage) return;
     if (to === DealStage.LOST) {
       // Losing a deal needs its reason on the timeline.
+      this.lostReason.set('');
+      this.lostMove.set({ deal, to });
+      return;
+    }
+    this.move({ deal, to });
+  }
+
+  /** The phone's way to move a card: its menu of allowed stages, the same path as a drop. */
+  protected moveTo(deal: DealCard, to: DealStage): void {
+    if (to === DealStage.LOST) {
       this.lostReason.set('');
       this.lostMove.set({ deal, to });
       return;
