@@ -14,18 +14,18 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
   imports: [DatePipe, MatTableModule, RouterLink, TranslatePipe, LocalizedPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table mat-table [dataSource]="entries()" data-testid="audit-table">
+    <table mat-table class="xkx-cards" [dataSource]="entries()" data-testid="audit-table">
       <ng-container matColumnDef="createdAt">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.time' | t }}</th>
-        <td mat-cell *matCellDef="let e" class="nowrap">{{ row(e).createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
+        <td mat-cell [attr.data-label]="'audit.time' | t" *matCellDef="let e" class="nowrap">{{ row(e).createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
       </ng-container>
       <ng-container matColumnDef="action">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.action' | t }}</th>
-        <td mat-cell *matCellDef="let e" data-testid="audit-action-label">{{ row(e).actionLabel | localized }}</td>
+        <td mat-cell [attr.data-label]="'audit.action' | t" *matCellDef="let e" data-testid="audit-action-label">{{ row(e).actionLabel | localized }}</td>
       </ng-container>
       <ng-container matColumnDef="actor">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.actor' | t }}</th>
-        <td mat-cell *matCellDef="let e">
+        <td mat-cell [attr.data-label]="'audit.actor' | t" *matCellDef="let e">
           @if (row(e).actor; as actor) {
             <div>{{ actor.name ?? actor.email }}</div>
             @if (actor.name && actor.email) {
@@ -38,7 +38,7 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
       </ng-container>
       <ng-container matColumnDef="subject">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.subject' | t }}</th>
-        <td mat-cell *matCellDef="let e">
+        <td mat-cell [attr.data-label]="'audit.subject' | t" *matCellDef="let e">
           @if (row(e).subject; as s) {
             <div class="muted">{{ s.typeLabel | localized }}</div>
             @if (s.path && linkSubjects()) {
@@ -53,11 +53,11 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
       </ng-container>
       <ng-container matColumnDef="ip">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.address' | t }}</th>
-        <td mat-cell *matCellDef="let e">{{ row(e).ip ?? '—' }}</td>
+        <td mat-cell [attr.data-label]="'audit.address' | t" *matCellDef="let e">{{ row(e).ip ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="details">
         <th mat-header-cell *matHeaderCellDef>{{ 'audit.details' | t }}</th>
-        <td mat-cell *matCellDef="let e" data-testid="audit-details">
+        <td mat-cell [attr.data-label]="'audit.details' | t" *matCellDef="let e" data-testid="audit-details">
           @for (c of row(e).changes; track c.field) {
             <div class="change" data-testid="audit-change">
               <span class="label">{{ c.label | localized }}</span>：<span class="from">{{ c.from | localized }}</span> → <span class="to">{{ c.to | localized }}</span>
@@ -76,6 +76,8 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
     </table>
   `,
   styles: `
+    /* A container: below 600 px of its own width the table becomes cards (styles.scss, table.xkx-cards). */
+    :host { display: block; container-type: inline-size; }
     table { width: 100%; }
     .nowrap { white-space: nowrap; }
     .muted { color: var(--mat-sys-on-surface-variant); font-size: 12px; }

@@ -10,10 +10,10 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
   imports: [MatButtonModule, MatIconModule, MatTableModule, LocalizedPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table mat-table [dataSource]="organizations()" data-testid="organization-table">
+    <table mat-table class="xkx-cards" [dataSource]="organizations()" data-testid="organization-table">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>{{ 'org.nameZh' | t }}</th>
-        <td mat-cell *matCellDef="let org">
+        <td mat-cell [attr.data-label]="'org.nameZh' | t" *matCellDef="let org">
           <div>{{ row(org).nameZh }}</div>
           @if (row(org).nameEn) {
             <div class="muted">{{ row(org).nameEn }}</div>
@@ -22,15 +22,15 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
       </ng-container>
       <ng-container matColumnDef="kind">
         <th mat-header-cell *matHeaderCellDef>{{ 'org.kind' | t }}</th>
-        <td mat-cell *matCellDef="let org">{{ kindLabels[row(org).kind] | localized }}</td>
+        <td mat-cell [attr.data-label]="'org.kind' | t" *matCellDef="let org">{{ kindLabels[row(org).kind] | localized }}</td>
       </ng-container>
       <ng-container matColumnDef="areaCode">
         <th mat-header-cell *matHeaderCellDef>{{ 'org.areaCode' | t }}</th>
-        <td mat-cell *matCellDef="let org">{{ row(org).areaCode }}</td>
+        <td mat-cell [attr.data-label]="'org.areaCode' | t" *matCellDef="let org">{{ row(org).areaCode }}</td>
       </ng-container>
       <ng-container matColumnDef="verified">
         <th mat-header-cell *matHeaderCellDef>{{ 'org.verified' | t }}</th>
-        <td mat-cell *matCellDef="let org">
+        <td mat-cell [attr.data-label]="'org.verified' | t" *matCellDef="let org">
           @if (row(org).verified) {
             <mat-icon class="ok" [attr.aria-label]="'common.yes' | t">verified</mat-icon>
           } @else {
@@ -40,7 +40,7 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
       </ng-container>
       <ng-container matColumnDef="actions">
         <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'common.actions' | t }}</span></th>
-        <td mat-cell *matCellDef="let org">
+        <td mat-cell class="card-actions" *matCellDef="let org">
           <button mat-button type="button" data-testid="org-edit" (click)="edit.emit(row(org))"><mat-icon>edit</mat-icon> {{ 'common.edit' | t }}</button>
         </td>
       </ng-container>
@@ -52,6 +52,8 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
     </table>
   `,
   styles: `
+    /* A container: below 600 px of its own width the table becomes cards (styles.scss, table.xkx-cards). */
+    :host { display: block; container-type: inline-size; }
     table { width: 100%; }
     .muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
     .ok { color: var(--mat-sys-primary); }

@@ -25,33 +25,33 @@ export interface RoleChange {
   imports: [DatePipe, MatButtonModule, MatIconModule, MatMenuModule, MatTableModule, LocalizedPipe, TranslatePipe, UserStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table mat-table [dataSource]="users()" data-testid="user-table">
+    <table mat-table class="xkx-cards" [dataSource]="users()" data-testid="user-table">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>{{ 'user.name' | t }}</th>
-        <td mat-cell *matCellDef="let user">
+        <td mat-cell [attr.data-label]="'user.name' | t" *matCellDef="let user">
           <div>{{ user.name }}</div>
           <div class="muted">{{ user.email }}</div>
         </td>
       </ng-container>
       <ng-container matColumnDef="role">
         <th mat-header-cell *matHeaderCellDef>{{ 'user.role' | t }}</th>
-        <td mat-cell *matCellDef="let user">{{ roleLabels[row(user).role] | localized }}</td>
+        <td mat-cell [attr.data-label]="'user.role' | t" *matCellDef="let user">{{ roleLabels[row(user).role] | localized }}</td>
       </ng-container>
       <ng-container matColumnDef="organization">
         <th mat-header-cell *matHeaderCellDef>{{ 'user.organization' | t }}</th>
-        <td mat-cell *matCellDef="let user">{{ row(user).organization?.nameZh ?? '—' }}</td>
+        <td mat-cell [attr.data-label]="'user.organization' | t" *matCellDef="let user">{{ row(user).organization?.nameZh ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="status">
         <th mat-header-cell *matHeaderCellDef>{{ 'user.status' | t }}</th>
-        <td mat-cell *matCellDef="let user"><xkx-user-status [status]="row(user).status" /></td>
+        <td mat-cell [attr.data-label]="'user.status' | t" *matCellDef="let user"><xkx-user-status [status]="row(user).status" /></td>
       </ng-container>
       <ng-container matColumnDef="createdAt">
         <th mat-header-cell *matHeaderCellDef>{{ 'user.registeredAt' | t }}</th>
-        <td mat-cell *matCellDef="let user">{{ row(user).createdAt | date: 'yyyy-MM-dd' }}</td>
+        <td mat-cell [attr.data-label]="'user.registeredAt' | t" *matCellDef="let user">{{ row(user).createdAt | date: 'yyyy-MM-dd' }}</td>
       </ng-container>
       <ng-container matColumnDef="actions">
         <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'common.actions' | t }}</span></th>
-        <td mat-cell *matCellDef="let user">
+        <td mat-cell class="card-actions" *matCellDef="let user">
           @let u = row(user);
           @if (u.id !== currentUserId() && (canManage() || (canVerify() && u.status === 'PENDING'))) {
             <button mat-icon-button type="button" [matMenuTriggerFor]="menu" [attr.aria-label]="'common.actions' | t" data-testid="user-actions">
@@ -96,6 +96,8 @@ export interface RoleChange {
     </table>
   `,
   styles: `
+    /* A container: below 600 px of its own width the table becomes cards (styles.scss, table.xkx-cards). */
+    :host { display: block; container-type: inline-size; }
     table { width: 100%; }
     .muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
     .empty { padding: 16px; color: var(--mat-sys-on-surface-variant); }
