@@ -180,6 +180,8 @@ import { KpiTabsComponent } from './kpi-tabs.component';
     .alert { color: var(--mat-sys-error); }
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-medium); }
+    /* A phone: the report's many columns scroll inside the table, not the page. */
+    @media (max-width: 599.98px) { table { display: block; overflow-x: auto; } }
     caption { text-align: left; font: var(--mat-sys-title-small); padding-bottom: 8px; }
     th, td { padding: 6px 8px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     tbody th { font-weight: 500; }

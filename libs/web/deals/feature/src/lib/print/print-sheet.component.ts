@@ -153,6 +153,30 @@ import { TranslatePipe } from '@xkx/web/i18n';
       size: A4;
       margin: 14mm 12mm;
     }
+    /* A phone, on screen: less margin, signatures stacked, and wide tables scroll inside themselves. */
+    @media screen and (max-width: 599.98px) {
+      .xkx-print {
+        margin: 8px;
+        padding: 16px 12px;
+      }
+      .xkx-print table {
+        display: block;
+        overflow-x: auto;
+      }
+      .xkx-print th {
+        white-space: normal;
+      }
+      .doc-ref {
+        flex-wrap: wrap;
+        gap: 4px 12px;
+      }
+      .xkx-print .doc-signatures {
+        grid-template-columns: 1fr;
+      }
+      .print-tools {
+        flex-wrap: wrap;
+      }
+    }
     @media print {
       body {
         background: #fff !important;
