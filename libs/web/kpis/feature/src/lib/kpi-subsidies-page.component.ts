@@ -178,10 +178,9 @@ import { KpiTabsComponent } from './kpi-tabs.component';
     .rules, .priority { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); line-height: 1.6; max-width: 90ch; }
     .bar { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
     .alert { color: var(--mat-sys-error); }
-    .scroll { overflow-x: auto; }
+    /* Positioned, so the visually hidden labels inside scroll with the table instead of widening the page. */
+    .scroll { overflow-x: auto; position: relative; }
     table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-medium); }
-    /* A phone: the report's many columns scroll inside the table, not the page. */
-    @media (max-width: 599.98px) { table { display: block; overflow-x: auto; } }
     caption { text-align: left; font: var(--mat-sys-title-small); padding-bottom: 8px; }
     th, td { padding: 6px 8px; text-align: left; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     tbody th { font-weight: 500; }
