@@ -39,6 +39,8 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/results/:result', who: 'anyone' },
   { path: '/needs', who: 'anyone' },
   { path: '/needs/:need', who: 'anyone' },
+  { path: '/notices', who: 'anyone' },
+  { path: '/notices/:notice', who: 'anyone' },
   { path: '/workspace', who: 'signedIn' },
   { path: '/workspace/listings', who: 'signedIn' },
   { path: '/workspace/deals', who: Permission.DEAL_PARTICIPATE },
@@ -69,6 +71,7 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/manage/organizations', who: Permission.ORGANIZATION_MANAGE },
   { path: '/manage/audit-log', who: Permission.AUDIT_READ },
   { path: '/manage/outbox', who: Permission.OUTBOX_READ },
+  { path: '/manage/nda', who: Permission.TAXONOMY_MANAGE },
 ];
 
 /** Literal child paths of the route files ('verification', 'deals/:id/nda', …), :params as ':'. */
