@@ -9,7 +9,7 @@ import { assignRequestId } from './common/http/request-id';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
 import { SeedModule } from './database/seeds/seed.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -33,7 +33,7 @@ import { UsersModule } from './modules/users/users.module';
 @Module({})
 export class AppModule {
   /** `logStream`: where log lines go instead of standard output (tests read them). */
-  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, logStream?: DestinationStream, database: DatabaseModuleOptions = {}): DynamicModule {
     const pinoHttp: PinoHttpOptions = {
       level: config.LOG_LEVEL,
       // The id observeRequests gave the request (a caller's sane X-Request-Id, or a new one), echoed back.
@@ -57,7 +57,7 @@ export class AppModule {
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
           pinoHttp: logStream ? [pinoHttp, logStream] : pinoHttp,
         }),
-        DatabaseModule,
+        DatabaseModule.forRoot(database),
         RateLimitModule,
         StorageModule,
         AuditModule,

@@ -30,6 +30,11 @@ export interface CreateAppOptions {
   migrate?: boolean;
   /** Where log lines go instead of standard output (tests read them). */
   logStream?: DestinationStream;
+  /**
+   * With XKX_DATA_DIR=memory: start the embedded database from this PGlite data-directory tarball
+   * instead of an empty one (the API tests' migrated snapshot). Migrations still run at start.
+   */
+  embeddedSnapshot?: string;
 }
 
 /**
@@ -38,7 +43,8 @@ export interface CreateAppOptions {
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   armFaultPoints(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
+  const module = AppModule.forRoot(config, options.logStream, { embeddedSnapshot: options.embeddedSnapshot });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
     // Throw instead of process.exit so callers (and tests) see the real error.

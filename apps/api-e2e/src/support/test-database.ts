@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEMPLATE_ENV } from './migrated-template';
+
+/** Where the global setup (migrated-template.ts) leaves what test files copy; jest workers inherit it. */
+export const TEMPLATE_ENV = 'XKX_TEST_TEMPLATE_DATABASE';
+export const SNAPSHOT_ENV = 'XKX_TEST_PGLITE_SNAPSHOT';
 
 export interface TestDatabase {
   /** postgres URL of a fresh database, or undefined for embedded PGlite in memory. */
   url: string | undefined;
+  /** PGlite only: the migrated tarball the in-memory database starts from (createApp's embeddedSnapshot). */
+  embeddedSnapshot?: string;
   drop(): Promise<void>;
 }
 
@@ -16,8 +21,9 @@ export function serverUrl(): string | undefined {
 export interface TestDatabaseOptions {
   /**
    * Start from a copy of the database the API tier migrated once (global-setup.ts), instead of an
-   * empty one. The app's start-up migration run then finds nothing to do. Specs about migrations,
-   * backups and first start keep the default, an empty database.
+   * empty one: a copy of a template database on PostgreSQL, a data-directory snapshot on PGlite.
+   * The app's start-up migration run then finds nothing to do. Specs about migrations, backups and
+   * first start keep the default, an empty database.
    */
   migrated?: boolean;
 }
@@ -25,7 +31,10 @@ export interface TestDatabaseOptions {
 /** A fresh database on the server for one test file, or PGlite in memory when there is no server. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const base = serverUrl();
-  if (!base) return { url: undefined, drop: async () => undefined };
+  if (!base) {
+    const embeddedSnapshot = options.migrated ? process.env[SNAPSHOT_ENV] : undefined;
+    return { url: undefined, embeddedSnapshot, drop: async () => undefined };
+  }
   const name = `xkx_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const template = options.migrated ? process.env[TEMPLATE_ENV] : undefined;
   const admin = new Client({ connectionString: base });

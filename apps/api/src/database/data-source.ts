@@ -10,6 +10,11 @@ export interface DatabaseTarget {
   databaseUrl?: string;
   /** PGlite data directory; undefined = in memory (tests). */
   dataDir?: string;
+  /**
+   * In-memory PGlite only: start from this data-directory tarball (PGlite's dumpDataDir) instead of an
+   * empty database. The API tests start every test file from one migrated snapshot this way.
+   */
+  embeddedSnapshot?: string;
 }
 
 // node-postgres would turn DATE into a local-time Date; keep the calendar date as written.
@@ -29,11 +34,15 @@ export function buildDataSourceOptions(target: DatabaseTarget): DataSourceOption
     uuidExtension: 'pgcrypto' as const,
   };
   if (target.databaseUrl) {
+    if (target.embeddedSnapshot) throw new Error('an embedded snapshot does not apply to a PostgreSQL server');
     return { ...common, url: target.databaseUrl, poolSize: 10, connectTimeoutMS: 5000, applicationName: 'xiakexing' };
   }
   return {
     ...common,
-    driver: createPGliteDriver({ dataDir: target.dataDir ? resolve(target.dataDir, 'pglite') : undefined }),
+    driver: createPGliteDriver({
+      dataDir: target.dataDir ? resolve(target.dataDir, 'pglite') : undefined,
+      snapshotFile: target.embeddedSnapshot,
+    }),
   };
 }
 

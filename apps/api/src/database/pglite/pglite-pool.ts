@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Extension, PGlite, types } from '@electric-sql/pglite';
 import { PGliteDriver } from 'typeorm-pglite';
 // Not re-exported by the package index; it owns the single PGlite instance and its options.
@@ -118,6 +118,8 @@ function waitWithTimeout(promise: Promise<void>, ms: number): Promise<void> {
 export interface PGliteDriverOptions {
   /** Directory for the database files; undefined keeps everything in memory. */
   dataDir?: string;
+  /** In memory only: start from this data-directory tarball (PGlite's dumpDataDir) instead of initdb. */
+  snapshotFile?: string;
 }
 
 /**
@@ -126,15 +128,22 @@ export interface PGliteDriverOptions {
  * strings (exact money), date as 'YYYY-MM-DD'.
  */
 export function createPGliteDriver(options: PGliteDriverOptions): object {
+  if (options.snapshotFile && options.dataDir) throw new Error('a snapshot is only loaded into an in-memory database');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const identity = (value: string): string => value;
   // typeorm-pglite keeps the single PGlite instance and its options; we only replace its pool.
   new PGliteDriver({
     dataDir: options.dataDir,
+    loadDataDir: options.snapshotFile ? readSnapshot(options.snapshotFile) : undefined,
     extensions: { pg_trgm },
     parsers: { [types.INT8]: identity, [types.NUMERIC]: identity, [types.DATE]: identity },
   });
   return { Pool: LockedPGlitePool };
+}
+
+function readSnapshot(file: string): Blob {
+  // PGlite gunzips a tarball whose type says gzip; a plain tar is read as it is.
+  return new Blob([readFileSync(file)], { type: file.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' });
 }
 
 export async function closePGlite(): Promise<void> {
