@@ -1,7 +1,8 @@
-import { addCalendarDays, DEAL_STAGE_LABELS, DealStage, shanghaiDate } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
-import { apiGet, apiToken } from '../support/api';
+import { apiGet, apiPost, apiToken } from '../support/api';
+import { choose, moveTo, reloadDeal, resultPayload, text, waitForStage } from '../support/deal-steps';
 import { signNdaInDialog } from '../support/nda';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
 import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
@@ -23,71 +24,6 @@ const AMOUNT = '1,234,567.89';
 const COSTS = '34,567.80';
 const FIRST_PAYMENT = '617,283.94';
 const SECOND_PAYMENT = '300,000.01';
-
-/** A result of 张教授 (南京大学) on the portal: created and submitted by him, approved by the broker. */
-function resultPayload(): Record<string, unknown> {
-  return {
-    title: TITLE,
-    valueProposition: '全固态电池界面阻抗降低 60%，循环 1000 次容量保持 90% 以上',
-    publicSummary:
-      '在硫化物固态电解质与高镍正极之间构筑纳米级离子导体包覆层，抑制界面副反应与空间电荷层，显著降低界面阻抗，适用于车用全固态电池。',
-    confidentialDetail: SECRET,
-    problemSolved: '硫化物固态电解质与氧化物正极界面阻抗高、循环衰减快',
-    advantages: '界面阻抗由 420 Ω·cm² 降至 160 Ω·cm²',
-    indicators: [{ name: '容量保持率（1000 次）', value: '≥ 90', unit: '%' }],
-    applications: '车用全固态电池、储能电池',
-    fieldCodes: ['NE.BAT'],
-    keywords: ['固态电池', '硫化物电解质', '界面'],
-    form: 'NEW_PROCESS',
-    trl: 5,
-    stage: 'PILOT',
-    ipAssets: [],
-    owners: [{ name: '南京大学', sharePercent: 100 }],
-    inventors: ['张教授'],
-    serviceInvention: true,
-    transferModes: ['LICENSE_EXCLUSIVE'],
-    price: { negotiable: false, minFen: 100_000_000, maxFen: 150_000_000, priceType: 'INDICATIVE' },
-    validUntil: addCalendarDays(shanghaiDate(), 365),
-  };
-}
-
-async function apiSend<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const text = async (page: Page, testId: string): Promise<string> =>
-  ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-/** Opens a Material select by its test id and picks the option carrying `attribute`. */
-async function choose(page: Page, selectTestId: string, attribute: string): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  await page.locator(`mat-option[${attribute}]`).click();
-  await page.locator('mat-option').first().waitFor({ state: 'detached' });
-}
-
-async function waitForStage(page: Page, stage: DealStage): Promise<void> {
-  const label = DEAL_STAGE_LABELS[stage]['zh-CN'];
-  await page.locator('[data-testid="deal-stage"]', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).waitFor();
-}
-
-/** A broker moves the deal on its page: target stage, a note for the timeline, and the button. */
-async function moveTo(page: Page, stage: DealStage, note: string): Promise<void> {
-  await choose(page, 'stage-target', `data-stage="${stage}"`);
-  await page.getByTestId('stage-note').fill(note);
-  await page.getByTestId('stage-move').click();
-  await waitForStage(page, stage);
-}
-
-async function reloadDeal(page: Page): Promise<void> {
-  await page.reload();
-  await page.getByTestId('deal-detail').waitFor();
-}
 
 describeBrowser(
   'the deal journey: introduction → NDA → offer → contract → registration → two payments',
@@ -129,9 +65,14 @@ describeBrowser(
         // registration number the demo data already holds, to see the API's field error next to the field.
         const researcherToken = await apiToken(base, DEMO.researcher);
         const brokerToken = await apiToken(base, DEMO.broker);
-        const result = await apiSend<{ id: string }>(base, researcherToken, '/api/results', resultPayload());
-        await apiSend(base, researcherToken, `/api/results/${result.id}/submit`, {});
-        await apiSend(base, brokerToken, `/api/results/${result.id}/approve`, {});
+        const result = await apiPost<{ id: string }>(
+          base,
+          researcherToken,
+          '/api/results',
+          resultPayload(TITLE, SECRET),
+        );
+        await apiPost(base, researcherToken, `/api/results/${result.id}/submit`, {});
+        await apiPost(base, brokerToken, `/api/results/${result.id}/approve`, {});
         const registered = await apiGet<{
           items: Array<{ registration: { registrationNumber: string | null } }>;
         }>(base, brokerToken, '/api/contracts?registrationStatus=REGISTERED&limit=1');

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { addCalendarDays, DEAL_STAGE_LABELS, shanghaiDate } from '@xkx/contracts';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/accounts';
 import { apiToken } from '../support/api';
+import { backdateNotice } from '../support/notices';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
-import { freshDataDir, removeDataDir, RunningServer, startServer, WORKSPACE_ROOT } from '../support/server';
+import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
 /**
  * Issue 12: a visitor files an objection on the portal's 公示 page; the broker sees it (with the contact)
@@ -18,21 +17,6 @@ interface NoticeRow {
   id: string;
   dealId: string;
   title: string;
-}
-
-/** Moves the deal's current notice into the past, in the embedded database of a stopped server. */
-function backdateNotice(dataDir: string, dealId: string): void {
-  const startsOn = addCalendarDays(shanghaiDate(), -20);
-  const endsOn = addCalendarDays(shanghaiDate(), -6);
-  const script = `
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const db = await PGlite.create(process.argv[1], { extensions: { pg_trgm } });
-    const res = await db.query("UPDATE public_notice SET starts_on = $1::date, ends_on = $2::date WHERE deal_id = $3 AND withdrawn_at IS NULL", [process.argv[2], process.argv[3], process.argv[4]]);
-    if (res.affectedRows !== 1) throw new Error('no current notice for the deal');
-    await db.close();
-  `;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script, join(dataDir, 'pglite'), startsOn, endsOn, dealId], { cwd: WORKSPACE_ROOT, stdio: 'pipe' });
 }
 
 async function recordContract(baseUrl: string, token: string, dealId: string): Promise<{ status: number; body: { code?: string } }> {

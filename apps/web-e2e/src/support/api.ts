@@ -38,3 +38,15 @@ export async function apiGetWhenReady<T>(
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** POSTs as the token's user; throws on anything but 2xx. */
+export async function apiPost<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+  const answer = await res.text();
+  return (answer ? JSON.parse(answer) : undefined) as T;
+}
