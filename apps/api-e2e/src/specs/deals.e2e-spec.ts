@@ -293,7 +293,7 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       await t.http.post('/api/introductions').set(...bearer(s.enterprise)).send({ resultId: own.resultId, message: '我司调整了方案，希望重新洽谈许可条件。' }).expect(201);
     });
 
-    it('records a decline with its reason, marks the early deal lost and tells the matching engine', async () => {
+    it('records a decline with its reason, proposes closing the early deal to its broker and tells the matching engine', async () => {
       const heard: IntroductionDeclined[] = [];
       t.app.get(IntroductionEvents).onDeclined((e) => void heard.push(e));
       const own = await publishedPair(t.http, s, '婉拒反馈');
@@ -301,9 +301,12 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       expect(created.body.origin).toBe('MATCH');
       await t.http.post(`/api/introductions/${created.body.id}/answer`).set(...bearer(s.researcher)).send({ answer: 'DECLINED' }).expect(400);
       await t.http.post(`/api/introductions/${created.body.id}/answer`).set(...bearer(s.researcher)).send({ answer: 'DECLINED', reason: 'TOO_EARLY_STAGE', note: '企业需求要求量产，我方仍在中试' }).expect(200);
+      // Issue 12: the deal stays where it was until its broker confirms 未成交 (decline-closure.e2e-spec.ts).
       const deal = await drive.get(created.body.dealId);
-      expect(deal).toMatchObject({ stage: 'LOST', lostFromStage: 'LEAD' });
-      expect(deal['lostReason']).toContain('技术成熟度');
+      expect(deal).toMatchObject({ stage: 'LEAD', lostFromStage: null });
+      const closure = await t.http.get(`/api/deals/${created.body.dealId}/closure`).set(...bearer(s.broker)).expect(200);
+      expect(closure.body).toMatchObject({ proposed: true, canDecide: true });
+      expect(closure.body.reason).toContain('技术成熟度');
       expect(heard).toEqual([expect.objectContaining({ needId: own.needId, resultId: own.resultId, reason: 'TOO_EARLY_STAGE' })]);
       // The matching engine learned it: the declined pair no longer appears among the need's matches.
       await t.app.get(MatchingService).settled();

@@ -207,6 +207,16 @@ export class AppConfig {
   @Matches(/^[a-z.-]+(@\d+)?(,[a-z.-]+(@\d+)?)*$/, { message: 'must be a comma-separated list of fault point names (name or name@N)' })
   XKX_TEST_FAULTS?: string;
 
+  /**
+   * A side's 不合适 on an introduction waits for the deal's broker to confirm 未成交; after this many days
+   * with nobody acting (or no broker on the deal) a scheduled job closes the deal.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  XKX_DECLINE_AUTO_CLOSE_DAYS = 7;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -49,8 +49,11 @@ export class DealTransitionsService {
     });
   }
 
-  /** One move on a deal already locked by the caller's transaction. */
-  async apply(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser): Promise<DealTransitionResultDto> {
+  /**
+   * One move on a deal already locked by the caller's transaction. `user` null: the platform itself (a
+   * scheduled job), recorded with no actor.
+   */
+  async apply(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser | null): Promise<DealTransitionResultDto> {
     const from = deal.stage;
     const note = input.note?.trim() || null;
     const verdict = checkMove(await this.context(manager, deal, participants, input, user));
@@ -64,36 +67,45 @@ export class DealTransitionsService {
       deal.lostReason = note;
       deal.lostFromStage = from;
     }
-    if (verdict.overrideUsed) {
+    if (verdict.overrideUsed && user) {
       deal.noticeOverrideReason = input.overrideReason?.trim() ?? null;
       deal.noticeOverrideById = user.id;
     }
+    // A side's pending 不合适 (deal-closure.service.ts) is about the stage it was given in: any move settles it.
+    deal.lostProposedAt = null;
+    deal.lostProposedById = null;
+    deal.lostProposalReason = null;
     const saved = await manager.save(deal);
     // A deal opened by an enterprise's or researcher's own request has no broker yet: the first broker who
     // moves it takes it on (so it shows under his name on the board and in the KPI ledger).
-    if (user.role === Role.BROKER && !participants.some((p) => p.side === DealSide.BROKER)) {
+    if (user?.role === Role.BROKER && !participants.some((p) => p.side === DealSide.BROKER)) {
       await manager.insert(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER, addedById: user.id });
       participants.push(manager.create(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER }));
       await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${user.name}（BROKER）`);
     }
-    if (input.to === 'PUBLIC_NOTICE') await this.notices.open(manager, saved, user);
+    if (input.to === 'PUBLIC_NOTICE') {
+      if (!user) throw new Error('only a person opens a public notice');
+      await this.notices.open(manager, saved, user);
+    }
     if (from === 'PUBLIC_NOTICE' && input.to !== 'CONTRACT_SIGNED') await this.notices.withdraw(manager, saved.id);
-    await recordDealEvent(manager, saved, user.id, 'STAGE', note, from, input.to);
-    await recordAudit(manager, { action: AuditAction.DEAL_STAGE_CHANGED, actorId: user.id, ...dealSubject(saved), changes: { stage: { from, to: input.to } }, details: { note, overrideReason: verdict.overrideUsed ? saved.noticeOverrideReason : null } });
-    if (verdict.overrideUsed) await recordDealEvent(manager, saved, user.id, 'NOTICE_OVERRIDE', saved.noticeOverrideReason);
+    const actorId = user?.id ?? null;
+    const actorName = user?.name ?? '霞科行平台';
+    await recordDealEvent(manager, saved, actorId, 'STAGE', note, from, input.to);
+    await recordAudit(manager, { action: AuditAction.DEAL_STAGE_CHANGED, actorId, ...dealSubject(saved), changes: { stage: { from, to: input.to } }, details: { note, overrideReason: verdict.overrideUsed ? saved.noticeOverrideReason : null } });
+    if (verdict.overrideUsed) await recordDealEvent(manager, saved, actorId, 'NOTICE_OVERRIDE', saved.noticeOverrideReason);
     const from_ = DEAL_STAGE_LABELS[from];
     const to = DEAL_STAGE_LABELS[input.to];
-    await this.notifications.notify(manager, participants.map((p) => p.userId).filter((uid) => uid !== user.id), {
+    await this.notifications.notify(manager, participants.map((p) => p.userId).filter((uid) => uid !== actorId), {
       kind: NotificationKind.DEAL_STAGE_CHANGED,
       titleZh: `撮合项目「${saved.title}」进入「${to['zh-CN']}」`,
       titleEn: `Deal "${saved.title}" moved to ${to.en}`,
-      body: `${user.name} 将撮合项目「${saved.title}」（${saved.code}）从「${from_['zh-CN']}」移到「${to['zh-CN']}」。${note ? `\n备注：${note}` : ''}\n\n${user.name} moved the deal from ${from_.en} to ${to.en}.`,
+      body: `${actorName} 将撮合项目「${saved.title}」（${saved.code}）从「${from_['zh-CN']}」移到「${to['zh-CN']}」。${note ? `\n备注：${note}` : ''}\n\n${user?.name ?? 'Xiakexing'} moved the deal from ${from_.en} to ${to.en}.`,
       dealId: saved.id,
     });
     return { stage: saved.stage, version: saved.version, overrideUsed: verdict.overrideUsed };
   }
 
-  private async context(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser): Promise<MoveContext> {
+  private async context(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser | null): Promise<MoveContext> {
     const contracts = await manager.find(ContractEntity, {
       where: { dealId: deal.id },
       select: ['id', 'registrationStatus', 'signedOn', 'registrationSubmittedOn', 'registrationDecidedOn', 'firstReceivedOn', 'receivedFen'],
@@ -109,7 +121,7 @@ export class DealTransitionsService {
       to: input.to,
       note: input.note ?? null,
       overrideReason: input.overrideReason ?? null,
-      actorIsAdmin: user.role === Role.ADMIN,
+      actorIsAdmin: user?.role === Role.ADMIN,
       contractCount: contracts.length,
       registeredContractCount: sound.filter((c) => c.registrationStatus === 'REGISTERED').length,
       receivedFen: sumFen(sound.map((c) => c.receivedFen)),

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DealAccessService } from './deal-access.service';
+import { DealClosureController } from './deal-closure.controller';
+import { DealClosureJob } from './deal-closure.job';
+import { DealClosureService } from './deal-closure.service';
 import { DealCollaborationService } from './deal-collaboration.service';
 import { DealQueriesService } from './deal-queries.service';
 import { DealTransitionsService } from './deal-transitions.service';
@@ -22,8 +25,8 @@ import { PublicNoticeObjectionsService } from './public-notice-objections.servic
  */
 @Module({
   imports: [NotificationsModule],
-  controllers: [DealsController, IntroductionsController, NdaController, PublicNoticesController],
-  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents],
+  controllers: [DealsController, DealClosureController, IntroductionsController, NdaController, PublicNoticesController],
+  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents, DealClosureService, DealClosureJob],
   exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionEvents, IntroductionsService],
 })
 export class DealsModule {}

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DECLINE_REASON_LABELS, DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, OPEN_DEAL_STAGES, Role } from '@xkx/contracts';
+import { DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, OPEN_DEAL_STAGES, Role } from '@xkx/contracts';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -10,6 +10,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
+import { DealClosureService } from './deal-closure.service';
 import { recordDealEvent } from './deal-events';
 import { DealTransitionsService } from './deal-transitions.service';
 import { DealsService, sideForRole } from './deals.service';
@@ -29,7 +30,8 @@ interface Listings {
 /**
  * 对接: a verified enterprise asks from a result, a verified researcher from a need, a broker from a
  * match. Each opens a deal at LEAD in the brokers' queue; the target's side answers interested or
- * declined (with a reason the matching engine learns from), which moves the deal when it is waiting.
+ * declined (with a reason the matching engine learns from). Interested moves a deal that is waiting;
+ * declined proposes 未成交 to the deal's broker (deal-closure.service.ts).
  */
 @Injectable()
 export class IntroductionsService {
@@ -40,6 +42,7 @@ export class IntroductionsService {
     private readonly access: DealAccessService,
     private readonly notifications: NotificationsService,
     private readonly events: IntroductionEvents,
+    private readonly closure: DealClosureService,
   ) {}
 
   async request(dto: CreateIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
@@ -150,7 +153,10 @@ export class IntroductionsService {
     return this.get(id, user);
   }
 
-  /** The deal follows the answer when it is waiting for it; otherwise the answer goes on its timeline. */
+  /**
+   * The deal follows an interested answer when it is waiting for it; a decline while it waits proposes
+   * closing it to its broker; any other answer goes on its timeline.
+   */
   private async moveDeal(manager: EntityManager, dealId: string, intro: IntroductionEntity, user: AuthUser): Promise<void> {
     const deal = await manager.createQueryBuilder(DealEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id: dealId }).getOne();
     if (!deal) return;
@@ -158,8 +164,8 @@ export class IntroductionsService {
     if (intro.status === IntroductionStatus.INTERESTED && deal.stage === 'INTRODUCED') {
       await this.transitions.apply(manager, deal, participants, { to: 'INTERESTED', note: intro.answerNote ?? '对方确认有合作意向' }, user);
     } else if (intro.status === IntroductionStatus.DECLINED && EARLY_STAGES.includes(deal.stage)) {
-      const label = intro.declineReason ? DECLINE_REASON_LABELS[intro.declineReason]['zh-CN'] : '';
-      await this.transitions.apply(manager, deal, participants, { to: 'LOST', note: `对方婉拒：${label}${intro.answerNote ? `。${intro.answerNote}` : ''}` }, user);
+      // 不合适 closes the answering side only: the deal's broker confirms 未成交 or keeps going (issue 12).
+      await this.closure.propose(manager, deal, participants, intro, user);
     } else {
       await recordDealEvent(manager, deal, user.id, 'INTRODUCTION_ANSWERED', `${intro.status}${intro.answerNote ? `：${intro.answerNote}` : ''}`);
       await this.notifications.notify(manager, [...participants.map((p) => p.userId), intro.requesterId].filter((uid) => uid !== user.id), {

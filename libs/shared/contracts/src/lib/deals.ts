@@ -88,6 +88,22 @@ export type IntroductionStatus = (typeof IntroductionStatus)[keyof typeof Introd
 
 /** Declines carry a DeclineReason (matching.ts): the same categories the matching engine learns from. */
 
+/**
+ * GET /api/deals/:id/closure: a side's 不合适 waiting for the broker. The deal keeps its stage until the
+ * broker confirms 未成交 or keeps going; nobody acting closes it after XKX_DECLINE_AUTO_CLOSE_DAYS.
+ */
+export interface DealClosureState {
+  proposed: boolean;
+  /** The side's reason in words (decline reason label, then their note). */
+  reason: string | null;
+  proposedAt: string | null;
+  proposedBy: { id: string; name: string } | null;
+  /** When the scheduled job closes it if nobody acts. */
+  autoCloseAt: string | null;
+  /** The caller may confirm or keep going (the deal's broker; an administrator; any broker if it has none). */
+  canDecide: boolean;
+}
+
 // ---- Offers ----
 
 export const OfferStatus = { PROPOSED: 'PROPOSED', ACCEPTED: 'ACCEPTED', DECLINED: 'DECLINED', WITHDRAWN: 'WITHDRAWN' } as const;
@@ -101,6 +117,8 @@ export const NotificationKind = {
   DEAL_STAGE_CHANGED: 'DEAL_STAGE_CHANGED',
   DEAL_MESSAGE: 'DEAL_MESSAGE',
   DEAL_OFFER: 'DEAL_OFFER',
+  /** A side answered 不合适 on an introduction: the deal's broker confirms 未成交 or keeps going. */
+  DEAL_CLOSURE_PROPOSED: 'DEAL_CLOSURE_PROPOSED',
   /** A broker approved an account's membership of its organization (to the account and the members). */
   MEMBERSHIP_APPROVED: 'MEMBERSHIP_APPROVED',
   MEMBERSHIP_REFUSED: 'MEMBERSHIP_REFUSED',

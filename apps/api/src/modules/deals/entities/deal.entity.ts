@@ -12,6 +12,7 @@ import { OrganizationEntity } from '../../organizations/organization.entity';
 @Index('ix_deal_enterprise', ['enterpriseOrgId'])
 @Index('ix_deal_result', ['resultId'])
 @Index('ix_deal_need', ['needId'])
+@Index('ix_deal_lost_proposed_at', ['lostProposedAt'])
 export class DealEntity extends BaseEntity {
   /** Human-readable code, e.g. D2026-000042. */
   @Column({ type: 'varchar', length: 20 })
@@ -78,6 +79,20 @@ export class DealEntity extends BaseEntity {
 
   @Column({ name: 'lost_from_stage', type: 'varchar', length: 20, nullable: true })
   lostFromStage!: DealStage | null;
+
+  /**
+   * A side answered 不合适 on the deal's introduction (deal-closure.service.ts): the stage stays until the
+   * broker confirms 未成交 or keeps going, or the scheduled job closes it after XKX_DECLINE_AUTO_CLOSE_DAYS.
+   * All three are null when nothing is pending; any stage move clears them.
+   */
+  @Column({ name: 'lost_proposed_at', type: 'timestamptz', nullable: true })
+  lostProposedAt!: Date | null;
+
+  @Column({ name: 'lost_proposed_by_id', type: 'uuid', nullable: true })
+  lostProposedById!: string | null;
+
+  @Column({ name: 'lost_proposal_reason', type: 'text', nullable: true })
+  lostProposalReason!: string | null;
 
   /** Why an administrator let the contract be signed before the public notice ended. */
   @Column({ name: 'notice_override_reason', type: 'text', nullable: true })
