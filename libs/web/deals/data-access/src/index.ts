@@ -3,3 +3,4 @@ export * from './lib/deals-api.service';
 export * from './lib/contracts-api.service';
 export * from './lib/nda-api.service';
 export * from './lib/public-notices-api.service';
+export * from './lib/deal-closure-api.service';

@@ -28,6 +28,7 @@ import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { DealConfidentialViewsComponent } from './deal-confidential-views.component';
+import { DealClosureBannerComponent } from './deal-closure-banner.component';
 import { DealContractsComponent } from './deal-contracts.component';
 import { DealOffersComponent } from './deal-offers.component';
 import { NdaSignDialogComponent, NdaSignDialogData } from './nda-sign-dialog.component';
@@ -65,6 +66,7 @@ const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
     DealContractsComponent,
     DealOffersComponent,
     DealObjectionsComponent,
+    DealClosureBannerComponent,
     AuditLogTableComponent,
     DealConfidentialViewsComponent,
   ],
