@@ -8,4 +8,5 @@ module.exports = {
   // One server and one browser at a time keeps the 2-core CI machine predictable.
   maxWorkers: 1,
   globalSetup: '<rootDir>/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/src/support/global-teardown.ts',
 };

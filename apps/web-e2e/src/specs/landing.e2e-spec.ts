@@ -1,11 +1,11 @@
 import { Browser } from 'playwright-core';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
-import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
+import { emptyDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
 describeBrowser('landing page, started exactly as npm start on an empty data directory', () => {
   let browser: Browser;
   let server: RunningServer;
-  const dataDir = freshDataDir();
+  const dataDir = emptyDataDir();
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Set by the global setup: a data directory the built server has migrated and seeded with the demo market. */
+export const SEEDED_DATA_DIR_ENV = 'XKX_E2E_SEEDED_DATA_DIR';
+
+/**
+ * A data directory of the demo market for one spec file: a copy of the one the global setup seeded, so
+ * each file skips PGlite's initdb, the migrations and the demo seed (the server then starts as it would
+ * on its second day). Without the global setup it is empty and the server seeds it itself.
+ */
 export function freshDataDir(): string {
+  const dir = emptyDataDir();
+  const seeded = process.env[SEEDED_DATA_DIR_ENV];
+  if (seeded && existsSync(seeded)) cpSync(seeded, dir, { recursive: true });
+  return dir;
+}
+
+/** An empty data directory: the first start of a new installation (initdb, migrations, demo seed). */
+export function emptyDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'xkx-e2e-'));
 }
 
