@@ -301,6 +301,23 @@ describeBrowser(
         // 合同成交额 and 技术交易额 in 万元 (two decimals); 实际到账 30.00.
         expect(row!.slice(8, 11)).toEqual([88.89, 88, 30]);
 
+        // 9. A correction after registration is an amendment; the audit page shows the amount before → after.
+        const current = await apiGet<{ version: number }>(base, brokerToken, `/api/contracts/${contractId}`);
+        await apiPost(base, brokerToken, `/api/contracts/${contractId}/amendments`, {
+          version: current.body.version,
+          effectiveOn: today,
+          reason: '补充协议：增加中试服务',
+          contractAmountFen: 100_000_000,
+        });
+        const auditor = (await desk(DEMO.admin)).page;
+        await openManagePage(auditor, 'nav-audit-log');
+        await auditor.waitForURL('**/manage/audit-log');
+        await auditor.getByTestId('audit-subject').fill(contract.body.code);
+        await auditor.getByTestId('audit-apply').click();
+        const change = auditor.getByTestId('audit-change').filter({ hasText: '1,000,000.00' }).first();
+        await change.waitFor();
+        expect(squeeze((await change.textContent()) ?? '')).toBe(squeeze(`合同成交额：${AMOUNT} 元 → 1,000,000.00 元`));
+
         expect(broker2.errors.filter((e) => !/the server responded with a status of 4\d\d/.test(e))).toEqual(
           [],
         );
