@@ -14,3 +14,14 @@ export const IsMobileCN = (options?: ValidationOptions): PropertyDecorator =>
 
 export const IsPatentNumber = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy({ name: 'isPatentNumber', validator: { validate: (v) => isValidPatentNumber(v), defaultMessage: () => 'invalid patent number' } }, options);
+
+/**
+ * A finite number with at most `places` decimals. class-validator's IsNumber({ maxDecimalPlaces }) reads
+ * the digits after a '.' in `String(value)` and throws on exponent forms such as 5e-324 (a 500, found by
+ * the fuzz test); rounding to the places and comparing handles every form.
+ */
+export const isWithinDecimalPlaces = (value: unknown, places: number): boolean =>
+  typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+
+export const MaxDecimalPlaces = (places: number, options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'maxDecimalPlaces', constraints: [places], validator: { validate: (v) => isWithinDecimalPlaces(v, places), defaultMessage: () => `at most ${places} decimal places` } }, options);

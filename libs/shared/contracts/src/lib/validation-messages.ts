@@ -10,6 +10,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   isString: { 'zh-CN': '必须是文本', en: 'must be a string' },
   isInt: { 'zh-CN': '必须是整数', en: 'must be an integer' },
   isNumber: { 'zh-CN': '必须是数字', en: 'must be a number' },
+  maxDecimalPlaces: { 'zh-CN': '小数位数过多（最多 {0} 位）', en: 'has too many decimal places (at most {0})' },
   isBoolean: { 'zh-CN': '必须是布尔值', en: 'must be true or false' },
   isEmail: { 'zh-CN': '必须是有效的电子邮箱', en: 'must be a valid email address' },
   isUUID: { 'zh-CN': '必须是有效的 UUID', en: 'must be a valid UUID' },

@@ -17,7 +17,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { IsPatentNumber } from '../../../common/validation/validators';
+import { IsPatentNumber, MaxDecimalPlaces } from '../../../common/validation/validators';
 
 export class IndicatorDto implements Indicator {
   @ApiProperty({ example: '能量密度' }) @IsString() @MinLength(1) @MaxLength(60) name!: string;
@@ -42,7 +42,7 @@ export class IpAssetDto implements IpAsset {
 
 export class OwnerDto implements Owner {
   @ApiProperty({ example: '南京大学' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) sharePercent?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsNumber() @MaxDecimalPlaces(2) @Min(0) @Max(100) sharePercent?: number;
 }
 
 /** max ≥ min, when both are given. */
