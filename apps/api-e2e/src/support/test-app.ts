@@ -29,7 +29,8 @@ export const HIGH_RATE_LIMITS: Record<string, string> = Object.fromEntries(
  * here (the app's default trusts none).
  */
 export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase({ migrated: true });
+  // A spec that tells the app not to migrate at start is about the first start: it gets an empty database.
+  const database: TestDatabase = await createTestDatabase({ migrated: env['XKX_MIGRATE_ON_START'] !== 'false' });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -41,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const app = await createApp(config, options);
+  const app = await createApp(config, { ...(database.embeddedSnapshot ? { embeddedSnapshot: database.embeddedSnapshot } : {}), ...options });
   return {
     app,
     http: request(app.getHttpServer()),
