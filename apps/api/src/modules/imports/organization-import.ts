@@ -7,6 +7,7 @@ import { flattenErrors } from '../../common/validation/validation.pipe';
 import { recordAudit } from '../audit/audit.service';
 import { CreateOrganizationDto } from '../organizations/dto/organization-write.dto';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { newOrganization } from '../organizations/new-organization';
 import { pinyinKeys } from '../organizations/pinyin-keys';
 import { ColumnSpec, labelToCode, yesNo } from './excel-columns';
 import { ImportRowError } from './import-job.entity';
@@ -206,23 +207,7 @@ async function applyRow(manager: EntityManager, item: ValidRow, existing: Organi
   }
   const audit = { via: 'import', source: options.source, row };
   if (!match) {
-    const org = await manager.save(
-      manager.create(OrganizationEntity, {
-        nameZh: dto.nameZh,
-        nameEn: dto.nameEn ?? null,
-        shortName: dto.shortName ?? null,
-        kind: dto.kind,
-        areaCode: dto.areaCode,
-        address: dto.address ?? null,
-        creditCode: dto.creditCode ?? null,
-        // Reference data entered by an operator, as when an administrator creates one on the page.
-        verified: true,
-        isHighTech: dto.isHighTech ?? false,
-        isSpecialized: dto.isSpecialized ?? false,
-        isKeyMonitored: dto.isKeyMonitored ?? false,
-        ...pinyinKeys(dto.nameZh),
-      }),
-    );
+    const org = await manager.save(newOrganization(manager, dto));
     existing.push(org);
     await recordAudit(manager, { action: AuditAction.ORGANIZATION_CREATED, actorId: options.actorId ?? null, subjectType: 'organization', subjectId: org.id, subjectLabel: org.nameZh, details: audit });
     report.created.push({ row, id: org.id, nameZh: org.nameZh });

@@ -10,6 +10,7 @@ import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { pinyinKeys } from './pinyin-keys';
+import { newOrganization } from './new-organization';
 
 /** What an organization edit records before → after. */
 const ORGANIZATION_AUDITED_FIELDS = ['nameZh', 'nameEn', 'shortName', 'kind', 'areaCode', 'address', 'creditCode', 'isHighTech', 'isSpecialized', 'isKeyMonitored', 'verified'] as const;
@@ -27,22 +28,7 @@ export class OrganizationsService {
       if (dto.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: dto.creditCode }))) {
         throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
       }
-      const org = await manager.save(
-        manager.create(OrganizationEntity, {
-          nameZh: dto.nameZh,
-          nameEn: dto.nameEn ?? null,
-          shortName: dto.shortName ?? null,
-          kind: dto.kind,
-          areaCode: dto.areaCode,
-          address: dto.address ?? null,
-          creditCode: dto.creditCode ?? null,
-          verified: true,
-          isHighTech: dto.isHighTech ?? false,
-          isSpecialized: dto.isSpecialized ?? false,
-          isKeyMonitored: dto.isKeyMonitored ?? false,
-          ...pinyinKeys(dto.nameZh),
-        }),
-      );
+      const org = await manager.save(newOrganization(manager, dto));
       await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorId: actor.id, subjectType: 'organization', subjectId: org.id, meta }, manager);
       return org.id;
     });
