@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
 import { ContractAmendmentsService } from './contract-amendments.service';
 import { ContractRegistrationService } from './contract-registration.service';
 import { ContractsService } from './contracts.service';
@@ -38,8 +39,9 @@ export class ContractsController {
   @Get(':id')
   @Authenticated(Permission.DEAL_PARTICIPATE)
   @ApiOkResponse({ type: ContractDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ContractDto> {
-    return this.contracts.get(id, user);
+  @ApiParam({ name: 'id', description: 'uuid or code (C2026-000042)' })
+  get(@Param('id', new ParseIdOrCodePipe('C')) ref: string, @CurrentUser() user: AuthUser): Promise<ContractDto> {
+    return this.contracts.get(ref, user);
   }
 
   @Patch(':id')

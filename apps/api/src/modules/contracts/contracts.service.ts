@@ -3,6 +3,7 @@ import { AuditAction, auditDiff, ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerCha
 import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { refWhere } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { chainIssue, ChainFacts, contractGate, loadChainFacts, noticeFacts } from '../deals/chain-rules';
 import { DealAccessService, managesDeals } from '../deals/deal-access.service';
@@ -225,8 +226,8 @@ export class ContractsService {
   }
 
   /** Brokers read every contract; parties read the contracts of the deals they are in (also the rule for its attachments). */
-  async visible(manager: EntityManager, id: string, user: AuthUser): Promise<ContractEntity> {
-    const contract = await manager.findOneBy(ContractEntity, { id });
+  async visible(manager: EntityManager, ref: string, user: AuthUser): Promise<ContractEntity> {
+    const contract = await manager.findOneBy(ContractEntity, refWhere(ref));
     if (!contract) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);
     if (managesDeals(user)) return contract;
     if (!contract.dealId) throw DomainException.notFound(ErrorCode.CONTRACT_NOT_FOUND);

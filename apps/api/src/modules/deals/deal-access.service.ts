@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DealSide, ErrorCode, Permission, Role } from '@xkx/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { refWhere } from '../../common/http/id-or-code';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
@@ -42,8 +43,9 @@ export interface VisibleDeal {
 export class DealAccessService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<VisibleDeal> {
-    const deal = await manager.findOneBy(DealEntity, { id });
+  /** `ref`: the id, or the code (D2026-000004) from the detail route. */
+  async load(ref: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<VisibleDeal> {
+    const deal = await manager.findOneBy(DealEntity, refWhere(ref));
     return this.check(manager, deal, user);
   }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
 import { Meta, RequestMeta } from '../../common/http/request-meta';
 import { DealCollaborationService } from './deal-collaboration.service';
 import { DealQueriesService } from './deal-queries.service';
@@ -52,8 +53,9 @@ export class DealsController {
   @Authenticated(Permission.DEAL_PARTICIPATE)
   @ApiOkResponse({ type: DealDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such deal, or the caller is not in it' })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<DealDetailDto> {
-    return this.queries.detail(id, user);
+  @ApiParam({ name: 'id', description: 'uuid or code (D2026-000004)' })
+  get(@Param('id', new ParseIdOrCodePipe('D')) ref: string, @CurrentUser() user: AuthUser): Promise<DealDetailDto> {
+    return this.queries.detail(ref, user);
   }
 
   @Patch(':id')

@@ -1,10 +1,11 @@
 import { Body, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Type } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
 import { ListingKind, ListingStatus, Permission } from '@xkx/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
 import { DuplicateListDto, HistoryEntryDto, RenewDto, ReviewNoteDto, TransitionDto, TransitionResultDto } from './dto/listing-actions.dto';
 import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { ListingFacade, ListingResponse } from './listing-facade.service';
@@ -49,8 +50,9 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     @Get(':id')
     @ApiOkResponse({ type: response, description: 'The public layer; the confidential one only for owners, brokers and parties let in' })
     @ApiNotFoundResponse({ type: ErrorResponseDto })
-    get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
-      return this.facade.get(kind, id, user, true);
+    @ApiParam({ name: 'id', description: `uuid or code (${kind === 'RESULT' ? 'R' : 'N'}2026-000012)` })
+    get(@Param('id', new ParseIdOrCodePipe(kind === 'RESULT' ? 'R' : 'N')) ref: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
+      return this.facade.get(kind, ref, user, true);
     }
 
     @Get(':id/history')

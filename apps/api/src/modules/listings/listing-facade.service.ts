@@ -36,11 +36,11 @@ export class ListingFacade {
     return SPECS[kind];
   }
 
-  /** `recordView`: the detail page (GET), whose disclosures of the confidential layer are logged. */
-  async get(kind: ListingKind, id: string, user: AuthUser | undefined, recordView = false): Promise<ListingResponse> {
-    const loaded = await this.listings.load(SPECS[kind], id, user);
+  /** `ref`: the id or the code. `recordView`: the detail page (GET), whose disclosures of the confidential layer are logged. */
+  async get(kind: ListingKind, ref: string, user: AuthUser | undefined, recordView = false): Promise<ListingResponse> {
+    const loaded = await this.listings.load(SPECS[kind], ref, user);
     if (recordView && user && loaded.confidentialVisible && (loaded.viaGrant || (isBroker(user) && loaded.entity.ownerId !== user.id))) {
-      await this.grants.recordView(user.id, kind, id, loaded.viaGrant ? 'NDA' : 'BROKER');
+      await this.grants.recordView(user.id, kind, loaded.entity.id, loaded.viaGrant ? 'NDA' : 'BROKER');
     }
     const view = { canManage: loaded.canManage, confidentialVisible: loaded.confidentialVisible };
     return kind === 'RESULT'

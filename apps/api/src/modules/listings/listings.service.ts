@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, ErrorCode, ListingKind, ListingStatus, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { refWhere } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { MailService } from '../mail/mail.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -99,9 +100,10 @@ export class ListingsService {
     return saved.id;
   }
 
-  async load<E extends ListingBaseEntity>(spec: KindSpec<E, object>, id: string, user: AuthUser | undefined, manager?: EntityManager): Promise<LoadedListing<E>> {
+  /** `ref`: the id, or the code (R2026-000012) from a detail route. */
+  async load<E extends ListingBaseEntity>(spec: KindSpec<E, object>, ref: string, user: AuthUser | undefined, manager?: EntityManager): Promise<LoadedListing<E>> {
     const m = manager ?? this.dataSource.manager;
-    const entity = await m.findOne(spec.entity, { where: { id } as never, relations: spec.relations });
+    const entity = await m.findOne(spec.entity, { where: refWhere(ref) as never, relations: spec.relations });
     if (!entity || !canView(user, spec.kind, entity)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     const organization = await m.findOneByOrFail(OrganizationEntity, { id: entity.organizationId });
     const manages = canManage(user, spec.kind, entity);
