@@ -2,6 +2,7 @@ import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import { creditCodeCheckChar, parseYuanToFen } from '@xkx/util';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { AWKWARD_FEN, backdateNotice, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
+import { resultPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DataSource } from 'typeorm';
 
@@ -145,6 +146,27 @@ describe('technology contracts: exact amounts, payments, registration, types as 
     expect(refusedNoReason.body.errors[0].field).toBe('note');
     const refused = await t.http.put(`/api/contracts/${other.id}/registration`).set(...bearer(s.broker)).send({ version: sub.body.version, status: 'REFUSED', note: '技术服务内容属于一般性劳务，未予登记' }).expect(200);
     expect(refused.body.registration).toMatchObject({ status: 'REFUSED', registrationNumber: null });
+  });
+
+  it('checks the 登记表 专利号 with the listing form’s patent check: what one refuses, the other refuses (zh and en)', async () => {
+    const c = (await create().expect(201)).body;
+    const put = (patentNumber: string, language = 'zh-CN') =>
+      t.http.put(`/api/contracts/${c.id}/registration`).set(...bearer(s.broker)).set('Accept-Language', language).send({ version: c.version, status: 'NOT_SUBMITTED', extra: { ...REGISTRATION_EXTRA, patentNumber } });
+    const listing = (number: string) =>
+      t.http.post('/api/results').set(...bearer(s.researcher)).send(resultPayload({ ipAssets: [{ type: 'INVENTION_PATENT', number, status: 'GRANTED' }] }));
+    const message = (res: { body: { errors: Array<{ field: string; message: string }> } }, field: string) => res.body.errors.find((e) => e.field === field)?.message;
+    // CN202110123456.X was accepted as free text; its check digit is 7.
+    for (const wrong of ['CN202110123456.X', 'CN202310123456.7', '专利一项']) {
+      const registration = await put(wrong).expect(400);
+      const result = await listing(wrong).expect(400);
+      expect(message(registration, 'extra.patentNumber')).toContain('专利申请号');
+      expect(message(registration, 'extra.patentNumber')).toBe(message(result, 'ipAssets.0.number'));
+    }
+    expect(message(await put('CN202110123456.X', 'en').expect(400), 'extra.patentNumber')).toContain('patent');
+    // The forms' example and the corrected number pass both.
+    for (const good of ['CN202310123456.6', 'CN202110123456.7']) await listing(good).expect(201);
+    const saved = await put('CN202110123456.7').expect(200);
+    expect(saved.body.registration.extra).toMatchObject({ patentNumber: 'CN202110123456.7' });
   });
 
   it('asks transfers and licences for the expected investment and output before registration', async () => {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@xkx/contracts';
+import { isValidPatentNumber } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { ContractTypeDto, RegistrationFieldDto } from './dto/contract-response.dto';
@@ -100,9 +101,10 @@ export class ContractConfigService {
           case 'INTEGER': return typeof value === 'number' && Number.isSafeInteger(value);
           case 'DATE': return typeof value === 'string' && DATE.test(value);
           case 'BOOLEAN': return typeof value === 'boolean';
+          case 'PATENT': return isValidPatentNumber(value);
         }
       })();
-      if (!ok) issues.push(f.valueType === 'CHOICE' ? { field: `extra.${f.key}`, constraint: 'isIn', args: [f.options] } : { field: `extra.${f.key}`, constraint: 'registrationFieldType', args: [f.valueType] });
+      if (!ok) issues.push(issueFor(f, `extra.${f.key}`));
     }
     return issues;
   }
@@ -114,4 +116,11 @@ export class ContractConfigService {
   private fieldDto(f: RegistrationFieldEntity): RegistrationFieldDto {
     return { key: f.key, labelZh: f.labelZh, labelEn: f.labelEn, valueType: f.valueType, required: f.required, contractTypes: f.contractTypes, options: f.options, sort: f.sort, active: f.active };
   }
+}
+
+/** The field message for a refused registration value: the choices, the patent format, or the expected type. */
+function issueFor(f: RegistrationFieldEntity, field: string): FieldIssue {
+  if (f.valueType === 'CHOICE') return { field, constraint: 'isIn', args: [f.options] };
+  if (f.valueType === 'PATENT') return { field, constraint: 'isPatentNumber', args: [] };
+  return { field, constraint: 'registrationFieldType', args: [f.valueType] };
 }

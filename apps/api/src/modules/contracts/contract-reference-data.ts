@@ -60,7 +60,7 @@ export const REGISTRATION_FIELDS: RegistrationFieldSeed[] = [
     key: 'ipType', labelZh: '知识产权类型', labelEn: 'Kind of intellectual property', valueType: 'CHOICE', required: true, contractTypes: ['TRANSFER', 'LICENSE'],
     options: ['发明专利', '实用新型', '外观设计', '计算机软件著作权', '集成电路布图设计', '植物新品种', '技术秘密', '其他'],
   },
-  { key: 'patentNumber', labelZh: '专利号', labelEn: 'Patent number', valueType: 'TEXT', required: false, contractTypes: ['TRANSFER.PATENT', 'TRANSFER.PATENT_APPLICATION', 'LICENSE.PATENT'], options: [] },
+  { key: 'patentNumber', labelZh: '专利号', labelEn: 'Patent number', valueType: 'PATENT', required: false, contractTypes: ['TRANSFER.PATENT', 'TRANSFER.PATENT_APPLICATION', 'LICENSE.PATENT'], options: [] },
   { key: 'socialEconomicObjective', labelZh: '社会经济目标', labelEn: 'Socio-economic objective', valueType: 'TEXT', required: false, contractTypes: [], options: [] },
   { key: 'crossRegion', labelZh: '是否跨省交易', labelEn: 'Cross-province deal', valueType: 'BOOLEAN', required: false, contractTypes: [], options: [] },
 ];

@@ -94,7 +94,7 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { header: '成果形式*', field: 'form', width: 12, note: Object.values(RESULT_FORM_LABELS).map((l) => l['zh-CN']).join('/') },
   { header: 'TRL*', field: 'trl', width: 6, note: '1–9' },
   { header: '成熟阶段*', field: 'stage', width: 10, note: Object.values(RESULT_STAGE_LABELS).map((l) => l['zh-CN']).join('/') },
-  { header: '知识产权', field: 'ipAssets', width: 40, note: '类型:号码:状态，多项用分号分隔；专利号如 CN202310123456.X' },
+  { header: '知识产权', field: 'ipAssets', width: 40, note: '类型:号码:状态，多项用分号分隔；专利号如 CN202310123456.6' },
   { header: '权利人*', field: 'owners', width: 20, note: '逗号分隔' },
   { header: '发明人', field: 'inventors', width: 20, note: '逗号分隔' },
   { header: '职务成果', field: 'serviceInvention', width: 8, note: '是/否' },

@@ -200,7 +200,8 @@ export function canMoveRegistration(from: RegistrationStatus, to: RegistrationSt
 }
 
 /** Value types a configurable registration field may hold. */
-export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE' } as const;
+/** PATENT: a Chinese patent number, checked by the one validator in libs/shared/util (isValidPatentNumber). */
+export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE', PATENT: 'PATENT' } as const;
 export type RegistrationFieldType = (typeof RegistrationFieldType)[keyof typeof RegistrationFieldType];
 
 /** GET /api/contract-types: a contract type (技术合同类型) as data; a type with subtypes is chosen by one of its subtypes. */

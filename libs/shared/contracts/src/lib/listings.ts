@@ -145,7 +145,7 @@ export interface Indicator {
 
 export interface IpAsset {
   type: IpType;
-  /** Application or grant number; CNIPA format checked for patents (CN202310123456.7). */
+  /** Application or grant number; CNIPA format checked for patents (CN202310123456.6). */
   number: string;
   title?: string;
   status: IpStatus;

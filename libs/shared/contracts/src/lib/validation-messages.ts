@@ -41,8 +41,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   isMobileCN: { 'zh-CN': '不是有效的中国大陆手机号', en: 'is not a valid mainland China mobile number' },
   isPatentNumber: {
-    'zh-CN': '不是有效的中国专利申请号（如 CN202310123456.7）',
-    en: 'is not a valid Chinese patent application number (e.g. CN202310123456.7)',
+    'zh-CN': '不是有效的中国专利申请号（如 CN202310123456.6）',
+    en: 'is not a valid Chinese patent application number (e.g. CN202310123456.6)',
   },
   isFen: {
     'zh-CN': '必须是以分为单位的非负整数',

@@ -1,5 +1,13 @@
 import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
-import { isValidAreaCode, isValidRegistrationNumber, normalizeMobileCN, normalizePatentNumber, patentCheckDigit } from './identifiers';
+import {
+  isValidAreaCode,
+  isValidPatentNumber,
+  isValidRegistrationNumber,
+  normalizeMobileCN,
+  normalizePatentNumber,
+  PATENT_NUMBER_EXAMPLE,
+  patentCheckDigit,
+} from './identifiers';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   // Real, publicly listed codes.
@@ -50,6 +58,53 @@ describe('patent numbers', () => {
   });
   it('rejects unknown type digits', () => expect(normalizePatentNumber('CN202350123456.1')).toBeNull());
   it('accepts publication numbers', () => expect(normalizePatentNumber('cn115123456a')).toBe('CN115123456A'));
+
+  it('passes the example every form and message shows (the old placeholder CN202310123456.7 did not: its check digit is 6)', () => {
+    expect(PATENT_NUMBER_EXAMPLE).toBe('CN202310123456.6');
+    expect(isValidPatentNumber(PATENT_NUMBER_EXAMPLE)).toBe(true);
+    expect(isValidPatentNumber('CN202310123456.7')).toBe(false);
+  });
+
+  it('refuses what registration used to accept: CN202110123456.X (the check digit is 7)', () => {
+    expect(patentCheckDigit('202110123456')).toBe('7');
+    expect(isValidPatentNumber('CN202110123456.X')).toBe(false);
+    expect(isValidPatentNumber('CN202110123456.7')).toBe(true);
+  });
+
+  it.each([
+    ['CN202310123456.6', 'CN202310123456.6'],
+    ['202310123456.6', 'CN202310123456.6'],
+    ['2023101234566', 'CN202310123456.6'],
+    ['ZL202310123456.6', 'CN202310123456.6'],
+    ['zl 2023 1012 3456.6', 'CN202310123456.6'],
+    ['ＣＮ２０２３１０１２３４５６．６', 'CN202310123456.6'],
+    // The seeded demo patents and the import template's example.
+    ['CN202110456781.5', 'CN202110456781.5'],
+    ['CN202220987654.8', 'CN202220987654.8'],
+    ['CN202310000001.5', 'CN202310000001.5'],
+    // Before October 2003: 8 digits (year, type, serial) and the check digit, weights 2–9.
+    ['CN98112345.7', 'CN98112345.7'],
+    ['ZL98112345.7', 'CN98112345.7'],
+    // Publication and grant numbers: CN, 7 to 9 digits, a kind code.
+    ['CN1234567A', 'CN1234567A'],
+    ['CN115123456B', 'CN115123456B'],
+    ['CN218123456U', 'CN218123456U'],
+  ])('accepts %s as %s', (text, canonical) => expect(normalizePatentNumber(text)).toBe(canonical));
+
+  it.each([
+    'CN202310123456',
+    'CN202310123456.',
+    'CN20231012345.6',
+    'CN98112345.0',
+    'CN98412345.8', // type digit 4 does not exist
+    'CN202370123456.9', // nor here
+    'CN123456A',
+    'CN1234567890A',
+    'CN115123456Z',
+    'US202310123456.6',
+    '',
+    'CN202310123456.6.6',
+  ])('refuses %s', (text) => expect(normalizePatentNumber(text)).toBeNull());
 });
 
 describe('isValidRegistrationNumber (认定登记 number; API and web both use this one)', () => {

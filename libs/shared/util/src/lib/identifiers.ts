@@ -24,7 +24,10 @@ export function isValidMobileCN(value: unknown): boolean {
 
 const PATENT_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 
-/** Check digit of a CNIPA application number (8 digits before 2004, 12 since): mod 11, 10 → X. */
+/** The example every patent field and message shows; a unit test keeps it valid. */
+export const PATENT_NUMBER_EXAMPLE = 'CN202310123456.6';
+
+/** Check digit of a CNIPA application number (8 digits before Oct. 2003, 12 since): weights 2–9 then 2–5, mod 11, 10 → X. */
 export function patentCheckDigit(digits: string): string | null {
   if (!/^(\d{8}|\d{12})$/.test(digits)) return null;
   let sum = 0;
@@ -34,19 +37,21 @@ export function patentCheckDigit(digits: string): string | null {
 }
 
 /**
- * Accepts a Chinese patent application number (`CN202310123456.7`, `ZL202310123456.7`,
- * `202310123456.7`) with a correct check digit, or a publication/grant number (`CN115123456A`).
- * Returns the canonical form or null.
+ * The one patent-number check (listing form, registration form, Excel import, API decorators). Accepts:
+ * - an application number since Oct. 2003: 12 digits (year 4, type 1, serial 7) and the check digit,
+ *   `CN202310123456.6`, `ZL202310123456.6`, `202310123456.6`, with or without the dot;
+ * - an older application number: 8 digits (year 2, type 1, serial 5) and the check digit, `CN98112345.7`;
+ *   the type digit is 1 invention, 2 utility model, 3 design, 8/9 PCT invention/utility model;
+ * - a publication or grant number: CN, 7 to 9 digits and a kind code (`CN1234567A`, `CN115123456B`).
+ * Full-width characters and spaces are tolerated. Returns the canonical form (`CN…`) or null.
  */
 export function normalizePatentNumber(value: string): string | null {
-  const raw = value.trim().toUpperCase().replace(/\s+/g, '');
+  const raw = value.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '');
   const application = /^(?:CN|ZL)?(\d{8}|\d{12})\.?([\dX])$/.exec(raw);
   if (application) {
     const [, digits = '', check = ''] = application;
-    if (digits.length === 12) {
-      const type = digits.charAt(4);
-      if (!'12389'.includes(type)) return null;
-    }
+    const type = digits.charAt(digits.length === 12 ? 4 : 2);
+    if (!'12389'.includes(type)) return null;
     return patentCheckDigit(digits) === check ? `CN${digits}.${check}` : null;
   }
   const publication = /^CN(\d{7,9})([ABCUSY]\d?)$/.exec(raw);

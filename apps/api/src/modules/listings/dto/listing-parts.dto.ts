@@ -28,7 +28,7 @@ export class IndicatorDto implements Indicator {
 export class IpAssetDto implements IpAsset {
   @ApiProperty({ enum: Object.values(IpType) }) @IsEnum(IpType) type!: IpType;
 
-  @ApiProperty({ example: 'CN202310123456.X', description: 'Patents: a CNIPA application or publication number (check digit verified)' })
+  @ApiProperty({ example: 'CN202310123456.6', description: 'Patents: a CNIPA application or publication number (check digit verified)' })
   @IsString()
   @MinLength(3)
   @MaxLength(60)

@@ -25,6 +25,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FieldError, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { PATENT_NUMBER_EXAMPLE } from '@xkx/util';
 import {
   Contract,
   fenToYuanInput,
@@ -33,6 +34,7 @@ import {
   RegistrationInput,
   registrationTargets,
 } from '@xkx/web/deals/util';
+import { patentNumberValidator } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';
@@ -103,6 +105,8 @@ export class RegistrationFormComponent implements OnInit {
   });
   protected readonly c = this.form.controls;
   protected readonly statusLabels = REGISTRATION_STATUS_LABELS;
+  /** The same example as the listing form's patent field (kept valid by a unit test). */
+  protected readonly patentExample = PATENT_NUMBER_EXAMPLE;
   protected readonly targets = signal<RegistrationStatus[]>([]);
   protected readonly formErrors = signal<string[]>([]);
   protected readonly status = toSignal(this.c.status.valueChanges, { initialValue: this.c.status.value });
@@ -137,7 +141,13 @@ export class RegistrationFormComponent implements OnInit {
         new FormControl<string | boolean>(initial, {
           nonNullable: true,
           validators:
-            f.valueType === 'FEN' ? [yuanValidator] : f.valueType === 'INTEGER' ? [integerValidator] : [],
+            f.valueType === 'FEN'
+              ? [yuanValidator]
+              : f.valueType === 'INTEGER'
+                ? [integerValidator]
+                : f.valueType === 'PATENT'
+                  ? [patentNumberValidator]
+                  : [],
         }),
       );
     }

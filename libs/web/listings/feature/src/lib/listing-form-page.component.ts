@@ -30,6 +30,7 @@ import {
   TRANSFER_MODE_LABELS,
   TransferMode,
 } from '@xkx/contracts';
+import { PATENT_NUMBER_EXAMPLE } from '@xkx/util';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
@@ -111,6 +112,8 @@ export class ListingFormPageComponent {
   protected readonly priceTypeLabels = PRICE_TYPE_LABELS;
   protected readonly needTypes = Object.values(NeedType);
   protected readonly needTypeLabels = NEED_TYPE_LABELS;
+  /** One example for every patent field, kept valid by a unit test. */
+  protected readonly patentExample = PATENT_NUMBER_EXAMPLE;
 
   protected readonly loading = signal(false);
   protected readonly busy = signal(false);

@@ -31,6 +31,6 @@ export const wanValidator: ValidatorFn = (control: AbstractControl): ValidationE
   return parseYuanToFen(`${text}万`) === null ? { wan: true } : null;
 };
 
-/** A CNIPA patent number with its check digit (CN202310123456.7); empty is left to `required`. */
+/** A CNIPA patent number with its check digit (CN202310123456.6); empty is left to `required`. */
 export const patentNumberValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null =>
   !control.value || isValidPatentNumber(control.value) ? null : { patent: true };
