@@ -1,24 +1,84 @@
-// `npm test`: every tier in order, stopping at the first failure, with the time each took.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every tier, with the time each took, stopping everything at the first failure.
+//
+// The tiers run in two lanes side by side. The browser tier drives one server and one Chromium at a time
+// and leaves most of a core idle while pages settle; the static checks and the API tier are CPU-bound.
+// Running them together keeps a 2-core CI machine busy instead of taking the sum of both (see README,
+// "Tests"). Each line of output carries its lane's name.
+//
+// With DATABASE_URL set, the API tier runs on that PostgreSQL server and then once more on embedded
+// PGlite, so one `npm test` proves both databases; without it, the API tier runs on PGlite only.
+// XKX_TEST_LANES=1 runs everything in one lane, one tier after another (easier to read locally).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
-const tiers = [
-  ['lint', 'npm run lint --silent'],
-  ['typecheck', 'npm run typecheck --silent'],
-  ['unit tests', 'npm run test:unit --silent'],
-  ['migrations agree with entities', 'npm run db:check --silent'],
-  ['API tests on a real database', 'npm run test:api --silent'],
-  ['browser tests', 'npm run test:web --silent'],
+const postgres = Boolean(process.env.DATABASE_URL);
+const withoutDatabaseUrl = { ...process.env };
+delete withoutDatabaseUrl.DATABASE_URL;
+
+/** @type {Array<{ name: string; command: string; env?: NodeJS.ProcessEnv }>} */
+const checks = [
+  { name: 'lint', command: 'npm run lint --silent' },
+  { name: 'typecheck', command: 'npm run typecheck --silent' },
+  { name: 'unit tests', command: 'npm run test:unit --silent' },
+  { name: 'migrations agree with entities', command: 'npm run db:check --silent' },
+  { name: postgres ? 'API tests on PostgreSQL' : 'API tests on embedded PGlite', command: 'npm run test:api --silent' },
 ];
+const browser = [{ name: 'browser tests', command: 'npm run test:web --silent' }];
+if (postgres) browser.push({ name: 'API tests on embedded PGlite', command: 'npm run test:api --silent', env: withoutDatabaseUrl });
+
+const lanes = process.env.XKX_TEST_LANES === '1' ? { all: [...checks, ...browser] } : { checks, browser };
 const started = Date.now();
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
 const timings = [];
-for (const [name, command] of tiers) {
-  const t = Date.now();
-  console.log(`\n=== ${name}: ${command}`);
-  const { status } = spawnSync(command, { stdio: 'inherit', shell: true });
-  timings.push(`${name}: ${Math.round((Date.now() - t) / 1000)}s`);
-  if (status !== 0) {
-    console.error(`\n=== ${name} FAILED (exit ${status}) after ${Math.round((Date.now() - started) / 1000)}s\n${timings.join('\n')}`);
-    process.exit(status ?? 1);
+const running = new Set();
+let failed = false;
+
+function run(lane, tier) {
+  return new Promise((resolve) => {
+    console.log(`[${lane}] === ${tier.name}: ${tier.command}`);
+    const t = Date.now();
+    // Own process group, so a failure elsewhere can stop the whole tree (nx, jest workers, servers).
+    const child = spawn(tier.command, { shell: true, detached: true, env: tier.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(`[${lane}] ${line}`));
+    }
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      timings.push(`${tier.name}: ${seconds(t)}s`);
+      resolve(code === 0 ? 0 : (code ?? (signal ? 1 : 1)));
+    });
+  });
+}
+
+function stopOthers() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   }
 }
-console.log(`\n=== all tiers passed in ${Math.round((Date.now() - started) / 1000)}s\n${timings.join('\n')}`);
+
+async function runLane(lane, tiers) {
+  for (const tier of tiers) {
+    if (failed) return;
+    const status = await run(lane, tier);
+    if (status !== 0 && !failed) {
+      failed = true;
+      console.error(`\n[${lane}] === ${tier.name} FAILED (exit ${status}) after ${seconds(started)}s; stopping the other lane`);
+      stopOthers();
+      return;
+    }
+  }
+}
+
+process.on('SIGINT', () => {
+  stopOthers();
+  process.exit(130);
+});
+
+await Promise.all(Object.entries(lanes).map(([lane, tiers]) => runLane(lane, tiers)));
+console.log(`\n=== ${failed ? 'FAILED' : 'all tiers passed'} in ${seconds(started)}s\n${timings.join('\n')}`);
+process.exit(failed ? 1 : 0);
