@@ -11,3 +11,4 @@ export * from './lib/deals';
 export * from './lib/kpis';
 export * from './lib/attachments';
 export * from './lib/audit';
+export * from './lib/bulk';

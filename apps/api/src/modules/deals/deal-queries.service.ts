@@ -11,7 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { publicNoticeRequired } from './deal-guards';
 import { allowedTargets, isOpen, NDA_STAGES } from './deal-workflow';
-import { BoardQueryDto, ListDealsQueryDto } from './dto/deal-write.dto';
+import { BoardQueryDto, DealFilterQueryDto, DealListSort, ListDealsQueryDto } from './dto/deal-write.dto';
 import { DealBoardDto, DealCardDto, DealNdaStateDto, DealContractSummaryDto, DealDetailDto, DealEventDto, DealListDto } from './dto/deal-response.dto';
 import { DealEventEntity } from './entities/deal-event.entity';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
@@ -32,21 +32,34 @@ export class DealQueriesService {
   ) {}
 
   async list(query: ListDealsQueryDto, user: AuthUser): Promise<DealListDto> {
+    const qb = this.filtered(query, user);
+    const total = await qb.getCount();
+    const deals = await this.ordered(qb, query.sort).take(query.limit).skip(query.offset).getMany();
+    return { items: await this.cards(this.dataSource.manager, deals), total };
+  }
+
+  /** The same list without paging, for the Excel export: at most `max` deals, in the list's order. */
+  async listForExport(query: DealFilterQueryDto, user: AuthUser, max: number): Promise<DealCardDto[]> {
+    const deals = await this.ordered(this.filtered(query, user), query.sort).take(max).getMany();
+    return this.cards(this.dataSource.manager, deals);
+  }
+
+  private filtered(query: DealFilterQueryDto, user: AuthUser): SelectQueryBuilder<DealEntity> {
     const qb = this.visible(user, query);
     if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
     if (query.q) qb.andWhere('(d.title ILIKE :q OR d.code ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
-    const total = await qb.getCount();
+    return qb;
+  }
+
+  private ordered(qb: SelectQueryBuilder<DealEntity>, sort: DealListSort | undefined): SelectQueryBuilder<DealEntity> {
+    if (sort) return qb.orderBy('d.next_action_due', sort === DealListSort.DUE_DESC ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('d.updated_at', 'DESC').addOrderBy('d.id', 'ASC');
     // Overdue first (open deals whose next action is past due), then by due date, then recent.
-    const deals = await qb
+    return qb
       .addSelect(`CASE WHEN d.next_action_due < :today AND d.stage NOT IN ('CLOSED', 'LOST') THEN 0 ELSE 1 END`, 'overdue_rank')
       .setParameter('today', shanghaiDate())
       .orderBy('overdue_rank', 'ASC')
       .addOrderBy('d.next_action_due', 'ASC', 'NULLS LAST')
-      .addOrderBy('d.updated_at', 'DESC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getMany();
-    return { items: await this.cards(this.dataSource.manager, deals), total };
+      .addOrderBy('d.updated_at', 'DESC');
   }
 
   async board(query: BoardQueryDto, user: AuthUser): Promise<DealBoardDto> {

@@ -1,20 +1,26 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Permission } from '@xkx/contracts';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Locale, Permission } from '@xkx/contracts';
+import type { Response } from 'express';
+import { applyEach } from '../../common/bulk/apply-each';
+import { BulkResultDto, RequestLocale } from '../../common/bulk/bulk.dto';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
 import { Meta, RequestMeta } from '../../common/http/request-meta';
 import { DealCollaborationService } from './deal-collaboration.service';
+import { DealExportService } from './deal-export.service';
 import { DealQueriesService } from './deal-queries.service';
 import { DealTransitionsService } from './deal-transitions.service';
 import { DealsService } from './deals.service';
 import { AcceptNdaDto, AnswerOfferDto, DealMessageDto, DealOfferDto, NdaAcceptanceDto, PostMessageDto, ProposeOfferDto } from './dto/collaboration.dto';
 import { DealBoardDto, DealDetailDto, DealEventDto, DealListDto, DealTransitionResultDto } from './dto/deal-response.dto';
-import { BoardQueryDto, CreateDealDto, ListDealsQueryDto, ParticipantInputDto, TransitionDealDto, UpdateDealDto } from './dto/deal-write.dto';
+import { BoardQueryDto, BulkReassignDto, CreateDealDto, DealFilterQueryDto, ListDealsQueryDto, ParticipantInputDto, TransitionDealDto, UpdateDealDto } from './dto/deal-write.dto';
 import { NdaService } from './nda.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Deals (撮合项目): brokers carry them (deal:manage); the parties they let in take part (deal:participate). */
 @ApiTags('deals')
@@ -26,6 +32,7 @@ export class DealsController {
     private readonly transitions: DealTransitionsService,
     private readonly collaboration: DealCollaborationService,
     private readonly nda: NdaService,
+    private readonly exporter: DealExportService,
   ) {}
 
   @Get()
@@ -40,6 +47,28 @@ export class DealsController {
   @ApiOkResponse({ type: DealBoardDto, description: 'Cards in stage columns, with the columns each may be dropped on' })
   board(@Query() query: BoardQueryDto, @CurrentUser() user: AuthUser): Promise<DealBoardDto> {
     return this.queries.board(query, user);
+  }
+
+  /** The broker's deal list as Excel: the filters and order of GET /api/deals, at most 5,000 rows. */
+  @Get('export.xlsx')
+  @Authenticated(Permission.DEAL_MANAGE)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An .xlsx workbook of the listed deals', schema: { type: 'string', format: 'binary' } })
+  async export(@Query() query: DealFilterQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const { buffer, rows } = await this.exporter.export(query, user);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('X-Row-Count', String(rows));
+    res.setHeader('Content-Disposition', `attachment; filename="deals.xlsx"; filename*=UTF-8''${encodeURIComponent('撮合项目.xlsx')}`);
+    res.send(buffer);
+  }
+
+  /** Hands several deals to one broker, each through the same reassignment (own transaction, audit, timeline). */
+  @Post('bulk-reassign')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated(Permission.DEAL_MANAGE)
+  @ApiOkResponse({ type: BulkResultDto, description: 'Per deal: ok with its new version, or the error (stale version, closed deal, not a broker …)' })
+  bulkReassign(@Body() dto: BulkReassignDto, @CurrentUser() user: AuthUser, @RequestLocale() locale: Locale): Promise<BulkResultDto> {
+    return applyEach(dto.items, locale, (item) => this.deals.reassign(item.id, dto.brokerId, item.version, user));
   }
 
   @Post()

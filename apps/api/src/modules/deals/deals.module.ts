@@ -5,6 +5,7 @@ import { DealClosureController } from './deal-closure.controller';
 import { DealClosureJob } from './deal-closure.job';
 import { DealClosureService } from './deal-closure.service';
 import { DealCollaborationService } from './deal-collaboration.service';
+import { DealExportService } from './deal-export.service';
 import { DealQueriesService } from './deal-queries.service';
 import { DealTransitionsService } from './deal-transitions.service';
 import { DealsController } from './deals.controller';
@@ -26,7 +27,7 @@ import { PublicNoticeObjectionsService } from './public-notice-objections.servic
 @Module({
   imports: [NotificationsModule],
   controllers: [DealsController, DealClosureController, IntroductionsController, NdaController, PublicNoticesController],
-  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents, DealClosureService, DealClosureJob],
+  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents, DealClosureService, DealClosureJob, DealExportService],
   exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionEvents, IntroductionsService],
 })
 export class DealsModule {}

@@ -173,6 +173,47 @@ export class DealsService {
     });
   }
 
+  /**
+   * Hands a deal to another broker: the target (an active BROKER, nobody else) becomes the deal's only
+   * broker participant, the ones before are taken off. Closed and lost deals keep theirs, because the
+   * ledger credits a finished deal to the brokers who carried it. Audited, on the timeline, and the new
+   * broker is told.
+   */
+  async reassign(id: string, brokerId: string, version: number | undefined, user: AuthUser): Promise<{ version: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, participants } = await this.access.lock(manager, id, user, version);
+      if (!isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
+      const target = await manager.findOneBy(UserEntity, { id: brokerId });
+      if (!target || target.role !== Role.BROKER || target.status !== 'ACTIVE') {
+        throw new DomainException(ErrorCode.DEAL_REASSIGN_NOT_BROKER, HttpStatus.BAD_REQUEST, [{ field: 'brokerId', constraint: 'notABroker', args: [] }]);
+      }
+      const before = participants.filter((p) => p.side === DealSide.BROKER);
+      if (before.length === 1 && before[0]?.userId === brokerId) return { version: deal.version };
+      const names = new Map((await manager.find(UserEntity, { where: { id: In(before.map((b) => b.userId)) }, select: ['id', 'name'] })).map((u) => [u.id, u.name]));
+      const leaving = before.filter((b) => b.userId !== brokerId);
+      if (leaving.length > 0) await manager.delete(DealParticipantEntity, { id: In(leaving.map((b) => b.id)) });
+      // Someone already in the deal on another side keeps that row; a broker gets a broker's row.
+      const existing = participants.find((p) => p.userId === brokerId);
+      if (!existing) await manager.insert(DealParticipantEntity, { dealId: deal.id, userId: brokerId, side: DealSide.BROKER, addedById: user.id });
+      else if (existing.side !== DealSide.BROKER) await manager.update(DealParticipantEntity, { id: existing.id }, { side: DealSide.BROKER });
+      deal.updatedAt = new Date();
+      const saved = await manager.save(deal);
+      const from = before.map((b) => names.get(b.userId) ?? '').filter(Boolean).join('、');
+      await recordDealEvent(manager, saved, user.id, 'REASSIGNED', `${from || '—'} → ${target.name}`);
+      await recordAudit(manager, { action: AuditAction.DEAL_REASSIGNED, actorId: user.id, ...dealSubject(saved), changes: { broker: { from: from || null, to: target.name } } });
+      if (brokerId !== user.id) {
+        await this.notifications.notify(manager, [brokerId], {
+          kind: NotificationKind.DEAL_STAGE_CHANGED,
+          titleZh: `撮合项目「${deal.title}」已转交给您`,
+          titleEn: `The deal "${deal.title}" was handed to you`,
+          body: `${user.name} 将撮合项目「${deal.title}」（${deal.code}）转交给您负责。\n${user.name} handed the deal "${deal.title}" (${deal.code}) to you.`,
+          dealId: deal.id,
+        });
+      }
+      return { version: saved.version };
+    });
+  }
+
   /** Active users a broker may let in; the side follows the role unless the broker says otherwise. */
   private async resolveParticipants(manager: EntityManager, inputs: ParticipantInputDto[]): Promise<Array<{ userId: string; side: DealSide }>> {
     if (inputs.length === 0) return [];

@@ -1,16 +1,25 @@
 import { Body, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Type } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListingKind, ListingStatus, Permission } from '@xkx/contracts';
+import { ListingKind, ListingReviewDecision, ListingStatus, Locale, Permission } from '@xkx/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
-import { DuplicateListDto, HistoryEntryDto, RenewDto, ReviewNoteDto, TransitionDto, TransitionResultDto } from './dto/listing-actions.dto';
+import { applyEach } from '../../common/bulk/apply-each';
+import { BulkResultDto, RequestLocale } from '../../common/bulk/bulk.dto';
+import { DomainException } from '../../common/exceptions/domain.exception';
+import { BulkReviewDto, DuplicateListDto, HistoryEntryDto, RenewDto, ReviewNoteDto, TransitionDto, TransitionResultDto } from './dto/listing-actions.dto';
 import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { ListingFacade, ListingResponse } from './listing-facade.service';
 import { ListingAction } from './listing-workflow';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
+
+const BULK_ACTIONS: Record<ListingReviewDecision, ListingAction> = {
+  APPROVE: ListingAction.APPROVE,
+  REQUEST_CHANGES: ListingAction.REQUEST_CHANGES,
+  REJECT: ListingAction.REJECT,
+};
 
 export class MineQueryDto {
   @ApiPropertyOptional({ enum: Object.values(ListingStatus) }) @IsOptional() @IsEnum(ListingStatus) status?: ListingStatus;
@@ -44,6 +53,24 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     @ApiOkResponse({ type: [response], description: 'Submitted and in-review listings, oldest first' })
     reviewQueue(): Promise<ListingResponse[]> {
       return this.facade.reviewQueue(kind);
+    }
+
+    /**
+     * The review queue's bulk action: each listing goes through the same transition as its own
+     * approve / request-changes / reject route (own transaction, history, audit, owner notified).
+     */
+    @Post('bulk-review')
+    @HttpCode(HttpStatus.OK)
+    @Authenticated(Permission.LISTING_REVIEW)
+    @ApiOkResponse({ type: BulkResultDto, description: 'Per listing: ok with its new version, or the error its single action would answer' })
+    async bulkReview(@Body() dto: BulkReviewDto, @CurrentUser() user: AuthUser, @RequestLocale() locale: Locale): Promise<BulkResultDto> {
+      const note = dto.note?.trim() || undefined;
+      // The note is one for the whole batch: a missing one is the request's fault, not each item's.
+      if (dto.decision !== ListingReviewDecision.APPROVE && (!note || note.length < 2)) {
+        throw DomainException.validation([{ field: 'note', constraint: note ? 'minLength' : 'isNotEmpty', args: note ? [2] : [] }]);
+      }
+      const action = BULK_ACTIONS[dto.decision];
+      return applyEach(dto.items, locale, (item) => this.facade.transition(kind, item.id, action, { version: item.version, note }, user));
     }
 
     @Public()

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { Authenticated, Public } from '../../common/decorators/public.decorator';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { SearchTextService } from '../search/search-text.service';
 import { SearchIndexer } from '../search/search-indexer.service';
-import { CreateFieldDto, FieldNodeDto, ReplaceSynonymsDto, SynonymListDto, UpdateFieldDto } from './dto/taxonomy.dto';
+import { CreateFieldDto, CreateSynonymGroupDto, FieldNodeDto, ReplaceSynonymsDto, SynonymGroupResponseDto, SynonymListDto, UpdateFieldDto, UpdateSynonymGroupDto } from './dto/taxonomy.dto';
 import { TaxonomyService } from './taxonomy.service';
 
 class FieldTreeQueryDto {
@@ -56,7 +57,7 @@ export class TaxonomyController {
   @Authenticated(Permission.TAXONOMY_MANAGE)
   @ApiOkResponse({ type: SynonymListDto })
   async synonyms(): Promise<SynonymListDto> {
-    return { groups: (await this.taxonomy.synonymGroups()).map((terms) => ({ terms })) };
+    return { groups: await this.taxonomy.synonymGroupRows() };
   }
 
   /** Replaces the synonym list; search documents are rebuilt so old listings follow the new list. */
@@ -65,8 +66,43 @@ export class TaxonomyController {
   @ApiOkResponse({ type: SynonymListDto })
   async replaceSynonyms(@Body() dto: ReplaceSynonymsDto): Promise<SynonymListDto> {
     const groups = await this.taxonomy.replaceSynonyms(dto.groups.map((g) => g.terms));
+    await this.afterSynonymChange();
+    return { groups };
+  }
+
+  /** One group more; a term may be in one group only (409 SYNONYM_TERM_TAKEN, naming the term). */
+  @Post('synonyms')
+  @Authenticated(Permission.TAXONOMY_MANAGE)
+  @ApiCreatedResponse({ type: SynonymGroupResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A term is already in another group' })
+  async createSynonymGroup(@Body() dto: CreateSynonymGroupDto): Promise<SynonymGroupResponseDto> {
+    const group = await this.taxonomy.createSynonymGroup(dto.terms);
+    await this.afterSynonymChange();
+    return group;
+  }
+
+  @Patch('synonyms/:id')
+  @Authenticated(Permission.TAXONOMY_MANAGE)
+  @ApiOkResponse({ type: SynonymGroupResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version, or a term is already in another group' })
+  async updateSynonymGroup(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSynonymGroupDto): Promise<SynonymGroupResponseDto> {
+    const group = await this.taxonomy.updateSynonymGroup(id, dto.terms, dto.version);
+    await this.afterSynonymChange();
+    return group;
+  }
+
+  @Delete('synonyms/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated(Permission.TAXONOMY_MANAGE)
+  @ApiNoContentResponse()
+  async deleteSynonymGroup(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.taxonomy.deleteSynonymGroup(id);
+    await this.afterSynonymChange();
+  }
+
+  /** Search folds synonyms at index time, so every listing is re-indexed with the new list. */
+  private async afterSynonymChange(): Promise<void> {
     await this.searchText.reloadSynonyms();
     await this.indexer.reindexAll();
-    return { groups: groups.map((terms) => ({ terms })) };
   }
 }

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode } from '@xkx/contracts';
-import { DataSource, Repository } from 'typeorm';
-import { DomainException } from '../../common/exceptions/domain.exception';
-import { CreateFieldDto, FieldNodeDto, UpdateFieldDto } from './dto/taxonomy.dto';
+import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
+import { recordAudit } from '../audit/audit.service';
+import { CreateFieldDto, FieldNodeDto, SynonymGroupResponseDto, UpdateFieldDto } from './dto/taxonomy.dto';
 import { SynonymGroupEntity } from './synonym-group.entity';
 import { TechnologyFieldEntity } from './technology-field.entity';
 
@@ -49,20 +50,48 @@ export class TaxonomyService {
     const parentCode = dto.code.includes('.') ? dto.code.slice(0, dto.code.lastIndexOf('.')) : null;
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(TechnologyFieldEntity, { code: dto.code })) throw new DomainException(ErrorCode.FIELD_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'code', constraint: 'invalid', args: [] }]);
-      if (parentCode && !(await manager.existsBy(TechnologyFieldEntity, { code: parentCode }))) throw new DomainException(ErrorCode.FIELD_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'code', constraint: 'unknownFieldCode', args: [[parentCode]] }]);
-      const saved = await manager.save(manager.create(TechnologyFieldEntity, { code: dto.code, parentCode, nameZh: dto.nameZh, nameEn: dto.nameEn, sort: dto.sort ?? 0, active: true }));
+      const parent = parentCode ? await manager.findOneBy(TechnologyFieldEntity, { code: parentCode }) : null;
+      if (parentCode && !parent) throw new DomainException(ErrorCode.FIELD_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'code', constraint: 'unknownFieldCode', args: [[parentCode]] }]);
+      // A child of an inactive field would be hidden from every form and filter with its parent.
+      if (parent && !parent.active) throw new DomainException(ErrorCode.FIELD_PARENT_INACTIVE, HttpStatus.CONFLICT, [{ field: 'code', constraint: 'parentFieldInactive', args: [parent.code] }]);
+      const saved = await manager.save(manager.create(TechnologyFieldEntity, { code: dto.code, parentCode, nameZh: dto.nameZh.trim(), nameEn: dto.nameEn.trim(), sort: dto.sort ?? 0, active: true }));
+      await recordAudit(manager, { action: AuditAction.FIELD_CREATED, ...fieldSubject(saved), changes: Object.fromEntries((['code', 'nameZh', 'nameEn', 'sort'] as const).map((k) => [k, { from: null, to: saved[k] }])) });
       return FieldNodeDto.from(saved);
     });
   }
 
+  /**
+   * Renames, reorders, deactivates or reactivates one field. Deactivating also deactivates its
+   * descendants (an active child under an inactive parent would vanish from the tree anyway, but stay
+   * selectable by code); reactivating needs an active parent and leaves the descendants as they are.
+   */
   async update(code: string, dto: UpdateFieldDto): Promise<FieldNodeDto> {
     return this.dataSource.transaction(async (manager) => {
       const field = await manager.getRepository(TechnologyFieldEntity).createQueryBuilder('f').setLock('pessimistic_write').where('f.code = :code', { code }).getOne();
       if (!field) throw DomainException.notFound(ErrorCode.FIELD_NOT_FOUND);
       if (field.version !== dto.version) throw DomainException.versionConflict(field.version);
+      const before = { ...field };
       const { version: _v, ...changes } = dto;
+      if (changes.nameZh !== undefined) changes.nameZh = changes.nameZh.trim();
+      if (changes.nameEn !== undefined) changes.nameEn = changes.nameEn.trim();
+      for (const key of ['nameZh', 'nameEn'] as const) {
+        if (changes[key] === '') throw DomainException.validation([{ field: key, constraint: 'isNotEmpty', args: [] }]);
+      }
+      if (changes.active === true && !field.active && field.parentCode) {
+        const parent = await manager.findOneBy(TechnologyFieldEntity, { code: field.parentCode });
+        if (parent && !parent.active) throw new DomainException(ErrorCode.FIELD_PARENT_INACTIVE, HttpStatus.CONFLICT, [{ field: 'active', constraint: 'parentFieldInactive', args: [parent.code] }]);
+      }
       Object.assign(field, changes);
-      return FieldNodeDto.from(await manager.save(field));
+      const diff = auditDiff(before, field, ['nameZh', 'nameEn', 'sort', 'active']);
+      if (Object.keys(diff).length === 0) return FieldNodeDto.from(field);
+      const saved = await manager.save(field);
+      let descendants = 0;
+      if (before.active && changes.active === false) {
+        const result = await manager.createQueryBuilder().update(TechnologyFieldEntity).set({ active: false }).where('code LIKE :prefix AND active', { prefix: `${escapeLike(code)}.%` }).execute();
+        descendants = result.affected ?? 0;
+      }
+      await recordAudit(manager, { action: AuditAction.FIELD_UPDATED, ...fieldSubject(saved), changes: diff, ...(descendants ? { details: { descendantsDeactivated: descendants } } : {}) });
+      return FieldNodeDto.from(saved);
     });
   }
 
@@ -70,13 +99,94 @@ export class TaxonomyService {
     return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => g.terms);
   }
 
+  async synonymGroupRows(): Promise<SynonymGroupResponseDto[]> {
+    return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => SynonymGroupResponseDto.from(g));
+  }
+
   /** Replaces the whole list in one transaction (the admin edits it as one document). */
-  async replaceSynonyms(groups: string[][]): Promise<string[][]> {
+  async replaceSynonyms(groups: string[][]): Promise<SynonymGroupResponseDto[]> {
     const cleaned = groups.map((terms) => [...new Set(terms.map((t) => t.trim()).filter(Boolean))]).filter((terms) => terms.length >= 2);
     await this.dataSource.transaction(async (manager) => {
+      const before = await manager.count(SynonymGroupEntity);
       await manager.createQueryBuilder().delete().from(SynonymGroupEntity).execute();
       if (cleaned.length > 0) await manager.save(cleaned.map((terms) => manager.create(SynonymGroupEntity, { terms })));
+      await recordAudit(manager, { action: AuditAction.SYNONYMS_REPLACED, changes: { groups: { from: before, to: cleaned.length } } });
     });
+    return this.synonymGroupRows();
+  }
+
+  async createSynonymGroup(terms: string[]): Promise<SynonymGroupResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const cleaned = await this.checkTerms(manager, terms, null);
+      const saved = await manager.save(manager.create(SynonymGroupEntity, { terms: cleaned }));
+      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_CREATED, ...synonymSubject(saved), changes: { terms: { from: null, to: cleaned } } });
+      return SynonymGroupResponseDto.from(saved);
+    });
+  }
+
+  async updateSynonymGroup(id: string, terms: string[], version: number): Promise<SynonymGroupResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.lockGroup(manager, id);
+      if (group.version !== version) throw DomainException.versionConflict(group.version);
+      const cleaned = await this.checkTerms(manager, terms, id);
+      const before = group.terms;
+      if (before.length === cleaned.length && before.every((t, i) => t === cleaned[i])) return SynonymGroupResponseDto.from(group);
+      group.terms = cleaned;
+      const saved = await manager.save(group);
+      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_UPDATED, ...synonymSubject(saved), changes: { terms: { from: before, to: cleaned } } });
+      return SynonymGroupResponseDto.from(saved);
+    });
+  }
+
+  async deleteSynonymGroup(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const group = await this.lockGroup(manager, id);
+      await manager.delete(SynonymGroupEntity, { id: group.id });
+      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_DELETED, ...synonymSubject(group), changes: { terms: { from: group.terms, to: null } } });
+    });
+  }
+
+  private async lockGroup(manager: EntityManager, id: string): Promise<SynonymGroupEntity> {
+    const group = await manager.getRepository(SynonymGroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();
+    if (!group) throw DomainException.notFound(ErrorCode.SYNONYM_GROUP_NOT_FOUND);
+    return group;
+  }
+
+  /**
+   * Trimmed terms, each once in the group and in no other group (a term in two groups would fold to two
+   * canonical words, depending on which group the analyzer read last). Problems are reported per term.
+   */
+  private async checkTerms(manager: EntityManager, terms: string[], ownId: string | null): Promise<string[]> {
+    const cleaned = terms.map((t) => t.trim());
+    const issues: FieldIssue[] = [];
+    const seen = new Map<string, number>();
+    cleaned.forEach((term, i) => {
+      const key = termKey(term);
+      if (!term) issues.push({ field: `terms.${i}`, constraint: 'isNotEmpty', args: [] });
+      else if (seen.has(key)) issues.push({ field: `terms.${i}`, constraint: 'synonymTermRepeated', args: [term] });
+      else seen.set(key, i);
+    });
+    if (issues.length > 0) throw DomainException.validation(issues);
+    const others = await manager.find(SynonymGroupEntity, { order: { createdAt: 'ASC' } });
+    const taken: FieldIssue[] = [];
+    for (const group of others) {
+      if (group.id === ownId) continue;
+      for (const term of group.terms) {
+        const index = seen.get(termKey(term));
+        if (index !== undefined) taken.push({ field: `terms.${index}`, constraint: 'synonymTermTaken', args: [cleaned[index], group.terms.join('、')] });
+      }
+    }
+    if (taken.length > 0) throw new DomainException(ErrorCode.SYNONYM_TERM_TAKEN, HttpStatus.CONFLICT, taken);
     return cleaned;
   }
 }
+
+/** How terms are compared: full-width and case folded, as the analyzer reads them. */
+const termKey = (term: string): string => term.normalize('NFKC').toLowerCase();
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
+
+/** Codes are not uuids, so the audit names a field by its label only. */
+const fieldSubject = (f: { code: string; nameZh: string }) => ({ subjectType: 'technology_field' as const, subjectLabel: `${f.code} ${f.nameZh}` });
+
+const synonymSubject = (g: { id: string; terms: string[] }) => ({ subjectType: 'synonym_group' as const, subjectId: g.id, subjectLabel: g.terms.join(' = ') });

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Permission, UserStatus } from '@xkx/contracts';
+import { Locale, Permission, UserStatus, VerificationDecision } from '@xkx/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
+import { applyEach } from '../../common/bulk/apply-each';
+import { BulkResultDto, RequestLocale } from '../../common/bulk/bulk.dto';
+import { DomainException } from '../../common/exceptions/domain.exception';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { Meta, RequestMeta } from '../../common/http/request-meta';
-import { ChangeRoleDto, ChangeStatusDto, CreateUserDto, InviteUserDto, ListUsersQueryDto, RejectUserDto, UserListResponseDto, UserResponseDto } from './dto/users.dto';
+import { BulkVerifyDto, ChangeRoleDto, ChangeStatusDto, CreateUserDto, InviteUserDto, ListUsersQueryDto, RejectUserDto, UserListResponseDto, UserResponseDto } from './dto/users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -29,6 +32,23 @@ export class UsersController {
     const query = Object.assign(new ListUsersQueryDto(), { status: UserStatus.PENDING, limit: page.limit, offset: page.offset });
     const { items, total } = await this.users.list(query);
     return { items: items.map((u) => UserResponseDto.from(u)), total };
+  }
+
+  /** The verification queue's bulk action: each account through the same verify / reject as its own route. */
+  @Post('bulk-verify')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated(Permission.USER_VERIFY)
+  @ApiOkResponse({ type: BulkResultDto, description: 'Per account: ok, or the error its single action would answer' })
+  async bulkVerify(@Body() dto: BulkVerifyDto, @CurrentUser() actor: AuthUser, @Meta() meta: RequestMeta, @RequestLocale() locale: Locale): Promise<BulkResultDto> {
+    const reason = dto.reason?.trim() ?? '';
+    if (dto.decision === VerificationDecision.REJECT && reason.length < 2) {
+      throw DomainException.validation([{ field: 'reason', constraint: reason ? 'minLength' : 'isNotEmpty', args: reason ? [2] : [] }]);
+    }
+    return applyEach(dto.items, locale, async (item) => {
+      if (dto.decision === VerificationDecision.VERIFY) await this.users.verify(item.id, actor, meta);
+      else await this.users.reject(item.id, reason, actor, meta);
+      return { version: null };
+    });
   }
 
   @Post()

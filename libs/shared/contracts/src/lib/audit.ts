@@ -61,6 +61,14 @@ export const AUDIT_ACTION_LABELS = {
   KPI_TARGET_CHANGED: { 'zh-CN': '修改年度目标', en: 'Target changed' },
   RND_SPENDING_CHANGED: { 'zh-CN': '修改研发投入', en: 'R&D spending changed' },
   SUBSIDY_MARK_CHANGED: { 'zh-CN': '修改奖补标记', en: 'Subsidy mark changed' },
+  // Deals handed to another broker, taxonomy (issue 17)
+  DEAL_REASSIGNED: { 'zh-CN': '转交撮合项目', en: 'Deal reassigned' },
+  FIELD_CREATED: { 'zh-CN': '新增技术领域', en: 'Technology field added' },
+  FIELD_UPDATED: { 'zh-CN': '修改技术领域', en: 'Technology field changed' },
+  SYNONYM_GROUP_CREATED: { 'zh-CN': '新增同义词组', en: 'Synonym group added' },
+  SYNONYM_GROUP_UPDATED: { 'zh-CN': '修改同义词组', en: 'Synonym group changed' },
+  SYNONYM_GROUP_DELETED: { 'zh-CN': '删除同义词组', en: 'Synonym group deleted' },
+  SYNONYMS_REPLACED: { 'zh-CN': '整体替换同义词表', en: 'Synonym list replaced' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -80,6 +88,8 @@ export const AUDIT_ENTITY_LABELS = {
   kpi_target: { 'zh-CN': '年度目标', en: 'Target' },
   rnd_spending: { 'zh-CN': '研发投入', en: 'R&D spending' },
   subsidy_mark: { 'zh-CN': '奖补标记', en: 'Subsidy mark' },
+  technology_field: { 'zh-CN': '技术领域', en: 'Technology field' },
+  synonym_group: { 'zh-CN': '同义词组', en: 'Synonym group' },
 } as const satisfies Record<string, LocalizedText>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -233,6 +243,13 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   turnoverTargetFen: { label: t('成交额目标', 'Turnover target'), kind: 'money' },
   spendingFen: { label: t('研发投入', 'R&D spending'), kind: 'money' },
   relatedParty: { label: t('关联交易', 'Related party'), kind: 'bool' },
+  // deals handed over, taxonomy (issue 17)
+  broker: { label: t('技术经理人', 'Broker') },
+  code: { label: t('代码', 'Code') },
+  sort: { label: t('排序', 'Order'), kind: 'number' },
+  active: { label: t('启用', 'Active'), kind: 'bool' },
+  terms: { label: t('同义词', 'Terms') },
+  groups: { label: t('同义词组数', 'Groups'), kind: 'number' },
   // never shown: internal references
   organizationId: { label: t('机构', 'Organization'), kind: 'hidden' },
 };

@@ -96,6 +96,11 @@ export const ErrorCode = {
   CONTRACT_CHAIN_INCOMPLETE: 'CONTRACT_CHAIN_INCOMPLETE',
   CONTRACT_FROZEN: 'CONTRACT_FROZEN',
   CONTRACT_AMENDMENT_NOT_ALLOWED: 'CONTRACT_AMENDMENT_NOT_ALLOWED',
+  // Bulk work and the taxonomy pages (issue 17)
+  DEAL_REASSIGN_NOT_BROKER: 'DEAL_REASSIGN_NOT_BROKER',
+  SYNONYM_GROUP_NOT_FOUND: 'SYNONYM_GROUP_NOT_FOUND',
+  SYNONYM_TERM_TAKEN: 'SYNONYM_TERM_TAKEN',
+  FIELD_PARENT_INACTIVE: 'FIELD_PARENT_INACTIVE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -210,6 +215,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   CONTRACT_CHAIN_INCOMPLETE: { 'zh-CN': '该合同的签约流程不完整（见原因），不能登记、记录到账或变更', en: 'This contract’s chain is incomplete (see the reason); it cannot be registered, paid or amended' },
   CONTRACT_FROZEN: { 'zh-CN': '已登记合同的金额、当事方和类型不能直接修改，请记录一项变更（附原因与生效日期）', en: 'A registered contract’s amounts, parties and type are frozen; record an amendment with its reason and effective date' },
   CONTRACT_AMENDMENT_NOT_ALLOWED: { 'zh-CN': '只有已登记的合同需要记录变更；未登记的合同可直接修改', en: 'Only registered contracts take amendments; edit an unregistered contract directly' },
+  DEAL_REASSIGN_NOT_BROKER: { 'zh-CN': '只能转交给在职的技术经理人', en: 'Deals can only be handed to an active broker' },
+  SYNONYM_GROUP_NOT_FOUND: { 'zh-CN': '同义词组不存在', en: 'Synonym group not found' },
+  SYNONYM_TERM_TAKEN: { 'zh-CN': '该词已在另一个同义词组中', en: 'This term is already in another synonym group' },
+  FIELD_PARENT_INACTIVE: { 'zh-CN': '上级领域已停用，不能在其下新增或启用子领域', en: 'The parent field is inactive: no child can be added or reactivated under it' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

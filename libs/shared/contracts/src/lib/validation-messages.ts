@@ -84,6 +84,12 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   amendmentEmpty: { 'zh-CN': '变更未改动任何金额、当事方或类型', en: 'the amendment changes no amount, party or type' },
   frozenAfterRegistration: { 'zh-CN': '合同已登记，不能直接修改；请记录变更', en: 'is frozen once registered; record an amendment' },
   transferFieldsRequired: { 'zh-CN': '技术转让类合同申请登记时须填写预计新增投资与产值', en: 'transfer contracts need the expected new investment and output before registration' },
+  // Bulk work and the taxonomy pages (issue 17)
+  arrayUnique: { 'zh-CN': '不能包含重复项', en: 'must not contain the same item twice' },
+  synonymTermTaken: { 'zh-CN': '“{0}”已在另一个同义词组（{1}）中', en: '"{0}" is already in another synonym group ({1})' },
+  synonymTermRepeated: { 'zh-CN': '“{0}”在本组中重复', en: '"{0}" appears twice in this group' },
+  parentFieldInactive: { 'zh-CN': '上级领域 {0} 已停用', en: 'the parent field {0} is inactive' },
+  notABroker: { 'zh-CN': '只能选择在职的技术经理人', en: 'must be an active broker' },
 };
 
 export function formatValidationMessage(constraint: string, args: unknown[], locale: Locale): string | undefined {

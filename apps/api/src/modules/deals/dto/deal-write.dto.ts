@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DealSide, DealStage, PricingMethod } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
+import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { DATE_ONLY, IsFen, trim } from './fen.validator';
 
 export class ParticipantInputDto {
@@ -42,12 +43,30 @@ export class TransitionDealDto {
   @IsOptional() @Transform(trim) @IsString() @MinLength(4) @MaxLength(2000) overrideReason?: string;
 }
 
-export class ListDealsQueryDto extends PageQueryDto {
+/** How a deal list is ordered: by default overdue next actions first, then by due date. */
+export const DealListSort = { DUE_ASC: 'nextActionDue', DUE_DESC: '-nextActionDue' } as const;
+export type DealListSort = (typeof DealListSort)[keyof typeof DealListSort];
+
+/** The filters of a deal list, shared by the list and its Excel export. */
+export class DealFilterQueryDto {
   @ApiPropertyOptional({ enum: Object.values(DealStage) }) @IsOptional() @IsEnum(DealStage) stage?: DealStage;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() brokerId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Institution or enterprise' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ example: 'NE', description: 'Technology field (and its subfields)' }) @IsOptional() @IsString() @MaxLength(40) fieldCode?: string;
   @ApiPropertyOptional({ description: 'Words in the title or code' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: Object.values(DealListSort), description: 'Next-action date ascending or descending (no date last); default: overdue first, then by date' })
+  @IsOptional() @IsEnum(DealListSort) sort?: DealListSort;
+}
+
+export class ListDealsQueryDto extends DealFilterQueryDto {
+  @PageLimit(50, 200) limit = 50;
+  @PageOffset() offset = 0;
+}
+
+/** Several deals handed to one broker (an active BROKER account). */
+export class BulkReassignDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() brokerId!: string;
+  @BulkItems() items!: BulkItemDto[];
 }
 
 export class BoardQueryDto {

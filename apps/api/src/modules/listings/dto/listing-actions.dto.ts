@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListingStatus } from '@xkx/contracts';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ListingReviewDecision, ListingStatus } from '@xkx/contracts';
+import { IsEnum, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { DuplicateDto } from '../duplicate-finder.service';
 
 export class TransitionDto {
@@ -11,6 +12,13 @@ export class TransitionDto {
 export class ReviewNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
   @ApiProperty({ example: '请补充中试数据与专利授权情况' }) @IsString() @MinLength(2) @MaxLength(2000) note!: string;
+}
+
+/** Several listings of the queue decided at once; the note is each listing's review note. */
+export class BulkReviewDto {
+  @ApiProperty({ enum: Object.values(ListingReviewDecision) }) @IsEnum(ListingReviewDecision) decision!: ListingReviewDecision;
+  @ApiPropertyOptional({ description: 'Required (2+ characters) to request changes or reject' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @BulkItems() items!: BulkItemDto[];
 }
 
 export class RenewDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { SynonymGroupEntity } from '../synonym-group.entity';
 import { TechnologyFieldEntity } from '../technology-field.entity';
 
 export class FieldNodeDto {
@@ -62,6 +63,24 @@ export class ReplaceSynonymsDto {
   groups!: SynonymGroupDto[];
 }
 
+/** One group as the admin page edits it: the first term is canonical. */
+export class SynonymGroupResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: ['锂离子电池', '锂电池'] }) terms!: string[];
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  static from(e: SynonymGroupEntity): SynonymGroupResponseDto {
+    return { id: e.id, terms: e.terms, version: e.version, updatedAt: e.updatedAt.toISOString() };
+  }
+}
+
 export class SynonymListDto {
-  @ApiProperty({ type: [SynonymGroupDto] }) groups!: SynonymGroupDto[];
+  @ApiProperty({ type: [SynonymGroupResponseDto] }) groups!: SynonymGroupResponseDto[];
+}
+
+export class CreateSynonymGroupDto extends SynonymGroupDto {}
+
+export class UpdateSynonymGroupDto extends SynonymGroupDto {
+  @ApiProperty({ description: 'The version you read; stale → 409' }) @IsInt() @Min(1) version!: number;
 }

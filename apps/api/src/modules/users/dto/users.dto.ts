@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, UserStatus } from '@xkx/contracts';
+import { Role, UserStatus, VerificationDecision } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsMobileCN } from '../../../common/validation/validators';
 import { UserOrganizationDto } from '../../auth/dto/auth.dto';
@@ -43,6 +44,13 @@ export class ChangeRoleDto {
 
 export class RejectUserDto {
   @ApiProperty({ example: '所填单位与邮箱不符' }) @IsString() @MinLength(2) @MaxLength(500) reason!: string;
+}
+
+/** Several pending accounts decided at once; the reason (required to refuse) goes to each of them. */
+export class BulkVerifyDto {
+  @ApiProperty({ enum: Object.values(VerificationDecision) }) @IsEnum(VerificationDecision) decision!: VerificationDecision;
+  @ApiPropertyOptional({ example: '所填单位与邮箱不符', description: 'Required (2+ characters) to refuse' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @BulkItems() items!: BulkItemDto[];
 }
 
 export class UserResponseDto {
