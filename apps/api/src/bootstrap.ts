@@ -161,6 +161,13 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   });
 }
 
+/**
+ * Files that name the current version are revalidated on every load: the HTML, the service worker's
+ * manifest and scripts (a stale ngsw.json would pin browsers to an old release), the web manifest.
+ * Everything else has a content hash in its name or changes rarely.
+ */
+const REVALIDATED = /(\.html|\/ngsw\.json|\/ngsw-worker\.js|\/safety-worker\.js|\/worker-basic\.min\.js|\.webmanifest)$/;
+
 function noCacheForHtml(res: Response, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  if (REVALIDATED.test(path)) res.setHeader('Cache-Control', 'no-cache');
 }

@@ -103,6 +103,8 @@ describeBrowser(
         await ent.getByTestId('deal-detail').waitFor();
         await waitForStage(ent, 'LEAD');
         const code = (await ent.getByTestId('deal-detail').getAttribute('data-code'))!;
+        // The introduction names the deal by id; the page then shows its code in the address bar.
+        await ent.waitForURL(`**/deals/${code}`);
         const dealUrl = ent.url();
         // Asking again while that deal is open is refused, and the answer leads to the open deal.
         await ent.goto(`${base}/results/${result.id}`);

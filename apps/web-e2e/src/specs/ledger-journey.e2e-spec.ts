@@ -262,10 +262,11 @@ describeBrowser(
         );
         const contractId = deal.body.contracts[0]!.id;
         const contract = await apiGet<{ code: string }>(base, brokerToken, `/api/contracts/${contractId}`);
+        // Linked by its code (issue 17).
         expect(await b.getByTestId('print-contract').getAttribute('href')).toBe(
-          `/print/contracts/${contractId}`,
+          `/print/contracts/${contract.body.code}`,
         );
-        await b.goto(`${base}/print/contracts/${contractId}`);
+        await b.goto(`${base}/print/contracts/${contract.body.code}`);
         await b.locator('[data-testid="print-document"][data-kind="contract"]').waitFor();
         const summary = await printToPdf(b);
         for (const expected of [

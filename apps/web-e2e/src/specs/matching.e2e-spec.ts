@@ -10,7 +10,7 @@ interface Hit {
 }
 interface MatchItem {
   score: number;
-  counterpart: { id: string; title: string };
+  counterpart: { id: string; code: string; title: string };
 }
 
 /** A demo need of the enterprise account with a fitting demo result (the seed has several such pairs). */
@@ -126,9 +126,9 @@ describeBrowser('matching: the broker workbench and recommended counterparts', (
     expect(await recommended.locator(`[data-testid="match-card"][data-id="${declined.id}"]`).count()).toBe(0);
     expect(await recommended.getByTestId('match-reasons').first().textContent()).toContain('共同关键词');
     await recommended.getByTestId('match-decline').first().waitFor();
-    // Each counterpart links to its public page.
+    // Each counterpart links to its public page, by its code.
     await recommended.getByTestId('match-title').first().click();
-    await page.waitForURL(`**/results/${candidates[0].counterpart.id}`);
+    await page.waitForURL(`**/results/${candidates[0].counterpart.code}`);
     await page.getByTestId('listing-detail').waitFor();
 
     expect(errors).toEqual([]);

@@ -1,7 +1,8 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { authInterceptor, provideAuth } from '@xkx/web/auth/data-access';
 import { acceptLanguageInterceptor } from '@xkx/web/i18n';
 import { APP_ROUTES } from './app.routes';
@@ -18,5 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideAuth(),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
+    // Production builds only (ngsw-config.json): the shell and public reads keep working on a poor connection.
+    provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
   ],
 };

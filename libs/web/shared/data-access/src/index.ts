@@ -1,3 +1,4 @@
 export * from './lib/platform-api.service';
 export * from './lib/save-blob';
 export * from './lib/attachments-api.service';
+export * from './lib/code-url';

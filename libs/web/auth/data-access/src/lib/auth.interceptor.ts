@@ -5,8 +5,15 @@ import { catchError, switchMap, throwError } from 'rxjs';
 import { ANONYMOUS_REQUEST } from './auth-api.service';
 import { AuthSession } from './auth-session.service';
 
+/**
+ * Tells the service worker to leave a request alone. Its cache is keyed by URL only, so a signed-in
+ * answer (a confidential layer, one's own drafts) must never be kept: offline it would answer whoever
+ * opens the page next. Only anonymous reads are cached; sign-in, tokens and writes never are.
+ */
+const SW_BYPASS = { 'ngsw-bypass': '1' };
+
 const withBearer = <T>(req: HttpRequest<T>, token: string): HttpRequest<T> =>
-  req.clone({ setHeaders: { Authorization: `Bearer ${token}` } });
+  req.clone({ setHeaders: { Authorization: `Bearer ${token}`, ...SW_BYPASS } });
 
 /**
  * Adds the access token to API calls. On 401 it refreshes once (shared by all requests that fail
@@ -14,6 +21,7 @@ const withBearer = <T>(req: HttpRequest<T>, token: string): HttpRequest<T> =>
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const session = inject(AuthSession);
+  if (req.url.startsWith(`/${API_PREFIX}/auth/`)) req = req.clone({ setHeaders: SW_BYPASS });
   const token = session.accessToken();
   if (!token || req.context.get(ANONYMOUS_REQUEST) || !req.url.startsWith(`/${API_PREFIX}/`)) return next(req);
   return next(withBearer(req, token)).pipe(

@@ -144,13 +144,13 @@ type Mode = 'view' | 'create' | 'edit' | 'pay' | 'register';
             <button mat-button type="button" (click)="showHistory.set(!showHistory())" data-testid="contract-history-toggle">
               <mat-icon>history</mat-icon> {{ 'audit.history' | t }}
             </button>
-            <a mat-button [routerLink]="['/print/contracts', k.id]" target="_blank" data-testid="print-contract">
+            <a mat-button [routerLink]="['/print/contracts', k.code]" target="_blank" data-testid="print-contract">
               <mat-icon>print</mat-icon> {{ 'print.openContract' | t }}
             </a>
             @if (k.registration.status !== 'NOT_SUBMITTED') {
               <a
                 mat-button
-                [routerLink]="['/print/contracts', k.id, 'registration']"
+                [routerLink]="['/print/contracts', k.code, 'registration']"
                 target="_blank"
                 data-testid="print-registration"
               >

@@ -22,6 +22,7 @@ import { AuthSession } from '@xkx/web/auth/data-access';
 import { AuditApiService, UsersApiService } from '@xkx/web/accounts/data-access';
 import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
 import { UserSummary } from '@xkx/web/accounts/util';
+import { CodeAddress, isUuid } from '@xkx/web/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
@@ -43,7 +44,7 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
 const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
 
 /**
- * /deals/:id: one deal for its parties and brokers: stage and next action, parties, listings, NDA,
+ * /deals/D2026-000004 (an old /deals/<uuid> link shows the code once loaded): one deal for its parties and brokers: stage and next action, parties, listings, NDA,
  * offers, the technology contract with its payments and registration, timeline, messages. Brokers also
  * move the stage (the API's state machine and guards decide) and record the pricing method.
  */
@@ -80,14 +81,22 @@ export class DealPageComponent {
   private readonly session = inject(AuthSession);
   private readonly dialog = inject(MatDialog);
 
+  /** The route's reference: the deal's code, or its uuid in older links and notifications. */
   readonly id = input.required<string>();
 
-  protected readonly deal = this.api.detailResource(this.id);
-  protected readonly timeline = this.api.timelineResource(this.id);
-  protected readonly messages = this.api.messagesResource(this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly deal = this.api.detailResource(this.address.ref);
+  private readonly loaded = computed(() => (this.deal.hasValue() ? this.deal.value() : undefined));
+  /** The other reads and the writes take the uuid: known at once from an old link, else once the deal is in. */
+  private readonly dealId = computed(() => {
+    const ref = this.address.ref();
+    return isUuid(ref) ? ref.toLowerCase() : this.loaded()?.id;
+  });
+  protected readonly timeline = this.api.timelineResource(this.dealId);
+  protected readonly messages = this.api.messagesResource(this.dealId);
   /** The history tab: the deal's audit entries (with its contracts and notices), loaded when opened. */
   protected readonly showHistory = signal(false);
-  protected readonly history = inject(AuditApiService).historyResource('deals', () => (this.showHistory() ? this.id() : undefined));
+  protected readonly history = inject(AuditApiService).historyResource('deals', () => (this.showHistory() ? this.dealId() : undefined));
   protected readonly stageLabels = DEAL_STAGE_LABELS;
   private readonly users = inject(UsersApiService);
   protected readonly peopleQuery = signal('');
@@ -124,12 +133,16 @@ export class DealPageComponent {
     );
   });
 
+  constructor() {
+    this.address.follow(this.loaded, (code) => ['/deals', code]);
+  }
+
   protected brokerNames(brokers: readonly DealPerson[]): string {
     return brokers.map((b) => b.name).join('、');
   }
 
   protected link(listing: DealListingRef): string[] {
-    return ['/', listing.kind === 'RESULT' ? 'results' : 'needs', listing.id];
+    return ['/', listing.kind === 'RESULT' ? 'results' : 'needs', listing.code];
   }
 
   /** Reloads what a write elsewhere on the page may have changed. */
@@ -234,9 +247,10 @@ export class DealPageComponent {
 
   protected post(): void {
     const body = this.draft().trim();
-    if (!body) return;
+    const dealId = this.dealId();
+    if (!body || !dealId) return;
     this.posting.set(true);
-    this.api.postMessage(this.id(), body).subscribe({
+    this.api.postMessage(dealId, body).subscribe({
       next: () => {
         this.posting.set(false);
         this.draft.set('');
@@ -253,7 +267,7 @@ export class DealPageComponent {
   protected openNda(): void {
     this.dialog
       .open<NdaSignDialogComponent, NdaSignDialogData, boolean>(NdaSignDialogComponent, {
-        data: { dealId: this.id() },
+        data: { dealId: this.loaded()?.id ?? this.id() },
         width: '760px',
         maxWidth: '95vw',
         autoFocus: 'dialog',

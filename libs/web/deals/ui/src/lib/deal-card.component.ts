@@ -12,7 +12,7 @@ import { FenPipe } from './fen.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let d = deal();
-    <a class="title" [routerLink]="['/deals', d.id]" data-testid="deal-title">{{ d.title }}</a>
+    <a class="title" [routerLink]="['/deals', d.code]" data-testid="deal-title">{{ d.title }}</a>
     <span class="code">{{ d.code }}</span>
     <span class="side"><mat-icon inline aria-hidden="true">school</mat-icon> {{ d.institution.nameZh }}</span>
     <span class="side"><mat-icon inline aria-hidden="true">factory</mat-icon> {{ d.enterprise.nameZh }}</span>

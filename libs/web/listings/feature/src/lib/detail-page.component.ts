@@ -10,7 +10,7 @@ import { AuthSession } from '@xkx/web/auth/data-access';
 import { IntroductionsApiService } from '@xkx/web/deals/data-access';
 import { IntroductionDraft, IntroductionFormComponent } from '@xkx/web/deals/ui';
 import { Introduction } from '@xkx/web/deals/util';
-import { AttachmentsApiService } from '@xkx/web/data-access';
+import { AttachmentsApiService, CodeAddress } from '@xkx/web/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
@@ -20,7 +20,10 @@ import { AttachmentsPanelComponent } from '@xkx/web/ui';
 import { ListingConfidentialViewsComponent } from './listing-confidential-views.component';
 import { ListingMatchesComponent } from './listing-matches.component';
 
-/** /results/:id and /needs/:id: the public layer for everyone; owners and brokers see more. */
+/**
+ * /results/R2026-000012 and /needs/N…: the public layer for everyone; owners and brokers see more.
+ * An old /results/<uuid> link loads too and then shows the code in the address bar.
+ */
 @Component({
   selector: 'xkx-detail-page',
   imports: [
@@ -229,9 +232,12 @@ export class DetailPageComponent {
   private readonly introductions = inject(IntroductionsApiService);
 
   readonly segment = input.required<ListingSegment>();
+  /** The route's reference: the listing's code, or its uuid in older links. */
   readonly id = input.required<string>();
 
-  protected readonly listing = this.api.detailResource(this.segment, this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly listing = this.api.detailResource(this.segment, this.address.ref);
+  private readonly loaded = computed(() => (this.listing.hasValue() ? this.listing.value() : undefined));
   private readonly attachments = inject(AttachmentsApiService);
   protected readonly listingCategories = ATTACHMENT_CATEGORIES.RESULT;
   /** Images and brochures: shown to whoever sees the listing; its managers add and remove them. */
@@ -303,6 +309,7 @@ export class DetailPageComponent {
   }
 
   constructor() {
+    this.address.follow(this.loaded, (code) => ['/', this.segment(), code]);
     effect(() => {
       if (!this.listing.hasValue()) return;
       this.title.setTitle(`${this.listing.value().title} · ${this.i18n.t('app.name')}`);

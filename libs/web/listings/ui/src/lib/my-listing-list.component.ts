@@ -33,7 +33,7 @@ const EDITABLE: readonly ListingStatus[] = [
         <li data-testid="my-listing" [attr.data-code]="l.code" [attr.data-status]="l.status">
           <div class="line">
             <xkx-listing-status [status]="l.status" />
-            <a class="title" [routerLink]="['/', segment(), l.id]">{{ l.title }}</a>
+            <a class="title" [routerLink]="['/', segment(), l.code]">{{ l.title }}</a>
             <span class="code">{{ l.code }}</span>
           </div>
           @if (l.management?.reviewNote && (l.status === 'CHANGES_REQUESTED' || l.status === 'REJECTED')) {

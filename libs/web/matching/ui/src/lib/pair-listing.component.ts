@@ -127,7 +127,7 @@ export class PairListingComponent {
   protected readonly link = computed(() => [
     '/',
     this.result() ? LISTING_SEGMENT.RESULT : LISTING_SEGMENT.NEED,
-    this.listing().id,
+    this.listing().code,
   ]);
   protected readonly subtitle = computed(() => this.result()?.valueProposition ?? null);
   protected readonly trl = computed(() => {

@@ -83,9 +83,10 @@ export interface OpportunityQuery {
 }
 
 /** The public page of a counterpart: /results/:id or /needs/:id. */
-export function counterpartLink(counterpart: Pick<MatchCounterpart, 'id' | 'kind'>): string[] {
+/** A listing's page, by its code (/results/R2026-000012). */
+export function counterpartLink(counterpart: Pick<MatchCounterpart, 'code' | 'kind'>): string[] {
   const segment: ListingSegment = counterpart.kind === ListingKind.RESULT ? 'results' : 'needs';
-  return ['/', segment, counterpart.id];
+  return ['/', segment, counterpart.code];
 }
 
 /** The need and result ids of a pair, seen from one listing and its counterpart. */

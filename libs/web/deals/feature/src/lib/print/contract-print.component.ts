@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@xkx/contracts';
+import { CodeAddress } from '@xkx/web/data-access';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { Contract, ContractParty } from '@xkx/web/deals/util';
@@ -182,8 +183,11 @@ export class ContractPrintComponent {
   private readonly api = inject(ContractsApiService);
   private readonly i18n = inject(I18nService);
 
+  /** The contract's code (C2026-000042), or its uuid in older links. */
   readonly id = input.required<string>();
-  protected readonly contract = this.api.contractResource(this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly contract = this.api.contractResource(this.address.ref);
+  private readonly loaded = computed(() => (this.contract.hasValue() ? this.contract.value() : undefined));
   protected readonly legalPersonLabels = LEGAL_PERSON_TYPE_LABELS;
   protected readonly registrationLabels = REGISTRATION_STATUS_LABELS;
   protected readonly reference = computed(() => {
@@ -195,6 +199,10 @@ export class ContractPrintComponent {
     // Integer fen: an exact sum.
     return k ? k.schedule.reduce((sum, s) => sum + s.amountFen, 0) : 0;
   });
+
+  constructor() {
+    this.address.follow(this.loaded, (code) => ['/print/contracts', code]);
+  }
 
   protected parties(k: Contract): Array<{ key: 'contract.seller' | 'contract.buyer'; party: ContractParty }> {
     return [

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@xkx/contracts';
+import { CodeAddress } from '@xkx/web/data-access';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { Contract } from '@xkx/web/deals/util';
@@ -132,8 +133,11 @@ export class RegistrationPrintComponent {
   private readonly i18n = inject(I18nService);
   private readonly fen = new FenPipe();
 
+  /** The contract's code (C2026-000042), or its uuid in older links. */
   readonly id = input.required<string>();
-  protected readonly contract = this.api.contractResource(this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly contract = this.api.contractResource(this.address.ref);
+  private readonly loaded = computed(() => (this.contract.hasValue() ? this.contract.value() : undefined));
   private readonly fields = this.api.registrationFieldsResource();
   protected readonly legalPersonLabels = LEGAL_PERSON_TYPE_LABELS;
   protected readonly registrationLabels = REGISTRATION_STATUS_LABELS;
@@ -156,6 +160,10 @@ export class RegistrationPrintComponent {
       return { key, label, text };
     });
   });
+
+  constructor() {
+    this.address.follow(this.loaded, (code) => ['/print/contracts', code, 'registration']);
+  }
 
   protected typeName(k: Contract): string {
     return this.i18n.locale() === 'en' ? k.type.nameEn : k.type.nameZh;
