@@ -28,6 +28,7 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { SetupModule } from './modules/setup/setup.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { StorageModule } from './modules/storage/storage.module';
+import { TodoModule } from './modules/todo/todo.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         ImportsModule,
         MatchingModule,
         NotificationsModule,
+        TodoModule,
         DealsModule,
         ContractsModule,
         AttachmentsModule,

@@ -16,6 +16,7 @@ import { IntroductionEntity } from '../modules/deals/entities/introduction.entit
 import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from '../modules/deals/entities/nda.entity';
 import { PublicNoticeEntity, PublicNoticeObjectionEntity } from '../modules/deals/entities/public-notice.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity';
 import { ImportJobEntity, ImportJobListingEntity } from '../modules/imports/import-job.entity';
 import { ListingHistoryEntity } from '../modules/listings/entities/listing-history.entity';
 import { NeedEntity } from '../modules/listings/entities/need.entity';
@@ -64,6 +65,7 @@ export const ENTITIES = [
   PublicNoticeEntity,
   PublicNoticeObjectionEntity,
   NotificationEntity,
+  NotificationPreferenceEntity,
   ContractTypeEntity,
   RegistrationFieldEntity,
   ContractEntity,

@@ -17,6 +17,7 @@ export type { AuthUser } from '../common/auth/auth-user';
 export { SearchTextService } from '../modules/search/search-text.service';
 export { IntroductionEvents } from '../modules/deals/introduction-events';
 export { DealClosureJob } from '../modules/deals/deal-closure.job';
+export { TodoDigestJob } from '../modules/todo/todo-digest.job';
 export type { IntroductionDeclined } from '../modules/deals/introduction-events';
 export { MailService } from '../modules/mail/mail.service';
 export { createBackup, restoreBackup } from '../database/backup/backup';

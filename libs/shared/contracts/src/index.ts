@@ -12,3 +12,4 @@ export * from './lib/kpis';
 export * from './lib/attachments';
 export * from './lib/audit';
 export * from './lib/bulk';
+export * from './lib/todo';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { DuplicateFinderService } from './duplicate-finder.service';
@@ -17,7 +18,7 @@ import { NeedsController } from './needs.controller';
 import { ResultsController } from './results.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ResultEntity, ResultIpAssetEntity, NeedEntity, ListingHistoryEntity]), TaxonomyModule, SearchModule],
+  imports: [TypeOrmModule.forFeature([ResultEntity, ResultIpAssetEntity, NeedEntity, ListingHistoryEntity]), TaxonomyModule, SearchModule, NotificationsModule],
   controllers: [ResultsController, NeedsController],
   providers: [
     ListingsService,

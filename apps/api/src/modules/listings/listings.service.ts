@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, ErrorCode, ListingKind, ListingStatus, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
+import { AuditAction, ErrorCode, ListingKind, ListingStatus, NotificationKind, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { refWhere } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { MailService } from '../mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { SearchTextService } from '../search/search-text.service';
 import { fieldPaths, TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -61,6 +62,7 @@ export class ListingsService {
     private readonly taxonomy: TaxonomyService,
     private readonly search: SearchTextService,
     private readonly mail: MailService,
+    private readonly notifications: NotificationsService,
     private readonly grants: ConfidentialAccessGrants,
     private readonly events: ListingEvents,
   ) {}
@@ -343,6 +345,7 @@ export class ListingsService {
     return rows[0]?.email ?? null;
   }
 
+  /** Review outcomes reach the owner in the bell and by mail (one notification), linked to where they act on it. */
   private async notifyOwner(manager: EntityManager, kind: ListingKind, entity: ListingBaseEntity, action: ListingAction): Promise<void> {
     const words: Partial<Record<ListingAction, [string, string]>> = {
       APPROVE: ['已通过审核并发布', 'was approved and published'],
@@ -350,10 +353,18 @@ export class ListingsService {
       REJECT: ['未通过审核', 'was not approved'],
     };
     const pair = words[action];
-    const to = pair ? await this.ownerEmail(manager, entity.ownerId) : null;
-    if (!pair || !to) return;
+    if (!pair || !entity.ownerId) return;
     const note = entity.reviewNote ? `\n\n审核意见 / Reviewer's note: ${entity.reviewNote}` : '';
     const label = kind === 'RESULT' ? '科技成果' : '技术需求';
-    await this.mail.enqueue({ to, subject: `霞科行：${label}「${entity.title}」${pair[0]}`, body: `您的${label}「${entity.title}」${pair[0]}。\nYour listing "${entity.title}" ${pair[1]}.${note}` }, manager);
+    const segment = kind === 'RESULT' ? 'results' : 'needs';
+    const link = action === ListingAction.APPROVE ? `/${segment}/${entity.id}` : action === ListingAction.REQUEST_CHANGES ? `/workspace/${segment}/${entity.id}/edit` : '/workspace/listings';
+    await this.notifications.notify(manager, [entity.ownerId], {
+      kind: NotificationKind.LISTING_REVIEWED,
+      titleZh: `${label}「${entity.title}」${pair[0]}`,
+      titleEn: `Listing "${entity.title}" ${pair[1]}`,
+      body: `您的${label}「${entity.title}」${pair[0]}。\nYour listing "${entity.title}" ${pair[1]}.${note}`,
+      link,
+    });
   }
+
 }

@@ -30,6 +30,10 @@ export class NotificationEntity {
   @Column({ name: 'deal_id', type: 'uuid', nullable: true })
   dealId!: string | null;
 
+  /** Where the news is acted on in the web app, when it is not a deal (listings, the to-do list). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  link!: string | null;
+
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
 }

@@ -13,6 +13,10 @@ export interface NotifyInput {
   titleEn: string;
   body: string;
   dealId?: string | null;
+  /** Web path where the news is acted on, for news that is not about a deal. */
+  link?: string | null;
+  /** False: the bell only (a digest whose mail the user turned off). */
+  mail?: boolean;
 }
 
 /** In-app notifications plus a mail through the outbox, written in the caller's transaction. */
@@ -28,8 +32,9 @@ export class NotificationsService {
     if (ids.length === 0) return;
     await manager.insert(
       NotificationEntity,
-      ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, titleEn: input.titleEn, body: input.body, dealId: input.dealId ?? null, readAt: null })),
+      ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, titleEn: input.titleEn, body: input.body, dealId: input.dealId ?? null, link: input.link ?? null, readAt: null })),
     );
+    if (input.mail === false) return;
     const users = await manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'email', 'status'] });
     for (const user of users) {
       if (user.status === 'SUSPENDED') continue;

@@ -1,11 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, NotificationKind, UserStatus } from '@xkx/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/user.entity';
 import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
@@ -21,6 +23,7 @@ export class OrganizationsService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(dto: CreateOrganizationDto, actor: AuthUser, meta: RequestMeta): Promise<OrganizationEntity> {
@@ -54,6 +57,17 @@ export class OrganizationsService {
       Object.assign(org, changes, changes.nameZh ? pinyinKeys(changes.nameZh) : {});
       await manager.save(org);
       const verifiedNow = changes.verified === true;
+      if (verifiedNow && diff['verified']) {
+        // The outcome reaches the organization's members in the bell (and by mail), not only the audit log.
+        const members = await manager.find(UserEntity, { where: { organizationId: id, status: UserStatus.ACTIVE }, select: ['id'] });
+        await this.notifications.notify(manager, members.map((m) => m.id), {
+          kind: NotificationKind.ORGANIZATION_VERIFIED,
+          titleZh: `「${org.nameZh}」已通过机构认证`,
+          titleEn: `${org.nameZh} is now a verified organization`,
+          body: `平台已认证您所在的机构「${org.nameZh}」，其发布将显示为已认证机构。\n\nThe platform verified your organization, ${org.nameZh}; its listings now show it as verified.`,
+          link: '/workspace',
+        });
+      }
       await this.audit.record(
         { action: verifiedNow ? AuditAction.ORGANIZATION_VERIFIED : AuditAction.ORGANIZATION_UPDATED, actorId: actor.id, subjectType: 'organization', subjectId: id, subjectLabel: org.nameZh, meta, changes: diff },
         manager,

@@ -122,6 +122,14 @@ export const NotificationKind = {
   /** A broker approved an account's membership of its organization (to the account and the members). */
   MEMBERSHIP_APPROVED: 'MEMBERSHIP_APPROVED',
   MEMBERSHIP_REFUSED: 'MEMBERSHIP_REFUSED',
+  /** A reviewer approved a listing, asked for changes or rejected it (to its owner). */
+  LISTING_REVIEWED: 'LISTING_REVIEWED',
+  /** An administrator verified the organization (to its members). */
+  ORGANIZATION_VERIFIED: 'ORGANIZATION_VERIFIED',
+  /** The daily digest of overdue to-do items. */
+  TODO_DIGEST: 'TODO_DIGEST',
+  /** The weekly digest of new matches for one's published listings. */
+  MATCH_DIGEST: 'MATCH_DIGEST',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -133,6 +141,8 @@ export interface NotificationItem {
   titleEn: string | null;
   body: string;
   dealId: string | null;
+  /** Where the news is acted on in the web app (a path such as /workspace/results/…/edit), when not a deal. */
+  link: string | null;
   readAt: string | null;
   createdAt: string;
 }

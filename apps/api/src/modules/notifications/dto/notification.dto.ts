@@ -20,11 +20,12 @@ export class NotificationDto implements NotificationItem {
   @ApiProperty({ type: String, nullable: true, description: 'English title (null on older notifications)' }) titleEn!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Web path where the news is acted on, when not a deal' }) link!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(n: NotificationEntity): NotificationDto {
-    return { id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, body: n.body, dealId: n.dealId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+    return { id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, body: n.body, dealId: n.dealId, link: n.link, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
   }
 }
 
