@@ -9,10 +9,11 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
-import { Permission } from '@xkx/contracts';
+import { Permission, TodoSectionKey } from '@xkx/contracts';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { I18nService, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { NotificationsBellComponent } from '@xkx/web/notifications';
+import { TodoStore } from '@xkx/web/notifications/data-access';
 
 interface NavLink {
   path: string;
@@ -20,6 +21,8 @@ interface NavLink {
   icon: string;
   permission: Permission;
   testId: string;
+  /** To-do sections whose count the link shows (issue 17). */
+  todo?: readonly TodoSectionKey[];
 }
 
 /** Back-office pages, each behind the permission its API calls need: the same words as the API's guards. */
@@ -30,6 +33,7 @@ const MANAGE_LINKS: readonly NavLink[] = [
     icon: 'fact_check',
     permission: Permission.LISTING_REVIEW,
     testId: 'nav-review',
+    todo: ['LISTINGS_TO_REVIEW'],
   },
   {
     path: WebPath.matching,
@@ -44,6 +48,7 @@ const MANAGE_LINKS: readonly NavLink[] = [
     icon: 'view_kanban',
     permission: Permission.DEAL_MANAGE,
     testId: 'nav-deal-board',
+    todo: ['OVERDUE_ACTIONS', 'TODAY_ACTIONS'],
   },
   {
     path: WebPath.kpis,
@@ -65,6 +70,7 @@ const MANAGE_LINKS: readonly NavLink[] = [
     icon: 'how_to_reg',
     permission: Permission.USER_VERIFY,
     testId: 'nav-verification',
+    todo: ['ACCOUNTS_TO_VERIFY'],
   },
   {
     path: WebPath.users,
@@ -179,7 +185,12 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
                 [routerLinkActiveOptions]="{ exact: true }"
                 data-testid="nav-workspace"
                 ><mat-icon matListItemIcon>dashboard</mat-icon
-                ><span matListItemTitle>{{ 'nav.workspace' | t }}</span></a
+                ><span matListItemTitle
+                  >{{ 'nav.workspace' | t }}
+                  @if (todo.total()) {
+                    <span class="count" data-testid="nav-workspace-count">{{ todo.total() }}</span>
+                  }</span
+                ></a
               >
             } @else {
               <a mat-list-item [routerLink]="['/', paths.register]" data-testid="nav-drawer-register"
@@ -192,7 +203,12 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
               @for (link of manageLinks(); track link.path) {
                 <a mat-list-item [routerLink]="'/' + link.path" routerLinkActive="active" [attr.data-testid]="link.testId"
                   ><mat-icon matListItemIcon>{{ link.icon }}</mat-icon
-                  ><span matListItemTitle>{{ link.label | t }}</span></a
+                  ><span matListItemTitle
+                    >{{ link.label | t }}
+                    @if (countOf(link); as n) {
+                      <span class="count" [attr.data-testid]="link.testId + '-count'">{{ n }}</span>
+                    }</span
+                  ></a
                 >
               }
             }
@@ -253,7 +269,11 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
                   [routerLink]="['/', paths.workspace]"
                   routerLinkActive="active"
                   data-testid="nav-workspace"
-                  >{{ 'nav.workspace' | t }}</a
+                  [attr.aria-label]="todo.total() ? ('nav.workspace' | t) + ' · ' + ('todo.navCount' | t: { n: todo.total() }) : null"
+                  >{{ 'nav.workspace' | t }}
+                  @if (todo.total()) {
+                    <span class="count" data-testid="nav-workspace-count">{{ todo.total() }}</span>
+                  }</a
                 >
               }
               @if (manageLinks().length) {
@@ -264,6 +284,9 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
                   @for (link of manageLinks(); track link.path) {
                     <a mat-menu-item [routerLink]="'/' + link.path" [attr.data-testid]="link.testId">
                       <mat-icon>{{ link.icon }}</mat-icon> {{ link.label | t }}
+                      @if (countOf(link); as n) {
+                        <span class="count" [attr.data-testid]="link.testId + '-count'">{{ n }}</span>
+                      }
                     </a>
                   }
                 </mat-menu>
@@ -386,6 +409,19 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
     .active {
       background: var(--mat-sys-secondary-container);
     }
+    .count {
+      display: inline-grid;
+      place-items: center;
+      min-width: 20px;
+      height: 20px;
+      padding: 0 6px;
+      margin-left: 4px;
+      border-radius: 10px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font: var(--mat-sys-label-small);
+      vertical-align: middle;
+    }
     .account-name {
       max-width: 10em;
       overflow: hidden;
@@ -455,6 +491,8 @@ export class ShellComponent {
   );
 
   protected readonly participates = computed(() => this.session.can(Permission.DEAL_PARTICIPATE));
+  /** The to-do list's counts on the menu; refreshed on every navigation. */
+  protected readonly todo = inject(TodoStore);
 
   constructor() {
     // A link followed from the drawer closes it; so does growing past the breakpoint.
@@ -463,10 +501,17 @@ export class ShellComponent {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => void this.drawer().close());
+      .subscribe(() => {
+        void this.drawer().close();
+        this.todo.reload();
+      });
     effect(() => {
       if (!this.compact()) void this.drawer().close();
     });
+  }
+
+  protected countOf(link: NavLink): number {
+    return link.todo ? this.todo.count(link.todo) : 0;
   }
 
   protected signOut(): void {

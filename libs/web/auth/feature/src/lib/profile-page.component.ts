@@ -9,8 +9,9 @@ import { UserStatusComponent } from '@xkx/web/accounts/ui';
 import { AuthApiService, AuthSession } from '@xkx/web/auth/data-access';
 import { applyFieldErrors, FieldErrorPipe, mobileValidator, passwordsMatchValidator, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { ReminderPreferencesCardComponent } from './reminder-preferences-card.component';
 
-/** Name and mobile; password change (which ends the account's other sessions). */
+/** Name and mobile; password change (which ends the account's other sessions); reminder settings. */
 @Component({
   selector: 'xkx-profile-page',
   imports: [
@@ -23,6 +24,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
     LocalizedPipe,
     TranslatePipe,
     UserStatusComponent,
+    ReminderPreferencesCardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile-page.component.html',

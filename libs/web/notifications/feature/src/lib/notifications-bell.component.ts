@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router } from '@angular/router';
 import { NotificationItem } from '@xkx/contracts';
-import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
+import { AuthSession, safeReturnUrl, WebPath } from '@xkx/web/auth/data-access';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { NotificationsApiService } from '@xkx/web/notifications/data-access';
 import { filter, interval } from 'rxjs';
@@ -25,7 +25,7 @@ const TIME = new Intl.DateTimeFormat('zh-CN', {
 
 /**
  * The shell's bell: unread count, the latest notifications (new messages, stage moves, introductions,
- * offers) in the UI language, each opening its deal; "mark all read". Refreshed on navigation and every
+ * offers, review outcomes, reminders) in the UI language, each opening its deal or page; "mark all read". Refreshed on navigation and every
  * minute, so news shows without a reload. The same news also goes out by mail (outbox).
  */
 @Component({
@@ -148,6 +148,8 @@ export class NotificationsBellComponent {
     const go = (): void => {
       this.list.reload();
       if (n.dealId) void this.router.navigate(['/', WebPath.deals, n.dealId]);
+      // Listing reviews, digests, organization news: a path inside the app (never another site).
+      else if (n.link && safeReturnUrl(n.link)) void this.router.navigateByUrl(n.link);
     };
     if (n.readAt) go();
     else this.api.markRead(n.id).subscribe({ next: go, error: go });

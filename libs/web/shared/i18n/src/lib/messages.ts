@@ -8,6 +8,7 @@ import { NDA_EN, NDA_ZH_CN } from './messages/nda.messages';
 import { NOTICE_EN, NOTICE_ZH_CN } from './messages/notice.messages';
 import { PHONE_EN, PHONE_ZH_CN } from './messages/phone.messages';
 import { CLOSURE_EN, CLOSURE_ZH_CN } from './messages/closure.messages';
+import { TODO_EN, TODO_ZH_CN } from './messages/todo.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -620,6 +621,7 @@ const ZH_CN = {
   ...PRINT_ZH_CN,
   ...LEDGER_ZH_CN,
   ...CLOSURE_ZH_CN,
+  ...TODO_ZH_CN,
   ...ATTACHMENT_ZH_CN,
   ...INVITE_ZH_CN,
   ...NDA_ZH_CN,
@@ -1239,6 +1241,7 @@ const EN: Record<MessageKey, string> = {
   ...PRINT_EN,
   ...LEDGER_EN,
   ...CLOSURE_EN,
+  ...TODO_EN,
   ...ATTACHMENT_EN,
   ...INVITE_EN,
   ...NDA_EN,

@@ -11,6 +11,7 @@ import { ListingsApiService } from '@xkx/web/listings/data-access';
 import { MyListingListComponent } from '@xkx/web/listings/ui';
 import { ListingDetail } from '@xkx/web/listings/util';
 import { WorkspaceRndCardComponent } from './workspace-rnd-card.component';
+import { WorkspaceTodoComponent } from './workspace-todo.component';
 
 interface Shortcut {
   path: string;
@@ -22,7 +23,7 @@ interface Shortcut {
 /** Where a signed-in user lands: who they are, what waits for them, and what their permissions open. */
 @Component({
   selector: 'xkx-workspace-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent, MyListingListComponent, WorkspaceRndCardComponent],
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, LocalizedPipe, TranslatePipe, UserStatusComponent, MyListingListComponent, WorkspaceRndCardComponent, WorkspaceTodoComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace-page.component.html',
   styleUrl: './workspace-page.component.scss',
