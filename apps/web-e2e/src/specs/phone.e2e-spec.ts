@@ -72,6 +72,8 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/manage/audit-log', who: Permission.AUDIT_READ },
   { path: '/manage/outbox', who: Permission.OUTBOX_READ },
   { path: '/manage/nda', who: Permission.TAXONOMY_MANAGE },
+  { path: '/manage/fields', who: Permission.TAXONOMY_MANAGE },
+  { path: '/manage/synonyms', who: Permission.TAXONOMY_MANAGE },
 ];
 
 /** Literal child paths of the route files ('verification', 'deals/:id/nda', …), :params as ':'. */

@@ -107,6 +107,20 @@ const MANAGE_LINKS: readonly NavLink[] = [
     permission: Permission.TAXONOMY_MANAGE,
     testId: 'nav-nda-versions',
   },
+  {
+    path: WebPath.fields,
+    label: 'nav.fields',
+    icon: 'account_tree',
+    permission: Permission.TAXONOMY_MANAGE,
+    testId: 'nav-fields',
+  },
+  {
+    path: WebPath.synonyms,
+    label: 'nav.synonyms',
+    icon: 'join_full',
+    permission: Permission.TAXONOMY_MANAGE,
+    testId: 'nav-synonyms',
+  },
 ];
 
 /** Below this width the navigation moves into a drawer behind a menu button (phones, small tablets). */

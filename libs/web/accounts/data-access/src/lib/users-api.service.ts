@@ -1,6 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, Role, UserStatus } from '@xkx/contracts';
+import { API_PREFIX, BulkResult, Role, UserStatus, VerificationDecision } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 import { CreateUserRequest, InviteUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
 
@@ -30,6 +30,11 @@ export class UsersApiService {
 
   reject(id: string, reason: string): Observable<UserSummary> {
     return this.http.post<UserSummary>(`${BASE}/${id}/reject`, { reason });
+  }
+
+  /** Several pending accounts verified or refused at once; each is decided (or refused) on its own. */
+  bulkVerify(decision: VerificationDecision, ids: readonly string[], reason?: string): Observable<BulkResult> {
+    return this.http.post<BulkResult>(`${BASE}/bulk-verify`, { decision, items: ids.map((id) => ({ id })), ...(reason ? { reason } : {}) });
   }
 
   create(request: CreateUserRequest): Observable<UserSummary> {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -24,6 +25,7 @@ export interface RejectEvent {
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -36,6 +38,14 @@ export interface RejectEvent {
     @for (user of users(); track user.id) {
       <mat-card appearance="outlined" class="item" data-testid="queue-item" [attr.data-email]="user.email">
         <mat-card-header>
+          <mat-checkbox
+            class="pick"
+            data-testid="queue-select"
+            [checked]="selected().has(user.id)"
+            [disabled]="busyId() !== null"
+            (change)="selectedChange.emit({ id: user.id, on: $event.checked })"
+            [aria-label]="'bulk.selectItem' | t: { title: user.name }"
+          />
           <mat-icon matCardAvatar aria-hidden="true">person</mat-icon>
           <mat-card-title>{{ user.name }}</mat-card-title>
           <mat-card-subtitle>{{ user.email }}</mat-card-subtitle>
@@ -91,6 +101,7 @@ export interface RejectEvent {
     dd { margin: 0; }
     .muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
     .reason { width: 100%; }
+    .pick { align-self: center; margin-right: 4px; }
     .danger { background: var(--mat-sys-error); color: var(--mat-sys-on-error); }
     .empty { color: var(--mat-sys-on-surface-variant); }
   `,
@@ -99,6 +110,9 @@ export class VerificationQueueComponent {
   readonly users = input.required<readonly UserSummary[]>();
   /** The account an action is running for; its buttons wait. */
   readonly busyId = input<string | null>(null);
+  /** Accounts picked for a bulk decision (the page's bar acts on them). */
+  readonly selected = input<ReadonlySet<string>>(new Set());
+  readonly selectedChange = output<{ id: string; on: boolean }>();
   readonly verify = output<UserSummary>();
   readonly reject = output<RejectEvent>();
 

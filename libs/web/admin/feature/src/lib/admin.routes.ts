@@ -40,5 +40,17 @@ export const ADMIN_ROUTES: Routes = [
     title: 'title.ndaVersions',
     loadComponent: () => import('./nda-versions-page.component').then((m) => m.NdaVersionsPageComponent),
   },
+  {
+    path: 'fields',
+    canActivate: [permissionGuard(Permission.TAXONOMY_MANAGE)],
+    title: 'title.fields',
+    loadComponent: () => import('./fields-page.component').then((m) => m.FieldsPageComponent),
+  },
+  {
+    path: 'synonyms',
+    canActivate: [permissionGuard(Permission.TAXONOMY_MANAGE)],
+    title: 'title.synonyms',
+    loadComponent: () => import('./synonyms-page.component').then((m) => m.SynonymsPageComponent),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'users' },
 ];

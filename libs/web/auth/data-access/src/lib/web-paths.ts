@@ -14,6 +14,8 @@ export const WebPath = {
   auditLog: 'manage/audit-log',
   outbox: 'manage/outbox',
   ndaVersions: 'manage/nda',
+  fields: 'manage/fields',
+  synonyms: 'manage/synonyms',
   results: 'results',
   needs: 'needs',
   notices: 'notices',

@@ -1,12 +1,14 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
+import { API_PREFIX, BulkResult } from '@xkx/contracts';
+import { saveBlob } from '@xkx/web/data-access';
 import {
   BoardFilter,
   DealBoard,
   DealDetail,
   DealEvent,
   DealList,
+  DealListFilter,
   DealMessage,
   DealOffer,
   DealTransition,
@@ -16,9 +18,12 @@ import {
   OfferInput,
   PublicNotice,
 } from '@xkx/web/deals/util';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/deals`;
+
+const listParams = (filter: DealListFilter): Record<string, string> =>
+  Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 
 /** /api/deals: the broker board, a deal's page, and the moves, messages and NDA inside it. */
 @Injectable({ providedIn: 'root' })
@@ -28,6 +33,21 @@ export class DealsApiService {
   board(filter: BoardFilter): Observable<DealBoard> {
     const params = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => e[1] !== null));
     return this.http.get<DealBoard>(`${BASE}/board`, { params });
+  }
+
+  /** The broker's list view: the board's filters plus words and the next-action order (at most 200 rows). */
+  list(filter: DealListFilter): Observable<DealList> {
+    return this.http.get<DealList>(BASE, { params: { ...listParams(filter), limit: 200 } });
+  }
+
+  /** The same list as an .xlsx workbook (labels, Beijing time, amounts in 元), saved by the browser. */
+  exportList(filter: DealListFilter): Observable<void> {
+    return this.http.get(`${BASE}/export.xlsx`, { params: listParams(filter), responseType: 'blob', observe: 'response' }).pipe(map((response) => saveBlob(response, 'deals.xlsx')));
+  }
+
+  /** Hands the deals to one broker; each deal is reassigned (or refused) on its own. */
+  bulkReassign(brokerId: string, items: ReadonlyArray<{ id: string; version: number }>): Observable<BulkResult> {
+    return this.http.post<BulkResult>(`${BASE}/bulk-reassign`, { brokerId, items });
   }
 
   /** The deals the caller takes part in (parties) or all of them (brokers). */

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -20,6 +21,7 @@ import { DealCard } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { map } from 'rxjs';
+import { DealListViewComponent } from './deal-list-view.component';
 
 interface PendingMove {
   deal: DealCard;
@@ -41,6 +43,7 @@ interface PendingMove {
     CdkDropListGroup,
     FormsModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -50,11 +53,22 @@ interface PendingMove {
     LocalizedPipe,
     TranslatePipe,
     DealCardComponent,
+    DealListViewComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'deal.boardTitle' | t }}</h1>
     <p class="lead">{{ 'deal.boardLead' | t }}</p>
+    <mat-button-toggle-group
+      class="view"
+      [value]="view()"
+      (change)="view.set($event.value)"
+      [attr.aria-label]="'deal.viewToggle' | t"
+      hideSingleSelectionIndicator
+    >
+      <mat-button-toggle value="board" data-testid="deal-view-board"><mat-icon>view_kanban</mat-icon> {{ 'deal.viewBoard' | t }}</mat-button-toggle>
+      <mat-button-toggle value="list" data-testid="deal-view-list"><mat-icon>table_rows</mat-icon> {{ 'deal.viewList' | t }}</mat-button-toggle>
+    </mat-button-toggle-group>
     <div class="filters" data-testid="board-filters">
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'deal.filterBroker' | t }}</mat-label>
@@ -93,6 +107,14 @@ interface PendingMove {
         </mat-select>
       </mat-form-field>
     </div>
+    @if (view() === 'list') {
+      <xkx-deal-list-view
+        [brokerId]="brokerId()"
+        [fieldCode]="fieldCode()"
+        [organizationId]="organizationId()"
+        [brokers]="brokers.hasValue() ? brokers.value().items : []"
+      />
+    } @else {
     @if (board.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
     }
@@ -196,11 +218,15 @@ interface PendingMove {
         }
       </div>
     }
+    }
   `,
   styles: `
     :host {
       display: block;
       padding: 24px 16px 48px;
+    }
+    .view {
+      margin-bottom: 12px;
     }
     .filters {
       display: flex;
@@ -323,8 +349,11 @@ export class BoardPageComponent {
   protected readonly me = computed(() => this.session.user()?.id ?? null);
   protected readonly brokers = inject(UsersApiService).listResource(() => ({ role: Role.BROKER, status: UserStatus.ACTIVE, limit: 100, offset: 0 }));
   protected readonly organizations = inject(OrganizationsApiService).listResource(() => ({ limit: 100, offset: 0 }));
+  /** Kanban (moves by drag) or list (search, sort, bulk reassign, export); the filters serve both. */
+  protected readonly view = signal<'board' | 'list'>('board');
   protected readonly board = rxResource({
-    params: () => ({ brokerId: this.brokerId(), fieldCode: this.fieldCode(), organizationId: this.organizationId() }),
+    // Idle while the list is shown: it asks for its own rows.
+    params: () => (this.view() === 'board' ? { brokerId: this.brokerId(), fieldCode: this.fieldCode(), organizationId: this.organizationId() } : undefined),
     stream: ({ params }) => this.api.board(params),
   });
   protected readonly allowedTargets = signal<DealStage[]>([]);

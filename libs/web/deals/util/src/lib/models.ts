@@ -215,6 +215,13 @@ export interface BoardFilter {
   organizationId: string | null;
 }
 
+/** The list view's query: the board's filters, words in the title or code, and the next-action order. */
+export interface DealListFilter extends BoardFilter {
+  q: string | null;
+  /** Next-action date ascending or descending; null: overdue first, then by date. */
+  sort: 'nextActionDue' | '-nextActionDue' | null;
+}
+
 export interface DealBoard {
   columns: BoardColumn[];
 }

@@ -1,6 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, ListingStatus } from '@xkx/contracts';
+import { API_PREFIX, BulkResult, ListingReviewDecision, ListingStatus } from '@xkx/contracts';
 import {
   Duplicate,
   HistoryEntry,
@@ -47,6 +47,11 @@ export class ListingsApiService {
       const params: Record<string, string> = st ? { status: st } : {};
       return s ? { url: `${base(s)}/mine`, params } : undefined;
     });
+  }
+
+  /** Several listings of the queue decided at once; each is applied (or refused) on its own. */
+  bulkReview(segment: ListingSegment, decision: ListingReviewDecision, items: ReadonlyArray<{ id: string; version: number }>, note?: string): Observable<BulkResult> {
+    return this.http.post<BulkResult>(`${base(segment)}/bulk-review`, { decision, items, ...(note ? { note } : {}) });
   }
 
   reviewQueueResource(segment: () => ListingSegment): HttpResourceRef<ListingDetail[] | undefined> {

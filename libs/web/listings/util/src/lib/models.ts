@@ -172,6 +172,35 @@ export interface FieldNode {
   children: FieldNode[];
 }
 
+/** A field as the administrators' tree page edits it (inactive ones included, with the version read). */
+export interface AdminFieldNode extends FieldNode {
+  version: number;
+  children: AdminFieldNode[];
+}
+
+export interface FieldCreate {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  sort?: number;
+}
+
+export interface FieldUpdate {
+  version: number;
+  nameZh?: string;
+  nameEn?: string;
+  sort?: number;
+  active?: boolean;
+}
+
+/** Terms that count as one word in search and matching; the first is canonical. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+  version: number;
+  updatedAt: string;
+}
+
 export type ImportKind = ListingKind;
 export type ImportStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'CANCELLED';
 

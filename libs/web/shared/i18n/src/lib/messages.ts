@@ -9,6 +9,7 @@ import { NOTICE_EN, NOTICE_ZH_CN } from './messages/notice.messages';
 import { PHONE_EN, PHONE_ZH_CN } from './messages/phone.messages';
 import { CLOSURE_EN, CLOSURE_ZH_CN } from './messages/closure.messages';
 import { TODO_EN, TODO_ZH_CN } from './messages/todo.messages';
+import { BULK_EN, BULK_ZH_CN } from './messages/bulk.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -625,6 +626,7 @@ const ZH_CN = {
   ...ATTACHMENT_ZH_CN,
   ...INVITE_ZH_CN,
   ...NDA_ZH_CN,
+  ...BULK_ZH_CN,
   ...NOTICE_ZH_CN,
   ...PHONE_ZH_CN,
 };
@@ -1245,6 +1247,7 @@ const EN: Record<MessageKey, string> = {
   ...ATTACHMENT_EN,
   ...INVITE_EN,
   ...NDA_EN,
+  ...BULK_EN,
   ...NOTICE_EN,
   ...PHONE_EN,
 };

@@ -1,0 +1,43 @@
+import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { API_PREFIX } from '@xkx/contracts';
+import { AdminFieldNode, FieldCreate, FieldUpdate, SynonymGroup } from '@xkx/web/listings/util';
+import { Observable } from 'rxjs';
+
+const FIELDS = `/${API_PREFIX}/fields`;
+const SYNONYMS = `/${API_PREFIX}/synonyms`;
+
+/** Administrators' edits of the technology-field tree and the synonym groups (each change audited by the API). */
+@Injectable({ providedIn: 'root' })
+export class TaxonomyAdminApiService {
+  private readonly http = inject(HttpClient);
+
+  /** The whole tree, inactive fields included. */
+  treeResource(): HttpResourceRef<AdminFieldNode[] | undefined> {
+    return httpResource<AdminFieldNode[]>(() => ({ url: FIELDS, params: { all: 'true' } }));
+  }
+
+  createField(body: FieldCreate): Observable<AdminFieldNode> {
+    return this.http.post<AdminFieldNode>(FIELDS, body);
+  }
+
+  updateField(code: string, body: FieldUpdate): Observable<AdminFieldNode> {
+    return this.http.patch<AdminFieldNode>(`${FIELDS}/${encodeURIComponent(code)}`, body);
+  }
+
+  synonymsResource(): HttpResourceRef<{ groups: SynonymGroup[] } | undefined> {
+    return httpResource<{ groups: SynonymGroup[] }>(() => SYNONYMS);
+  }
+
+  createSynonymGroup(terms: string[]): Observable<SynonymGroup> {
+    return this.http.post<SynonymGroup>(SYNONYMS, { terms });
+  }
+
+  updateSynonymGroup(id: string, terms: string[], version: number): Observable<SynonymGroup> {
+    return this.http.patch<SynonymGroup>(`${SYNONYMS}/${id}`, { terms, version });
+  }
+
+  deleteSynonymGroup(id: string): Observable<void> {
+    return this.http.delete<void>(`${SYNONYMS}/${id}`);
+  }
+}
