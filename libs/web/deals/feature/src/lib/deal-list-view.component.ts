@@ -124,7 +124,7 @@ type Sort = DealListFilter['sort'];
                   />
                 </td>
                 <td class="code">{{ d.code }}</td>
-                <td><a [routerLink]="['/deals', d.id]">{{ d.title }}</a></td>
+                <td><a [routerLink]="['/deals', d.code]">{{ d.title }}</a></td>
                 <td>{{ stageLabels[d.stage] | localized }}</td>
                 <td>{{ d.institution.nameZh }} / {{ d.enterprise.nameZh }}</td>
                 <td data-testid="deal-row-brokers">{{ brokerNames(d) }}</td>
