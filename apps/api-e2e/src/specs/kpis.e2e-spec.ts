@@ -57,6 +57,9 @@ const binary = (r: { on(event: string, listener: (chunk: Buffer) => void): unkno
   r.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
+/** 元 as the exports write them (a number, or exact decimal text in CSV) → fen. */
+const fen = (yuan: unknown): number => Math.round(Number(yuan) * 100);
+
 describe('KPI ledger: figures computed by hand for a fixture, to the fen', () => {
   let t: TestApp;
   let admin: Session;
@@ -179,14 +182,14 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     const csv = await get(`/api/kpis/export.csv?year=2019&view=registered&brokerId=${id}`).expect(200);
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
     expect(rows.map((r) => r[0]).sort()).toEqual(['K2', 'K8']);
-    expect(rows.reduce((s, r) => s + Number(r[12]), 0)).toBe(1_999_999_999 + 2_500_000_003);
+    expect(rows.reduce((s, r) => s + fen(r[12]), 0)).toBe(1_999_999_999 + 2_500_000_003);
     const xlsx = await get(`/api/kpis/export.xlsx?year=2019&view=registered&brokerId=${id}`).buffer(true).parse(binary).expect(200);
     const wb = new Workbook();
     await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const summary = new Map<string, unknown>();
     wb.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     const e = expected(2019, 'registered', ['K2', 'K8']);
-    expect([summary.get('项目数'), summary.get('合同成交额'), summary.get('实际到账（到账年度口径）')]).toEqual([e.projects, e.contractAmountFen, e.receivedInYearFen]);
+    expect([summary.get('项目数'), fen(summary.get('合同成交额')), fen(summary.get('实际到账（到账年度口径）'))]).toEqual([e.projects, e.contractAmountFen, e.receivedInYearFen]);
     expect(summary.has('目标项目数')).toBe(false);
   });
 
@@ -220,15 +223,14 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
       wb.getWorksheet(sheet)!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
       return rows;
     };
-    const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
     const claims = values('奖补汇总');
-    expect(claims.slice(0, -1)).toEqual(json.claims.map((c) => [KIND[c.kind], c.name, c.baseFen, c.rateBp, c.rawFen, c.capFen, c.amountFen, yuan(c.amountFen), c.capped ? '是' : '否']));
-    expect(claims.at(-1)).toEqual(['合计', undefined, undefined, undefined, undefined, undefined, json.totalFen, yuan(json.totalFen)]);
+    expect(claims.slice(0, -1)).toEqual(json.claims.map((c) => [KIND[c.kind], c.name, c.baseFen / 100, c.rateBp, c.rawFen / 100, c.capFen / 100, c.amountFen / 100, c.capped ? '是' : '否']));
+    expect(claims.at(-1)).toEqual(['合计', undefined, undefined, undefined, undefined, undefined, json.totalFen / 100]);
     expect(json.totalFen).toBe(244_814_813);
     const lines = values('奖补明细');
-    expect(lines).toEqual(json.claims.flatMap((c) => c.lines.map((l) => [KIND[c.kind], c.name, l.code, expect.any(String), l.receivedFen, yuan(l.receivedFen)])));
-    for (const c of json.claims) expect(lines.filter((l) => l[0] === KIND[c.kind] && l[1] === c.name).reduce((s, l) => s + Number(l[4]), 0)).toBe(c.baseFen);
-    expect(values('不予奖补')).toEqual(json.excluded.map((e) => [e.code, e.receivedFen, yuan(e.receivedFen), e.reason]));
+    expect(lines).toEqual(json.claims.flatMap((c) => c.lines.map((l) => [KIND[c.kind], c.name, l.code, expect.any(String), l.receivedFen / 100])));
+    for (const c of json.claims) expect(lines.filter((l) => l[0] === KIND[c.kind] && l[1] === c.name).reduce((s, l) => s + fen(l[4]), 0)).toBe(c.baseFen);
+    expect(values('不予奖补')).toEqual(json.excluded.map((e) => [e.code, e.receivedFen / 100, e.reason]));
     await t.http.get('/api/kpis/subsidies/export.xlsx?year=2019').expect(401);
     await get('/api/kpis/subsidies/export.xlsx?year=2019', researcher).expect(403);
   });
@@ -268,10 +270,11 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     const summary = new Map<string, unknown>();
     wb.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(summary.get('项目数')).toBe(e.projects);
-    expect(summary.get('合同成交额')).toBe(e.contractAmountFen);
-    expect(summary.get('技术交易额')).toBe(e.technicalAmountFen);
-    expect(summary.get('实际到账（签约年度口径）')).toBe(e.receivedFen);
-    expect(summary.get('实际到账（到账年度口径）')).toBe(e.receivedInYearFen);
+    // Money in 元, as numbers (exact to the fen at two decimals).
+    expect(summary.get('合同成交额')).toBe(e.contractAmountFen / 100);
+    expect(summary.get('技术交易额')).toBe(e.technicalAmountFen / 100);
+    expect(summary.get('实际到账（签约年度口径）')).toBe(e.receivedFen / 100);
+    expect(summary.get('实际到账（到账年度口径）')).toBe(e.receivedInYearFen / 100);
     for (const name of ['按月份', '按高校院所', '按技术转移中心', '按技术领域', '按合同类型', '按技术经理人', '按企业']) {
       const sheet = wb.getWorksheet(name)!;
       let projects = 0;
@@ -279,12 +282,12 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
       sheet.eachRow((row, n) => {
         if (n === 1) return;
         if (row.getCell(1).value === '合计') {
-          expect(row.getCell(3).value).toBe(e.projects);
-          expect(row.getCell(4).value).toBe(e.contractAmountFen);
+          expect(row.getCell(2).value).toBe(e.projects);
+          expect(fen(row.getCell(3).value)).toBe(e.contractAmountFen);
           return;
         }
-        projects += Number(row.getCell(3).value);
-        amount += Number(row.getCell(4).value);
+        projects += Number(row.getCell(2).value);
+        amount += fen(row.getCell(3).value);
       });
       expect({ name, projects, amount }).toEqual({ name, projects: e.projects, amount: e.contractAmountFen });
     }
@@ -296,15 +299,15 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     detail.eachRow((row, n) => {
       if (n === 1) return;
       codes.push(String(row.getCell(1).value));
-      contract += Number(row.getCell(13).value);
-      technical += Number(row.getCell(14).value);
-      received += Number(row.getCell(15).value);
-      expect(row.getCell(16).value).toMatch(/^\d+\.\d{2}$/);
+      contract += fen(row.getCell(13).value);
+      technical += fen(row.getCell(14).value);
+      received += fen(row.getCell(15).value);
+      expect(row.getCell(13).numFmt).toBe('#,##0.00');
     });
     expect(codes.sort()).toEqual(['K1', 'K2', 'K4', 'K8']);
     expect({ contract, technical, received }).toEqual({ contract: e.contractAmountFen, technical: e.technicalAmountFen, received: e.receivedFen });
     let subsidies = 0;
-    wb.getWorksheet('奖补')!.eachRow((row, n) => { if (n > 1) subsidies += Number(row.getCell(7).value); });
+    wb.getWorksheet('奖补')!.eachRow((row, n) => { if (n > 1) subsidies += fen(row.getCell(7).value); });
     expect(subsidies).toBe(244_814_813);
   });
 
@@ -312,10 +315,10 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
     const res = await get('/api/kpis/export.csv?year=2019&view=registered&dimension=FIELD&key=NE').expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toContain('合同成交额(分)');
+    expect(lines[0]).toContain('合同成交额(元)');
     const rows = lines.slice(1).map((l) => l.split(','));
     expect(rows.map((r) => r[0]).sort()).toEqual(['K1', 'K8']);
-    expect(rows.reduce((s, r) => s + Number(r[12]), 0)).toBe(2_623_456_792);
+    expect(rows.reduce((s, r) => s + fen(r[12]), 0)).toBe(2_623_456_792);
   });
 
   it('targets: defaults, set by an admin only, per institution, measured against', async () => {

@@ -1,3 +1,4 @@
 export * from './lib/credit-code';
 export * from './lib/identifiers';
 export * from './lib/money';
+export * from './lib/code-words';

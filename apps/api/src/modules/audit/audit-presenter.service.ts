@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { auditActionLabel, auditEntityLabel, auditEntityPath, describeAuditDetails } from '@xkx/contracts';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
+import { beijingDateTime, boldHeader, DATE_TIME_FORMAT } from '../../common/excel/excel-cells';
 import { AuditLogEntity } from './audit-log.entity';
 import { AuditLogResponseDto } from './dto/audit-log-response.dto';
 
@@ -57,7 +58,7 @@ export class AuditPresenterService {
     const wb = new Workbook();
     const sheet = wb.addWorksheet('审计日志');
     sheet.columns = [
-      { header: '时间', key: 'at', width: 20 },
+      { header: '时间', key: 'at', width: 20, style: { numFmt: `${DATE_TIME_FORMAT}:ss` } },
       { header: '操作', key: 'action', width: 18 },
       { header: '操作人', key: 'actor', width: 26 },
       { header: '对象类型', key: 'type', width: 12 },
@@ -66,11 +67,10 @@ export class AuditPresenterService {
       { header: '说明', key: 'facts', width: 40 },
       { header: 'IP地址', key: 'ip', width: 16 },
     ];
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    boldHeader(sheet);
     for (const v of views) {
       const row = sheet.addRow({
-        at: shanghaiTime(v.createdAt),
+        at: beijingDateTime(v.createdAt),
         action: v.actionLabel['zh-CN'],
         actor: v.actor ? [v.actor.name, v.actor.email].filter(Boolean).join(' ') : '系统',
         type: v.subject?.typeLabel['zh-CN'] ?? '',
@@ -114,10 +114,4 @@ export class AuditPresenterService {
   private rows<T>(table: string, columns: string[], ids: string[]): Promise<T[]> {
     return this.dataSource.createQueryBuilder().select(columns.map((c) => `t.${c}`).join(', ')).from(table, 't').where('t.id IN (:...ids)', { ids }).getRawMany<T>();
   }
-}
-
-/** Times in the export are local (Asia/Shanghai), as a clerk reads them. */
-function shanghaiTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return d.toISOString().replace('T', ' ').slice(0, 19);
 }

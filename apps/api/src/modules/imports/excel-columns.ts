@@ -80,6 +80,10 @@ export const parseIpAssets = (text: string): Array<{ type: IpType | string; numb
       return { type: labelToCode(IP_TYPE_LABELS, type), number, status: status ? labelToCode(IP_STATUS_LABELS, status) : 'PENDING' };
     });
 
+/** Notes of the template's help sheet, in words a clerk reads (the importer also takes the codes). */
+const FIELD_NOTE = '技术领域名称，如 储能与动力电池；多个用逗号分隔';
+const DATE_NOTE = '日期，如 2026-12-31';
+
 export const RESULT_COLUMNS: ColumnSpec[] = [
   { header: '成果名称*', field: 'title', width: 30 },
   { header: '一句话价值*', field: 'valueProposition', width: 30 },
@@ -89,7 +93,7 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { header: '技术优势*', field: 'advantages', width: 30 },
   { header: '技术指标', field: 'indicators', width: 30, note: '名称:数值:单位，多项用分号分隔' },
   { header: '应用领域*', field: 'applications', width: 25 },
-  { header: '技术领域代码*', field: 'fieldCodes', width: 16, note: '如 NE.BAT，多个用逗号分隔' },
+  { header: '技术领域代码*', field: 'fieldCodes', width: 16, note: FIELD_NOTE },
   { header: '关键词', field: 'keywords', width: 20, note: '逗号分隔' },
   { header: '成果形式*', field: 'form', width: 12, note: Object.values(RESULT_FORM_LABELS).map((l) => l['zh-CN']).join('/') },
   { header: 'TRL*', field: 'trl', width: 6, note: '1–9' },
@@ -103,7 +107,7 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { header: '最低价(万元)', field: 'price.minFen', width: 12 },
   { header: '最高价(万元)', field: 'price.maxFen', width: 12 },
   { header: '价格类型', field: 'price.priceType', width: 10, note: Object.values(PRICE_TYPE_LABELS).map((l) => l['zh-CN']).join('/') },
-  { header: '有效期至*', field: 'validUntil', width: 12, note: 'YYYY-MM-DD' },
+  { header: '有效期至*', field: 'validUntil', width: 12, note: DATE_NOTE },
   { header: '所属机构*', field: 'organization', width: 24, note: '高校或科研院所全称' },
 ];
 
@@ -115,7 +119,7 @@ export const NEED_COLUMNS: ColumnSpec[] = [
   { header: '技术指标', field: 'indicators', width: 30, note: '名称:数值:单位，多项用分号分隔' },
   { header: '必备条件', field: 'mustHaves', width: 25, note: '分号分隔' },
   { header: '加分条件', field: 'niceToHaves', width: 25, note: '分号分隔' },
-  { header: '技术领域代码*', field: 'fieldCodes', width: 16 },
+  { header: '技术领域代码*', field: 'fieldCodes', width: 16, note: FIELD_NOTE },
   { header: '关键词', field: 'keywords', width: 20 },
   { header: '需求类型*', field: 'needType', width: 12, note: Object.values(NEED_TYPE_LABELS).map((l) => l['zh-CN']).join('/') },
   { header: '合作方式*', field: 'cooperationModes', width: 20, note: Object.values(TRANSFER_MODE_LABELS).map((l) => l['zh-CN']).join('/') },
@@ -124,8 +128,8 @@ export const NEED_COLUMNS: ColumnSpec[] = [
   { header: '预算上限(万元)', field: 'budget.maxFen', width: 12 },
   { header: '悬赏(万元)', field: 'bountyFen', width: 10, note: '揭榜挂帅，可空' },
   { header: '最低TRL', field: 'minTrl', width: 8 },
-  { header: '截止日期', field: 'deadline', width: 12, note: 'YYYY-MM-DD' },
-  { header: '有效期至*', field: 'validUntil', width: 12, note: 'YYYY-MM-DD' },
+  { header: '截止日期', field: 'deadline', width: 12, note: DATE_NOTE },
+  { header: '有效期至*', field: 'validUntil', width: 12, note: DATE_NOTE },
   { header: '匿名发布', field: 'anonymous', width: 8, note: '是/否' },
   { header: '所属企业*', field: 'organization', width: 24, note: '企业全称或统一社会信用代码' },
 ];

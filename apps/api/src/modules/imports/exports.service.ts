@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { ListingKind, TRANSFER_MODE_LABELS, LISTING_STATUS_LABELS } from '@xkx/contracts';
 import { Workbook } from 'exceljs';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { beijingDateTime, boldHeader, calendarDate, codeNames, dateColumn, dateTimeColumn, fenToWanNumber, wanColumn } from '../../common/excel/excel-cells';
 import { SearchHitDto, SearchListingsQueryDto } from '../listings/dto/search.dto';
 import { ListingSearchService } from '../listings/listing-search.service';
-import { fenToWan } from './excel-columns';
 
 export const MAX_EXPORT_ROWS = 10_000;
 
 /** Any search result list, as an .xlsx workbook: the public layer of each hit, in search order. */
 @Injectable()
 export class ExportsService {
-  constructor(private readonly search: ListingSearchService) {}
+  constructor(
+    private readonly search: ListingSearchService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async export(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser): Promise<{ buffer: Buffer; rows: number }> {
     const hits: SearchHitDto[] = [];
@@ -21,6 +25,7 @@ export class ExportsService {
       hits.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && hits.length < MAX_EXPORT_ROWS);
+    const fieldNames = await codeNames(this.dataSource, 'technology_field');
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet(kind === 'RESULT' ? '科技成果' : '技术需求');
     sheet.columns = [
@@ -33,31 +38,30 @@ export class ExportsService {
       { header: kind === 'RESULT' ? 'TRL' : '最低TRL', key: 'trl', width: 8 },
       { header: kind === 'RESULT' ? '转化方式' : '合作方式', key: 'modes', width: 24 },
       { header: '面议', key: 'negotiable', width: 6 },
-      { header: kind === 'RESULT' ? '最低价(万元)' : '预算下限(万元)', key: 'min', width: 14 },
-      { header: kind === 'RESULT' ? '最高价(万元)' : '预算上限(万元)', key: 'max', width: 14 },
+      { header: kind === 'RESULT' ? '最低价(万元)' : '预算下限(万元)', key: 'min', width: 14, ...wanColumn },
+      { header: kind === 'RESULT' ? '最高价(万元)' : '预算上限(万元)', key: 'max', width: 14, ...wanColumn },
       { header: '状态', key: 'status', width: 10 },
-      { header: '发布时间', key: 'publishedAt', width: 20 },
-      { header: '有效期至', key: 'validUntil', width: 12 },
+      { header: '发布时间', key: 'publishedAt', width: 18, ...dateTimeColumn },
+      { header: '有效期至', key: 'validUntil', width: 12, ...dateColumn },
     ];
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    boldHeader(sheet);
     for (const h of hits.slice(0, MAX_EXPORT_ROWS)) {
       sheet.addRow({
         code: h.code,
         title: h.title,
         subtitle: h.subtitle,
         organization: h.organization?.nameZh ?? '（匿名）',
-        fields: h.fieldCodes.join(', '),
+        fields: h.fieldCodes.map((c) => fieldNames.get(c) ?? c).join('、'),
         keywords: h.keywords.join('，'),
         trl: h.trl ?? '',
         modes: h.modes.map((m) => TRANSFER_MODE_LABELS[m]['zh-CN']).join('、'),
         negotiable: h.money.negotiable ? '是' : '否',
-        // Amounts as exact decimal text (万元), never floats.
-        min: fenToWan(h.money.minFen),
-        max: fenToWan(h.money.maxFen),
+        // 万元 as numbers a clerk can sum (the import reads them back exactly, to the fen).
+        min: fenToWanNumber(h.money.minFen),
+        max: fenToWanNumber(h.money.maxFen),
         status: LISTING_STATUS_LABELS[h.status]['zh-CN'],
-        publishedAt: h.publishedAt ?? '',
-        validUntil: h.validUntil,
+        publishedAt: beijingDateTime(h.publishedAt),
+        validUntil: calendarDate(h.validUntil),
       });
     }
     return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), rows: Math.min(hits.length, MAX_EXPORT_ROWS) };

@@ -8,6 +8,7 @@ import { Workbook, Worksheet } from 'exceljs';
 import { setTimeout as pause, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { codeNames } from '../../common/excel/excel-cells';
 import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { faultPoint } from '../../common/testing/fault-points';
@@ -68,7 +69,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     help.columns = [{ header: '列', width: 20 }, { header: '说明', width: 80 }];
     for (const c of COLUMNS[kind]) help.addRow([c.header, c.note ?? '']);
     help.addRow([]);
-    help.addRow(['说明', `带 * 的列必填；金额单位为万元；日期格式 YYYY-MM-DD；每次最多 ${this.config.IMPORT_MAX_ROWS} 行。`]);
+    help.addRow(['说明', `带 * 的列必填；金额单位为万元；日期写作 2026-12-31；每次最多 ${this.config.IMPORT_MAX_ROWS} 行。`]);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
@@ -81,6 +82,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     });
 
     const orgs = await this.organizationIndex(kind);
+    const fieldByName = await this.fieldCodesByName();
     const errors: ImportRowError[] = [];
     const valid: ValidRow[] = [];
     // 'price.minFen' has its own column; 'ipAssets.0.number' lives in the 'ipAssets' column.
@@ -92,6 +94,8 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       if (start > 0) await yieldToEventLoop();
       for (const { row, values } of rows.slice(start, start + VALIDATION_SLICE)) {
         const input = kind === 'RESULT' ? resultInput(values) : needInput(values);
+        // A field may be named (动力电池, as the export writes it) or coded (NE.BAT).
+        if (Array.isArray(input.fieldCodes)) input.fieldCodes = input.fieldCodes.map((c: unknown) => (typeof c === 'string' ? (fieldByName.get(c) ?? c) : c));
         const dto: CreateResultDto | CreateNeedDto = kind === 'RESULT' ? plainToInstance(CreateResultDto, input) : plainToInstance(CreateNeedDto, input);
         const issues = flattenErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: true, value: false } }));
         for (const code of (dto as { fieldCodes?: unknown }).fieldCodes instanceof Array ? (dto.fieldCodes as string[]) : []) allCodes.add(code);
@@ -329,6 +333,13 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Organization full names (and credit codes) → id, of the kind that may own this listing kind. */
+  /** Chinese field names that name one field only → its code. */
+  private async fieldCodesByName(): Promise<Map<string, string>> {
+    const byName = new Map<string, string | null>();
+    for (const [code, name] of await codeNames(this.dataSource, 'technology_field')) byName.set(name, byName.has(name) ? null : code);
+    return new Map([...byName].filter((e): e is [string, string] => e[1] !== null));
+  }
+
   private async organizationIndex(kind: ListingKind): Promise<Map<string, string>> {
     const kinds: OrganizationKind[] = kind === 'RESULT' ? ['UNIVERSITY', 'INSTITUTE'] : ['ENTERPRISE'];
     const orgs = await this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').where('o.kind IN (:...kinds)', { kinds }).getMany();

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { KpiBasis, KpiView, SUBSIDY_CLAIMANT_LABELS } from '@xkx/contracts';
 import { Borders, Workbook, Worksheet } from 'exceljs';
+import { DataSource } from 'typeorm';
+import { calendarDate, codeNames, DATE_FORMAT } from '../../../common/excel/excel-cells';
 import { KpiRecordDto } from '../dto/kpi-response.dto';
 import { KPI_DEFINITIONS } from '../kpi-definitions';
 import { KpiFiguresService } from '../kpi-figures.service';
@@ -45,6 +47,7 @@ export class MonthlyReportService {
     private readonly targets: KpiTargetsService,
     private readonly subsidies: SubsidiesService,
     private readonly rnd: RndSpendingService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** The month's contracts and the year to the month's end (registered view, by signing date). */
@@ -148,6 +151,7 @@ export class MonthlyReportService {
     }
 
     // 2. 合同明细: the contracts behind this month's figures.
+    const types = await codeNames(this.dataSource, 'contract_type');
     const c = sheet(wb, '本月合同明细', `本月签订并计入统计的技术合同（${title}）`, '金额单位：万元', 11);
     header(c, [
       '序号',
@@ -170,10 +174,10 @@ export class MonthlyReportService {
           r.code,
           r.registrationNumber ?? '',
           r.projectName,
-          r.typeCode,
+          types.get(r.typeCode) ?? r.typeCode,
           r.institution,
           r.enterprise,
-          r.signedOn,
+          calendarDate(r.signedOn) ?? r.signedOn,
           fenToWanYuan(r.contractAmountFen),
           fenToWanYuan(r.technicalAmountFen),
           fenToWanYuan(r.receivedFen),
@@ -333,15 +337,16 @@ function header(ws: Worksheet, labels: string[]): void {
   ws.views = [{ state: 'frozen', ySplit: row.number }];
 }
 
-function body(ws: Worksheet, values: Array<string | number>, moneyColumns: number[]): void {
+function body(ws: Worksheet, values: Array<string | number | Date>, moneyColumns: number[]): void {
   const row = ws.addRow(values);
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.border = THIN;
     if (moneyColumns.includes(col)) cell.numFmt = WAN;
+    if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
   });
 }
 
-function totals(ws: Worksheet, values: Array<string | number>, moneyColumns: number[]): void {
+function totals(ws: Worksheet, values: Array<string | number | Date>, moneyColumns: number[]): void {
   body(ws, values, moneyColumns);
   const row = ws.lastRow;
   if (row) row.font = { bold: true };
