@@ -24,6 +24,7 @@ const DOWNLOADS: ReadonlyArray<{ path: string; query?: Record<string, string>; a
   { path: '/api/imports/template', query: { kind: 'NEED' }, as: 'broker' },
   { path: '/api/organizations/import-template', as: 'admin' },
   { path: '/api/audit-logs/export.xlsx', as: 'admin' },
+  { path: '/api/deals/export.xlsx', as: 'broker' },
   { path: '/api/kpis/export.xlsx', query: { year: '2019', view: 'signed' }, as: 'broker' },
   { path: '/api/kpis/export.xlsx', as: 'broker' },
   { path: '/api/kpis/subsidies/export.xlsx', query: { year: '2019' }, as: 'broker' },
@@ -33,7 +34,7 @@ const DOWNLOADS: ReadonlyArray<{ path: string; query?: Record<string, string>; a
 
 /** Headers that name money, dates and times: their cells must be numbers and dates with a format, never text. */
 const MONEY_HEADER = /元|金额|成交额|交易额|到账|最低价|最高价|预算|悬赏/;
-const DATE_HEADER = /时间|日期|有效期|截至/;
+const DATE_HEADER = /时间|日期|有效期|截至|截止/;
 /** A cell that only looks like money or a timestamp, written as text. */
 const TEXT_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?/;
 

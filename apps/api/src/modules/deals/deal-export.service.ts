@@ -3,23 +3,12 @@ import { DEAL_STAGE_LABELS } from '@xkx/contracts';
 import { Workbook } from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { beijingDateTime, boldHeader, calendarDate, dateColumn, dateTimeColumn, fenToYuanNumber, yuanColumn } from '../../common/excel/excel-cells';
 import { TechnologyFieldEntity } from '../taxonomy/technology-field.entity';
 import { DealQueriesService } from './deal-queries.service';
 import { DealFilterQueryDto } from './dto/deal-write.dto';
 
 export const MAX_DEAL_EXPORT_ROWS = 5_000;
-
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/**
- * Excel stores a date as wall-clock time with no zone, and exceljs writes a Date's UTC fields: shifting
- * by +8 h makes the cell read as Beijing time whatever zone the server runs in.
- */
-const beijingCell = (iso: string): Date => new Date(new Date(iso).getTime() + BEIJING_OFFSET_MS);
-/** A calendar date (already Beijing's, `YYYY-MM-DD`) as a date cell. */
-const dateCell = (day: string | null): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null);
-/** Integer fen as a 元 number: fen / 100 is the closest double to the exact amount, shown with two decimals. */
-const yuanCell = (fen: number | null): number | null => (fen === null ? null : fen / 100);
 
 /** The broker's deal list (same filters and order as GET /api/deals) as an .xlsx workbook, in words, not codes. */
 @Injectable()
@@ -45,14 +34,13 @@ export class DealExportService {
       { header: '技术经理人', key: 'brokers', width: 16 },
       { header: '技术领域', key: 'fields', width: 20 },
       { header: '下一步', key: 'nextAction', width: 30 },
-      { header: '下一步截止日', key: 'nextActionDue', width: 14, style: { numFmt: 'yyyy-mm-dd' } },
+      { header: '下一步截止日', key: 'nextActionDue', width: 14, ...dateColumn },
       { header: '逾期', key: 'overdue', width: 6 },
-      { header: '约定价格（元）', key: 'agreedPrice', width: 16, style: { numFmt: '#,##0.00' } },
-      { header: '进入本阶段（北京时间）', key: 'stageChangedAt', width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
-      { header: '最近更新（北京时间）', key: 'updatedAt', width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
+      { header: '约定价格（元）', key: 'agreedPrice', width: 16, ...yuanColumn },
+      { header: '进入本阶段（北京时间）', key: 'stageChangedAt', width: 20, ...dateTimeColumn },
+      { header: '最近更新（北京时间）', key: 'updatedAt', width: 20, ...dateTimeColumn },
     ];
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    boldHeader(sheet);
     for (const d of deals) {
       sheet.addRow({
         code: d.code,
@@ -63,11 +51,11 @@ export class DealExportService {
         brokers: d.brokers.map((b) => b.name).join('、'),
         fields: d.fieldCodes.map((c) => fieldName.get(c) ?? c).join('、'),
         nextAction: d.nextAction ?? '',
-        nextActionDue: dateCell(d.nextActionDue),
+        nextActionDue: calendarDate(d.nextActionDue),
         overdue: d.overdue ? '是' : '否',
-        agreedPrice: yuanCell(d.agreedPriceFen),
-        stageChangedAt: beijingCell(d.stageChangedAt),
-        updatedAt: beijingCell(d.updatedAt),
+        agreedPrice: d.agreedPriceFen === null ? null : fenToYuanNumber(d.agreedPriceFen),
+        stageChangedAt: beijingDateTime(d.stageChangedAt),
+        updatedAt: beijingDateTime(d.updatedAt),
       });
     }
     return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), rows: deals.length };
