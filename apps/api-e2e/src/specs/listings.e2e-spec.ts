@@ -38,7 +38,7 @@ describe('results and needs: life cycle, access, search', () => {
     it.each([
       [{ ipAssets: [{ type: 'INVENTION_PATENT', number: 'CN202310000001.6', status: 'GRANTED' }] }, 'ipAssets.0.number', '专利申请号'],
       [{ trl: 10 }, 'trl', '不能大于 9'],
-      [{ price: { negotiable: false, minFen: 200, maxFen: 100, priceType: 'FIRM' } }, 'price.maxFen', '不能小于'],
+      [{ price: { negotiable: false, minFen: 200, maxFen: 100, priceType: 'FIRM' } }, 'price.maxFen', '最高值不能低于最低值'],
       [{ price: { negotiable: false, minFen: 1.5, maxFen: 100, priceType: 'FIRM' } }, 'price.minFen', '整数'],
       [{ validUntil: '2020-01-01' }, 'validUntil', '不能早于今天'],
       [{ fieldCodes: ['NE.NOPE'] }, 'fieldCodes', 'NE.NOPE'],
@@ -48,6 +48,16 @@ describe('results and needs: life cycle, access, search', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
       const error = (res.body.errors as Array<{ field: string; message: string }>).find((e) => e.field === field);
       expect(error?.message).toContain(text);
+    });
+
+    it('names the other end of a range by words, never by its code (it said “不能小于 minFen”)', async () => {
+      const price = { negotiable: false, minFen: 200, maxFen: 100, priceType: 'FIRM' };
+      for (const language of ['zh-CN', 'en']) {
+        const res = await t.http.post('/api/results').set(...bearer(researcher)).set('Accept-Language', language).send(resultPayload({ price })).expect(400);
+        const messages = (res.body.errors as Array<{ message: string }>).map((e) => e.message).join(' ');
+        expect(messages).not.toMatch(/Fen\b/);
+        expect(messages).toContain(language === 'en' ? 'the maximum must not be below the minimum' : '最高值不能低于最低值');
+      }
     });
 
     it('words field errors in English on request', async () => {

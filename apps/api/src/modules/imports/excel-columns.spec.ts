@@ -8,6 +8,9 @@ describe('excel cell parsing', () => {
     expect(wanToFen('0.01')).toBe(10_000);
     expect(wanToFen('')).toBeNull();
     expect(wanToFen('abc')).toBe('abc');
+    expect(wanToFen('1.5亿')).toBe(15_000_000_000);
+    expect(wanToFen('3,000,000元')).toBe(300_000_000);
+    expect(wanToFen('３００')).toBe(300_000_000);
     expect(fenToWan(50_000_000)).toBe('50');
     expect(fenToWan(123_456_000)).toBe('123.456');
     expect(fenToWan(1)).toBe('0.000001');

@@ -9,7 +9,7 @@ import {
   RESULT_STAGE_LABELS,
   TRANSFER_MODE_LABELS,
 } from '@xkx/contracts';
-import { fenToYuanString, parseYuanToFen } from '@xkx/util';
+import { fenToYuanString, parseAmount } from '@xkx/util';
 
 /** Reads a cell as text: numbers, dates, rich text and hyperlinks all become plain strings. */
 export type CellText = string;
@@ -41,11 +41,10 @@ export const yesNo = (text: string): boolean | string => {
   return text;
 };
 
-/** 万元 in the sheet, fen in the API: parsed exactly, never through floats. */
+/** 万元 in the sheet (or "300万", "1.5亿", "3,000,000元" as in the web forms), fen in the API: the one parser. */
 export const wanToFen = (text: string): number | string | null => {
-  const t = text.trim();
-  if (!t) return null;
-  return parseYuanToFen(`${t}万`) ?? t;
+  const parsed = parseAmount(text, 'wan');
+  return parsed.ok ? parsed.fen : parsed.error === 'empty' ? null : text.trim();
 };
 
 export const fenToWan = (fen: number | null): string => {

@@ -6,27 +6,52 @@ export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Parses a yuan amount written as text ("12,345.67", "1.5万", "84亿") into fen, exactly. */
-export function parseYuanToFen(text: string): Fen | null {
-  const cleaned = text.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
-  const match = /^(\d+)(?:\.(\d+))?(万|亿)?$/.exec(cleaned);
-  if (!match) return null;
-  const [, whole = '0', fraction = '', unit] = match;
-  const scale = unit === '亿' ? 8 : unit === '万' ? 4 : 0;
-  // Shift the decimal point in the digits instead of multiplying floats.
-  const digits = whole + fraction;
-  const exponent = scale + 2 - fraction.length;
-  if (exponent < 0) {
-    const dropped = digits.slice(digits.length + exponent);
-    if (/[^0]/.test(dropped)) return null; // finer than one fen
-    return toSafe(digits.slice(0, digits.length + exponent));
-  }
-  return toSafe(digits + '0'.repeat(exponent));
+/** What a bare number in an amount field counts: 元, or 万元 (listing prices and budgets). */
+export type AmountUnit = 'yuan' | 'wan';
+
+/** Why a typed amount was refused; each has its own message in the forms. */
+export type AmountError = 'empty' | 'format' | 'decimals' | 'negative' | 'tooLarge';
+
+export type AmountParse = { ok: true; fen: Fen } | { ok: false; error: AmountError };
+
+const PLAIN = /^\d+$/;
+const GROUPED = /^\d{1,3}(,\d{3})+$/;
+const UNIT_SCALE: Record<string, number> = { 元: 0, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
+const MAX_FEN_DIGITS = String(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The one parser of typed amounts (every money field of the web app, the Excel import): `300万`, `1.5亿`,
+ * `3,000,000.00`, `3000000`, `¥3,000,000 元`, full-width digits and commas from a Chinese IME → integer fen.
+ * A bare number counts in the field's `unit`; 元, 万(元) or 亿(元) written after it win. Exact: the digits
+ * are shifted as a string, never multiplied as a float. Thousands separators must sit every three digits;
+ * finer than one fen (more than two decimals of 元, trailing zeros included), a sign, or more fen than
+ * Number.MAX_SAFE_INTEGER are refused with a reason rather than rounded or guessed.
+ */
+export function parseAmount(text: string | null | undefined, unit: AmountUnit = 'yuan'): AmountParse {
+  // NFKC turns full-width digits, "，", "．" and "￥" into their ASCII forms.
+  const cleaned = (text ?? '').normalize('NFKC').trim();
+  if (cleaned === '') return { ok: false, error: 'empty' };
+  const match = /^([-−–]?)\s*¥?\s*([-−–]?)([\d.,]*)\s*(万元|亿元|万|亿|元)?$/.exec(cleaned);
+  if (!match) return { ok: false, error: 'format' };
+  const [, sign = '', innerSign = '', number = '', written] = match;
+  if (number === '') return { ok: false, error: 'format' };
+  if (sign !== '' || innerSign !== '') return { ok: false, error: 'negative' };
+  const [whole = '', fraction, ...rest] = number.split('.');
+  if (rest.length > 0 || (!PLAIN.test(whole) && !GROUPED.test(whole))) return { ok: false, error: 'format' };
+  if (fraction !== undefined && !PLAIN.test(fraction)) return { ok: false, error: 'format' };
+  const places = 2 + (written === undefined ? (unit === 'wan' ? 4 : 0) : (UNIT_SCALE[written] ?? 0));
+  if (fraction !== undefined && fraction.length > places) return { ok: false, error: 'decimals' };
+  const digits = `${whole.replace(/,/g, '')}${(fraction ?? '').padEnd(places, '0')}`.replace(/^0+(?=\d)/, '');
+  // Compare as digit strings first: Number() of a long string would silently lose digits.
+  if (digits.length > MAX_FEN_DIGITS.length || (digits.length === MAX_FEN_DIGITS.length && digits > MAX_FEN_DIGITS))
+    return { ok: false, error: 'tooLarge' };
+  return { ok: true, fen: Number(digits) };
 }
 
-function toSafe(digits: string): Fen | null {
-  const value = Number(digits === '' ? '0' : digits);
-  return Number.isSafeInteger(value) ? value : null;
+/** `parseAmount` in 元, as fen or null (empty, junk, negative, finer than a fen, too large). */
+export function parseYuanToFen(text: string): Fen | null {
+  const parsed = parseAmount(text);
+  return parsed.ok ? parsed.fen : null;
 }
 
 /** "12345.67" style, exact. */

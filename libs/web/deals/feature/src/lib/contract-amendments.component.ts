@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FieldError, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString, parseYuanToFen } from '@xkx/util';
+import { fenToYuanString, parseAmount } from '@xkx/util';
+import { AMOUNT_ERROR_KEYS, AmountEchoComponent } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { AmendmentInput, Contract } from '@xkx/web/deals/util';
 
@@ -16,7 +17,7 @@ const MONEY = new Set(['contractAmountFen', 'nonTechnicalCostFen', 'technicalAmo
  */
 @Component({
   selector: 'xkx-contract-amendments',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [AmountEchoComponent, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="amendments" data-testid="contract-amendments">
@@ -50,11 +51,13 @@ const MONEY = new Set(['contractAmountFen', 'nonTechnicalCostFen', 'technicalAmo
               <mat-label>{{ 'ledger.amendmentAmount' | t }}</mat-label>
               <input matInput inputmode="decimal" [value]="amount()" (input)="amount.set(value($event))" data-testid="a-amount" />
               <span matTextSuffix>元</span>
+              <mat-hint><xkx-amount-echo [value]="amount()" /></mat-hint>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'ledger.amendmentNonTechnical' | t }}</mat-label>
               <input matInput inputmode="decimal" [value]="nonTechnical()" (input)="nonTechnical.set(value($event))" data-testid="a-non-technical" />
               <span matTextSuffix>元</span>
+              <mat-hint><xkx-amount-echo [value]="nonTechnical()" /></mat-hint>
             </mat-form-field>
             <mat-form-field class="wide">
               <mat-label>{{ 'ledger.amendmentReason' | t }}</mat-label>
@@ -114,18 +117,20 @@ export class ContractAmendmentsComponent {
 
   protected submit(): void {
     const k = this.contract();
-    const amount = parseYuanToFen(this.amount());
-    const nonTechnical = parseYuanToFen(this.nonTechnical());
-    if (amount === null || nonTechnical === null) {
-      this.localErrors.set([{ field: 'contractAmountFen', message: this.i18n.t('ledger.amendmentAmountInvalid') }]);
-      return;
-    }
-    this.localErrors.set([]);
+    const amount = parseAmount(this.amount());
+    const nonTechnical = parseAmount(this.nonTechnical());
+    // Named by the field's label, with the reason the one parser gives.
+    const invalid = [
+      ...(amount.ok ? [] : [{ field: 'contractAmountFen', message: `${this.i18n.t('ledger.amendmentAmount')}：${this.i18n.t(AMOUNT_ERROR_KEYS[amount.error])}` }]),
+      ...(nonTechnical.ok ? [] : [{ field: 'nonTechnicalCostFen', message: `${this.i18n.t('ledger.amendmentNonTechnical')}：${this.i18n.t(AMOUNT_ERROR_KEYS[nonTechnical.error])}` }]),
+    ];
+    this.localErrors.set(invalid);
+    if (!amount.ok || !nonTechnical.ok) return;
     this.amend.emit({
       effectiveOn: this.effectiveOn(),
       reason: this.reason().trim(),
-      ...(amount !== k.amounts.contractAmountFen ? { contractAmountFen: amount } : {}),
-      ...(nonTechnical !== k.amounts.nonTechnicalCostFen ? { nonTechnicalCostFen: nonTechnical } : {}),
+      ...(amount.fen !== k.amounts.contractAmountFen ? { contractAmountFen: amount.fen } : {}),
+      ...(nonTechnical.fen !== k.amounts.nonTechnicalCostFen ? { nonTechnicalCostFen: nonTechnical.fen } : {}),
     });
   }
 

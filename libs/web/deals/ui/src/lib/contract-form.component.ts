@@ -19,6 +19,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FieldError, LEGAL_PERSON_TYPE_LABELS, LegalPersonType } from '@xkx/contracts';
+import { AmountEchoComponent, fenOf } from '@xkx/web/forms';
 import {
   asksInvestment,
   Contract,
@@ -38,7 +39,6 @@ import {
 } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';
 import { FenPipe } from './fen.pipe';
-import { fenOf } from './money-validators';
 
 /** What a new contract starts from: the deal's title and its two organizations. */
 export interface ContractDraft {
@@ -66,6 +66,7 @@ const LEGAL_PERSON_TYPES = Object.keys(LEGAL_PERSON_TYPE_LABELS) as LegalPersonT
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    AmountEchoComponent,
     DealFieldErrorPipe,
     FenPipe,
     LocalizedPipe,

@@ -8,7 +8,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { FieldError, LegalPersonType } from '@xkx/contracts';
-import { applyFieldErrors, creditCodeValidator } from '@xkx/web/forms';
+import { amountValidator, applyFieldErrors, creditCodeValidator, fenOf } from '@xkx/web/forms';
 import {
   ContractInput,
   ContractParty,
@@ -16,9 +16,8 @@ import {
   controlPathOf,
   fenToYuanInput,
   Installment,
-  parseYuanInput,
 } from '@xkx/web/deals/util';
-import { areaCodeValidator, fenOf, yuanValidator } from './money-validators';
+import { areaCodeValidator } from './money-validators';
 
 // The contract form mirrors the request body, so the API's field paths land on the right control once
 // "Fen" is dropped (`contractAmountFen` → `contractAmount`): amounts are typed in 元 and turned into
@@ -40,7 +39,7 @@ export type PartyGroup = ReturnType<typeof partyGroup>;
 export const installmentGroup = (i?: Installment) =>
   new FormGroup({
     dueOn: text(i?.dueOn ?? '', Validators.required),
-    amount: text(fenToYuanInput(i?.amountFen), Validators.required, yuanValidator),
+    amount: text(fenToYuanInput(i?.amountFen), Validators.required, amountValidator()),
     description: text(i?.description ?? '', Validators.required, Validators.maxLength(200)),
   });
 export type InstallmentGroup = ReturnType<typeof installmentGroup>;
@@ -84,10 +83,10 @@ export function buildContractForm() {
     termEnd: text('', Validators.required, endAfterStart),
     seller: partyGroup(),
     buyer: partyGroup(),
-    contractAmount: text('', Validators.required, yuanValidator),
-    nonTechnicalCost: text('0', yuanValidator, costsWithinAmount),
-    expectedInvestment: text('', yuanValidator),
-    expectedOutput: text('', yuanValidator),
+    contractAmount: text('', Validators.required, amountValidator()),
+    nonTechnicalCost: text('0', amountValidator(), costsWithinAmount),
+    expectedInvestment: text('', amountValidator()),
+    expectedOutput: text('', amountValidator()),
     schedule: new FormArray<InstallmentGroup>([], scheduleAddsUp),
   });
   // Checks across controls are re-run when what they compare with changes.
@@ -112,14 +111,8 @@ function partyInput(group: PartyGroup): ContractPartyInput {
   };
 }
 
-const fen = (text: string): number => {
-  const parsed = parseYuanInput(text);
-  return parsed.ok ? parsed.fen : 0;
-};
-const optionalFen = (text: string): number | null => {
-  const parsed = parseYuanInput(text);
-  return parsed.ok ? parsed.fen : null;
-};
+const fen = (text: string): number => fenOf(text) ?? 0;
+const optionalFen = (text: string): number | null => fenOf(text);
 
 /** The request body of a valid form; investment and output only for types that ask for them. */
 export function contractInput(form: ContractForm, asksInvestment: boolean): ContractInput {

@@ -1,20 +1,12 @@
 import { inject, Pipe, PipeTransform } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { FieldErrorPipe, SERVER_ERROR } from '@xkx/web/forms';
-import { I18nService, MessageKey } from '@xkx/web/i18n';
-import { formatYuanExact, YuanInputError } from '@xkx/web/deals/util';
-
-const YUAN_KEYS: Record<YuanInputError, MessageKey> = {
-  empty: 'form.required',
-  format: 'contract.amountFormat',
-  decimals: 'contract.amountDecimals',
-  negative: 'contract.amountNegative',
-  tooLarge: 'contract.amountTooLarge',
-};
+import { I18nService } from '@xkx/web/i18n';
+import { formatYuanExact } from '@xkx/web/deals/util';
 
 /**
- * `fieldError` for the contract forms: the API's wording first, then the money, area-code and
- * registration-number checks of these forms, then the shared messages. Impure, like `fieldError`.
+ * `fieldError` for the contract forms: the API's wording first, then the area-code, registration-number
+ * and sum checks of these forms, then the shared messages (amounts included). Impure, like `fieldError`.
  */
 @Pipe({ name: 'dealFieldError', pure: false })
 export class DealFieldErrorPipe implements PipeTransform {
@@ -25,9 +17,6 @@ export class DealFieldErrorPipe implements PipeTransform {
     const errors = control?.errors;
     if (!errors) return '';
     if (typeof errors[SERVER_ERROR] === 'string') return this.shared.transform(control);
-    const yuan = errors['yuan'] as YuanInputError | undefined;
-    if (yuan) return this.i18n.t(YUAN_KEYS[yuan]);
-    if (errors['positive']) return this.i18n.t('contract.amountPositive');
     if (errors['areaCode']) return this.i18n.t('contract.areaCodeInvalid');
     if (errors['registrationNumber']) return this.i18n.t('contract.registrationNumberInvalid');
     if (errors['costsExceed']) return this.i18n.t('contract.costsExceedAmount');

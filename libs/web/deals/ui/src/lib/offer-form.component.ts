@@ -8,17 +8,18 @@ import {
   output,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FieldError } from '@xkx/contracts';
+import { AmountEchoComponent, amountValidator, fenOf } from '@xkx/web/forms';
 import { OfferInput } from '@xkx/web/deals/util';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';
-import { fenOf, yuanValidator } from './money-validators';
 
 /** An offer during negotiation: a price in 元 (exact to the fen) and the terms it comes with. */
 @Component({
@@ -28,6 +29,7 @@ import { fenOf, yuanValidator } from './money-validators';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    AmountEchoComponent,
     DealFieldErrorPipe,
     TranslatePipe,
   ],
@@ -39,6 +41,7 @@ import { fenOf, yuanValidator } from './money-validators';
           <mat-label>{{ 'deal.offerPrice' | t }}</mat-label>
           <input matInput formControlName="price" inputmode="decimal" data-testid="offer-price" />
           <span matTextSuffix>{{ 'contract.yuan' | t }}</span>
+          <mat-hint><xkx-amount-echo [value]="form.controls.price.value" /></mat-hint>
           <mat-error>{{ form.controls.price | dealFieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field class="wide">
@@ -71,7 +74,7 @@ export class OfferFormComponent {
   readonly proposed = output<OfferInput>();
 
   protected readonly form = new FormGroup({
-    price: new FormControl('', { nonNullable: true, validators: [Validators.required, yuanValidator] }),
+    price: new FormControl('', { nonNullable: true, validators: [Validators.required, amountValidator()] }),
     terms: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.minLength(2), Validators.maxLength(5000)],
@@ -89,9 +92,15 @@ export class OfferFormComponent {
     });
   }
 
-  /** Clears the form after the page sent the offer. */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  /**
+   * Clears the form after the page sent the offer. resetForm, not form.reset: the directive's
+   * `submitted` flag would otherwise stay set and Material would show 必填 on the emptied fields.
+   */
   reset(): void {
-    this.form.reset();
+    this.formDirective().resetForm();
+    this.formErrors.set([]);
   }
 
   protected submit(): void {

@@ -14,12 +14,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FieldError, shanghaiDate } from '@xkx/contracts';
+import { AmountEchoComponent, amountValidator, fenOf, positiveAmountValidator } from '@xkx/web/forms';
 import { PaymentInput } from '@xkx/web/deals/util';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';
 import { FenPipe } from './fen.pipe';
-import { fenOf, positiveYuanValidator, yuanValidator } from './money-validators';
 
 /** Records one payment received (实际到账): date, amount in 元 (at most what is outstanding), evidence. */
 @Component({
@@ -29,6 +29,7 @@ import { fenOf, positiveYuanValidator, yuanValidator } from './money-validators'
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    AmountEchoComponent,
     DealFieldErrorPipe,
     FenPipe,
     TranslatePipe,
@@ -47,6 +48,7 @@ import { fenOf, positiveYuanValidator, yuanValidator } from './money-validators'
           <input matInput formControlName="amount" inputmode="decimal" data-testid="p-amount" />
           <span matTextSuffix>{{ 'contract.yuan' | t }}</span>
           <mat-hint>{{ 'deal.outstanding' | t }}：{{ outstandingFen() | fen: 'exact' }}</mat-hint>
+          <mat-hint align="end"><xkx-amount-echo [value]="form.controls.amount.value" /></mat-hint>
           <mat-error>{{ form.controls.amount | dealFieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field class="wide">
@@ -95,7 +97,7 @@ export class PaymentFormComponent {
     receivedOn: new FormControl(shanghaiDate(), { nonNullable: true, validators: [Validators.required] }),
     amount: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, yuanValidator, positiveYuanValidator, this.withinOutstanding],
+      validators: [Validators.required, amountValidator(), positiveAmountValidator(), this.withinOutstanding],
     }),
     evidenceNote: new FormControl('', {
       nonNullable: true,

@@ -34,12 +34,12 @@ import {
   RegistrationInput,
   registrationTargets,
 } from '@xkx/web/deals/util';
-import { patentNumberValidator } from '@xkx/web/forms';
+import { AmountEchoComponent, amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';
 import { FenPipe } from './fen.pipe';
-import { fenOf, registrationNumberValidator, yuanValidator } from './money-validators';
+import { registrationNumberValidator } from './money-validators';
 
 type ExtraControl = FormControl<string | boolean>;
 
@@ -64,6 +64,7 @@ const integerValidator: ValidatorFn = (control) =>
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    AmountEchoComponent,
     DealFieldErrorPipe,
     FenPipe,
     LocalizedPipe,
@@ -96,7 +97,7 @@ export class RegistrationFormComponent implements OnInit {
     registrationNumber: new FormControl('', { nonNullable: true, validators: [registrationNumberValidator] }),
     registeredIncome: new FormControl('', {
       nonNullable: true,
-      validators: [yuanValidator, this.withinTechnical],
+      validators: [amountValidator(), this.withinTechnical],
     }),
     submittedOn: new FormControl('', { nonNullable: true }),
     decidedOn: new FormControl('', { nonNullable: true }),
@@ -142,7 +143,7 @@ export class RegistrationFormComponent implements OnInit {
           nonNullable: true,
           validators:
             f.valueType === 'FEN'
-              ? [yuanValidator]
+              ? [amountValidator()]
               : f.valueType === 'INTEGER'
                 ? [integerValidator]
                 : f.valueType === 'PATENT'

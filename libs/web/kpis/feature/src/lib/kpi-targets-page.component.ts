@@ -17,7 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { KpiTargets, OrganizationSummary } from '@xkx/contracts';
 import { WebPath } from '@xkx/web/auth/data-access';
-import { applyFieldErrors, toApiError } from '@xkx/web/forms';
+import { AmountEchoComponent, amountValidator, applyFieldErrors, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
 import { KpiFieldErrorPipe, KpiYearSelectComponent } from '@xkx/web/kpis/ui';
@@ -29,8 +29,6 @@ import {
   targetsRequest,
   yearChoices,
   yuan,
-  yuanInputToFen,
-  yuanValidator,
 } from '@xkx/web/kpis/util';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
@@ -51,6 +49,7 @@ type InstitutionRow = FormGroup<{
 @Component({
   selector: 'xkx-kpi-targets-page',
   imports: [
+    AmountEchoComponent,
     KpiYearSelectComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -124,7 +123,7 @@ type InstitutionRow = FormGroup<{
                 autocomplete="off"
                 data-testid="targets-amount"
               />
-              <mat-hint>{{ preview(form.controls.contractAmount.value) }}</mat-hint>
+              <mat-hint><xkx-amount-echo [value]="form.controls.contractAmount.value" /></mat-hint>
               <mat-error>{{ form.controls.contractAmount | kpiFieldError }}</mat-error>
             </mat-form-field>
           </div>
@@ -179,7 +178,7 @@ type InstitutionRow = FormGroup<{
                             data-testid="target-row-amount"
                             [attr.aria-label]="row.controls.name.value + ' · ' + ('kpi.targetAmount' | t)"
                           />
-                          <mat-hint>{{ preview(row.controls.contractAmount.value) }}</mat-hint>
+                          <mat-hint><xkx-amount-echo [value]="row.controls.contractAmount.value" /></mat-hint>
                           <mat-error>{{ row.controls.contractAmount | kpiFieldError }}</mat-error>
                         </mat-form-field>
                         @if (row.hasError('pair') && (row.touched || row.dirty)) {
@@ -331,7 +330,7 @@ export class KpiTargetsPageComponent {
     projects: new FormControl<number | null>(null, [Validators.required, ...projectsValidators]),
     contractAmount: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, yuanValidator],
+      validators: [Validators.required, amountValidator()],
     }),
     institutions: new FormArray<InstitutionRow>([]),
   });
@@ -355,12 +354,6 @@ export class KpiTargetsPageComponent {
 
   protected amountText(fen: number): string {
     return `${compactYuan(fen, this.i18n.locale())}（${yuan(fen)}）`;
-  }
-
-  /** The amount as it will be saved, exactly, under the field. */
-  protected preview(text: string): string {
-    const fen = yuanInputToFen(text);
-    return typeof fen === 'number' ? `= ${yuan(fen)}` : '';
   }
 
   protected submit(): void {
@@ -414,7 +407,7 @@ export class KpiTargetsPageComponent {
             projects: new FormControl<number | null>(target?.projects ?? null, projectsValidators),
             contractAmount: new FormControl(fenToYuanInput(target?.contractAmountFen), {
               nonNullable: true,
-              validators: [yuanValidator],
+              validators: [amountValidator()],
             }),
           },
           { validators: targetRowPairValidator },

@@ -4,8 +4,8 @@ import { FieldErrorPipe, SERVER_ERROR } from '@xkx/web/forms';
 import { I18nService } from '@xkx/web/i18n';
 
 /**
- * The shared field-error wording plus the ledger's own checks: an amount in 元 that is not one
- * (`yuan`), a target row with only one of its two figures (`pair`). The API's wording still wins.
+ * The shared field-error wording (amounts included) plus the ledger's own check: a target row with
+ * only one of its two figures (`pair`). The API's wording still wins.
  */
 @Pipe({ name: 'kpiFieldError', pure: false })
 export class KpiFieldErrorPipe implements PipeTransform {
@@ -17,7 +17,6 @@ export class KpiFieldErrorPipe implements PipeTransform {
     const errors = control?.errors;
     if (!errors) return '';
     if (typeof errors[SERVER_ERROR] !== 'string') {
-      if (errors['yuan']) return this.i18n.t('kpi.yuanInvalid');
       if (errors['pair']) return this.i18n.t('kpi.targetPair');
     }
     return this.shared.transform(control);

@@ -4,9 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FieldError } from '@xkx/contracts';
-import { applyFieldErrors } from '@xkx/web/forms';
+import { AmountEchoComponent, amountValidator, applyFieldErrors } from '@xkx/web/forms';
 import { TranslatePipe } from '@xkx/web/i18n';
-import { fenToYuanInput, RndPut, rndPuts, yuan, yuanInputToFen, yuanValidator } from '@xkx/web/kpis/util';
+import { fenToYuanInput, RndPut, rndPuts } from '@xkx/web/kpis/util';
 import { KpiFieldErrorPipe } from './kpi-field-error.pipe';
 
 /**
@@ -16,7 +16,7 @@ import { KpiFieldErrorPipe } from './kpi-field-error.pipe';
  */
 @Component({
   selector: 'xkx-kpi-rnd-entry',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, KpiFieldErrorPipe],
+  imports: [AmountEchoComponent, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, KpiFieldErrorPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" class="entry" data-testid="rnd-entry" novalidate>
@@ -24,13 +24,13 @@ import { KpiFieldErrorPipe } from './kpi-field-error.pipe';
         <mat-form-field>
           <mat-label>{{ 'kpi.rndAmount' | t: { year: year() } }}</mat-label>
           <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" data-testid="rnd-amount" />
-          <mat-hint>{{ preview(form.controls.amount.value) }}</mat-hint>
+          <mat-hint><xkx-amount-echo [value]="form.controls.amount.value" /></mat-hint>
           <mat-error>{{ form.controls.amount | kpiFieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'kpi.rndAmount' | t: { year: year() - 1 } }}</mat-label>
           <input matInput formControlName="previousAmount" inputmode="decimal" autocomplete="off" data-testid="rnd-previous" />
-          <mat-hint>{{ preview(form.controls.previousAmount.value) }}</mat-hint>
+          <mat-hint><xkx-amount-echo [value]="form.controls.previousAmount.value" /></mat-hint>
           <mat-error>{{ form.controls.previousAmount | kpiFieldError }}</mat-error>
         </mat-form-field>
       </div>
@@ -75,8 +75,8 @@ export class KpiRndEntryComponent {
 
   protected readonly unchanged = signal(false);
   protected readonly form = new FormGroup({
-    amount: new FormControl('', { nonNullable: true, validators: [yuanValidator] }),
-    previousAmount: new FormControl('', { nonNullable: true, validators: [yuanValidator] }),
+    amount: new FormControl('', { nonNullable: true, validators: [amountValidator()] }),
+    previousAmount: new FormControl('', { nonNullable: true, validators: [amountValidator()] }),
     note: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
   });
 
@@ -89,8 +89,8 @@ export class KpiRndEntryComponent {
       const note = this.note();
       untracked(() => {
         const { amount, previousAmount } = this.form.controls;
-        amount.setValidators(amountFen === null ? [yuanValidator] : [yuanValidator, Validators.required]);
-        previousAmount.setValidators(previousAmountFen === null ? [yuanValidator] : [yuanValidator, Validators.required]);
+        amount.setValidators(amountFen === null ? [amountValidator()] : [amountValidator(), Validators.required]);
+        previousAmount.setValidators(previousAmountFen === null ? [amountValidator()] : [amountValidator(), Validators.required]);
         this.form.reset({ amount: fenToYuanInput(amountFen), previousAmount: fenToYuanInput(previousAmountFen), note: note ?? '' });
         this.unchanged.set(false);
       });
@@ -99,12 +99,6 @@ export class KpiRndEntryComponent {
       const errors = this.serverErrors();
       untracked(() => applyFieldErrors(this.form, errors));
     });
-  }
-
-  /** The amount as it will be saved, exactly, under the field. */
-  protected preview(text: string): string {
-    const fen = yuanInputToFen(text);
-    return typeof fen === 'number' ? `= ${yuan(fen)}` : '';
   }
 
   protected submit(): void {

@@ -1,26 +1,20 @@
 import type { InstitutionTargetBody, KpiTargetsBody, RndSpendingBody } from '@xkx/contracts';
-import { parseYuanToFen } from '@xkx/util';
+import { parseAmount } from '@xkx/util';
 
 // What admins, brokers and enterprises type into the ledger's forms, turned into the API's integers.
-// Amounts are typed in 元 ("12,345.67", "84亿", "1.5万") and parsed on the digits by the shared
-// parseYuanToFen: never a float.
+// Amounts are typed in 元 ("12,345.67", "84亿", "1.5万") and parsed on the digits by the one parser,
+// parseAmount in @xkx/util (validated in the forms by amountValidator of @xkx/web/forms): never a float.
 
 /**
  * An amount typed in 元 → integer fen. Empty → undefined (nothing entered); not an amount, negative or
  * finer than one fen → null.
  */
 export function yuanInputToFen(text: string | null | undefined): number | null | undefined {
-  const t = (text ?? '').trim();
-  if (!t) return undefined;
-  return parseYuanToFen(t);
+  const parsed = parseAmount(text);
+  return parsed.ok ? parsed.fen : parsed.error === 'empty' ? undefined : null;
 }
 
 export { fenToYuanInput } from '@xkx/util';
-
-/** A reactive-forms validator (structurally a ValidatorFn): `{ yuan: true }` when the text is not an amount in 元. */
-export function yuanValidator(control: { value: unknown }): { yuan: true } | null {
-  return yuanInputToFen(typeof control.value === 'string' ? control.value : String(control.value ?? '')) === null ? { yuan: true } : null;
-}
 
 /** One institution's row of the targets form: both empty (no target) or both filled. */
 export interface InstitutionTargetRow {

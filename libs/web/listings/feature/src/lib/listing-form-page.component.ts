@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -32,7 +43,7 @@ import {
 } from '@xkx/contracts';
 import { PATENT_NUMBER_EXAMPLE } from '@xkx/util';
 import { AuthSession } from '@xkx/web/auth/data-access';
-import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
+import { AmountEchoComponent, applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { DuplicatesListComponent, ListingStatusComponent } from '@xkx/web/listings/ui';
@@ -72,6 +83,7 @@ const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
     MatProgressBarModule,
     MatSelectModule,
     MatSlideToggleModule,
+    AmountEchoComponent,
     FieldErrorPipe,
     LocalizedPipe,
     TranslatePipe,
@@ -126,6 +138,7 @@ export class ListingFormPageComponent {
   protected readonly submitted = signal<{ status: ListingStatus; duplicates: Duplicate[] } | null>(null);
   protected readonly reviewNote = signal<string | null>(null);
   private baseline: ListingBody | null = null;
+  private readonly submittedBox = viewChild<ElementRef<HTMLElement>>('submittedBox');
 
   /** The changed keys, live; on a published listing a material one sends it back to review. */
   private readonly formValue = toSignal(this.form.valueChanges.pipe(startWith(null)));
@@ -151,6 +164,14 @@ export class ListingFormPageComponent {
         if (id) this.load(id);
         else this.startNew(results);
       });
+    });
+    // The buttons sit at the bottom of a long form and the confirmation at its top: bring it into view
+    // (and focus, so a screen reader reads it) as soon as it appears.
+    effect(() => {
+      const box = this.submittedBox()?.nativeElement;
+      if (!box) return;
+      box.scrollIntoView({ block: 'start' });
+      box.focus({ preventScroll: true });
     });
     this.c.price.controls.negotiable.valueChanges.subscribe(() => syncMoney(this.c.price, true));
     this.c.budget.controls.negotiable.valueChanges.subscribe(() => syncMoney(this.c.budget, false));

@@ -9,7 +9,7 @@ import {
   ResultStage,
   TransferMode,
 } from '@xkx/contracts';
-import { patentNumberValidator, wanValidator } from '@xkx/web/forms';
+import { amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
 import { fenToWan, ListingDetail, NeedBody, NeedDetail, ResultBody, ResultDetail, wanToFen } from '@xkx/web/listings/util';
 
 // The listing form mirrors the request body, so the API's field paths (`ipAssets.0.number`) land on
@@ -53,13 +53,23 @@ export const ownerGroup = (v?: { name: string; sharePercent?: number | null }) =
   });
 export type OwnerGroup = ReturnType<typeof ownerGroup>;
 
-const moneyGroup = () =>
-  new FormGroup({
+/** The highest figure of a range is not below the lowest: said on the field, by its label, before the round trip. */
+const notBelowMin: ValidatorFn = (control) => {
+  const min = fenOf(control.parent?.get('minWan')?.value as string | undefined, 'wan');
+  const max = fenOf(control.value as string, 'wan');
+  return min !== null && max !== null && max < min ? { notBelow: true } : null;
+};
+
+const moneyGroup = () => {
+  const group = new FormGroup({
     negotiable: new FormControl(true, { nonNullable: true }),
-    minWan: text('', wanValidator),
-    maxWan: text('', wanValidator),
+    minWan: text('', amountValidator('wan')),
+    maxWan: text('', amountValidator('wan'), notBelowMin),
     priceType: new FormControl<PriceType | null>(PriceType.INDICATIVE),
   });
+  group.controls.minWan.valueChanges.subscribe(() => group.controls.maxWan.updateValueAndValidity({ emitEvent: false }));
+  return group;
+};
 
 export function oneYearFromToday(): string {
   const d = new Date();
@@ -97,7 +107,7 @@ export function buildListingForm() {
     needType: new FormControl<NeedType | null>(null, { validators: [Validators.required] }),
     cooperationModes: new FormControl<TransferMode[]>([], { nonNullable: true, validators: [Validators.required] }),
     budget: moneyGroup(),
-    bountyWan: text('', wanValidator),
+    bountyWan: text('', amountValidator('wan')),
     minTrl: new FormControl<number | null>(null),
     deadline: text(''),
     anonymous: new FormControl(false, { nonNullable: true }),

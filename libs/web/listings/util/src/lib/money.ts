@@ -1,10 +1,12 @@
-import { fenToYuanString, parseYuanToFen } from '@xkx/util';
+import { fenToYuanString, parseAmount } from '@xkx/util';
 
-/** 万元 typed by a user ("50", "1,200.5") → fen, exactly (no floats); null when not a figure. Empty → undefined. */
+/**
+ * A listing amount field's text → fen, through the one parser (`parseAmount`, bare numbers in 万元: "50",
+ * "1,200.5", and also "300万", "1.5亿", "3,000,000元"). Empty → undefined; not an amount → null.
+ */
 export function wanToFen(text: string | null | undefined): number | null | undefined {
-  const t = (text ?? '').trim().replace(/万元?$/, '');
-  if (!t) return undefined;
-  return parseYuanToFen(`${t}万`);
+  const parsed = parseAmount(text, 'wan');
+  return parsed.ok ? parsed.fen : parsed.error === 'empty' ? undefined : null;
 }
 
 /** fen → 万元 as text for a form field ("50", "12.345"), exact: the decimal point moves in the string. */

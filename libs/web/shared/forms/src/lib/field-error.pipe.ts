@@ -2,6 +2,8 @@ import { inject, Pipe, PipeTransform } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { PASSWORD_MIN_LENGTH } from '@xkx/contracts';
 import { I18nService } from '@xkx/web/i18n';
+import { AmountError } from '@xkx/util';
+import { AMOUNT_ERROR_KEYS } from './amount';
 import { SERVER_ERROR } from './field-errors';
 
 /**
@@ -27,7 +29,9 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['mobile']) return this.i18n.t('form.mobile');
     if (errors['mismatch']) return this.i18n.t('form.mismatch');
     if (errors['choose']) return this.i18n.t('form.choose');
-    if (errors['wan']) return this.i18n.t('form.wan');
+    const amount = errors['amount'] as AmountError | undefined;
+    if (amount) return this.i18n.t(AMOUNT_ERROR_KEYS[amount]);
+    if (errors['positive']) return this.i18n.t('contract.amountPositive');
     if (errors['patent']) return this.i18n.t('form.patent');
     if (errors['notBelow']) return this.i18n.t('form.notBelow');
     if (errors['maxlength']) {

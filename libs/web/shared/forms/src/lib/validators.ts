@@ -1,5 +1,5 @@
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { isValidCreditCode, isValidPatentNumber, parseYuanToFen } from '@xkx/util';
+import { isValidCreditCode, isValidPatentNumber } from '@xkx/util';
 
 /** 统一社会信用代码 with its check character, checked before the round trip. */
 export const creditCodeValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null =>
@@ -23,13 +23,6 @@ export const passwordsMatchValidator: ValidatorFn = (group: AbstractControl): Va
 /** For an autocomplete control: a typed string is not a choice. */
 export const chosenValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null =>
   control.value === null || control.value === '' ? { required: true } : typeof control.value === 'string' ? { choose: true } : null;
-
-/** An amount in 万元 as typed ("50", "1,200.5"): exact to the fen, or it is refused before the round trip. */
-export const wanValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
-  const text = String(control.value ?? '').trim().replace(/[,，\s]/g, '');
-  if (!text) return null;
-  return parseYuanToFen(`${text}万`) === null ? { wan: true } : null;
-};
 
 /** A CNIPA patent number with its check digit (CN202310123456.6); empty is left to `required`. */
 export const patentNumberValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null =>

@@ -10,6 +10,7 @@ import { PHONE_EN, PHONE_ZH_CN } from './messages/phone.messages';
 import { CLOSURE_EN, CLOSURE_ZH_CN } from './messages/closure.messages';
 import { TODO_EN, TODO_ZH_CN } from './messages/todo.messages';
 import { BULK_EN, BULK_ZH_CN } from './messages/bulk.messages';
+import { MONEY_EN, MONEY_ZH_CN } from './messages/money.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -22,7 +23,7 @@ const ZH_CN = {
   'nav.languageLabel': '切换语言',
   'nav.workspace': '工作台',
   'nav.manage': '管理',
-  'nav.verification': '审核队列',
+  'nav.verification': '账号认证队列',
   'nav.users': '用户管理',
   'nav.organizations': '机构管理',
   'nav.auditLog': '审计日志',
@@ -51,7 +52,7 @@ const ZH_CN = {
   'title.resetPassword': '重设密码',
   'title.profile': '个人资料',
   'title.workspace': '工作台',
-  'title.verification': '审核队列',
+  'title.verification': '账号认证队列',
   'title.users': '用户管理',
   'title.organizations': '机构管理',
   'title.auditLog': '审计日志',
@@ -154,7 +155,7 @@ const ZH_CN = {
   'workspace.noResults': '您还没有科技成果。',
   'workspace.noNeeds': '您还没有技术需求。',
   'workspace.shortcutsTitle': '常用功能',
-  'queue.title': '审核队列',
+  'queue.title': '账号认证队列',
   'queue.lead': '新注册的科研人员与企业用户，按注册时间先后排列。',
   'queue.verify': '审核通过',
   'queue.reject': '驳回',
@@ -232,7 +233,7 @@ const ZH_CN = {
   'title.editResult': '编辑科技成果',
   'title.newNeed': '发布技术需求',
   'title.editNeed': '编辑技术需求',
-  'title.reviewQueue': '审核队列（成果与需求）',
+  'title.reviewQueue': '发布审核队列（成果与需求）',
   'title.review': '审核',
   'title.import': '批量导入',
   'home.browseResults': '浏览科技成果',
@@ -321,7 +322,6 @@ const ZH_CN = {
   'trl.7': '实际环境下系统样机演示',
   'trl.8': '实际系统完成并通过试验验证',
   'trl.9': '实际系统经运行检验（产业化）',
-  'form.wan': '请输入以万元为单位的金额，最多精确到分（例如 50 或 12.5）',
   'form.patent': '专利号格式或校验位不正确（例如 CN202310123456.6）',
   'form.notBelow': '最高值不能低于最低值',
   'form.maxLength': '最多 {n} 个字符',
@@ -383,7 +383,7 @@ const ZH_CN = {
   'mine.done.submit': '“{title}”已提交审核（{status}）。',
   'mine.done.renew': '“{title}”已续期（{status}）。',
   'mine.done.archive': '“{title}”已归档。',
-  'review.queueTitle': '审核队列',
+  'review.queueTitle': '发布审核队列',
   'review.queueLead': '待审核的科技成果与技术需求，先提交的在前。',
   'review.queueEmpty': '没有待审核的条目。',
   'review.open': '审核',
@@ -587,10 +587,6 @@ const ZH_CN = {
   'contract.installmentDescription': '付款条件',
   'contract.scheduleSum': '各期合计',
   'contract.scheduleMismatch': '各期合计 {sum} 元，与合同成交额 {amount} 元不一致',
-  'contract.amountFormat': '请输入金额，如 1,234,567.89',
-  'contract.amountDecimals': '金额最多精确到分（两位小数）',
-  'contract.amountNegative': '金额不能为负数',
-  'contract.amountTooLarge': '金额过大',
   'contract.amountPositive': '金额须大于零',
   'contract.areaCodeInvalid': '不是有效的六位行政区划代码',
   'contract.costsExceedAmount': '非技术性费用不能超过合同成交额',
@@ -629,6 +625,7 @@ const ZH_CN = {
   ...BULK_ZH_CN,
   ...NOTICE_ZH_CN,
   ...PHONE_ZH_CN,
+  ...MONEY_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -643,7 +640,7 @@ const EN: Record<MessageKey, string> = {
   'nav.languageLabel': 'Switch language',
   'nav.workspace': 'Workspace',
   'nav.manage': 'Manage',
-  'nav.verification': 'Verification queue',
+  'nav.verification': 'Account verification queue',
   'nav.users': 'Users',
   'nav.organizations': 'Organizations',
   'nav.auditLog': 'Audit log',
@@ -672,7 +669,7 @@ const EN: Record<MessageKey, string> = {
   'title.resetPassword': 'Reset password',
   'title.profile': 'Profile',
   'title.workspace': 'Workspace',
-  'title.verification': 'Verification queue',
+  'title.verification': 'Account verification queue',
   'title.users': 'Users',
   'title.organizations': 'Organizations',
   'title.auditLog': 'Audit log',
@@ -775,7 +772,7 @@ const EN: Record<MessageKey, string> = {
   'workspace.noResults': 'You have no technology results yet.',
   'workspace.noNeeds': 'You have no technology needs yet.',
   'workspace.shortcutsTitle': 'Shortcuts',
-  'queue.title': 'Verification queue',
+  'queue.title': 'Account verification queue',
   'queue.lead': 'Newly registered researchers and enterprise staff, oldest first.',
   'queue.verify': 'Verify',
   'queue.reject': 'Reject',
@@ -853,7 +850,7 @@ const EN: Record<MessageKey, string> = {
   'title.editResult': 'Edit technology result',
   'title.newNeed': 'New technology need',
   'title.editNeed': 'Edit technology need',
-  'title.reviewQueue': 'Review queue (results and needs)',
+  'title.reviewQueue': 'Listing review queue (results and needs)',
   'title.review': 'Review',
   'title.import': 'Bulk import',
   'home.browseResults': 'Browse technology results',
@@ -942,7 +939,6 @@ const EN: Record<MessageKey, string> = {
   'trl.7': 'Prototype demonstrated in the operational environment',
   'trl.8': 'System complete and qualified',
   'trl.9': 'System proven in operation (industrialised)',
-  'form.wan': 'Enter an amount in units of 10,000 CNY, at most to the fen (e.g. 50 or 12.5)',
   'form.patent': 'Not a valid patent number, or a wrong check digit (e.g. CN202310123456.6)',
   'form.notBelow': 'The maximum must not be below the minimum',
   'form.maxLength': 'At most {n} characters',
@@ -1004,7 +1000,7 @@ const EN: Record<MessageKey, string> = {
   'mine.done.submit': '“{title}” was submitted ({status}).',
   'mine.done.renew': '“{title}” was renewed ({status}).',
   'mine.done.archive': '“{title}” was archived.',
-  'review.queueTitle': 'Review queue',
+  'review.queueTitle': 'Listing review queue',
   'review.queueLead': 'Results and needs waiting for review, oldest first.',
   'review.queueEmpty': 'Nothing is waiting for review.',
   'review.open': 'Review',
@@ -1208,10 +1204,6 @@ const EN: Record<MessageKey, string> = {
   'contract.installmentDescription': 'Condition',
   'contract.scheduleSum': 'Installments in total',
   'contract.scheduleMismatch': 'The installments add up to {sum} yuan, not the contract amount of {amount} yuan',
-  'contract.amountFormat': 'Enter an amount, e.g. 1,234,567.89',
-  'contract.amountDecimals': 'Amounts go down to the fen: two decimals at most',
-  'contract.amountNegative': 'Amounts cannot be negative',
-  'contract.amountTooLarge': 'The amount is too large',
   'contract.amountPositive': 'The amount must be above zero',
   'contract.areaCodeInvalid': 'Not a valid 6-digit area code',
   'contract.costsExceedAmount': 'Non-technical costs cannot exceed the contract amount',
@@ -1250,6 +1242,7 @@ const EN: Record<MessageKey, string> = {
   ...BULK_EN,
   ...NOTICE_EN,
   ...PHONE_EN,
+  ...MONEY_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

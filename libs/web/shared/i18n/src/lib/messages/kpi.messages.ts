@@ -120,7 +120,6 @@ export const KPI_ZH_CN = {
 
   'kpi.saveFailed': '保存失败，请稍后重试。',
   'kpi.yuanHint': '金额以元为单位、精确到分，可写作 1,234,567.89、150万 或 1.2亿。',
-  'kpi.yuanInvalid': '请输入以元为单位的金额，最多精确到分（如 1234567.89、150万）',
 
   'kpi.targetsTitle': '年度目标设定',
   'kpi.targetsLead': '全区年度目标是看板上“年度目标完成情况”的基准；未设定的年度使用默认值：新增项目 165 项、技术合同成交额 84 亿元。分机构目标只能设给高校和科研院所，某行留空表示该机构不设目标。',
@@ -281,7 +280,6 @@ export const KPI_EN: Record<keyof typeof KPI_ZH_CN, string> = {
 
   'kpi.saveFailed': 'Not saved; please try again later.',
   'kpi.yuanHint': 'Amounts in yuan, to the fen: 1,234,567.89, 150万 or 1.2亿 all work.',
-  'kpi.yuanInvalid': 'Enter an amount in yuan, to the fen at most (e.g. 1234567.89 or 150万)',
 
   'kpi.targetsTitle': 'Yearly targets',
   'kpi.targetsLead': 'The district’s yearly targets are what the dashboard measures progress against; a year without them uses the defaults: 165 new projects and 8.4 bn yuan of technology contracts. Per-institution targets are for universities and institutes only; leave a row empty for no target.',
