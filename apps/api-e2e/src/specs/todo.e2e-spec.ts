@@ -121,7 +121,8 @@ describe('to-do list and reminders', () => {
     const bell = (await notifications(s.researcher)).filter((n) => n.kind === 'LISTING_REVIEWED');
     expect(bell.find((n) => n.title.includes('需修改的成果'))).toMatchObject({ title: '科技成果「需修改的成果」需要修改', link: `/workspace/results/${changes}/edit` });
     expect(bell.find((n) => n.title.includes('需修改的成果'))?.body).toContain('请补充中试数据');
-    expect(bell.find((n) => n.title.includes('通过的成果') && !n.title.includes('未通过'))).toMatchObject({ link: `/results/${approved}` });
+    const approvedCode: string = (await t.http.get(`/api/results/${approved}`).set(...bearer(s.researcher)).expect(200)).body.code;
+    expect(bell.find((n) => n.title.includes('通过的成果') && !n.title.includes('未通过'))).toMatchObject({ link: `/results/${approvedCode}` });
     expect(bell.find((n) => n.title.includes('未通过的成果'))).toMatchObject({ title: '科技成果「未通过的成果」未通过审核', link: '/workspace/listings' });
     expect((await outbox()).filter((m) => m.to === 'researcher@xkx.demo' && m.subject.includes('需修改的成果'))).toHaveLength(1);
     // …and the sent-back listing is on the owner's list.

@@ -50,7 +50,7 @@ describeBrowser('the broker’s to-do list', () => {
 
     const first = overdue!.items[0]!;
     await section.locator(`[data-testid="todo-item"][data-id="${first.id}"]`).click();
-    await page.waitForURL(`**/deals/${first.dealId}`);
+    await page.waitForURL(`**/deals/${first.code}`);
     expect(await page.getByTestId('deal-detail').getAttribute('data-code')).toBe(first.code);
     expect(errors).toEqual([]);
   });

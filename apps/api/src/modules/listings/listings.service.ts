@@ -357,7 +357,7 @@ export class ListingsService {
     const note = entity.reviewNote ? `\n\n审核意见 / Reviewer's note: ${entity.reviewNote}` : '';
     const label = kind === 'RESULT' ? '科技成果' : '技术需求';
     const segment = kind === 'RESULT' ? 'results' : 'needs';
-    const link = action === ListingAction.APPROVE ? `/${segment}/${entity.id}` : action === ListingAction.REQUEST_CHANGES ? `/workspace/${segment}/${entity.id}/edit` : '/workspace/listings';
+    const link = action === ListingAction.APPROVE ? `/${segment}/${entity.code}` : action === ListingAction.REQUEST_CHANGES ? `/workspace/${segment}/${entity.id}/edit` : '/workspace/listings';
     await this.notifications.notify(manager, [entity.ownerId], {
       kind: NotificationKind.LISTING_REVIEWED,
       titleZh: `${label}「${entity.title}」${pair[0]}`,

@@ -151,7 +151,7 @@ export class TodoDigestService {
       );
       for (const f of fresh.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))) {
         seen.add(f.id);
-        lines.push(`· ${f.code}「${f.title}」 ← 「${listing.title}」 /${other === 'result' ? 'results' : 'needs'}/${f.id}`);
+        lines.push(`· ${f.code}「${f.title}」 ← 「${listing.title}」 /${other === 'result' ? 'results' : 'needs'}/${f.code}`);
         if (lines.length >= WEEKLY_LINES) return lines;
       }
     }

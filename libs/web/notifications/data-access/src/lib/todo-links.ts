@@ -27,6 +27,7 @@ export function todoLink(key: TodoSectionKey, item: TodoItem): string[] {
     case 'CONTRACTS_TO_REGISTER':
     case 'CONTRACTS_AWAITING_PAYMENT':
     case 'NDAS_TO_SIGN':
-      return item.dealId ? ['/', WebPath.deals, item.dealId] : ['/', WebPath.workspace];
+      // By the deal's code (its address since issue 17's code URLs); the uuid only if a row had no code.
+      return item.dealId ? ['/', WebPath.deals, item.code ?? item.dealId] : ['/', WebPath.workspace];
   }
 }
