@@ -1,4 +1,4 @@
-import { authoredCapitals, CODE_WORD_ALLOWED, codeWords } from '@xkx/util';
+import { authoredCapitalsIn, CODE_WORD_ALLOWED, codeWords } from '@xkx/util';
 import { Cell, Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { bearer, loginDemo, Session } from '../support/auth';
@@ -38,14 +38,6 @@ const DATE_HEADER = /时间|日期|有效期|截至|截止/;
 /** A cell that only looks like money or a timestamp, written as text. */
 const TEXT_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?/;
 
-/** Sentences, phrases and keywords in an API body (not the values that are a code on their own, like PUBLISHED). */
-function proseOf(body: unknown, key = ''): string[] {
-  if (typeof body === 'string') return key === 'keywords' || !/^[A-Z0-9_.-]+$/.test(body) ? [body] : [];
-  if (Array.isArray(body)) return body.flatMap((item) => proseOf(item, key));
-  if (body && typeof body === 'object') return Object.entries(body).flatMap(([k, v]) => proseOf(v, k));
-  return [];
-}
-
 /**
  * The words a clerk reads in the files: labels, not codes; money in 元/万元 as numbers, dates as dates,
  * both with a number format; Beijing time, never UTC ISO text.
@@ -62,7 +54,7 @@ describe('exports speak to people: labels, 元 as numbers, Beijing dates as date
     await loadKpiFixture(t.app.get(DataSource), FIXTURE);
     for (const kind of ['results', 'needs']) {
       const hits = (await t.http.get(`/api/${kind}`).query({ limit: 100 }).set(...bearer(sessions.broker)).expect(200)).body.items as unknown[];
-      allowed = [...allowed, ...authoredCapitals(proseOf(hits).join('\n'))];
+      allowed = [...allowed, ...authoredCapitalsIn(hits)];
     }
     // An audit entry with a change to show.
     const org = (await t.http.get('/api/organizations').query({ q: NJU, limit: 1 }).set(...bearer(sessions.admin)).expect(200)).body.items[0] as { id: string };
@@ -153,5 +145,17 @@ describe('exports speak to people: labels, 元 as numbers, Beijing dates as date
     // Excel has no time zones: the cell holds the wall-clock time in Beijing (exceljs reads it back as UTC fields).
     const beijingNow = Date.now() + 8 * 3600_000;
     expect(Math.abs((at as Date).getTime() - beijingNow)).toBeLessThan(10 * 60_000);
+  });
+
+  it('search URLs name an organization by its credit code, not an id; an old id still filters the same', async () => {
+    const page = (await t.http.get('/api/results').query({ limit: 1 }).expect(200)).body as { facets: { organizations: Array<{ value: string; label: string; count: number }> } };
+    const org = page.facets.organizations.find((o) => o.label === NJU)!;
+    expect(codeWords(org.value)).toEqual([]);
+    const byCode = (await t.http.get('/api/results').query({ organizationId: org.value, limit: 1 }).expect(200)).body as { total: number };
+    expect(byCode.total).toBe(org.count);
+    const orgs = (await t.http.get('/api/organizations').query({ q: NJU, limit: 100 }).set(...bearer(sessions.admin!)).expect(200)).body.items as Array<{ id: string; nameZh: string }>;
+    const id = orgs.find((o) => o.nameZh === NJU)!.id;
+    expect((await t.http.get('/api/results').query({ organizationId: id, limit: 1 }).expect(200)).body.total).toBe(org.count);
+    await t.http.get('/api/results').query({ organizationId: 'not-an-organization' }).expect(400);
   });
 });

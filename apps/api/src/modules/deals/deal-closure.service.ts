@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
-import { recordDealEvent } from './deal-events';
+import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { DealTransitionsService } from './deal-transitions.service';
 import { canMove } from './deal-workflow';
 import { DealClosureDto, DecideClosureDto } from './dto/deal-closure.dto';
@@ -23,7 +23,6 @@ const PASS_LIMIT = 200;
 /** pg_try_advisory_xact_lock key of the auto-close pass: one instance runs it at a time. */
 export const DECLINE_CLOSE_LOCK_KEY = '7305281966117002';
 
-const SIDE_WORDS: Record<DealSide, string> = { INSTITUTION: '成果方', ENTERPRISE: '需求方', BROKER: '技术经理人' };
 
 /** The deal's brokers decide; with none on the deal, any broker; administrators always. */
 export function mayDecideClosure(user: AuthUser, participants: readonly Pick<DealParticipantEntity, 'userId' | 'side'>[]): boolean {
@@ -60,7 +59,7 @@ export class DealClosureService {
     deal.lostProposalReason = reason;
     const saved = await manager.save(deal);
     const side = participants.find((p) => p.userId === user.id)?.side ?? (managesDeals(user) ? DealSide.BROKER : intro.targetKind === 'RESULT' ? DealSide.INSTITUTION : DealSide.ENTERPRISE);
-    await recordDealEvent(manager, saved, user.id, 'CLOSURE_PROPOSED', `${user.name}（${SIDE_WORDS[side]}）表示不合适：${reason}。等待技术经理人确认未成交或继续撮合。`);
+    await recordDealEvent(manager, saved, user.id, 'CLOSURE_PROPOSED', `${user.name}（${DEAL_SIDE_WORDS[side]}）表示不合适：${reason}。等待技术经理人确认未成交或继续撮合。`);
     const days = this.config.XKX_DECLINE_AUTO_CLOSE_DAYS;
     await this.notifications.notify(manager, (await this.brokersOf(manager, participants)).filter((id) => id !== user.id), {
       kind: NotificationKind.DEAL_CLOSURE_PROPOSED,

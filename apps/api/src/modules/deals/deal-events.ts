@@ -1,7 +1,10 @@
-import { DealStage } from '@xkx/contracts';
+import { DealSide, DealStage } from '@xkx/contracts';
 import { EntityManager } from 'typeorm';
 import { DealEventEntity } from './entities/deal-event.entity';
 import { DealEntity } from './entities/deal.entity';
+
+/** A side in a timeline note, as people say it (notes are stored words, never codes). */
+export const DEAL_SIDE_WORDS: Record<DealSide, string> = { INSTITUTION: '成果方', ENTERPRISE: '需求方', BROKER: '技术经理人' };
 
 /** Appends one step to the deal's timeline, inside the caller's transaction. */
 export async function recordDealEvent(

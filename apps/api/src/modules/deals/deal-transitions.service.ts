@@ -7,7 +7,7 @@ import { sumFen } from '../contracts/contract-rules';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DealAccessService } from './deal-access.service';
-import { recordDealEvent } from './deal-events';
+import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { chainIssue, noticeFacts } from './chain-rules';
 import { checkMove, MoveContext } from './deal-guards';
 import { allowedTargets } from './deal-workflow';
@@ -81,7 +81,7 @@ export class DealTransitionsService {
     if (user?.role === Role.BROKER && !participants.some((p) => p.side === DealSide.BROKER)) {
       await manager.insert(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER, addedById: user.id });
       participants.push(manager.create(DealParticipantEntity, { dealId: saved.id, userId: user.id, side: DealSide.BROKER }));
-      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${user.name}（BROKER）`);
+      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${user.name}（${DEAL_SIDE_WORDS.BROKER}）`);
     }
     if (input.to === 'PUBLIC_NOTICE') {
       if (!user) throw new Error('only a person opens a public notice');

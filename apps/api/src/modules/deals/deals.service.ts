@@ -9,7 +9,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { DealAccessService } from './deal-access.service';
-import { nextDealCode, recordDealEvent } from './deal-events';
+import { DEAL_SIDE_WORDS, nextDealCode, recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
 import { CreateDealDto, ParticipantInputDto, UpdateDealDto } from './dto/deal-write.dto';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
@@ -161,7 +161,7 @@ export class DealsService {
       deal.updatedAt = new Date();
       const saved = await manager.save(deal);
       const person = await manager.findOneByOrFail(UserEntity, { id: resolved.userId });
-      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${person.name}（${resolved.side}）`);
+      await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${person.name}（${DEAL_SIDE_WORDS[resolved.side]}）`);
       await recordAudit(manager, { action: AuditAction.DEAL_PARTICIPANT_ADDED, actorId: user.id, ...dealSubject(saved), details: { participant: `${person.name} ${person.email}`, side: resolved.side } });
       await this.notifications.notify(manager, [resolved.userId], {
         kind: NotificationKind.DEAL_STAGE_CHANGED,

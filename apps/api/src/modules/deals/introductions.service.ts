@@ -167,7 +167,7 @@ export class IntroductionsService {
       // 不合适 closes the answering side only: the deal's broker confirms 未成交 or keeps going (issue 12).
       await this.closure.propose(manager, deal, participants, intro, user);
     } else {
-      await recordDealEvent(manager, deal, user.id, 'INTRODUCTION_ANSWERED', `${intro.status}${intro.answerNote ? `：${intro.answerNote}` : ''}`);
+      await recordDealEvent(manager, deal, user.id, 'INTRODUCTION_ANSWERED', `${intro.status === 'INTERESTED' ? '有意向' : intro.status === 'DECLINED' ? '婉拒' : '待答复'}${intro.answerNote ? `：${intro.answerNote}` : ''}`);
       await this.notifications.notify(manager, [...participants.map((p) => p.userId), intro.requesterId].filter((uid) => uid !== user.id), {
         kind: NotificationKind.INTRODUCTION_ANSWERED,
         titleZh: `对接请求已答复：「${deal.title}」`,

@@ -10,7 +10,7 @@ import { ResultEntity } from '../listings/entities/result.entity';
 import { canManage } from '../listings/listing-access';
 import { UserEntity } from '../users/user.entity';
 import { DealAccessService } from './deal-access.service';
-import { recordDealEvent } from './deal-events';
+import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { isOpen, NDA_STAGES } from './deal-workflow';
 import { ConfidentialViewDto, CreateNdaVersionDto, NdaAcceptanceDto, NdaVersionDto } from './dto/collaboration.dto';
 import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from './entities/nda.entity';
@@ -77,7 +77,7 @@ export class NdaService {
       }
       if (!participants.some((p) => p.userId === user.id)) {
         await manager.insert(DealParticipantEntity, { dealId, userId: user.id, side, addedById: user.id });
-        await recordDealEvent(manager, deal, user.id, 'PARTICIPANT_ADDED', `${user.name}（${side}）`);
+        await recordDealEvent(manager, deal, user.id, 'PARTICIPANT_ADDED', `${user.name}（${DEAL_SIDE_WORDS[side]}）`);
       }
       const existing = await manager.findOneBy(NdaAcceptanceEntity, { dealId, userId: user.id, ndaVersion: version });
       const textHash = ndaTextHash(latest);

@@ -119,7 +119,11 @@ export class ListingSearchService {
     if (query.trlMin !== undefined) where.push(`l.${c.trl} >= ${p(query.trlMin)}`);
     if (query.trlMax !== undefined) where.push(`l.${c.trl} <= ${p(query.trlMax)}`);
     if (query.mode?.length) where.push(`l.${c.modes} && ${p(query.mode)}::text[]`);
-    if (query.organizationId) where.push(`l.organization_id = ${p(query.organizationId)}${kind === 'NEED' ? ' AND NOT l.anonymous' : ''}`);
+    if (query.organizationId) {
+      // Shared URLs name an organization by its 统一社会信用代码 (what the facets give); old ones by its id.
+      const org = UUID.test(query.organizationId) ? p(query.organizationId) : `(SELECT o2.id FROM organization o2 WHERE o2.credit_code = ${p(query.organizationId)})`;
+      where.push(`l.organization_id = ${org}${kind === 'NEED' ? ' AND NOT l.anonymous' : ''}`);
+    }
     if (kind === 'NEED' && query.needType) where.push(`l.need_type = ${p(query.needType)}`);
     if (query.moneyMinFen !== undefined || query.moneyMaxFen !== undefined) {
       const overlap: string[] = [];
@@ -194,7 +198,7 @@ export class ListingSearchService {
       this.dataSource.query<Array<{ value: string; count: number }>>(`SELECT l.${c.trl}::text AS value, count(*)::int AS count ${from} WHERE ${whereSql} AND l.${c.trl} IS NOT NULL GROUP BY l.${c.trl} ORDER BY l.${c.trl}`, params),
       this.dataSource.query<Array<{ value: string; count: number }>>(`SELECT m AS value, count(*)::int AS count ${from}, unnest(l.${c.modes}) m WHERE ${whereSql} GROUP BY m ORDER BY count DESC, m`, params),
       this.dataSource.query<Array<{ value: string; count: number; label: string }>>(
-        `SELECT l.organization_id::text AS value, min(o.name_zh) AS label, count(*)::int AS count ${from} JOIN organization o ON o.id = l.organization_id
+        `SELECT coalesce(min(o.credit_code), l.organization_id::text) AS value, min(o.name_zh) AS label, count(*)::int AS count ${from} JOIN organization o ON o.id = l.organization_id
          WHERE ${whereSql}${kind === 'NEED' ? ' AND NOT l.anonymous' : ''} GROUP BY l.organization_id ORDER BY count DESC, label LIMIT 12`,
         params,
       ),

@@ -120,11 +120,12 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     const otherKind: ListingKind = kind === 'NEED' ? 'RESULT' : 'NEED';
     const counterparts = await this.counterparts(otherKind, hits.map((h) => h.id), user);
     const verdicts = await this.verdicts(kind === 'NEED' ? hits.map((h) => [id, h.id]) : hits.map((h) => [h.id, id]));
+    const fields = await this.fieldNames();
     return hits.flatMap((hit) => {
       const counterpart = counterparts.get(hit.id);
       if (!counterpart) return [];
       const key = kind === 'NEED' ? `${id}:${hit.id}` : `${hit.id}:${id}`;
-      return [{ ...this.scored(hit), counterpart, origin: 'ALGORITHM' as const, verdict: verdicts.get(key) ?? 'NONE' }];
+      return [{ ...this.scored(hit, fields), counterpart, origin: 'ALGORITHM' as const, verdict: verdicts.get(key) ?? 'NONE' }];
     });
   }
 
@@ -172,23 +173,39 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     const inField = (c: MatchCounterpartDto): boolean => !filter.field || c.fieldCodes.some((f) => f === filter.field || f.startsWith(`${filter.field}.`));
     const inOrg = (c: MatchCounterpartDto): boolean => !filter.organizationId || c.organization?.id === filter.organizationId;
     const items: OpportunityDto[] = [];
+    const fields = await this.fieldNames();
     for (const { needId, hit } of pairs.sort((a, b) => b.hit.score - a.hit.score)) {
       const need = needs.get(needId);
       const result = results.get(hit.id);
       if (!need || !result) continue;
       if (!(inField(need) || inField(result)) || !(inOrg(need) || inOrg(result))) continue;
-      items.push({ need, result, ...this.scored(hit) });
+      items.push({ need, result, ...this.scored(hit, fields) });
       if (items.length >= (filter.limit ?? 30)) break;
     }
     if (filter.markSeen !== false) await this.dataSource.manager.upsert(BrokerMatchViewEntity, { userId: user.id, lastSeenAt: new Date() }, ['userId']);
     return { items, since: view?.lastSeenAt.toISOString() ?? null };
   }
 
-  private scored(hit: MatchHit): Pick<MatchDto, 'score' | 'components' | 'reasons'> {
+  /**
+   * The engine words a field reason with the field's code (NE.BAT): people read its name in their language.
+   * The taxonomy is small (about a hundred rows), so it is read per request rather than cached and invalidated.
+   */
+  private async fieldNames(): Promise<Map<string, { zh: string; en: string }>> {
+    const rows = await this.dataSource.query<Array<{ code: string; name_zh: string; name_en: string }>>('SELECT code, name_zh, name_en FROM technology_field');
+    return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
+  }
+
+  private scored(hit: MatchHit, fields: ReadonlyMap<string, { zh: string; en: string }>): Pick<MatchDto, 'score' | 'components' | 'reasons'> {
+    // One pass over the text, whole codes only (NE.BAT is not NE followed by .BAT), longest first.
+    const named = (text: string, codes: readonly string[] | undefined, locale: 'zh' | 'en'): string => {
+      if (!codes?.length) return text;
+      const alternatives = [...codes].sort((a, b) => b.length - a.length).map((c) => c.replace(/\./g, '\\.'));
+      return text.replace(new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})(?![\\w.])`, 'g'), (code) => fields.get(code)?.[locale] ?? code);
+    };
     return {
       score: Math.round(hit.score * 1000) / 1000,
       components: hit.components,
-      reasons: hit.reasons.map((r) => ({ code: r.code, 'zh-CN': r.zh, en: r.en, ...(r.terms ? { terms: r.terms } : {}) })),
+      reasons: hit.reasons.map((r) => ({ code: r.code, 'zh-CN': named(r.zh, r.fieldCodes, 'zh'), en: named(r.en, r.fieldCodes, 'en'), ...(r.terms ? { terms: r.terms } : {}) })),
     };
   }
 

@@ -1,8 +1,16 @@
+import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
+import { DEAL_STAGE_LABELS, LEGAL_PERSON_TYPE_LABELS, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS, REGISTRATION_STATUS_LABELS } from './deals';
+import { formatFen } from './audit';
 import type { Locale } from './error-codes';
+import { KPI_DIMENSION_LABELS, KPI_VIEW_LABELS } from './kpis';
+import { IP_STATUS_LABELS, IP_TYPE_LABELS, LISTING_STATUS_LABELS, NEED_TYPE_LABELS, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS } from './listings';
+import { DECLINE_REASON_LABELS } from './matching';
+import { ORGANIZATION_KIND_LABELS } from './organizations';
 
 /**
  * Field-level messages for validation constraints, keyed by constraint name (class-validator's
- * names plus our own). `{0}`, `{1}` stand for the constraint's arguments.
+ * names plus our own). `{0}`, `{1}` stand for the constraint's arguments; `{0:fen}` writes an amount in fen as
+ * yuan (¥1,234.56), since people never read 分.
  */
 export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   isDefined: { 'zh-CN': '必填', en: 'is required' },
@@ -71,8 +79,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   unknownContractType: { 'zh-CN': '合同类型不存在或已停用：{0}', en: 'unknown or inactive contract type: {0}' },
   contractSubtypeRequired: { 'zh-CN': '请选择具体的合同子类型', en: 'choose a contract subtype' },
   technicalAmountNegative: { 'zh-CN': '非技术性费用不能超过合同成交额', en: 'must not exceed the contract amount' },
-  scheduleSumMismatch: { 'zh-CN': '付款计划合计 {0} 分，应等于合同成交额 {1} 分', en: 'installments add up to {0} fen; they must equal the contract amount of {1} fen' },
-  paymentExceedsContract: { 'zh-CN': '累计到账将达 {0} 分，超过合同成交额 {1} 分', en: 'received would total {0} fen, above the contract amount of {1} fen' },
+  scheduleSumMismatch: { 'zh-CN': '付款计划合计 {0:fen}，应等于合同成交额 {1:fen}', en: 'installments add up to {0:fen}; they must equal the contract amount of {1:fen}' },
+  paymentExceedsContract: { 'zh-CN': '累计到账将达 {0:fen}，超过合同成交额 {1:fen}', en: 'received would total {0:fen}, above the contract amount of {1:fen}' },
   isRegistrationNumber: { 'zh-CN': '登记号必须是 16 位数字（年份 4 位 + 行政区划代码 6 位 + 序号 6 位）', en: 'must be 16 digits: year (4), area code (6), serial (6)' },
   incomeExceedsTechnical: { 'zh-CN': '核定技术性收入不能超过技术交易额', en: 'must not exceed the technical amount' },
   unknownRegistrationField: { 'zh-CN': '不是已配置的登记字段', en: 'is not a configured registration field' },
@@ -93,13 +101,32 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   notABroker: { 'zh-CN': '只能选择在职的技术经理人', en: 'must be an active broker' },
 };
 
+/** Label maps of the coded values a field may be limited to (isEnum, isIn). */
+const CODE_LABEL_MAPS: ReadonlyArray<Readonly<Record<string, Record<Locale, string>>>> = [
+  PRICE_TYPE_LABELS, TRANSFER_MODE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, IP_TYPE_LABELS, IP_STATUS_LABELS,
+  NEED_TYPE_LABELS, LISTING_STATUS_LABELS, ROLE_LABELS, USER_STATUS_LABELS, ORGANIZATION_KIND_LABELS, DEAL_STAGE_LABELS,
+  PRICING_METHOD_LABELS, LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS, OBJECTION_DECISION_LABELS,
+  DECLINE_REASON_LABELS, KPI_VIEW_LABELS, KPI_DIMENSION_LABELS,
+];
+
+/**
+ * The allowed values of an enum in words: INDICATIVE, FLOOR, FIRM → 参考价、底价、一口价. The label map is the
+ * one that words every value, so a code shared by two enums (PENDING) reads as its own enum says.
+ */
+function allowedValues(values: readonly unknown[], locale: Locale): string {
+  const codes = values.map(String);
+  const labels = CODE_LABEL_MAPS.find((map) => codes.every((c) => c in map));
+  return labels ? codes.map((c) => labels[c]?.[locale] ?? c).join(locale === 'zh-CN' ? '、' : ', ') : codes.join(', ');
+}
+
 export function formatValidationMessage(constraint: string, args: unknown[], locale: Locale): string | undefined {
   const template = VALIDATION_MESSAGES[constraint]?.[locale];
   if (!template) return undefined;
-  return template.replace(/\{(\d+)\}/g, (_, i: string) => {
+  return template.replace(/\{(\d+)(:fen)?\}/g, (_, i: string, fen?: string) => {
     const value = args[Number(i)];
-    if (Array.isArray(value)) return value.join(', ');
-    if (value !== null && typeof value === 'object') return Object.values(value).join(', ');
+    if (fen && (typeof value === 'number' || typeof value === 'string') && /^-?\d+$/.test(String(value))) return formatFen(value);
+    if (Array.isArray(value)) return allowedValues(value, locale);
+    if (value !== null && typeof value === 'object') return allowedValues(Object.values(value), locale);
     return String(value ?? '');
   });
 }

@@ -1,4 +1,4 @@
-import { authoredCapitals, codeWords, CODE_WORD_ALLOWED } from './code-words';
+import { authoredCapitals, authoredCapitalsIn, codeWords, CODE_WORD_ALLOWED } from './code-words';
 
 describe('codeWords', () => {
   it('finds enum codes, dotted codes and UUIDs', () => {
@@ -18,5 +18,10 @@ describe('codeWords', () => {
     const authored = authoredCapitals('40 nm CMOS 流片验证；关键词 CCUS，STATUS_X');
     expect(authored).toEqual(['CMOS', 'CCUS']);
     expect(codeWords('CMOS 工艺 SUBMIT NE.BAT', [...CODE_WORD_ALLOWED, ...authored])).toEqual(['NE.BAT', 'SUBMIT']);
+  });
+
+  it('reads authored capitals out of an API body, not its codes', () => {
+    const body = { items: [{ status: 'PUBLISHED', title: '40 nm CMOS 射频芯片', keywords: ['CCUS', '碳减排'], fieldCodes: ['NE.BAT'], nameEn: 'Nanjing University of Posts and Telecommunications (NJUPT)' }] };
+    expect(authoredCapitalsIn(body).sort()).toEqual(['CCUS', 'CMOS', 'NJUPT']);
   });
 });

@@ -8,9 +8,10 @@
  * Upper-case words people do read, each for a reason:
  * TRL (technology readiness level, shown as "TRL 6"), KPI (the ledger's own name), NDA (保密协议, the
  * document's common name), SMTP (the outbox page names the transport), HTTP/HTTPS/JSON/HTML (only in
- * admin-facing addresses); Excel and CN patent numbers are not all-capitals words and never match.
+ * admin-facing addresses), JPEG (a file's type, like PDF); Excel and CN patent numbers are not all-capitals
+ * words and never match.
  */
-export const CODE_WORD_ALLOWED: readonly string[] = ['TRL', 'KPI', 'NDA', 'SMTP', 'HTTP', 'HTTPS', 'JSON', 'HTML', 'WIPO'];
+export const CODE_WORD_ALLOWED: readonly string[] = ['TRL', 'KPI', 'NDA', 'SMTP', 'HTTP', 'HTTPS', 'JSON', 'HTML', 'JPEG', 'WIPO'];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** NE.BAT, TRANSFER.PATENT_APPLICATION: capitals, a dot, capitals (CN202310000001.5 has digits, and is not one). */
@@ -34,4 +35,18 @@ export function codeWords(text: string, allowed: readonly string[] = CODE_WORD_A
  */
 export function authoredCapitals(text: string): string[] {
   return [...new Set([...text.matchAll(WORD)].map((m) => m[0]).filter((w) => !w.includes('_')))];
+}
+
+/**
+ * The capitals authors wrote anywhere in an API body (listings, organizations): every string that is prose
+ * (not a code standing alone, like PUBLISHED), and keywords even when one is a lone acronym (CCUS).
+ */
+export function authoredCapitalsIn(body: unknown): string[] {
+  const prose = (value: unknown, key: string): string[] => {
+    if (typeof value === 'string') return key === 'keywords' || !/^[A-Z0-9_.-]+$/.test(value) ? [value] : [];
+    if (Array.isArray(value)) return value.flatMap((item) => prose(item, key));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => prose(v, k));
+    return [];
+  };
+  return authoredCapitals(prose(body, '').join('\n'));
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ListingStatus, NeedType, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListingOrganizationDto, PriceResponseDto } from './listing-response.dto';
 
 const toArray = ({ value }: { value: unknown }): unknown =>
@@ -25,7 +25,10 @@ export class SearchListingsQueryDto {
   @ApiPropertyOptional({ description: 'Price/budget range overlapping [moneyMinFen, moneyMaxFen], in fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) moneyMinFen?: number;
   @ApiPropertyOptional({ description: 'fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) moneyMaxFen?: number;
   @ApiPropertyOptional({ description: 'Include 面议 listings in a money filter (default true)' }) @IsOptional() @Transform(toBool) @IsBoolean() includeNegotiable?: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ description: 'The organization: its 统一社会信用代码 (as the organization facet gives it) or its id', example: '91320113MA1XKX0001' })
+  @IsOptional()
+  @Matches(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJ-NPQRTUWXY]{18})$/i)
+  organizationId?: string;
   @ApiPropertyOptional({ enum: Object.values(NeedType), description: 'Needs only' }) @IsOptional() @IsEnum(NeedType) needType?: NeedType;
   @ApiPropertyOptional({ enum: Object.values(ListingStatus), description: 'Brokers only; others always see published listings' }) @IsOptional() @IsEnum(ListingStatus) status?: ListingStatus;
   @ApiPropertyOptional({ enum: SORTS, default: 'relevance' }) @IsOptional() @IsIn(SORTS) sort?: SearchSort;
