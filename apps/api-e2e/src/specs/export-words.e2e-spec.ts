@@ -60,7 +60,8 @@ describe('exports speak to people: labels, 元 as numbers, Beijing dates as date
     const org = (await t.http.get('/api/organizations').query({ q: NJU, limit: 1 }).set(...bearer(sessions.admin)).expect(200)).body.items[0] as { id: string };
     const detail = await t.http.get(`/api/organizations/${org.id}`).set(...bearer(sessions.admin)).expect(200);
     await t.http.patch(`/api/organizations/${org.id}`).set(...bearer(sessions.admin)).send({ version: detail.body.version, shortName: '南大技转' }).expect(200);
-  }, 120_000);
+    // The demo market, seeded and indexed: minutes on a loaded 2-core machine.
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('downloads every file route the API documents', async () => {
