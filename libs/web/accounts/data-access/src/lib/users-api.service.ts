@@ -1,6 +1,7 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { API_PREFIX, BulkResult, Role, UserStatus, VerificationDecision } from '@xkx/contracts';
+import { inBatches } from '@xkx/web/data-access';
 import { Observable } from 'rxjs';
 import { CreateUserRequest, InviteUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
 
@@ -34,7 +35,7 @@ export class UsersApiService {
 
   /** Several pending accounts verified or refused at once; each is decided (or refused) on its own. */
   bulkVerify(decision: VerificationDecision, ids: readonly string[], reason?: string): Observable<BulkResult> {
-    return this.http.post<BulkResult>(`${BASE}/bulk-verify`, { decision, items: ids.map((id) => ({ id })), ...(reason ? { reason } : {}) });
+    return inBatches(ids, (batch) => this.http.post<BulkResult>(`${BASE}/bulk-verify`, { decision, items: batch.map((id) => ({ id })), ...(reason ? { reason } : {}) }));
   }
 
   create(request: CreateUserRequest): Observable<UserSummary> {

@@ -1,7 +1,7 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { API_PREFIX, BulkResult } from '@xkx/contracts';
-import { saveBlob } from '@xkx/web/data-access';
+import { inBatches, saveBlob } from '@xkx/web/data-access';
 import {
   BoardFilter,
   DealBoard,
@@ -47,7 +47,7 @@ export class DealsApiService {
 
   /** Hands the deals to one broker; each deal is reassigned (or refused) on its own. */
   bulkReassign(brokerId: string, items: ReadonlyArray<{ id: string; version: number }>): Observable<BulkResult> {
-    return this.http.post<BulkResult>(`${BASE}/bulk-reassign`, { brokerId, items });
+    return inBatches(items, (batch) => this.http.post<BulkResult>(`${BASE}/bulk-reassign`, { brokerId, items: batch }));
   }
 
   /** The deals the caller takes part in (parties) or all of them (brokers). */

@@ -14,7 +14,7 @@ import {
   UpdateOutcome,
 } from '@xkx/web/listings/util';
 import { map, Observable } from 'rxjs';
-import { saveBlob } from '@xkx/web/data-access';
+import { inBatches, saveBlob } from '@xkx/web/data-access';
 
 const base = (segment: ListingSegment): string => `/${API_PREFIX}/${segment}`;
 
@@ -51,7 +51,7 @@ export class ListingsApiService {
 
   /** Several listings of the queue decided at once; each is applied (or refused) on its own. */
   bulkReview(segment: ListingSegment, decision: ListingReviewDecision, items: ReadonlyArray<{ id: string; version: number }>, note?: string): Observable<BulkResult> {
-    return this.http.post<BulkResult>(`${base(segment)}/bulk-review`, { decision, items, ...(note ? { note } : {}) });
+    return inBatches(items, (batch) => this.http.post<BulkResult>(`${base(segment)}/bulk-review`, { decision, items: batch, ...(note ? { note } : {}) }));
   }
 
   reviewQueueResource(segment: () => ListingSegment): HttpResourceRef<ListingDetail[] | undefined> {
