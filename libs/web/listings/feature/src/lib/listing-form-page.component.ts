@@ -53,6 +53,7 @@ import {
   buildListingForm,
   changedKeys,
   controlPath,
+  fieldLabelKey,
   indicatorGroup,
   ipAssetGroup,
   needBody,
@@ -198,6 +199,12 @@ export class ListingFormPageComponent {
     const rest = c.value.filter((m) => m !== mode);
     c.setValue(checked ? [...rest, mode] : rest);
     c.markAsTouched();
+  }
+
+  /** An API error no control took, named by its field's label (never its code). */
+  protected fieldLabel(field: string): string {
+    const key = fieldLabelKey(field, this.results());
+    return key ? this.i18n.t(key) : '';
   }
 
   protected trlKey(trl: number): MessageKey {

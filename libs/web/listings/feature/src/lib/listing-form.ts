@@ -10,6 +10,7 @@ import {
   TransferMode,
 } from '@xkx/contracts';
 import { amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
+import { MessageKey } from '@xkx/web/i18n';
 import { fenToWan, ListingDetail, NeedBody, NeedDetail, ResultBody, ResultDetail, wanToFen } from '@xkx/web/listings/util';
 
 // The listing form mirrors the request body, so the API's field paths (`ipAssets.0.number`) land on
@@ -282,4 +283,43 @@ export function controlPath(field: string): string {
     .replace(/^(price|budget)\.(min|max)Fen$/, '$1.$2Wan')
     .replace(/^bountyFen$/, 'bountyWan')
     .replace(/^(keywords|inventors|mustHaves|niceToHaves|fieldCodes|transferModes|cooperationModes)\.\d+$/, '$1');
+}
+
+/** The label of a body field, by its first segment: an API error no control took is named by it, never by its code. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  publicSummary: 'listing.publicSummary',
+  confidentialDetail: 'listing.confidentialDetail',
+  indicators: 'listing.indicators',
+  fieldCodes: 'listing.fields',
+  keywords: 'listing.keywords',
+  validUntil: 'listing.validUntil',
+  valueProposition: 'listing.valueProposition',
+  problemSolved: 'listing.problemSolved',
+  advantages: 'listing.advantages',
+  applications: 'listing.applications',
+  form: 'listing.form',
+  trl: 'listing.trl',
+  stage: 'listing.stage',
+  ipAssets: 'listing.ipAssets',
+  owners: 'listing.owners',
+  inventors: 'listing.inventors',
+  serviceInvention: 'listing.serviceInvention',
+  transferModes: 'listing.modes',
+  price: 'listing.price',
+  problem: 'listing.problem',
+  mustHaves: 'listing.mustHaves',
+  niceToHaves: 'listing.niceToHaves',
+  needType: 'listing.needType',
+  cooperationModes: 'listing.cooperationModes',
+  budget: 'listing.budget',
+  bountyFen: 'listing.bounty',
+  minTrl: 'listing.minTrl',
+  deadline: 'listing.deadline',
+  anonymous: 'listing.anonymous',
+};
+
+export function fieldLabelKey(field: string, results: boolean): MessageKey | null {
+  const first = field.split('.')[0] ?? '';
+  if (first === 'title') return results ? 'listing.resultTitle' : 'listing.needTitle';
+  return FIELD_LABELS[first] ?? null;
 }
