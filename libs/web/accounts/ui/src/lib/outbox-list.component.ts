@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { OutboxMail } from '@xkx/web/accounts/util';
-import { TranslatePipe } from '@xkx/web/i18n';
+import { codeMessageKey, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 
 /** Outgoing mail kept when no SMTP server is configured: subject lines, bodies on demand. */
 @Component({
@@ -15,7 +15,7 @@ import { TranslatePipe } from '@xkx/web/i18n';
         <mat-expansion-panel data-testid="outbox-mail">
           <mat-expansion-panel-header>
             <mat-panel-title>{{ mail.subject }}</mat-panel-title>
-            <mat-panel-description>{{ mail.to }} · {{ mail.createdAt | date: 'yyyy-MM-dd HH:mm' }} · {{ mail.status }}</mat-panel-description>
+            <mat-panel-description>{{ mail.to }} · {{ mail.createdAt | date: 'yyyy-MM-dd HH:mm' }} · {{ statusKey(mail.status) | t }}</mat-panel-description>
           </mat-expansion-panel-header>
           <pre>{{ mail.body }}</pre>
           <p class="muted">{{ 'outbox.attempts' | t: { n: mail.attempts } }}</p>
@@ -32,4 +32,8 @@ import { TranslatePipe } from '@xkx/web/i18n';
 })
 export class OutboxListComponent {
   readonly mails = input.required<readonly OutboxMail[]>();
+
+  protected statusKey(status: string): MessageKey {
+    return codeMessageKey('outbox.status', status);
+  }
 }

@@ -27,7 +27,7 @@ import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
-import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { codeMessageKey, I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { DealConfidentialViewsComponent } from './deal-confidential-views.component';
 import { DealClosureBannerComponent } from './deal-closure-banner.component';
 import { DealContractsComponent } from './deal-contracts.component';
@@ -98,6 +98,8 @@ export class DealPageComponent {
   protected readonly showHistory = signal(false);
   protected readonly history = inject(AuditApiService).historyResource('deals', () => (this.showHistory() ? this.dealId() : undefined));
   protected readonly stageLabels = DEAL_STAGE_LABELS;
+  /** Timeline events are stored as codes (CONTRACT_RECORDED); people read them from the catalogue. */
+  protected readonly eventKey = (kind: string): MessageKey => codeMessageKey('deal.event', kind);
   private readonly users = inject(UsersApiService);
   protected readonly peopleQuery = signal('');
   protected readonly people = signal<UserSummary[] | null>(null);

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
+import { auditFieldLabel, LISTING_HISTORY_ACTION_LABELS, LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { HistoryEntry } from '@xkx/web/listings/util';
 
@@ -15,13 +15,17 @@ import { HistoryEntry } from '@xkx/web/listings/util';
         <li>
           <div class="when">{{ h.at | date: 'yyyy-MM-dd HH:mm' }} · v{{ h.version }}</div>
           <div>
-            <strong>{{ h.action }}</strong>
+            @let action = actionLabel(h.action);
+            <strong>{{ action ? (action | localized) : ('history.action.other' | t) }}</strong>
             @if (h.fromStatus || h.toStatus) {
               <span class="muted"> {{ statusLabel(h.fromStatus) | localized }} → {{ statusLabel(h.toStatus) | localized }}</span>
             }
           </div>
           @if (h.changedFields.length) {
-            <div class="muted">{{ 'history.changed' | t }}: {{ h.changedFields.join(', ') }}</div>
+            <div class="muted">{{ 'history.changed' | t }}:
+              @for (f of h.changedFields; track f; let last = $last) {
+                {{ fieldLabel(f) | localized }}{{ last ? '' : '、' }}
+              }</div>
           }
           @if (h.note) {
             <div class="note">{{ h.note }}</div>
@@ -41,6 +45,15 @@ import { HistoryEntry } from '@xkx/web/listings/util';
 })
 export class HistoryListComponent {
   readonly entries = input.required<readonly HistoryEntry[]>();
+
+  /** Actions are stored as codes (SUBMIT); people read their labels. */
+  protected actionLabel(action: string): { 'zh-CN': string; en: string } | null {
+    return LISTING_HISTORY_ACTION_LABELS[action] ?? null;
+  }
+
+  protected fieldLabel(field: string): { 'zh-CN': string; en: string } {
+    return auditFieldLabel(field);
+  }
 
   protected statusLabel(status: string | null): { 'zh-CN': string; en: string } | null {
     return status && status in LISTING_STATUS_LABELS ? LISTING_STATUS_LABELS[status as ListingStatus] : null;

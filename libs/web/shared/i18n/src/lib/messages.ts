@@ -11,6 +11,8 @@ import { CLOSURE_EN, CLOSURE_ZH_CN } from './messages/closure.messages';
 import { TODO_EN, TODO_ZH_CN } from './messages/todo.messages';
 import { BULK_EN, BULK_ZH_CN } from './messages/bulk.messages';
 import { MONEY_EN, MONEY_ZH_CN } from './messages/money.messages';
+import { HISTORY_EN, HISTORY_ZH_CN } from './messages/history.messages';
+import { MAIL_EN, MAIL_ZH_CN } from './messages/mail.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -626,6 +628,8 @@ const ZH_CN = {
   ...NOTICE_ZH_CN,
   ...PHONE_ZH_CN,
   ...MONEY_ZH_CN,
+  ...HISTORY_ZH_CN,
+  ...MAIL_ZH_CN,
 };
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -1243,6 +1247,17 @@ const EN: Record<MessageKey, string> = {
   ...NOTICE_EN,
   ...PHONE_EN,
   ...MONEY_EN,
+  ...HISTORY_EN,
+  ...MAIL_EN,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
+
+/** Prefixes of message groups that word a stored code; each group has an `.other` entry for codes it lacks. */
+export type CodeMessagePrefix = 'deal.event' | 'outbox.status';
+
+/** `deal.event.CREATED` for a code the catalogue words, else the group's `.other`: a code is never shown as is. */
+export function codeMessageKey(prefix: CodeMessagePrefix, code: string): MessageKey {
+  const key = `${prefix}.${code}`;
+  return (key in ZH_CN ? key : `${prefix}.other`) as MessageKey;
+}

@@ -8,7 +8,7 @@ import {
 } from '@xkx/contracts';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
-import { LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { codeMessageKey, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { PrintSheetComponent } from './print-sheet.component';
 
 const SIDE_KEYS: Record<DealSide, MessageKey> = {
@@ -170,6 +170,8 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
                   @if (e.toStage) {
                     {{ e.fromStage ? (stageLabels[e.fromStage] | localized) + ' → ' : ''
                     }}{{ stageLabels[e.toStage] | localized }}
+                  } @else {
+                    {{ eventKey(e.kind) | t }}
                   }
                 </td>
                 <td>{{ e.note ?? '' }}</td>
@@ -188,6 +190,7 @@ export class DealPrintComponent {
   protected readonly deal = this.api.detailResource(this.id);
   protected readonly timeline = this.api.timelineResource(this.id);
   protected readonly stageLabels = DEAL_STAGE_LABELS;
+  protected readonly eventKey = (kind: string): MessageKey => codeMessageKey('deal.event', kind);
   protected readonly pricingLabels = PRICING_METHOD_LABELS;
   protected readonly registrationLabels = REGISTRATION_STATUS_LABELS;
   protected readonly sideKeys = SIDE_KEYS;
