@@ -1,6 +1,6 @@
 import { MatchingService, TodoDigestJob } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
-import { bearer, login, loginDemo, Session } from '../support/auth';
+import { bearer, login, loginDemo, registerAndSignIn, Session } from '../support/auth';
 import { backdateNotice, DealDriver, DealSessions, publishedPair } from '../support/deals';
 import { resultPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -127,6 +127,17 @@ describe('to-do list and reminders', () => {
     expect((await outbox()).filter((m) => m.to === 'researcher@xkx.demo' && m.subject.includes('需修改的成果'))).toHaveLength(1);
     // …and the sent-back listing is on the owner's list.
     expect(section(await todo(s.researcher), 'LISTINGS_CHANGES_REQUESTED').items.find((i) => i.subjectId === changes)).toMatchObject({ subject: 'RESULT', detail: '请补充中试数据' });
+  });
+
+  it('tells an organization’s members in the bell when it is verified', async () => {
+    const founder = await registerAndSignIn(t.http, { email: 'ceo@todo-newco.cn', password: 'Brand-New-Company-9', name: '王总', role: 'ENTERPRISE', enterprise: { creditCode: '91350100M000100Y43', nameZh: '福州待认证科技有限公司' } }, '10.17.0.3');
+    await t.http.post(`/api/users/${founder.userId}/verify`).set(...bearer(s.broker)).send({}).expect(200);
+    const orgId: string = founder.user.organization?.id ?? (await t.http.get(`/api/users/${founder.userId}`).set(...bearer(s.admin)).expect(200)).body.organization.id;
+    const org = await t.http.get(`/api/organizations/${orgId}`).expect(200);
+    expect(org.body.verified).toBe(false);
+    await t.http.patch(`/api/organizations/${orgId}`).set(...bearer(s.admin)).send({ version: org.body.version, verified: true }).expect(200);
+    const member = await login(t.http, 'ceo@todo-newco.cn', 'Brand-New-Company-9', '10.17.0.4');
+    expect((await notifications(member)).filter((n) => n.kind === 'ORGANIZATION_VERIFIED')).toEqual([expect.objectContaining({ title: '「福州待认证科技有限公司」已通过机构认证', link: '/workspace' })]);
   });
 
   it('keeps reminder preferences per user, validated', async () => {
