@@ -52,6 +52,30 @@ describe('detail routes by code or uuid', () => {
     if (notTheirs) expect((await t.http.get(`/api/deals/${notTheirs.code}`).set(...bearer(outsider)).expect(404)).body.code).toBe('DEAL_NOT_FOUND');
   });
 
+  it('introductions, their duplicate refusal and notifications name the deal by its code too', async () => {
+    const enterprise = await loginDemo(t.http, 'enterprise');
+    const results = (await t.http.get('/api/results?limit=50').expect(200)).body.items as Array<{ id: string }>;
+    const message = '我司希望了解该技术的中试数据与许可条件，请安排对接。';
+    let asked: { dealId: string | null; dealCode: string | null } | undefined;
+    let resultId = '';
+    for (const r of results) {
+      const res = await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ resultId: r.id, message });
+      if (res.status === 201) {
+        asked = res.body;
+        resultId = r.id;
+        break;
+      }
+    }
+    if (!asked?.dealId) throw new Error('the enterprise can ask for an introduction to some demo result');
+    const deal = (await t.http.get(`/api/deals/${asked.dealId}`).set(...bearer(broker)).expect(200)).body as { code: string };
+    expect(asked.dealCode).toBe(deal.code);
+    const again = await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ resultId, message }).expect(409);
+    expect(again.body).toMatchObject({ code: 'INTRODUCTION_DUPLICATE', dealId: asked.dealId, dealCode: deal.code });
+    const bell = (await t.http.get('/api/notifications?limit=50').set(...bearer(broker)).expect(200)).body.items as Array<{ dealId: string | null; dealCode: string | null }>;
+    expect(bell.find((n) => n.dealId === asked?.dealId)?.dealCode).toBe(deal.code);
+    expect(bell.filter((n) => n.dealId === null).every((n) => n.dealCode === null)).toBe(true);
+  });
+
   it.each([
     ['results', 'R2099-999999', 'LISTING_NOT_FOUND'],
     ['needs', 'N2099-999999', 'LISTING_NOT_FOUND'],

@@ -163,7 +163,9 @@ describeBrowser('deals: the broker board and a deal page', () => {
     // From the deal page, as a broker finds them: the print links open the documents.
     await page.goto(`${server.baseUrl}/deals/${contract.dealId}`);
     await page.getByTestId('deal-detail').waitFor();
-    expect(await page.getByTestId('print-deal').getAttribute('href')).toBe(`/print/deals/${contract.dealId}`);
+    // Linked by its code (issue 17).
+    const dealCode = (await page.getByTestId('deal-detail').getAttribute('data-code'))!;
+    expect(await page.getByTestId('print-deal').getAttribute('href')).toBe(`/print/deals/${dealCode}`);
 
     const open = async (path: string, kind: string): Promise<{ pages: number; text: string }> => {
       await page.goto(`${server.baseUrl}${path}`);

@@ -62,11 +62,12 @@ export class IntroductionsService {
         .createQueryBuilder(IntroductionEntity, 'i')
         .leftJoin(DealEntity, 'd', 'd.id = i.deal_id')
         .select('i.deal_id', 'dealId')
+        .addSelect('d.code', 'dealCode')
         .where('i.requester_id = :requester', { requester: user.id })
         .andWhere(targetKind === 'RESULT' ? 'i.result_id = :target' : 'i.need_id = :target', { target: target.id })
         .andWhere(`(i.status = :pending OR (i.status = :interested AND d.stage IN (:...open)))`, { pending: IntroductionStatus.PENDING, interested: IntroductionStatus.INTERESTED, open: OPEN_DEAL_STAGES })
-        .getRawOne<{ dealId: string | null }>();
-      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT, [], { dealId: duplicate.dealId });
+        .getRawOne<{ dealId: string | null; dealCode: string | null }>();
+      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT, [], { dealId: duplicate.dealId, dealCode: duplicate.dealCode });
 
       const institutionOrgId = result?.organizationId ?? user.organizationId;
       const enterpriseOrgId = need?.organizationId ?? user.organizationId;
@@ -208,6 +209,8 @@ export class IntroductionsService {
     const results = resultIds.length ? await manager.find(ResultEntity, { where: { id: In(resultIds) } }) : [];
     const needs = needIds.length ? await manager.find(NeedEntity, { where: { id: In(needIds) } }) : [];
     const requesters = await manager.find(UserEntity, { where: { id: In([...new Set(rows.map((r) => r.requesterId))]) }, relations: ['organization'] });
+    const dealIds = rows.flatMap((r) => (r.dealId ? [r.dealId] : []));
+    const dealCodes = new Map((dealIds.length ? await manager.find(DealEntity, { where: { id: In(dealIds) }, select: ['id', 'code'] }) : []).map((d) => [d.id, d.code]));
     return rows.map((i) => {
       const result = results.find((r) => r.id === i.resultId) ?? null;
       const need = needs.find((n) => n.id === i.needId) ?? null;
@@ -220,7 +223,7 @@ export class IntroductionsService {
         result: result ? { id: result.id, kind: 'RESULT' as const, code: result.code, title: result.title } : null,
         need: need ? { id: need.id, kind: 'NEED' as const, code: need.code, title: need.title } : null,
         message: i.message, matchScore: i.matchScore, declineReason: i.declineReason, answerNote: i.answerNote, answeredAt: i.answeredAt?.toISOString() ?? null,
-        dealId: i.dealId, canAnswer: i.status === 'PENDING' && this.mayAnswer(user, i, target), createdAt: i.createdAt.toISOString(),
+        dealId: i.dealId, dealCode: i.dealId ? (dealCodes.get(i.dealId) ?? null) : null, canAnswer: i.status === 'PENDING' && this.mayAnswer(user, i, target), createdAt: i.createdAt.toISOString(),
       };
     });
   }

@@ -15,7 +15,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationListDto, description: 'The caller’s notifications, newest first' })
   async list(@Query() query: ListNotificationsQueryDto, @CurrentUser() user: AuthUser): Promise<NotificationListDto> {
     const page = await this.notifications.list(user.id, query.unreadOnly, query.limit, query.offset);
-    return { items: page.items.map((n) => NotificationDto.from(n)), total: page.total, unread: page.unread };
+    return { items: page.items.map((n) => NotificationDto.from(n, page.dealCodes)), total: page.total, unread: page.unread };
   }
 
   @Post('read-all')

@@ -42,11 +42,14 @@ export class NotificationsService {
     }
   }
 
-  async list(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationEntity[]; total: number; unread: number }> {
+  async list(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationEntity[]; total: number; unread: number; dealCodes: Map<string, string> }> {
     const where = unreadOnly ? { userId, readAt: IsNull() } : { userId };
     const [items, total] = await this.dataSource.manager.findAndCount(NotificationEntity, { where, order: { createdAt: 'DESC' }, take: limit, skip: offset });
     const unread = await this.dataSource.manager.count(NotificationEntity, { where: { userId, readAt: IsNull() } });
-    return { items, total, unread };
+    // Links open a deal by its code. Plain SQL: notifications sit below the deals module.
+    const dealIds = [...new Set(items.flatMap((n) => (n.dealId ? [n.dealId] : [])))];
+    const rows: Array<{ id: string; code: string }> = dealIds.length ? await this.dataSource.query(`SELECT id, code FROM deal WHERE id = ANY($1::uuid[])`, [dealIds]) : [];
+    return { items, total, unread, dealCodes: new Map(rows.map((r) => [r.id, r.code])) };
   }
 
   async markRead(userId: string, id: string): Promise<void> {

@@ -141,6 +141,8 @@ export interface NotificationItem {
   titleEn: string | null;
   body: string;
   dealId: string | null;
+  /** The deal's code, for its address (/deals/D2026-000004). */
+  dealCode: string | null;
   /** Where the news is acted on in the web app (a path such as /workspace/results/…/edit), when not a deal. */
   link: string | null;
   readAt: string | null;

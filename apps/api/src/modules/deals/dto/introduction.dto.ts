@@ -43,6 +43,7 @@ export class IntroductionDto {
   @ApiProperty({ type: String, nullable: true }) answerNote!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) answeredAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'D2026-000004', description: 'The deal’s code, for its address' }) dealCode!: string | null;
   @ApiProperty({ description: 'The caller may answer it (the target’s side, or a broker on its behalf)' }) canAnswer!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

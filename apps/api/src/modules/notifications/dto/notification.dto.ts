@@ -20,12 +20,14 @@ export class NotificationDto implements NotificationItem {
   @ApiProperty({ type: String, nullable: true, description: 'English title (null on older notifications)' }) titleEn!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'D2026-000004', description: 'The deal’s code, for its address' }) dealCode!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Web path where the news is acted on, when not a deal' }) link!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(n: NotificationEntity): NotificationDto {
-    return { id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, body: n.body, dealId: n.dealId, link: n.link, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+  static from(n: NotificationEntity, dealCodes: ReadonlyMap<string, string>): NotificationDto {
+    const dealCode = n.dealId ? (dealCodes.get(n.dealId) ?? null) : null;
+    return { id: n.id, kind: n.kind, title: n.title, titleEn: n.titleEn, body: n.body, dealId: n.dealId, dealCode, link: n.link, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
   }
 }
 

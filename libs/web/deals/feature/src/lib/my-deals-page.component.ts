@@ -77,7 +77,7 @@ import { DeclineChoice } from '@xkx/web/matching/util';
                   · {{ declineLabels[i.declineReason] | localized }}
                 }
                 @if (i.dealId) {
-                  · <a [routerLink]="['/deals', i.dealId]" data-testid="intro-deal">{{ 'deal.open' | t }}</a>
+                  · <a [routerLink]="['/deals', i.dealCode ?? i.dealId]" data-testid="intro-deal">{{ 'deal.open' | t }}</a>
                 }
               </p>
             }

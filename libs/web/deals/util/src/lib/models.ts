@@ -47,6 +47,8 @@ export interface Introduction {
   answerNote: string | null;
   answeredAt: string | null;
   dealId: string | null;
+  /** The deal's code, for its address (/deals/D2026-000004). */
+  dealCode: string | null;
   canAnswer: boolean;
   createdAt: string;
 }

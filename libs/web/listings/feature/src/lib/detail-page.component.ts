@@ -109,7 +109,7 @@ import { ListingMatchesComponent } from './listing-matches.component';
             <p class="sent" role="status" data-testid="introduction-sent">
               <mat-icon inline aria-hidden="true">mark_email_read</mat-icon> {{ 'deal.askSent' | t }}
               @if (intro.dealId) {
-                <a [routerLink]="['/deals', intro.dealId]" data-testid="introduction-deal">{{
+                <a [routerLink]="['/deals', intro.dealCode ?? intro.dealId]" data-testid="introduction-deal">{{
                   'deal.open' | t
                 }}</a>
               }
@@ -303,7 +303,7 @@ export class DetailPageComponent {
         this.askBusy.set(false);
         const apiError = toApiError(error);
         this.askError.set(apiError.message ?? this.i18n.t('common.loadError'));
-        this.askErrorDeal.set(apiError.dealId ?? null);
+        this.askErrorDeal.set(apiError.dealCode ?? apiError.dealId ?? null);
       },
     });
   }

@@ -18,7 +18,7 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
       <p class="done" role="status" data-testid="introduction-sent">
         <mat-icon inline aria-hidden="true">mark_email_read</mat-icon> {{ 'deal.introSent' | t }}
         @if (intro.dealId) {
-          <a [routerLink]="['/deals', intro.dealId]">{{ 'deal.open' | t }}</a>
+          <a [routerLink]="['/deals', intro.dealCode ?? intro.dealId]">{{ 'deal.open' | t }}</a>
         }
       </p>
     } @else if (open()) {

@@ -147,7 +147,7 @@ export class NotificationsBellComponent {
   protected open(n: NotificationItem): void {
     const go = (): void => {
       this.list.reload();
-      if (n.dealId) void this.router.navigate(['/', WebPath.deals, n.dealId]);
+      if (n.dealId) void this.router.navigate(['/', WebPath.deals, n.dealCode ?? n.dealId]);
       // Listing reviews, digests, organization news: a path inside the app (never another site).
       else if (n.link && safeReturnUrl(n.link)) void this.router.navigateByUrl(n.link);
     };

@@ -13,9 +13,11 @@ export interface ApiError {
   reason?: string;
   /** The deal an error is about, e.g. the open one behind 409 INTRODUCTION_DUPLICATE. */
   dealId?: string;
+  /** Its code, for its address (/deals/D2026-000004). */
+  dealCode?: string;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number; reason?: unknown; dealId?: unknown } {
+function isErrorBody(value: unknown): value is ErrorBody & { currentVersion?: number; reason?: unknown; dealId?: unknown; dealCode?: unknown } {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
@@ -31,6 +33,7 @@ export function toApiError(error: unknown): ApiError {
       currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
       reason: typeof body.reason === 'string' ? body.reason : undefined,
       dealId: typeof body.dealId === 'string' ? body.dealId : undefined,
+      dealCode: typeof body.dealCode === 'string' ? body.dealCode : undefined,
     };
   }
   return { status: error instanceof HttpErrorResponse ? error.status : 0, code: null, message: null, errors: [] };

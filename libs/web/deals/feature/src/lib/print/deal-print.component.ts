@@ -6,6 +6,7 @@ import {
   PRICING_METHOD_LABELS,
   REGISTRATION_STATUS_LABELS,
 } from '@xkx/contracts';
+import { CodeAddress, isUuid } from '@xkx/web/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
 import { codeMessageKey, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
@@ -186,11 +187,22 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
 export class DealPrintComponent {
   private readonly api = inject(DealsApiService);
 
+  /** The deal's code (D2026-000004), or its uuid in older links. */
   readonly id = input.required<string>();
-  protected readonly deal = this.api.detailResource(this.id);
-  protected readonly timeline = this.api.timelineResource(this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly deal = this.api.detailResource(this.address.ref);
+  private readonly loaded = computed(() => (this.deal.hasValue() ? this.deal.value() : undefined));
+  protected readonly timeline = this.api.timelineResource(() => {
+    const ref = this.address.ref();
+    return isUuid(ref) ? ref.toLowerCase() : this.loaded()?.id;
+  });
   protected readonly stageLabels = DEAL_STAGE_LABELS;
   protected readonly eventKey = (kind: string): MessageKey => codeMessageKey('deal.event', kind);
+
+  constructor() {
+    this.address.follow(this.loaded, (code) => ['/print/deals', code]);
+  }
+
   protected readonly pricingLabels = PRICING_METHOD_LABELS;
   protected readonly registrationLabels = REGISTRATION_STATUS_LABELS;
   protected readonly sideKeys = SIDE_KEYS;

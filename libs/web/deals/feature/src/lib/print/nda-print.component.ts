@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DealSide } from '@xkx/contracts';
+import { CodeAddress } from '@xkx/web/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { PrintSheetComponent } from './print-sheet.component';
@@ -80,10 +81,18 @@ const SIDE_KEYS: Record<DealSide, MessageKey> = {
 export class NdaPrintComponent {
   private readonly api = inject(DealsApiService);
 
+  /** The deal's code (D2026-000004), or its uuid in older links. */
   readonly id = input.required<string>();
-  protected readonly deal = this.api.detailResource(this.id);
+  private readonly address = new CodeAddress(this.id);
+  protected readonly deal = this.api.detailResource(this.address.ref);
+  private readonly loaded = computed(() => (this.deal.hasValue() ? this.deal.value() : undefined));
   protected readonly text = this.api.ndaTextResource(() => true);
   protected readonly sideKeys = SIDE_KEYS;
+
+  constructor() {
+    this.address.follow(this.loaded, (code) => ['/print/deals', code, 'nda']);
+  }
+
   protected readonly reference = computed(() =>
     this.deal.hasValue() ? (this.deal.value()?.code ?? '') : '',
   );
