@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { shanghaiDate } from '@xkx/contracts';
 import { findLedgerProblems } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, loginDemo } from '../support/auth';
@@ -44,6 +45,23 @@ describe('ledger gates: contract, registration, payment, stage move, import; led
     pair = await publishedPair(t.http, s, '台账闸门');
   }, 180_000);
   afterAll(() => t?.close());
+
+  it('the demo market tells a full year: 100+ deals, 70+ registered contracts worth hundreds of millions, and a clean ledger:check', async () => {
+    // Runs first, before this file writes anything behind the gates.
+    expect(await findLedgerProblems(ds)).toEqual([]);
+    const year = Number(shanghaiDate().slice(0, 4));
+    const headline = (await t.http.get(`/api/kpis?year=${year}&view=registered`).set(...bearer(s.broker)).expect(200)).body;
+    expect(headline.figures.projects).toBeGreaterThanOrEqual(70);
+    expect(headline.figures.contractAmountFen).toBeGreaterThanOrEqual(100_000_000 * 100); // ¥100 million
+    expect(headline.figures.contractAmountFen).toBeLessThan(1_000_000_000 * 100); // under ¥1 billion
+    expect(headline.excluded.projects).toBe(0);
+    const funnel = (await t.http.get(`/api/kpis/funnel?year=${year}`).set(...bearer(s.broker)).expect(200)).body;
+    expect(funnel.stages.find((st: { stage: string }) => st.stage === 'DEALS').count).toBeGreaterThanOrEqual(100);
+    // Spread over the year's months up to this one, not bunched in the last few.
+    const months = (await t.http.get(`/api/kpis/breakdown?year=${year}&view=signed&dimension=MONTH`).set(...bearer(s.broker)).expect(200)).body.items as Array<{ projects: number }>;
+    const month = Number(shanghaiDate().slice(5, 7));
+    expect(months.slice(0, month).filter((m) => m.projects > 0).length).toBeGreaterThanOrEqual(Math.min(month, Math.ceil(month * 0.75)));
+  });
 
   const contracts = async (dealId: string) => (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM tech_contract WHERE deal_id = $1`, [dealId]))[0]!.n;
 

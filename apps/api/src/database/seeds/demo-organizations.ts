@@ -50,4 +50,13 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { nameZh: '南京栖霞山石化工程技术有限公司', kind: 'ENTERPRISE', address: '南京市栖霞区栖霞街道', creditCodeBody: '91320113MA1XK0007', isKeyMonitored: true },
   { nameZh: '南京八卦洲节能环保科技有限公司', kind: 'ENTERPRISE', address: '南京市栖霞区八卦洲街道', creditCodeBody: '91320113MA1XK0008' },
   { nameZh: '南京尧化门人工智能科技有限公司', kind: 'ENTERPRISE', address: '南京市栖霞区尧化街道', creditCodeBody: '91320113MA1XK0009', isHighTech: true, isSpecialized: true },
+  // Buyers of the year's volume (demo-year.ts); no demo account belongs to them.
+  { nameZh: '南京仙林光电子科技有限公司', shortName: '仙林光电', kind: 'ENTERPRISE', address: '南京市栖霞区仙林街道', creditCodeBody: '91320113MA1XK0010', isHighTech: true },
+  { nameZh: '南京马群医疗器械有限公司', shortName: '马群医疗', kind: 'ENTERPRISE', address: '南京市栖霞区马群街道', creditCodeBody: '91320113MA1XK0011', isSpecialized: true },
+  { nameZh: '南京栖霞智慧水务有限公司', shortName: '栖霞水务', kind: 'ENTERPRISE', address: '南京市栖霞区燕子矶街道', creditCodeBody: '91320113MA1XK0012' },
+  { nameZh: '南京龙潭港智能物流有限公司', shortName: '龙潭物流', kind: 'ENTERPRISE', address: '南京市栖霞区龙潭街道', creditCodeBody: '91320113MA1XK0013' },
+  { nameZh: '南京紫金山新材料科技有限公司', shortName: '紫金山新材', kind: 'ENTERPRISE', address: '南京市栖霞区马群街道', creditCodeBody: '91320113MA1XK0014', isHighTech: true, isKeyMonitored: true },
+  { nameZh: '南京西岗精密机械有限公司', shortName: '西岗精机', kind: 'ENTERPRISE', address: '南京市栖霞区西岗街道', creditCodeBody: '91320113MA1XK0015', isSpecialized: true },
+  { nameZh: '南京仙林中医药健康产业有限公司', shortName: '仙林中医药', kind: 'ENTERPRISE', address: '南京市栖霞区仙林街道', creditCodeBody: '91320113MA1XK0016' },
+  { nameZh: '南京八卦洲数字农业科技有限公司', shortName: '八卦洲农业', kind: 'ENTERPRISE', address: '南京市栖霞区八卦洲街道', creditCodeBody: '91320113MA1XK0017' },
 ];

@@ -12,6 +12,7 @@ import { DEMO_NEEDS } from './data/demo-needs';
 import { DEMO_RESULTS } from './data/demo-results';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoData } from './demo-seed';
+import { seedDemoYear } from './demo-year';
 
 /**
  * The demo database: organizations and accounts (demo-seed.ts), then listings in every status through
@@ -66,5 +67,8 @@ export class DemoSeeder {
     this.logger.log(`Seeded ${count} demo listings`);
     const deals = await seedDemoDeals(manager, broker.id);
     this.logger.log(`Seeded ${deals} demo deals with their contracts`);
+    // The year's volume; its brokers share the demo broker's password, so they reuse its hash (argon2 is slow on purpose).
+    const year = await seedDemoYear(manager, broker.passwordHash);
+    this.logger.log(`Seeded the year's market: ${year.deals} deals, ${year.contracts} contracts`);
   }
 }
