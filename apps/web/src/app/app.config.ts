@@ -1,8 +1,15 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { provideServiceWorker } from '@angular/service-worker';
+import { provideServiceWorker, SwUpdate } from '@angular/service-worker';
 import { authInterceptor, provideAuth } from '@xkx/web/auth/data-access';
 import { acceptLanguageInterceptor } from '@xkx/web/i18n';
 import { APP_ROUTES } from './app.routes';
@@ -21,5 +28,9 @@ export const appConfig: ApplicationConfig = {
     { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
     // Production builds only (ngsw-config.json): the shell and public reads keep working on a poor connection.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
+    // After a release, a tab on the old version may need a chunk the server no longer has: load the new one.
+    provideAppInitializer(() => {
+      inject(SwUpdate).unrecoverable.subscribe(() => document.location.reload());
+    }),
   ],
 };
