@@ -27,6 +27,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { StatsModule } from './modules/stats/stats.module';
+import { PortalModule } from './modules/portal/portal.module';
 import { StorageModule } from './modules/storage/storage.module';
 import { TodoModule } from './modules/todo/todo.module';
 import { UsersModule } from './modules/users/users.module';
@@ -78,6 +79,7 @@ export class AppModule {
         HealthModule,
         OrganizationsModule,
         StatsModule,
+        PortalModule,
         SetupModule,
         MetricsModule,
       ],

@@ -146,6 +146,8 @@ const TABLE: Record<string, string> = {
   'GET /api/organizations/:id':                          '+ + + + + +',
   'PATCH /api/organizations/:id':                        '1 3 3 3 3 ~',
   'GET /api/outbox':                                     '1 3 3 3 3 +',
+  'GET /api/portal/home':                                '+ + + + + +',
+  'GET /api/portal/site':                                '+ + + + + +',
   'GET /api/public-notices':                             '+ + + + + +',
   'GET /api/public-notices/:id':                         '~ ~ ~ ~ ~ ~',
   'GET /api/public-notices/:id/objections':              '1 3 3 3 ~ ~',

@@ -1,3 +1,5 @@
+import { PRIORITY_CHAINS, shanghaiDate } from '@xkx/contracts';
+import { loadConfig } from '@xkx/api/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('demo seed, organizations and overview', () => {
@@ -13,6 +15,31 @@ describe('demo seed, organizations and overview', () => {
     expect(res.body.institutes).toBeGreaterThanOrEqual(1);
     expect(res.body.enterprises).toBeGreaterThanOrEqual(5);
     expect(res.body.institutions).toBe(res.body.universities + res.body.institutes);
+  });
+
+  it('answers the home page in one public, cacheable request: newest listings, counts by field as the search counts them, running notices', async () => {
+    const res = await t.http.get('/api/portal/home').expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    const home = res.body;
+    const search = (await t.http.get('/api/results').query({ sort: 'newest', limit: 6 }).expect(200)).body;
+    expect(home.latestResults.map((r: { id: string }) => r.id)).toEqual(search.items.map((r: { id: string }) => r.id));
+    expect(home.latestNeeds.length).toBeGreaterThan(0);
+    expect(home.fields.map((f: { code: string }) => f.code)).toEqual(PRIORITY_CHAINS.map((c) => c.code));
+    for (const f of home.fields as Array<{ code: string; results: number }>) {
+      expect(f.results).toBe(search.facets.fields.find((x: { value: string }) => x.value === f.code)?.count ?? 0);
+    }
+    const today = shanghaiDate();
+    expect(home.noticeTotal).toBeGreaterThan(0);
+    expect(home.notices.length).toBe(Math.min(4, home.noticeTotal));
+    for (const n of home.notices as Array<{ startsOn: string; endsOn: string }>) expect(n.startsOn <= today && today <= n.endsOn).toBe(true);
+    const running = (await t.http.get('/api/public-notices').expect(200)).body.items.filter((n: { startsOn: string }) => n.startsOn <= today);
+    expect(home.noticeTotal).toBe(running.length);
+  });
+
+  it('serves the footer from the configuration, demo defaults included', async () => {
+    const res = await t.http.get('/api/portal/site').expect(200);
+    expect(res.body).toEqual({ operator: '栖霞区技术转移中心（演示站点）', contact: '025-0000 0000 · service@xkx.demo', icp: '苏ICP备00000000号（演示）' });
+    expect(loadConfig({ XKX_SITE_ICP: 'none' }).XKX_SITE_ICP).toBe('none');
   });
 
   it('never seeds a database that has data', async () => {

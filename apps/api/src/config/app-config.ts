@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_FORMAT } from '../common/rate-limit/rate-limit-policies';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -216,6 +216,22 @@ export class AppConfig {
   @Min(1)
   @Max(365)
   XKX_DECLINE_AUTO_CLOSE_DAYS = 7;
+
+  /** The public footer (GET /api/portal/site): who runs the site, how to reach them, the ICP 备案 line (`none` hides it). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  XKX_SITE_OPERATOR = '栖霞区技术转移中心（演示站点）';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  XKX_SITE_CONTACT = '025-0000 0000 · service@xkx.demo';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  XKX_SITE_ICP = '苏ICP备00000000号（演示）';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

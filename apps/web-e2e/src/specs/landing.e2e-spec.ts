@@ -35,6 +35,52 @@ describeBrowser('landing page, started exactly as npm start on an empty data dir
     await page.close();
   });
 
+  it('lists the newest listings, the fields with their counts, the running notices and the footer, and searches', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const home = (await (await fetch(`${server.baseUrl}/api/portal/home`)).json()) as {
+      latestResults: Array<{ title: string }>;
+      latestNeeds: unknown[];
+      fields: Array<{ code: string; results: number; needs: number }>;
+      notices: Array<{ title: string }>;
+      noticeTotal: number;
+    };
+    const site = (await (await fetch(`${server.baseUrl}/api/portal/site`)).json()) as { operator: string; icp: string | null };
+    // The demo market: listings in several fields and notices running today.
+    expect(home.latestResults.length).toBeGreaterThan(0);
+    expect(home.noticeTotal).toBeGreaterThan(0);
+
+    await page.goto(server.baseUrl);
+    await page.getByTestId('home-latest-results').waitFor();
+    expect(await page.getByTestId('home-result').count()).toBe(home.latestResults.length);
+    expect(await page.getByTestId('home-need').count()).toBe(home.latestNeeds.length);
+    expect(await page.getByTestId('home-result').first().locator('.title').textContent()).toBe(home.latestResults[0]!.title);
+    // A chip per field with results, its count the API's, linking to the filtered search.
+    const chips = page.getByTestId('home-field-results');
+    expect(await chips.count()).toBe(home.fields.filter((f) => f.results > 0).length);
+    const first = home.fields.find((f) => f.results > 0)!;
+    const chip = page.locator(`[data-testid="home-field-results"][data-field="${first.code}"]`);
+    expect(await chip.getAttribute('data-count')).toBe(String(first.results));
+    expect(await page.getByTestId('home-notices').getAttribute('data-total')).toBe(String(home.noticeTotal));
+    expect(await page.getByTestId('home-notice').count()).toBe(home.notices.length);
+    expect(await page.getByTestId('home-notice').first().textContent()).toContain(home.notices[0]!.title);
+    const footer = page.getByTestId('home-footer');
+    expect(await footer.textContent()).toContain(site.operator);
+    if (site.icp) expect(await page.getByTestId('home-icp').textContent()).toBe(site.icp);
+
+    await chip.click();
+    await page.waitForURL(new RegExp(`/results\\?field=${first.code}`));
+    await page.goBack();
+    await page.getByTestId('home-search-box').fill('电池');
+    await page.getByTestId('home-search-results').click();
+    await page.waitForURL(/\/results\?q=%E7%94%B5%E6%B1%A0/);
+    await page.goBack();
+    await page.getByTestId('home-notices-all').click();
+    await page.waitForURL('**/notices');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches to English and keeps the choice after a reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

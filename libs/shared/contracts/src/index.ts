@@ -13,3 +13,4 @@ export * from './lib/attachments';
 export * from './lib/audit';
 export * from './lib/bulk';
 export * from './lib/todo';
+export * from './lib/portal';

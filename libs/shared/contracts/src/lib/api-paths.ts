@@ -3,5 +3,7 @@ export const API_PREFIX = 'api';
 export const ApiPath = {
   health: 'health',
   overview: 'stats/overview',
+  home: 'portal/home',
+  site: 'portal/site',
   organizations: 'organizations',
 } as const;

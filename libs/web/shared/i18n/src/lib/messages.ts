@@ -13,6 +13,7 @@ import { BULK_EN, BULK_ZH_CN } from './messages/bulk.messages';
 import { MONEY_EN, MONEY_ZH_CN } from './messages/money.messages';
 import { HISTORY_EN, HISTORY_ZH_CN } from './messages/history.messages';
 import { MAIL_EN, MAIL_ZH_CN } from './messages/mail.messages';
+import { HOME_EN, HOME_ZH_CN } from './messages/home.messages';
 
 /** UI strings, 简体中文 first. Keys are dotted; English must define exactly the same keys (the types check). */
 const ZH_CN = {
@@ -626,6 +627,7 @@ const ZH_CN = {
   ...NDA_ZH_CN,
   ...BULK_ZH_CN,
   ...NOTICE_ZH_CN,
+  ...HOME_ZH_CN,
   ...PHONE_ZH_CN,
   ...MONEY_ZH_CN,
   ...HISTORY_ZH_CN,
@@ -1245,6 +1247,7 @@ const EN: Record<MessageKey, string> = {
   ...NDA_EN,
   ...BULK_EN,
   ...NOTICE_EN,
+  ...HOME_EN,
   ...PHONE_EN,
   ...MONEY_EN,
   ...HISTORY_EN,

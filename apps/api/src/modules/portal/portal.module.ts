@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ListingsModule } from '../listings/listings.module';
+import { PortalController } from './portal.controller';
+import { PortalService } from './portal.service';
+
+@Module({ imports: [ListingsModule], controllers: [PortalController], providers: [PortalService] })
+export class PortalModule {}
