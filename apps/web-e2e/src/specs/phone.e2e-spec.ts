@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Permission } from '@xkx/contracts';
+import { authoredCapitalsIn, CODE_WORD_ALLOWED, codeWords } from '@xkx/util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/accounts';
 import { apiGet, apiToken } from '../support/api';
@@ -21,7 +22,12 @@ interface RouteCase {
   path: string;
   /** Who may open it: anyone, anyone signed in, or a permission. Others are redirected; not visited. */
   who: 'anyone' | 'anonymous' | 'signedIn' | Permission;
+  /** Codes this page shows on purpose, and why (the raw-code scan lets words matching it through). */
+  codes?: { shape: RegExp; why: string };
 }
+
+/** A technology-field code (NE, NE.BAT): the field tree's administrators edit the codes themselves. */
+const FIELD_CODE = /^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/;
 
 /**
  * Every page of apps/web/src/app/app.routes.ts and the libraries' *.routes.ts (the test below checks
@@ -72,7 +78,7 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/manage/audit-log', who: Permission.AUDIT_READ },
   { path: '/manage/outbox', who: Permission.OUTBOX_READ },
   { path: '/manage/nda', who: Permission.TAXONOMY_MANAGE },
-  { path: '/manage/fields', who: Permission.TAXONOMY_MANAGE },
+  { path: '/manage/fields', who: Permission.TAXONOMY_MANAGE, codes: { shape: FIELD_CODE, why: 'the code is what the tree editor edits, and what the import template takes' } },
   { path: '/manage/synonyms', who: Permission.TAXONOMY_MANAGE },
 ];
 
@@ -109,8 +115,12 @@ async function open(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-/** The page as the user sees it: nothing wider than the screen, and a visible heading. */
-async function checkPage(page: Page, path: string): Promise<string[]> {
+/**
+ * The page as the user sees it: nothing wider than the screen, a visible heading, and no raw code in its
+ * words or its query string (SUBMIT, NE.BAT, a UUID: `codeWords`). The path may carry an id the route
+ * list itself put there.
+ */
+async function checkPage(page: Page, path: string, allowed: readonly string[], codes?: RegExp): Promise<string[]> {
   const problems: string[] = [];
   await page.locator('main h1:not([data-phone-seen])').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
     problems.push(`${path}: no visible heading (h1) in main`);
@@ -138,7 +148,25 @@ async function checkPage(page: Page, path: string): Promise<string[]> {
   });
   if (widths.scroll > widths.inner)
     problems.push(`${path}: page is ${widths.scroll}px wide at ${widths.inner}px (${widths.wide.join('; ')})`);
+  problems.push(...(await rawCodes(page, path, allowed, codes)));
   return problems;
+}
+
+/** Code-shaped words in the visible text (placeholders and tooltips included) and in the query string. */
+async function rawCodes(page: Page, path: string, allowed: readonly string[], codes?: RegExp): Promise<string[]> {
+  const { text, query } = await page.evaluate(() => {
+    const attributes = Array.from(document.querySelectorAll('main [placeholder], main [mattooltip], main [title]')).map((el) =>
+      ['placeholder', 'mattooltip', 'title'].map((a) => el.getAttribute(a) ?? '').join(' '),
+    );
+    return { text: `${document.body.innerText}\n${attributes.join('\n')}`, query: `${location.search}${location.hash}` };
+  });
+  const words = codeWords(text, allowed).filter((w) => !codes?.test(w));
+  // Codes are what a URL's filters are made of (field=NE.BAT, mode=TRANSFER): there only ids are wrong.
+  const inUrl = codeWords(decodeURIComponent(query)).filter((w) => /^[0-9a-f]{8}-/i.test(w));
+  return [
+    ...(words.length ? [`${path}: raw codes on the page: ${words.join(', ')}`] : []),
+    ...(inUrl.length ? [`${path}: raw codes in the URL: ${inUrl.join(', ')}`] : []),
+  ];
 }
 
 describeBrowser('phone: every page at 360×740, for every role', () => {
@@ -195,6 +223,26 @@ describeBrowser('phone: every page at 360×740, for every role', () => {
     return found;
   }
 
+  /**
+   * Capitals the market's authors wrote (CMOS in a title, NJUPT in a name, CCUS as a keyword): allowed on the
+   * pages, since they are people's words. Read from what the pages show: listings, organizations, the details,
+   * synonym groups.
+   */
+  async function authoredWords(role: Role, found: Ids): Promise<string[]> {
+    const anyone = (path: string) => fetch(`${server.baseUrl}${path}`).then((r) => (r.ok ? r.json() : null));
+    // Synonym groups are typed by administrators (FPGA, OLED): their words too.
+    const synonyms = role === 'admin' ? (await apiGet<unknown>(server.baseUrl, await apiToken(server.baseUrl, DEMO.admin), '/api/synonyms')).body : null;
+    const bodies = await Promise.all([
+      anyone('/api/results?limit=100'),
+      anyone('/api/needs?limit=100'),
+      anyone('/api/organizations?limit=100'),
+      ...(['result', 'need', 'ownResult', 'ownNeed'] as const)
+        .filter((k) => found[k])
+        .map((k) => anyone(`/api/${k.toLowerCase().includes('result') ? 'results' : 'needs'}/${found[k]}`)),
+    ]);
+    return [...CODE_WORD_ALLOWED, ...authoredCapitalsIn([bodies, synonyms])];
+  }
+
   it('lists every page the route files declare', () => {
     const listed = ROUTES.map((route) => route.path.replace(/:\w+/g, ':'));
     const missing = declaredPaths().filter(
@@ -219,10 +267,11 @@ describeBrowser('phone: every page at 360×740, for every role', () => {
 
   const roles: Role[] = ['anonymous', 'researcher', 'enterprise', 'broker', 'admin'];
   for (const role of roles) {
-    it(`${role}: no page is wider than the screen, each shows its heading, the menu and account are reachable`, async () => {
+    it(`${role}: no page is wider than the screen, each shows its heading and no raw code, the menu and account are reachable`, async () => {
       const context: BrowserContext = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, hasTouch: true });
       const page = await context.newPage();
       const found = (ids[role] = await idsFor(role));
+      const allowed = await authoredWords(role, found);
       await page.goto(server.baseUrl);
 
       // The toolbar at 360 px: sign-in (or the bell and the account menu) and the menu button fit on it.
@@ -279,7 +328,7 @@ describeBrowser('phone: every page at 360×740, for every role', () => {
         }
         const path = route.path.replace(/:(\w+)/g, (_, key: keyof Ids) => found[key] as string);
         await open(page, path);
-        problems.push(...(await checkPage(page, `${role} ${route.path}`)));
+        problems.push(...(await checkPage(page, `${role} ${route.path}`, allowed, route.codes?.shape)));
       }
       expect(problems).toEqual([]);
 

@@ -23,5 +23,6 @@ describe('codeWords', () => {
   it('reads authored capitals out of an API body, not its codes', () => {
     const body = { items: [{ status: 'PUBLISHED', title: '40 nm CMOS 射频芯片', keywords: ['CCUS', '碳减排'], fieldCodes: ['NE.BAT'], nameEn: 'Nanjing University of Posts and Telecommunications (NJUPT)' }] };
     expect(authoredCapitalsIn(body).sort()).toEqual(['CCUS', 'CMOS', 'NJUPT']);
+    expect(authoredCapitalsIn([{ id: 'x', terms: ['FPGA', '现场可编程门阵列'] }])).toEqual(['FPGA']);
   });
 });

@@ -39,11 +39,14 @@ export function authoredCapitals(text: string): string[] {
 
 /**
  * The capitals authors wrote anywhere in an API body (listings, organizations): every string that is prose
- * (not a code standing alone, like PUBLISHED), and keywords even when one is a lone acronym (CCUS).
+ * (not a code standing alone, like PUBLISHED), and keywords or synonym terms even when one is a lone
+ * acronym (CCUS, FPGA).
  */
+const AUTHORED_LISTS: ReadonlySet<string> = new Set(['keywords', 'terms']);
+
 export function authoredCapitalsIn(body: unknown): string[] {
   const prose = (value: unknown, key: string): string[] => {
-    if (typeof value === 'string') return key === 'keywords' || !/^[A-Z0-9_.-]+$/.test(value) ? [value] : [];
+    if (typeof value === 'string') return AUTHORED_LISTS.has(key) || !/^[A-Z0-9_.-]+$/.test(value) ? [value] : [];
     if (Array.isArray(value)) return value.flatMap((item) => prose(item, key));
     if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => prose(v, k));
     return [];
