@@ -212,8 +212,9 @@ export async function seedDemoYear(manager: EntityManager, passwordHash: string,
           payments,
         };
       } else if (stage === 'PUBLIC_NOTICE') {
-        // On notice now: started within the last 12 days, so it is still running today.
-        const noticeStart = Math.max(0, last - between(0, 12));
+        // On notice now: started 6 to 12 days ago, so it is still running today, and before the hand-written
+        // demo deal's notice (5 days ago), which stays the newest, the one the demo and its tests open first.
+        const noticeStart = Math.max(0, last - between(6, 12));
         deal.notice = { startsOn: noticeStart };
         deal.priceFen = amount(typeCode!);
         deal.path = [...backwards(BEFORE_TERMS, noticeStart - between(0, 2), between, last), { stage: 'PUBLIC_NOTICE', day: noticeStart }];
