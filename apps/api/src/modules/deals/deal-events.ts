@@ -1,4 +1,4 @@
-import { DealSide, DealStage } from '@xkx/contracts';
+import { DealEventKind, DealSide, DealStage } from '@xkx/contracts';
 import { EntityManager } from 'typeorm';
 import { DealEventEntity } from './entities/deal-event.entity';
 import { DealEntity } from './entities/deal.entity';
@@ -11,7 +11,7 @@ export async function recordDealEvent(
   manager: EntityManager,
   deal: Pick<DealEntity, 'id' | 'version'>,
   actorId: string | null,
-  kind: string,
+  kind: DealEventKind,
   note: string | null = null,
   fromStage: DealStage | null = null,
   toStage: DealStage | null = null,

@@ -24,6 +24,31 @@ export const DealStage = {
 } as const;
 export type DealStage = (typeof DealStage)[keyof typeof DealStage];
 
+/**
+ * What a deal's timeline records. The API stores the code; the web words each one from its catalogue
+ * (`deal.event.<kind>`), which is typed against this list so a new kind without words does not compile.
+ */
+export const DEAL_EVENT_KINDS = [
+  'CREATED',
+  'STAGE',
+  'UPDATED',
+  'NEXT_ACTION',
+  'PARTICIPANT_ADDED',
+  'REASSIGNED',
+  'NDA_ACCEPTED',
+  'INTRODUCTION_ANSWERED',
+  'OFFER_ACCEPTED',
+  'CONTRACT_RECORDED',
+  'CONTRACT_AMENDED',
+  'PAYMENT_RECEIVED',
+  'REGISTRATION',
+  'NOTICE_OVERRIDE',
+  'OBJECTION_ANSWERED',
+  'CLOSURE_PROPOSED',
+  'CLOSURE_WITHDRAWN',
+] as const;
+export type DealEventKind = (typeof DEAL_EVENT_KINDS)[number];
+
 /** Board columns, left to right. */
 export const DEAL_STAGE_ORDER: readonly DealStage[] = Object.values(DealStage);
 

@@ -1,8 +1,11 @@
+import type { DealEventKind } from '@xkx/contracts';
+
 /**
  * What happened, in words (issue 17): a deal's timeline events, which the API stores as codes
  * (CONTRACT_RECORDED), as `deal.event.<code>`; an unknown code is shown with the `.other` words, never as the
  * code (`codeMessageKey`). A listing's history actions are worded by LISTING_HISTORY_ACTION_LABELS (contracts),
  * with `history.action.other` for an action they lack.
+ * Typed against DEAL_EVENT_KINDS: a kind the API can record without words here does not compile.
  * Spread into MESSAGES.
  */
 export const HISTORY_ZH_CN = {
@@ -12,6 +15,7 @@ export const HISTORY_ZH_CN = {
   'deal.event.UPDATED': '修改项目',
   'deal.event.NEXT_ACTION': '更新下一步',
   'deal.event.PARTICIPANT_ADDED': '加入参与方',
+  'deal.event.REASSIGNED': '移交技术经理人',
   'deal.event.NDA_ACCEPTED': '签署保密协议',
   'deal.event.INTRODUCTION_ANSWERED': '答复对接申请',
   'deal.event.OFFER_ACCEPTED': '接受报价',
@@ -24,7 +28,7 @@ export const HISTORY_ZH_CN = {
   'deal.event.CLOSURE_PROPOSED': '一方表示不合适',
   'deal.event.CLOSURE_WITHDRAWN': '继续撮合',
   'deal.event.other': '项目动态',
-};
+} satisfies Record<`deal.event.${DealEventKind}`, string> & Record<string, string>;
 
 export const HISTORY_EN: Record<keyof typeof HISTORY_ZH_CN, string> = {
   'history.action.other': 'Other change',
@@ -33,6 +37,7 @@ export const HISTORY_EN: Record<keyof typeof HISTORY_ZH_CN, string> = {
   'deal.event.UPDATED': 'Deal edited',
   'deal.event.NEXT_ACTION': 'Next action updated',
   'deal.event.PARTICIPANT_ADDED': 'Participant added',
+  'deal.event.REASSIGNED': 'Handed over to another broker',
   'deal.event.NDA_ACCEPTED': 'NDA signed',
   'deal.event.INTRODUCTION_ANSWERED': 'Introduction answered',
   'deal.event.OFFER_ACCEPTED': 'Offer accepted',
