@@ -4,11 +4,12 @@ import { apiGet, apiToken } from '../support/api';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
 import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
 
+interface Preferences { digestMail: boolean; digestHour: number; weeklyMatches: boolean }
 interface TodoList { total: number; sections: Array<{ key: string; count: number; items: Array<{ id: string; dealId: string | null; code: string | null }> }> }
 
 /**
  * Issue 17: the broker's workspace opens on the to-do list, its counts are on the menu, and an overdue next
- * action leads to its deal.
+ * action leads to its deal; the daily digest's settings are the person's own, on the profile page.
  */
 describeBrowser('the broker’s to-do list', () => {
   let browser: Browser;
@@ -52,6 +53,33 @@ describeBrowser('the broker’s to-do list', () => {
     await section.locator(`[data-testid="todo-item"][data-id="${first.id}"]`).click();
     await page.waitForURL(`**/deals/${first.code}`);
     expect(await page.getByTestId('deal-detail').getAttribute('data-code')).toBe(first.code);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the broker’s reminder settings: digest mail off, sent at 18:00', async () => {
+    await page.goto(`${server.baseUrl}/profile`);
+    const card = page.getByTestId('reminder-preferences');
+    await card.waitFor();
+    const mail = page.getByTestId('prefs-digest-mail').locator('input[type="checkbox"]');
+    await expect(mail.isChecked()).resolves.toBe(true);
+    // Brokers get no weekly match mail: that is for researchers and enterprises.
+    expect(await page.getByTestId('prefs-weekly-matches').count()).toBe(0);
+    await mail.uncheck();
+    await page.getByTestId('prefs-digest-hour').click();
+    await page.getByRole('option', { name: '18:00', exact: true }).click();
+    await page.getByTestId('prefs-save').click();
+    await card.getByRole('status').getByText('提醒设置已保存。').waitFor();
+
+    const token = await apiToken(server.baseUrl, DEMO.broker);
+    const stored = (await apiGet<Preferences>(server.baseUrl, token, '/api/me/notification-preferences')).body;
+    expect(stored).toEqual({ digestMail: false, digestHour: 18, weeklyMatches: false });
+
+    // After a reload the page shows what was stored, not the defaults.
+    await page.reload();
+    await card.waitFor();
+    await page.getByTestId('prefs-save').and(page.locator(':enabled')).waitFor();
+    await expect(page.getByTestId('prefs-digest-mail').locator('input[type="checkbox"]').isChecked()).resolves.toBe(false);
+    expect((await page.getByTestId('prefs-digest-hour').textContent())?.trim()).toBe('18:00');
     expect(errors).toEqual([]);
   });
 });
