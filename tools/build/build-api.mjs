@@ -1,13 +1,15 @@
 // Compiles the API and the libraries it imports with SWC into dist/api, keeping the repo layout
 // (dist/api/apps/api/src/main.js). SWC keeps decorator metadata, which Nest's DI reads, and
 // rewrites the tsconfig path aliases (@xkx/*) into relative requires. Type checking is `tsc --noEmit`.
+// An optional argument names another output folder: the API test tier builds into its own, so it never
+// deletes the dist/api that the browser tier's servers run from at the same time (`npm test`'s lanes).
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile, cp } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const out = join(root, 'dist/api');
+const out = resolve(root, process.argv[2] ?? 'dist/api');
 const sources = ['apps/api/src', 'libs/shared/contracts/src', 'libs/shared/util/src', 'libs/api'];
 const { compilerOptions } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'tsconfig.base.json'), 'utf8')));
 

@@ -49,7 +49,7 @@ describe('technology contracts: exact amounts, payments, registration, types as 
 
     const over = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-11-20', amountFen: 1, evidenceNote: '多付一分' }).expect(400);
     expect(over.body).toMatchObject({ code: 'PAYMENT_EXCEEDS_CONTRACT', errors: [{ field: 'amountFen' }] });
-    expect(over.body.errors[0].message).toContain('123456790');
+    expect(over.body.errors[0].message).toContain('¥1,234,567.90'); // in yuan, as people read it
     // A payment dated before the signing or after today would land in the wrong KPI year: refused on the field.
     const early = await t.http.post(`/api/contracts/${id}/payments`).set(...bearer(s.broker)).send({ receivedOn: '2026-03-17', amountFen: 1, evidenceNote: '签约前' }).expect(400);
     expect(early.body.errors).toEqual([expect.objectContaining({ field: 'receivedOn', message: expect.stringContaining('2026-03-18') })]);
@@ -67,7 +67,7 @@ describe('technology contracts: exact amounts, payments, registration, types as 
 
   it.each([
     [{ nonTechnicalCostFen: AWKWARD_FEN + 1 }, 'nonTechnicalCostFen', '不能超过合同成交额'],
-    [{ schedule: [{ dueOn: '2026-04-30', amountFen: 61_728_394, description: '首付' }, { dueOn: '2026-12-31', amountFen: 61_728_394, description: '尾款' }] }, 'schedule', '123456788'],
+    [{ schedule: [{ dueOn: '2026-04-30', amountFen: 61_728_394, description: '首付' }, { dueOn: '2026-12-31', amountFen: 61_728_394, description: '尾款' }] }, 'schedule', '¥1,234,567.88'],
     [{ contractAmountFen: 1234567.89 }, 'contractAmountFen', '以分为单位'],
     [{ typeCode: 'TRANSFER' }, 'typeCode', '子类型'],
     [{ typeCode: 'BARTER' }, 'typeCode', 'BARTER'],

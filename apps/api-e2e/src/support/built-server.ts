@@ -4,13 +4,18 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
-export const MAIN_JS = 'dist/api/apps/api/src/main.js';
+/**
+ * The same build as `npm run build`'s API half, into a folder of this test worker's own: the browser tier
+ * runs servers from dist/api beside this tier, and two workers here may build at once.
+ */
+export const BUILD_DIR = `dist/api-e2e/worker-${process.env.JEST_WORKER_ID ?? '1'}`;
+export const MAIN_JS = `${BUILD_DIR}/apps/api/src/main.js`;
 export const JWT_SECRET = 'production-spec-secret-0123456789abcdef';
 
-/** `npm run build`'s API half (SWC into dist/api); the web app is not needed by these specs. */
+/** `npm run build`'s API half (SWC, into BUILD_DIR); the web app is not needed by these specs. */
 export function buildApi(): number {
   const started = Date.now();
-  execFileSync(process.execPath, ['tools/build/build-api.mjs'], { cwd: WORKSPACE_ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['tools/build/build-api.mjs', BUILD_DIR], { cwd: WORKSPACE_ROOT, stdio: 'pipe' });
   return Date.now() - started;
 }
 
@@ -77,7 +82,7 @@ export interface BuiltServer {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** `node dist/api/apps/api/src/main.js` with NODE_ENV=production, as the README's Production section runs it. */
+/** `node …/apps/api/src/main.js` with NODE_ENV=production, as the README's Production section runs it (dist/api there). */
 export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN_JS], {

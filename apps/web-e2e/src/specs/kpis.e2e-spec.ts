@@ -142,7 +142,8 @@ describeBrowser('KPI ledger: the portal headline, the dashboard and the contract
     workbook.getWorksheet('奖补汇总')!.eachRow((row) => {
       if (row.getCell(1).value === '合计') sheetTotal = Number(row.getCell(7).value);
     });
-    expect(sheetTotal).toBe(report.body.totalFen);
+    // The sheet speaks 元 (a number cell with two decimals), the API fen: the same amount.
+    expect(Math.round(sheetTotal * 100)).toBe(report.body.totalFen);
 
     expect(errors).toEqual([]);
     await context.close();

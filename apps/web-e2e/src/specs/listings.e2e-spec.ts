@@ -94,7 +94,9 @@ describeBrowser('listings: create, review, publish, search, import', () => {
     await page.getByTestId('review-title').waitFor();
     // Brokers see the confidential layer and the history.
     await page.getByTestId('confidential').waitFor();
-    await page.getByTestId('history').getByText('SUBMIT').first().waitFor();
+    // The history says what happened in words (提交审核), never the stored action code.
+    await page.getByTestId('history').getByText('提交审核').first().waitFor();
+    expect(await page.getByTestId('history').textContent()).not.toContain('SUBMIT');
     await page.getByTestId('approve').click();
     expect(await page.getByTestId('review-done').textContent()).toContain('已发布');
     await signOut(page);
