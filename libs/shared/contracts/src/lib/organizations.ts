@@ -21,6 +21,8 @@ export interface OrganizationSummary {
   kind: OrganizationKind;
   areaCode: string;
   verified: boolean;
+  /** 统一社会信用代码: how the web's addresses name the organization (null: it has none, the id stands in). */
+  creditCode: string | null;
 }
 
 export interface PlatformOverview {

@@ -10,6 +10,8 @@ export class OrganizationResponseDto implements OrganizationSummary {
   @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
   @ApiProperty({ example: '320113', description: 'GB/T 2260 area code' }) areaCode!: string;
   @ApiProperty() verified!: boolean;
+  /** The name the web's addresses use for an organization (uuids stay out of them); public, like the detail. */
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码' }) creditCode!: string | null;
 
   static from(entity: OrganizationEntity): OrganizationResponseDto {
     return Object.assign(new OrganizationResponseDto(), {
@@ -20,13 +22,13 @@ export class OrganizationResponseDto implements OrganizationSummary {
       kind: entity.kind,
       areaCode: entity.areaCode,
       verified: entity.verified,
+      creditCode: entity.creditCode,
     });
   }
 }
 
 export class OrganizationDetailDto extends OrganizationResponseDto {
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码' }) creditCode!: string | null;
   @ApiProperty() isHighTech!: boolean;
   @ApiProperty() isSpecialized!: boolean;
   @ApiProperty() isKeyMonitored!: boolean;
@@ -35,7 +37,6 @@ export class OrganizationDetailDto extends OrganizationResponseDto {
   static detail(entity: OrganizationEntity): OrganizationDetailDto {
     return Object.assign(new OrganizationDetailDto(), OrganizationResponseDto.from(entity), {
       address: entity.address,
-      creditCode: entity.creditCode,
       isHighTech: entity.isHighTech,
       isSpecialized: entity.isSpecialized,
       isKeyMonitored: entity.isKeyMonitored,

@@ -149,6 +149,14 @@ export class KpisApiService {
     }));
   }
 
+  /** How the dashboard's address names an institution: its credit code, its id if it has none (or the read fails). */
+  institutionKey(id: string): Observable<string> {
+    return this.http.get<OrganizationSummary>(`/${API_PREFIX}/${ApiPath.organizations}/${id}`).pipe(
+      map((o) => o.creditCode || id),
+      catchError(() => of(id)),
+    );
+  }
+
   /** Summary, one sheet per breakdown, the contracts and the subsidies, for the dashboard's filters. */
   exportXlsx(filter: KpiFilter): Observable<void> {
     return this.download(`${BASE}/export.xlsx`, kpiParams(filter), `kpi-${filter.year}.xlsx`);

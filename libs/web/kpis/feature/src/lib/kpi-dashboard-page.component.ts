@@ -30,7 +30,7 @@ import {
   PRIORITY_CHAINS,
   shanghaiDate,
 } from '@xkx/contracts';
-import { AuthSession } from '@xkx/web/auth/data-access';
+import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
 import {
@@ -44,6 +44,8 @@ import {
 import {
   compactYuan,
   growthBp,
+  institutionIdOf,
+  institutionKey,
   KpiBar,
   KpiBarHit,
   KpiFilter,
@@ -77,7 +79,7 @@ interface Selection {
 }
 
 /**
- * /manage/kpis (the district), /manage/kpis/institution/:id (one university or institute) and
+ * /manage/kpis (the district), /manage/kpis/institution/:code (one university or institute, by its credit code) and
  * /manage/kpis/me (the caller's own deals): targets, headline figures with their definitions, bars and
  * the funnel. Every figure and every bar opens the contracts behind it.
  */
@@ -113,7 +115,7 @@ export class KpiDashboardPageComponent {
 
   /** Route data: which dashboard. */
   readonly scope = input<KpiScope>('district');
-  /** Route parameter of /institution/:id. */
+  /** Route parameter of /institution/:id: the credit code (an old address: the uuid, swapped for the code). */
   readonly id = input<string>();
 
   protected readonly years = yearChoices(shanghaiYear());
@@ -127,7 +129,8 @@ export class KpiDashboardPageComponent {
   );
 
   // The filters live in the URL (?year=&view=&institution=&field=&measure=&dimension=), so a view of the
-  // ledger can be bookmarked and sent; a value the page does not offer falls back to the default.
+  // ledger can be bookmarked and sent; a value the page does not offer falls back to the default. The
+  // institution is named by its credit code (issue 17: no uuids people see); the API still takes its id.
   private readonly query = toSignal(this.route.queryParamMap, {
     initialValue: this.route.snapshot.queryParamMap,
   });
@@ -140,7 +143,20 @@ export class KpiDashboardPageComponent {
   protected readonly view = linkedSignal<KpiView>(
     () => oneOf(this.param('view'), this.views) ?? KpiView.REGISTERED,
   );
-  protected readonly institutionChoice = linkedSignal<string | null>(() => this.param('institution') || null);
+  protected readonly institutions = this.api.institutionsResource();
+  /** The institutions to read codes with; null while they load (a failed list reads ids only). */
+  private readonly institutionItems = computed(() =>
+    this.institutions.hasValue() ? (this.institutions.value()?.items ?? []) : this.institutions.error() ? [] : null,
+  );
+  /** The institution the address names (path or ?institution=); undefined until its code can be read. */
+  private readonly addressed = computed(() =>
+    institutionIdOf(this.scope() === 'institution' ? this.id() : this.param('institution'), this.institutionItems()),
+  );
+  /** The figures wait for the institution's code to be read, not to show the district's in between. */
+  private readonly pending = computed(() => this.addressed() === undefined);
+  protected readonly institutionChoice = linkedSignal<string | null>(() =>
+    this.scope() === 'institution' ? null : (this.addressed() ?? null),
+  );
   protected readonly fieldCode = linkedSignal<string | null>(
     () =>
       oneOf(
@@ -158,14 +174,18 @@ export class KpiDashboardPageComponent {
   );
   protected readonly downloadFailed = signal(false);
 
-  protected readonly institutions = this.api.institutionsResource();
-  protected readonly filter = computed<KpiFilter>(() => ({
-    year: this.year(),
-    view: this.view(),
-    institutionId: this.scope() === 'institution' ? (this.id() ?? null) : this.institutionChoice(),
-    fieldCode: this.fieldCode(),
-    brokerId: this.scope() === 'broker' ? (this.session.user()?.id ?? null) : null,
-  }));
+  protected readonly filter = computed<KpiFilter>(
+    () => ({
+      year: this.year(),
+      view: this.view(),
+      institutionId: this.scope() === 'institution' ? (this.addressed() ?? null) : this.institutionChoice(),
+      fieldCode: this.fieldCode(),
+      brokerId: this.scope() === 'broker' ? (this.session.user()?.id ?? null) : null,
+    }),
+    // The swap of an old uuid address for the code gives the same filter: not a second round of requests.
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+  private readonly ready = computed(() => (this.pending() ? undefined : this.filter()));
   protected readonly institutionName = computed(() => {
     const id = this.filter().institutionId;
     return id
@@ -175,17 +195,17 @@ export class KpiDashboardPageComponent {
       : '';
   });
 
-  protected readonly headline = this.api.headlineResource(this.filter);
-  protected readonly months = this.api.breakdownResource(this.filter, () => 'MONTH');
-  protected readonly byField = this.api.breakdownResource(this.filter, () => 'FIELD');
+  protected readonly headline = this.api.headlineResource(this.ready);
+  protected readonly months = this.api.breakdownResource(this.ready, () => 'MONTH');
+  protected readonly byField = this.api.breakdownResource(this.ready, () => 'FIELD');
   protected readonly byInstitution = this.api.breakdownResource(
-    () => (this.scope() === 'institution' ? undefined : this.filter()),
+    () => (this.scope() === 'institution' ? undefined : this.ready()),
     () => 'INSTITUTION',
   );
-  protected readonly byOther = this.api.breakdownResource(this.filter, this.otherDimension);
+  protected readonly byOther = this.api.breakdownResource(this.ready, this.otherDimension);
   /** The funnel counts deals, not contracts: it follows the year and the broker, not institution or field. */
   protected readonly funnel = this.api.funnelResource(() =>
-    this.scope() === 'institution' ? undefined : { year: this.year(), brokerId: this.filter().brokerId },
+    this.scope() === 'institution' || this.pending() ? undefined : { year: this.year(), brokerId: this.filter().brokerId },
   );
 
   protected readonly monthBars = this.barsOf(this.months);
@@ -253,10 +273,13 @@ export class KpiDashboardPageComponent {
 
   constructor() {
     effect(() => {
+      // Until a code in the address is read, writing the address would drop it.
+      if (this.pending()) return;
+      const items = this.institutionItems() ?? [];
       const queryParams = {
         year: this.year() === shanghaiYear() ? null : this.year(),
         view: this.view() === KpiView.REGISTERED ? null : this.view(),
-        institution: this.scope() === 'institution' ? null : this.institutionChoice(),
+        institution: this.scope() === 'institution' ? null : institutionKey(this.institutionChoice(), items),
         field: this.fieldCode(),
         measure: this.measure() === KpiMeasure.AMOUNT ? null : this.measure(),
         dimension:
@@ -264,9 +287,15 @@ export class KpiDashboardPageComponent {
             ? null
             : this.otherDimension(),
       };
-      untracked(
-        () => void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true }),
-      );
+      // An old address (/institution/<uuid>) shows the institution's credit code once the list is read.
+      const path = this.scope() === 'institution' ? institutionKey(this.addressed() ?? null, items) : null;
+      untracked(() => {
+        if (path && path !== this.id()) {
+          void this.router.navigate([`/${WebPath.kpis}`, 'institution', path], { queryParams, replaceUrl: true });
+        } else {
+          void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true });
+        }
+      });
     });
     // The list belongs to the figures it was opened from: a change of filters closes it.
     effect(() => {

@@ -6,7 +6,7 @@ import { Permission } from '@xkx/contracts';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';
-import { institutionOf } from '@xkx/web/kpis/util';
+import { institutionKey, institutionOf } from '@xkx/web/kpis/util';
 
 /** The KPI pages: the district, the caller's institution (if any), his own performance, subsidies, R&D spending, and the targets for admins. */
 @Component({
@@ -27,10 +27,10 @@ import { institutionOf } from '@xkx/web/kpis/util';
           <mat-icon>insights</mat-icon> {{ 'kpi.tabDistrict' | t }}
         </a>
       }
-      @if (institutionId(); as id) {
+      @if (institutionKey(); as key) {
         <a
           mat-button
-          [routerLink]="[base, 'institution', id]"
+          [routerLink]="[base, 'institution', key]"
           routerLinkActive="active"
           ariaCurrentWhenActive="page"
           data-testid="kpi-tab-institution"
@@ -98,12 +98,11 @@ export class KpiTabsComponent {
   protected readonly base = `/${WebPath.kpis}`;
   /** Setting the targets is kpi:manage (admins); the page's guard says the same. */
   protected readonly canManage = computed(() => this.session.can(Permission.KPI_MANAGE));
-  protected readonly institutionId = computed(() =>
-    institutionOf(
-      this.session.user()?.organization,
-      (this.institutions.hasValue() ? this.institutions.value() : undefined)?.items ?? [],
-    ),
-  );
+  /** The caller's institution as the address names it: its credit code (issue 17), its id if it has none. */
+  protected readonly institutionKey = computed(() => {
+    const items = (this.institutions.hasValue() ? this.institutions.value() : undefined)?.items ?? [];
+    return institutionKey(institutionOf(this.session.user()?.organization, items), items);
+  });
   /** A university's or institute's own account sees its institution, not the district. */
   protected readonly ownIsInstitution = computed(() => {
     const org = this.session.user()?.organization;

@@ -3,13 +3,19 @@ import { CanActivateFn, Router, Routes } from '@angular/router';
 import { Permission } from '@xkx/contracts';
 import { AuthSession, permissionGuard, WebPath } from '@xkx/web/auth/data-access';
 import { provideKpiCharts } from '@xkx/web/kpis/ui';
+import { KpisApiService } from '@xkx/web/kpis/data-access';
 import { institutionOf } from '@xkx/web/kpis/util';
+import { map } from 'rxjs';
 
-/** A university's or institute's own account gets its institution's dashboard, not the district's. */
+/** A university's or institute's own account gets its institution's dashboard (by its credit code), not the district's. */
 const ownInstitution: CanActivateFn = () => {
   const org = inject(AuthSession).user()?.organization;
   const id = institutionOf(org, []);
-  return id ? inject(Router).createUrlTree([`/${WebPath.kpis}`, 'institution', id]) : true;
+  if (!id) return true;
+  const router = inject(Router);
+  return inject(KpisApiService)
+    .institutionKey(id)
+    .pipe(map((key) => router.createUrlTree([`/${WebPath.kpis}`, 'institution', key])));
 };
 
 const dashboard = () => import('./kpi-dashboard-page.component').then((m) => m.KpiDashboardPageComponent);
@@ -22,6 +28,7 @@ export const KPI_ROUTES: Routes = [
     providers: [provideKpiCharts()],
     children: [
       { path: '', pathMatch: 'full', canActivate: [ownInstitution], title: 'title.kpis', data: { scope: 'district' }, loadComponent: dashboard },
+      // :id is the credit code; an old /institution/<uuid> still opens and shows the code instead.
       { path: 'institution/:id', title: 'title.kpiInstitution', data: { scope: 'institution' }, loadComponent: dashboard },
       { path: 'me', title: 'title.kpiMine', data: { scope: 'broker' }, loadComponent: dashboard },
       {

@@ -60,3 +60,31 @@ export function institutionOf(
     .sort((a, b) => b.nameZh.length - a.nameZh.length)[0];
   return match?.id ?? null;
 }
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How an address names an institution (issue 17: no uuids people see): its credit code, its id only when it has none. */
+export function institutionKey(
+  id: string | null,
+  institutions: ReadonlyArray<{ id: string; creditCode?: string | null }>,
+): string | null {
+  if (!id) return null;
+  return institutions.find((i) => i.id === id)?.creditCode || id;
+}
+
+/**
+ * The institution an address names, by credit code or (older addresses) by id. `institutions` null: the
+ * list is still loading, so a code cannot be read yet (undefined) while an id can. A code no institution
+ * has names none (null); an unknown id is kept, the API answers for it.
+ */
+export function institutionIdOf(
+  key: string | null | undefined,
+  institutions: ReadonlyArray<{ id: string; creditCode?: string | null }> | null,
+): string | null | undefined {
+  if (!key) return null;
+  const uuid = UUID_SHAPE.test(key);
+  if (!institutions) return uuid ? key.toLowerCase() : undefined;
+  const upper = key.toUpperCase();
+  const match = institutions.find((i) => (i.creditCode && i.creditCode.toUpperCase() === upper) || i.id === key.toLowerCase());
+  return match?.id ?? (uuid ? key.toLowerCase() : null);
+}
