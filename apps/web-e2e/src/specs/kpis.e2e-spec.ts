@@ -164,6 +164,17 @@ describeBrowser('KPI ledger: the portal headline, the dashboard and the contract
     await page.getByTestId('kpi-no-target').waitFor();
     expect(await page.getByTestId('kpi-institution').count()).toBe(0);
     await page.getByTestId('kpi-chart-month').waitFor();
+    // The address names the institution by its 统一社会信用代码, not its uuid (issue 17)…
+    const nju = ((await (await fetch(`${server.baseUrl}/api/organizations?kind=UNIVERSITY&limit=100`)).json()) as {
+      items: Array<{ id: string; nameZh: string; creditCode: string | null }>;
+    }).items.find((o) => o.nameZh === '南京大学')!;
+    expect(nju.creditCode).toBeTruthy();
+    expect(new URL(page.url()).pathname).toBe(`/manage/kpis/institution/${nju.creditCode}`);
+    // …and an old address by uuid still opens it, then shows the code instead.
+    await page.goto(`${server.baseUrl}/manage/kpis/institution/${nju.id}?measure=projects`);
+    await page.waitForURL((url) => url.pathname === `/manage/kpis/institution/${nju.creditCode}`);
+    expect(new URL(page.url()).searchParams.get('measure')).toBe('projects');
+    await page.getByRole('heading', { level: 1, name: /南京大学/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
