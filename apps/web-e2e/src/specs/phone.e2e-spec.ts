@@ -18,13 +18,20 @@ type Ids = Record<
 >;
 
 interface RouteCase {
-  /** With :result, :need, :ownResult, :ownNeed, :deal, :contract, :notice, :institution from the demo data. */
+  /** With :result, :need, :ownResult, :ownNeed, :deal, :contract, :notice (uuids: the pages must show their codes) and :institution (its credit code) from the demo data. */
   path: string;
   /** Who may open it: anyone, anyone signed in, or a permission. Others are redirected; not visited. */
   who: 'anyone' | 'anonymous' | 'signedIn' | Permission;
   /** Codes this page shows on purpose, and why (the raw-code scan lets words matching it through). */
   codes?: { shape: RegExp; why: string };
+  /** Why this page's path may keep a uuid (every other path must show a code or a name once loaded). */
+  idInPath?: string;
 }
+
+// Pages whose path keeps the record's uuid, on purpose or not yet: explicit, so a new one fails the scan.
+const STAFF_REVIEW = 'the review page of one listing (staff only, reached from the review queue); not yet by code';
+const OWN_EDIT = 'the author edits his own draft (reached from his workspace); not yet by code';
+const NOTICE_BY_ID = 'notices have no code of their own yet (issue 17: left to do)';
 
 /** A technology-field code (NE, NE.BAT): the field tree's administrators edit the codes themselves. */
 const FIELD_CODE = /^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/;
@@ -46,17 +53,17 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/needs', who: 'anyone' },
   { path: '/needs/:need', who: 'anyone' },
   { path: '/notices', who: 'anyone' },
-  { path: '/notices/:notice', who: 'anyone' },
+  { path: '/notices/:notice', who: 'anyone', idInPath: NOTICE_BY_ID },
   { path: '/workspace', who: 'signedIn' },
   { path: '/workspace/listings', who: 'signedIn' },
   { path: '/workspace/deals', who: Permission.DEAL_PARTICIPATE },
   { path: '/workspace/results/new', who: Permission.RESULT_WRITE },
-  { path: '/workspace/results/:ownResult/edit', who: Permission.RESULT_WRITE },
+  { path: '/workspace/results/:ownResult/edit', who: Permission.RESULT_WRITE, idInPath: OWN_EDIT },
   { path: '/workspace/needs/new', who: Permission.NEED_WRITE },
-  { path: '/workspace/needs/:ownNeed/edit', who: Permission.NEED_WRITE },
+  { path: '/workspace/needs/:ownNeed/edit', who: Permission.NEED_WRITE, idInPath: OWN_EDIT },
   { path: '/manage/review', who: Permission.LISTING_REVIEW },
-  { path: '/manage/review/results/:result', who: Permission.LISTING_REVIEW },
-  { path: '/manage/review/needs/:need', who: Permission.LISTING_REVIEW },
+  { path: '/manage/review/results/:result', who: Permission.LISTING_REVIEW, idInPath: STAFF_REVIEW },
+  { path: '/manage/review/needs/:need', who: Permission.LISTING_REVIEW, idInPath: STAFF_REVIEW },
   { path: '/manage/import', who: Permission.LISTING_IMPORT },
   { path: '/manage/matching', who: Permission.MATCH_BROKER },
   { path: '/manage/deals', who: Permission.DEAL_MANAGE },
@@ -71,7 +78,7 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/print/deals/:deal/nda', who: Permission.DEAL_PARTICIPATE },
   { path: '/print/contracts/:contract', who: Permission.DEAL_PARTICIPATE },
   { path: '/print/contracts/:contract/registration', who: Permission.DEAL_PARTICIPATE },
-  { path: '/print/notices/:notice', who: 'anyone' },
+  { path: '/print/notices/:notice', who: 'anyone', idInPath: NOTICE_BY_ID },
   { path: '/manage/verification', who: Permission.USER_VERIFY },
   { path: '/manage/users', who: Permission.USER_READ },
   { path: '/manage/organizations', who: Permission.ORGANIZATION_MANAGE },
@@ -117,10 +124,10 @@ async function open(page: Page, path: string): Promise<void> {
 
 /**
  * The page as the user sees it: nothing wider than the screen, a visible heading, and no raw code in its
- * words or its query string (SUBMIT, NE.BAT, a UUID: `codeWords`). The path may carry an id the route
- * list itself put there.
+ * words, its query string or its path (SUBMIT, NE.BAT, a UUID: `codeWords`). The walk opens detail pages by
+ * uuid, as old links do: once loaded they must show their code instead, unless `idInPath` says why not.
  */
-async function checkPage(page: Page, path: string, allowed: readonly string[], codes?: RegExp): Promise<string[]> {
+async function checkPage(page: Page, path: string, allowed: readonly string[], codes?: RegExp, idInPath?: string): Promise<string[]> {
   const problems: string[] = [];
   await page.locator('main h1:not([data-phone-seen])').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
     problems.push(`${path}: no visible heading (h1) in main`);
@@ -148,21 +155,32 @@ async function checkPage(page: Page, path: string, allowed: readonly string[], c
   });
   if (widths.scroll > widths.inner)
     problems.push(`${path}: page is ${widths.scroll}px wide at ${widths.inner}px (${widths.wide.join('; ')})`);
-  problems.push(...(await rawCodes(page, path, allowed, codes)));
+  problems.push(...(await rawCodes(page, path, allowed, codes, idInPath)));
   return problems;
 }
 
-/** Code-shaped words in the visible text (placeholders and tooltips included) and in the query string. */
-async function rawCodes(page: Page, path: string, allowed: readonly string[], codes?: RegExp): Promise<string[]> {
-  const { text, query } = await page.evaluate(() => {
+/** Code-shaped words in the visible text (placeholders and tooltips included), the query string and the path. */
+async function rawCodes(page: Page, path: string, allowed: readonly string[], codes?: RegExp, idInPath?: string): Promise<string[]> {
+  // A page swaps the uuid it was opened by for its code once the record is read: give it that moment.
+  if (!idInPath) {
+    await page
+      .waitForFunction(() => !/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(decodeURIComponent(location.pathname)), null, { timeout: 5_000 })
+      .catch(() => undefined);
+  }
+  const { text, query, pathname } = await page.evaluate(() => {
     const attributes = Array.from(document.querySelectorAll('main [placeholder], main [mattooltip], main [title]')).map((el) =>
       ['placeholder', 'mattooltip', 'title'].map((a) => el.getAttribute(a) ?? '').join(' '),
     );
-    return { text: `${document.body.innerText}\n${attributes.join('\n')}`, query: `${location.search}${location.hash}` };
+    return {
+      text: `${document.body.innerText}\n${attributes.join('\n')}`,
+      query: `${location.search}${location.hash}`,
+      pathname: location.pathname,
+    };
   });
   const words = codeWords(text, allowed).filter((w) => !codes?.test(w));
   // Codes are what a URL's filters are made of (field=NE.BAT, mode=TRANSFER): there only ids are wrong.
-  const inUrl = codeWords(decodeURIComponent(query)).filter((w) => /^[0-9a-f]{8}-/i.test(w));
+  const address = `${idInPath ? '' : `${decodeURIComponent(pathname)} `}${decodeURIComponent(query)}`;
+  const inUrl = codeWords(address).filter((w) => /^[0-9a-f]{8}-/i.test(w));
   return [
     ...(words.length ? [`${path}: raw codes on the page: ${words.join(', ')}`] : []),
     ...(inUrl.length ? [`${path}: raw codes in the URL: ${inUrl.join(', ')}`] : []),
@@ -191,12 +209,15 @@ describeBrowser('phone: every page at 360×740, for every role', () => {
     const results = (await anyone('/api/results?limit=1')) as { items: Array<{ id: string }> };
     const needs = (await anyone('/api/needs?limit=1')) as { items: Array<{ id: string }> };
     const notices = (await anyone('/api/public-notices?limit=1')) as { items: Array<{ id: string }> };
-    const universities = (await anyone('/api/organizations?kind=UNIVERSITY&limit=1')) as { items: Array<{ id: string }> };
+    const universities = (await anyone('/api/organizations?kind=UNIVERSITY&limit=1')) as {
+      items: Array<{ id: string; creditCode: string | null }>;
+    };
     const found: Ids = {
       result: results.items[0]?.id,
       need: needs.items[0]?.id,
       notice: notices.items?.[0]?.id,
-      institution: universities.items?.[0]?.id,
+      // The KPI drill-down's address names the institution by its credit code (issue 17).
+      institution: universities.items?.[0]?.creditCode ?? universities.items?.[0]?.id,
       ownResult: undefined,
       ownNeed: undefined,
       deal: undefined,
@@ -328,7 +349,7 @@ describeBrowser('phone: every page at 360×740, for every role', () => {
         }
         const path = route.path.replace(/:(\w+)/g, (_, key: keyof Ids) => found[key] as string);
         await open(page, path);
-        problems.push(...(await checkPage(page, `${role} ${route.path}`, allowed, route.codes?.shape)));
+        problems.push(...(await checkPage(page, `${role} ${route.path}`, allowed, route.codes?.shape, route.idInPath)));
       }
       expect(problems).toEqual([]);
 
