@@ -138,6 +138,19 @@ describe('hostile input gets a 4xx with the standard body, never a 5xx', () => {
       expect(fieldMessage(res.body, 'name')).toBeDefined();
     });
 
+    // An array where a list expects objects passed ValidateNested (it checks the inner array's items: none),
+    // then the service read `terms` of an array: 500 (PUT /api/synonyms {"groups":[[]]}, seed 1118177861).
+    it.each([
+      ['put', '/api/synonyms', { groups: [[]] }, 'groups'],
+      ['put', '/api/synonyms', { groups: [7] }, 'groups'],
+    ] as const)('refuses an array or a number in a list of objects: %s %s %j', async (_method, url, body, field) => {
+      const before = (await t.http.get('/api/synonyms').set(...bearer(admin)).expect(200)).body;
+      const res = await t.http.put(url).set(...bearer(admin)).send(body);
+      expectStandardError(res, 400);
+      expect(fieldMessage(res.body, field)).toBeDefined();
+      expect((await t.http.get('/api/synonyms').set(...bearer(admin)).expect(200)).body).toEqual(before);
+    });
+
     it('answers a URL over 16 KB (refused by the HTTP parser) with the standard body', async () => {
       const res = await t.http.get(`/api/organizations?q=${'%E9%95%BF'.repeat(3000)}`);
       expectStandardError(res, 431);

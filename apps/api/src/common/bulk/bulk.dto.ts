@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs
 import { ApiProperty } from '@nestjs/swagger';
 import { BULK_MAX_ITEMS, BulkItemResult, BulkResult, Locale, resolveLocale } from '@xkx/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
 import { ErrorResponseDto } from '../http/error-response.dto';
 
@@ -20,6 +20,7 @@ export const BulkItems = (): PropertyDecorator =>
     ArrayMinSize(1),
     ArrayMaxSize(BULK_MAX_ITEMS),
     ArrayUnique((i: BulkItemDto) => i?.id),
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => BulkItemDto),
   );

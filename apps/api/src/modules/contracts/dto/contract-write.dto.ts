@@ -35,7 +35,7 @@ export class CreateContractDto {
   @ApiPropertyOptional({ description: '非技术性费用, fen (default 0)', example: 3456780 }) @IsOptional() @IsFen() nonTechnicalCostFen?: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: '预计新增投资, fen (transfers and licences)' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsFen() expectedInvestmentFen?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, description: '预计新增产值, fen (transfers and licences)' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsFen() expectedOutputFen?: number | null;
-  @ApiPropertyOptional({ type: [InstallmentDto], description: 'Payment schedule; adds up to the contract amount' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => InstallmentDto) schedule?: InstallmentDto[];
+  @ApiPropertyOptional({ type: [InstallmentDto], description: 'Payment schedule; adds up to the contract amount' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => InstallmentDto) schedule?: InstallmentDto[];
 }
 
 export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['dealId', 'overrideReason'] as const)) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DealSide, DealStage, PricingMethod } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { DATE_ONLY, IsFen, trim } from './fen.validator';
@@ -23,7 +23,7 @@ export class CreateDealDto {
   @ApiPropertyOptional({ example: '电话联系企业确认预算' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(300) nextAction?: string;
   @ApiPropertyOptional({ example: '2026-04-01' }) @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE_ONLY) nextActionDue?: string;
   @ApiPropertyOptional({ type: [ParticipantInputDto], description: 'Researchers, enterprise contacts and further brokers; the creating broker joins anyway' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto) participants?: ParticipantInputDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto) participants?: ParticipantInputDto[];
 }
 
 export class UpdateDealDto {

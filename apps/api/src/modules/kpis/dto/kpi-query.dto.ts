@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InstitutionTargetBody, KpiBasis, KpiDimension, KpiTargetsBody, KpiView, RelatedPartyBody, RndSpendingBody } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { IsFen, trim } from '../../deals/dto/fen.validator';
 
@@ -72,7 +72,7 @@ export class PutKpiTargetsDto implements KpiTargetsBody {
   @ApiProperty({ example: 165 }) @IsInt() @Min(0) @Max(1_000_000) projects!: number;
   @ApiProperty({ description: '合同成交额 target, fen', example: 840_000_000_000 }) @IsFen() contractAmountFen!: number;
   @ApiPropertyOptional({ type: [InstitutionTargetInputDto], description: 'Replaces the year’s per-institution targets; omit to keep them' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => InstitutionTargetInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => InstitutionTargetInputDto)
   institutions?: InstitutionTargetInputDto[];
 }
 

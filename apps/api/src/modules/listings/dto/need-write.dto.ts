@@ -1,25 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { NeedType, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { trim, trimAll } from './transforms';
 import { IndicatorDto, MoneyRangeDto } from './listing-parts.dto';
 import { FIELD_CODE } from './result-write.dto';
@@ -31,7 +13,7 @@ export class CreateNeedDto {
   @ApiProperty({ description: 'Public layer' }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(5000) publicSummary!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialDetail?: string | null;
   @ApiProperty() @Transform(trim) @IsString() @MinLength(4) @MaxLength(5000) problem!: string;
-  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators!: IndicatorDto[];
+  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators!: IndicatorDto[];
   @ApiProperty({ type: [String] }) @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(300, { each: true }) mustHaves!: string[];
   @ApiProperty({ type: [String] }) @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(300, { each: true }) niceToHaves!: string[];
   @ApiProperty({ example: ['NE.BAT'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @Matches(FIELD_CODE, { each: true }) fieldCodes!: string[];

@@ -1,24 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ResultForm, ResultStage, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { trim, trimAll } from './transforms';
 import { IndicatorDto, IpAssetDto, OwnerDto, PriceDto } from './listing-parts.dto';
 
@@ -33,15 +16,15 @@ export class CreateResultDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Shown only after an NDA to parties a broker lets in' }) @IsOptional() @IsString() @MaxLength(20000) confidentialDetail?: string | null;
   @ApiProperty() @Transform(trim) @IsString() @MinLength(4) @MaxLength(5000) problemSolved!: string;
   @ApiProperty({ description: 'Advantages over existing solutions, quantified' }) @Transform(trim) @IsString() @MinLength(4) @MaxLength(5000) advantages!: string;
-  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators!: IndicatorDto[];
+  @ApiProperty({ type: [IndicatorDto] }) @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators!: IndicatorDto[];
   @ApiProperty() @Transform(trim) @IsString() @MinLength(2) @MaxLength(5000) applications!: string;
   @ApiProperty({ example: ['NE.BAT'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @Matches(FIELD_CODE, { each: true }) fieldCodes!: string[];
   @ApiProperty({ example: ['正极材料', '锂离子电池'] }) @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(30, { each: true }) keywords!: string[];
   @ApiProperty({ enum: Object.values(ResultForm) }) @IsEnum(ResultForm) form!: ResultForm;
   @ApiProperty({ minimum: 1, maximum: 9, description: 'TRL per GB/T 22900-2009' }) @IsInt() @Min(1) @Max(9) trl!: number;
   @ApiProperty({ enum: Object.values(ResultStage) }) @IsEnum(ResultStage) stage!: ResultStage;
-  @ApiProperty({ type: [IpAssetDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IpAssetDto) ipAssets!: IpAssetDto[];
-  @ApiProperty({ type: [OwnerDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => OwnerDto) owners!: OwnerDto[];
+  @ApiProperty({ type: [IpAssetDto] }) @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => IpAssetDto) ipAssets!: IpAssetDto[];
+  @ApiProperty({ type: [OwnerDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OwnerDto) owners!: OwnerDto[];
   @ApiProperty({ example: ['张伟', '李娜'] }) @Transform(trimAll) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) inventors!: string[];
   @ApiProperty({ description: '职务成果' }) @IsBoolean() serviceInvention!: boolean;
   @ApiProperty({ enum: Object.values(TransferMode), isArray: true }) @IsArray() @ArrayMinSize(1) @IsEnum(TransferMode, { each: true }) transferModes!: TransferMode[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { SynonymGroupEntity } from '../synonym-group.entity';
 import { TechnologyFieldEntity } from '../technology-field.entity';
 
@@ -58,6 +58,7 @@ export class ReplaceSynonymsDto {
   @ApiProperty({ type: [SynonymGroupDto] })
   @IsArray()
   @ArrayMaxSize(2000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SynonymGroupDto)
   groups!: SynonymGroupDto[];
