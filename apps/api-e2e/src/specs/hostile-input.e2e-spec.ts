@@ -151,6 +151,13 @@ describe('hostile input gets a 4xx with the standard body, never a 5xx', () => {
       expect((await t.http.get('/api/synonyms').set(...bearer(admin)).expect(200)).body).toEqual(before);
     });
 
+    // 1e21 is an integer to JavaScript but not a bigint to PostgreSQL: 500 (seed 1118978228).
+    it.each(['/api/needs', '/api/results'])('refuses a money filter beyond a safe integer of fen on %s', async (path) => {
+      const res = await t.http.get(`${path}?moneyMaxFen=1e%2B21&moneyMinFen=0`);
+      expectStandardError(res, 400);
+      expect(fieldMessage(res.body, 'moneyMaxFen')).toBeDefined();
+    });
+
     it('answers a URL over 16 KB (refused by the HTTP parser) with the standard body', async () => {
       const res = await t.http.get(`/api/organizations?q=${'%E9%95%BF'.repeat(3000)}`);
       expectStandardError(res, 431);

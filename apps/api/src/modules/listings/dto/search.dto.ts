@@ -22,8 +22,8 @@ export class SearchListingsQueryDto {
   @IsArray()
   @IsEnum(TransferMode, { each: true })
   mode?: TransferMode[];
-  @ApiPropertyOptional({ description: 'Price/budget range overlapping [moneyMinFen, moneyMaxFen], in fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) moneyMinFen?: number;
-  @ApiPropertyOptional({ description: 'fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) moneyMaxFen?: number;
+  @ApiPropertyOptional({ description: 'Price/budget range overlapping [moneyMinFen, moneyMaxFen], in fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) moneyMinFen?: number;
+  @ApiPropertyOptional({ description: 'fen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) moneyMaxFen?: number;
   @ApiPropertyOptional({ description: 'Include 面议 listings in a money filter (default true)' }) @IsOptional() @Transform(toBool) @IsBoolean() includeNegotiable?: boolean;
   @ApiPropertyOptional({ description: 'The organization: its 统一社会信用代码 (as the organization facet gives it) or its id', example: '91320113MA1XKX0001' })
   @IsOptional()
