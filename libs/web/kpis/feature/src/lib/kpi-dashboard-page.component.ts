@@ -290,11 +290,14 @@ export class KpiDashboardPageComponent {
       // An old address (/institution/<uuid>) shows the institution's credit code once the list is read.
       const path = this.scope() === 'institution' ? institutionKey(this.addressed() ?? null, items) : null;
       untracked(() => {
-        if (path && path !== this.id()) {
-          void this.router.navigate([`/${WebPath.kpis}`, 'institution', path], { queryParams, replaceUrl: true });
-        } else {
-          void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true });
-        }
+        const target =
+          path && path !== this.id()
+            ? this.router.createUrlTree([`/${WebPath.kpis}`, 'institution', path], { queryParams })
+            : this.router.createUrlTree([], { relativeTo: this.route, queryParams });
+        // Only a real change is written. The institution list can arrive after the person clicked another
+        // tab: rewriting the same address then would cancel the navigation under way (kpi-admin spec).
+        if (this.router.serializeUrl(target) === this.router.url) return;
+        void this.router.navigateByUrl(target, { replaceUrl: true });
       });
     });
     // The list belongs to the figures it was opened from: a change of filters closes it.
