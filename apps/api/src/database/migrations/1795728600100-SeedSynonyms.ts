@@ -1,16 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_SYNONYM_GROUPS } from '../seeds/data/synonyms';
+import { SYNONYM_GROUPS_V1 } from './reference-data/synonyms.v1';
 
 /**
  * Reference data: the starting synonym list for search and matching (admins edit it in the app).
- * Later edits to the seed file do not reach databases this migration already ran on.
+ * The data is frozen in reference-data/synonyms.v1.ts: change the list with a new migration.
  */
 export class SeedSynonyms1795728600100 implements MigrationInterface {
   name = 'SeedSynonyms1795728600100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const terms of DEFAULT_SYNONYM_GROUPS) {
-      await queryRunner.query(`INSERT INTO synonym_group (terms) VALUES ($1)`, [terms]);
+    for (const terms of SYNONYM_GROUPS_V1) {
+      await queryRunner.query(`INSERT INTO synonym_group (terms) VALUES ($1)`, [[...terms]]);
     }
   }
 

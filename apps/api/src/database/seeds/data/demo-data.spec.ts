@@ -5,7 +5,6 @@ import {
   PATENT_IP_TYPES,
   ResultStage,
 } from '@xkx/contracts';
-import { normalizeText } from '@xkx/text-zh';
 import { normalizePatentNumber } from '@xkx/util';
 
 import { DEMO_ACCOUNTS } from '../demo-accounts';
@@ -13,8 +12,8 @@ import { DEMO_ORGANIZATIONS } from '../demo-organizations';
 import { DEMO_MATCH_PAIRS, DEMO_NEEDS } from './demo-needs';
 import { DEMO_RESULTS } from './demo-results';
 import { DemoNeed, DemoResult } from './demo-types';
-import { DEFAULT_SYNONYM_GROUPS } from './synonyms';
-import { PRIORITY_CHAIN_CODES, TECHNOLOGY_FIELDS } from './technology-fields';
+// The tree as the seeding migration left it; a later migration that extends it extends this set too.
+import { TECHNOLOGY_FIELDS_V1 as TECHNOLOGY_FIELDS } from '../../migrations/reference-data/technology-fields.v1';
 
 const EXPECTED_CHAINS = ['NE', 'BIO', 'AI', 'IME', 'ICV', 'EIC', 'NM', 'PC', 'EP'];
 const ALL_STATUSES = Object.values(ListingStatus);
@@ -43,33 +42,6 @@ function problemsWithMoney(label: string, money: MoneyRange): string[] {
   }
   return problems;
 }
-
-describe('technology field tree', () => {
-  it('has exactly the priority chains at the top level, each with 3–6 sub-fields', () => {
-    const top = TECHNOLOGY_FIELDS.filter((f) => f.parentCode === null).map((f) => f.code);
-    expect(top).toEqual(EXPECTED_CHAINS);
-    expect([...PRIORITY_CHAIN_CODES]).toEqual(EXPECTED_CHAINS);
-    for (const chain of EXPECTED_CHAINS) {
-      const children = TECHNOLOGY_FIELDS.filter((f) => f.parentCode === chain);
-      expect(children.length).toBeGreaterThanOrEqual(3);
-      expect(children.length).toBeLessThanOrEqual(6);
-    }
-  });
-
-  it('has unique, well-formed codes whose parent exists, and names in both languages', () => {
-    expect(fieldCodes.size).toBe(TECHNOLOGY_FIELDS.length);
-    for (const field of TECHNOLOGY_FIELDS) {
-      expect(field.nameZh.trim()).not.toBe('');
-      expect(field.nameEn.trim()).not.toBe('');
-      if (field.parentCode === null) expect(field.code).toMatch(/^[A-Z]+$/);
-      else {
-        expect(fieldCodes.has(field.parentCode)).toBe(true);
-        expect(field.code.startsWith(`${field.parentCode}.`)).toBe(true);
-        expect(field.code).toMatch(/^[A-Z]+\.[A-Z0-9]+$/);
-      }
-    }
-  });
-});
 
 describe.each<[string, Array<DemoResult | DemoNeed>]>([
   ['results', DEMO_RESULTS],
@@ -279,29 +251,5 @@ describe('demo match pairs', () => {
       expect(result.price.minFen ?? 0).toBeLessThanOrEqual(need.budget.maxFen ?? 0);
       expect(need.budget.minFen ?? 0).toBeLessThanOrEqual(result.price.maxFen ?? 0);
     }
-  });
-});
-
-describe('default synonym groups', () => {
-  it('has 40–80 groups, each with at least two distinct terms, and no term in two groups', () => {
-    expect(DEFAULT_SYNONYM_GROUPS.length).toBeGreaterThanOrEqual(40);
-    expect(DEFAULT_SYNONYM_GROUPS.length).toBeLessThanOrEqual(80);
-    const seen = new Map<string, number>();
-    const clashes: string[] = [];
-    DEFAULT_SYNONYM_GROUPS.forEach((group, index) => {
-      const normalized = group.map((t) => normalizeText(t));
-      for (const term of normalized) {
-        expect(term).not.toBe('');
-        expect(term).not.toContain(' ');
-      }
-      expect(new Set(normalized).size).toBe(group.length);
-      expect(group.length).toBeGreaterThanOrEqual(2);
-      for (const term of normalized) {
-        const other = seen.get(term);
-        if (other !== undefined && other !== index) clashes.push(`${term} in groups ${other} and ${index}`);
-        seen.set(term, index);
-      }
-    });
-    expect(clashes).toEqual([]);
   });
 });

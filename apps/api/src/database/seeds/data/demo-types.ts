@@ -1,13 +1,5 @@
 import { ListingStatus, NeedFields, ResultFields } from '@xkx/contracts';
 
-/** A node of the technology-field tree. Codes are dotted paths: 'NE' → 'NE.PV'. */
-export interface FieldSeed {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-}
-
 /**
  * A demo result. `organization` is the owning institution's nameZh (see demo-organizations.ts);
  * `ownerEmail` a demo account of that institution, or omitted (then a broker entered it).
