@@ -1,5 +1,20 @@
 /** The public home page (issue 17): search box, newest listings, fields with counts, running notices, footer; spread into MESSAGES. */
 export const HOME_ZH_CN = {
+  'home.heroTitle': '让栖霞的科研成果走进企业',
+  'home.heroText':
+    '霞科行连接栖霞区的高校、科研院所与企业：科研人员发布科技成果，企业提出技术需求，技术经理人撮合对接，直至技术合同签订与登记。',
+  'home.figuresTitle': '平台实时数据',
+  'home.institutions': '高校与科研院所',
+  'home.universities': '高校',
+  'home.institutes': '科研院所',
+  'home.enterprises': '企业',
+  'home.agencies': '技术转移机构',
+  'home.loading': '正在加载…',
+  'home.loadError': '暂时无法获取平台数据，请稍后重试。',
+  'home.retry': '重试',
+  'home.fieldsTitle': '重点产业领域',
+  'home.browseResults': '浏览科技成果',
+  'home.browseNeeds': '浏览技术需求',
   'home.searchLabel': '搜索科技成果与技术需求',
   'home.searchPlaceholder': '例如：固态电池、工业视觉、中药配方颗粒',
   'home.searchResults': '搜成果',
@@ -26,6 +41,21 @@ export const HOME_ZH_CN = {
 } as const;
 
 export const HOME_EN: Record<keyof typeof HOME_ZH_CN, string> = {
+  'home.heroTitle': "Bringing Qixia's research to industry",
+  'home.heroText':
+    "Xiakexing connects Qixia's universities, research institutes and enterprises: researchers list technology results, enterprises post technology needs, and brokers carry each match to a signed and registered technology contract.",
+  'home.figuresTitle': 'Live platform figures',
+  'home.institutions': 'Universities and institutes',
+  'home.universities': 'Universities',
+  'home.institutes': 'Research institutes',
+  'home.enterprises': 'Enterprises',
+  'home.agencies': 'Tech-transfer agencies',
+  'home.loading': 'Loading…',
+  'home.loadError': 'Platform figures are unavailable right now; please try again later.',
+  'home.retry': 'Retry',
+  'home.fieldsTitle': 'Priority industries',
+  'home.browseResults': 'Browse technology results',
+  'home.browseNeeds': 'Browse technology needs',
   'home.searchLabel': 'Search results and needs',
   'home.searchPlaceholder': 'e.g. solid-state battery, machine vision, TCM granules',
   'home.searchResults': 'Search results',
@@ -41,7 +71,8 @@ export const HOME_EN: Record<keyof typeof HOME_ZH_CN, string> = {
   'home.fieldsNeeds': 'Needs',
   'home.fieldCount': '{label}, {n} listed',
   'home.noticesTitle': 'Public notices running',
-  'home.noticesIntro': 'University and institute results transferred or licensed at an agreed price are publicly noticed for at least 15 days; anyone may object meanwhile.',
+  'home.noticesIntro':
+    'University and institute results transferred or licensed at an agreed price are publicly noticed for at least 15 days; anyone may object meanwhile.',
   'home.noticesNone': 'No notice is running at the moment.',
   'home.noticesAll': 'All notices ({n} running)',
   'home.noticePeriod': 'Notice period {start} to {end}',
