@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp, loadConfig, OrganizationEntity, SearchTextService } from '@xkx/api/testing';
+import { createApp, loadConfig, SearchTextService } from '@xkx/api/testing';
+import type { TextAnalyzer } from '@xkx/text-zh';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -62,17 +63,35 @@ export async function startBenchApp(databaseUrl: string): Promise<{ app: NestExp
 const FIELDS = ['NE.PV', 'NE.BAT', 'NE.H2', 'BIO.DRUG', 'BIO.TCM', 'AI.CV', 'AI.NLP', 'IME.ROBOT', 'ICV.AD', 'EIC.IC', 'NM.FIBER', 'PC.CAT', 'EP.WATER'];
 const MODES = ['TRANSFER', 'LICENSE_EXCLUSIVE', 'LICENSE_GENERAL', 'CO_DEVELOPMENT', 'SERVICE', 'EQUITY'];
 
+/** What the bulk writer needs of a database: the app's DataSource and a pg Client both fit. */
+export type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+export interface BulkOptions {
+  /** The listing's code; the default (RB-0000042) is not one the detail routes accept, `detailCode` is. */
+  code?: (kind: 'result' | 'need', i: number) => string;
+  onProgress?: (n: number) => void;
+}
+
+/** Codes the detail routes accept (R1999-000042): a year no real listing has. */
+export const detailCode = (kind: 'result' | 'need', i: number): string => `${kind === 'result' ? 'R' : 'N'}1999-${String(i + 1).padStart(6, '0')}`;
+
 /**
  * Writes `count` published listings of one kind in bulk, recombining benchmark text so that every
  * listing differs. Search documents come from the app's own analyzer, as the listing service writes them.
  */
 export async function bulkInsert(app: NestExpressApplication, kind: 'result' | 'need', rows: BenchRow[], count: number, seed: number, onProgress?: (n: number) => void): Promise<string[]> {
   const dataSource = app.get(DataSource);
-  const analyzer = app.get(SearchTextService).textAnalyzer;
+  const query: Query = (sql, params) => dataSource.query(sql, params);
+  return bulkInsertListings(query, app.get(SearchTextService).textAnalyzer, kind, rows, count, seed, { onProgress });
+}
+
+/** `bulkInsert` on any connection, with the analyzer the caller built (bench:load has no app in its process). */
+export async function bulkInsertListings(query: Query, analyzer: TextAnalyzer, kind: 'result' | 'need', rows: BenchRow[], count: number, seed: number, options: BulkOptions = {}): Promise<string[]> {
   const orgKind = kind === 'result' ? 'UNIVERSITY' : 'ENTERPRISE';
-  const orgs = (await dataSource.manager.findBy(OrganizationEntity, { kind: orgKind })).map((o) => o.id);
-  const fieldCodesExisting = new Set((await dataSource.query<Array<{ code: string }>>('SELECT code FROM technology_field')).map((r) => r.code));
+  const orgs = (await query<{ id: string }>('SELECT id FROM organization WHERE kind = $1 ORDER BY id', [orgKind])).map((o) => o.id);
+  const fieldCodesExisting = new Set((await query<{ code: string }>('SELECT code FROM technology_field')).map((r) => r.code));
   const fields = FIELDS.filter((f) => fieldCodesExisting.has(f));
+  const code = options.code ?? ((k: 'result' | 'need', i: number) => `${k === 'result' ? 'R' : 'N'}B-${String(i).padStart(7, '0')}`);
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const ids: string[] = [];
@@ -108,7 +127,7 @@ export async function bulkInsert(app: NestExpressApplication, kind: 'result' | '
         values.push(v);
         return `$${values.length}`;
       };
-      const common = `${p(`${kind === 'result' ? 'R' : 'N'}B-${String(i).padStart(7, '0')}`)}, ${p(title.slice(0, 200))}, ${p(summary)}, '[]'::jsonb, ${p([field])}, ${p([field.split('.')[0], field])}, ${p(a.keywords.slice(0, 10))}, 'PUBLISHED', ${p(pick(orgs))}, ${p(validUntil)}, now() - (${p(Math.floor(rand() * 300))} || ' days')::interval,
+      const common = `${p(code(kind, i))}, ${p(title.slice(0, 200))}, ${p(summary)}, '[]'::jsonb, ${p([field])}, ${p([field.split('.')[0], field])}, ${p(a.keywords.slice(0, 10))}, 'PUBLISHED', ${p(pick(orgs))}, ${p(validUntil)}, now() - (${p(Math.floor(rand() * 300))} || ' days')::interval,
         setweight(to_tsvector('simple', ${p(doc[0])}), 'A') || setweight(to_tsvector('simple', ${p(doc[1])}), 'B') || setweight(to_tsvector('simple', ${p(doc[2])}), 'C')`;
       tuples.push(
         kind === 'result'
@@ -120,15 +139,15 @@ export async function bulkInsert(app: NestExpressApplication, kind: 'result' | '
       kind === 'result'
         ? 'value_proposition, problem_solved, advantages, applications, form, trl, stage, owners, inventors, service_invention, transfer_modes, price_negotiable, price_min_fen, price_max_fen, price_type'
         : 'problem, must_haves, nice_to_haves, need_type, cooperation_modes, budget_negotiable, budget_min_fen, budget_max_fen, min_trl, anonymous';
-    const inserted = await dataSource.query<Array<{ id: string }>>(
+    const inserted = await query<{ id: string }>(
       `INSERT INTO "${kind}" (code, title, public_summary, indicators, field_codes, field_paths, keywords, status, organization_id, valid_until, published_at, search_doc, ${columns})
        VALUES ${tuples.join(', ')} RETURNING id`,
       values,
     );
     ids.push(...inserted.map((r) => r.id));
-    onProgress?.(ids.length);
+    options.onProgress?.(ids.length);
   }
-  await dataSource.query(`ANALYZE "${kind}"`);
+  await query(`ANALYZE "${kind}"`);
   return ids;
 }
 
