@@ -1,5 +1,4 @@
-import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
-import { creditCodeCheckChar, parseYuanToFen } from '@xkx/util';
+import { addCalendarDays, creditCodeCheckChar, parseYuanToFen, shanghaiDate } from '@xkx/util';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { AWKWARD_FEN, backdateNotice, contractPayload, DealDriver, DealSessions, nextRegistrationNumber, publishedPair, REGISTRATION_EXTRA } from '../support/deals';
 import { resultPayload } from '../support/listings';

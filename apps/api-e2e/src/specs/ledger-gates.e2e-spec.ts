@@ -1,6 +1,6 @@
+import { shanghaiDate } from '@xkx/util';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { shanghaiDate } from '@xkx/contracts';
 import { findLedgerProblems } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, loginDemo } from '../support/auth';

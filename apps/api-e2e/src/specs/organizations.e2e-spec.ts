@@ -1,4 +1,5 @@
-import { PRIORITY_CHAINS, shanghaiDate } from '@xkx/contracts';
+import { PRIORITY_CHAINS } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { loadConfig } from '@xkx/api/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 

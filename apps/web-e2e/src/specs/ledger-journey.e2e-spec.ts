@@ -1,7 +1,7 @@
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';

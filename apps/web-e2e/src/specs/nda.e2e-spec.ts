@@ -1,4 +1,4 @@
-import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
 import { apiGet, apiToken } from '../support/api';

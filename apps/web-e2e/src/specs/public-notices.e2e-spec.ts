@@ -1,4 +1,5 @@
-import { addCalendarDays, DEAL_STAGE_LABELS, shanghaiDate } from '@xkx/contracts';
+import { DEAL_STAGE_LABELS } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/accounts';
 import { apiToken } from '../support/api';

@@ -1,4 +1,5 @@
-import { addCalendarDays, DEAL_STAGE_LABELS, DealStage, shanghaiDate } from '@xkx/contracts';
+import { DEAL_STAGE_LABELS, DealStage } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { Page } from 'playwright-core';
 
 /** Steps on the deal page shared by the deal journeys. */

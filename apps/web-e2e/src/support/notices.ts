@@ -1,6 +1,6 @@
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { addCalendarDays, shanghaiDate } from '@xkx/contracts';
 import { WORKSPACE_ROOT } from './server';
 
 /**

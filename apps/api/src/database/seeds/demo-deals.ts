@@ -1,4 +1,5 @@
-import { addCalendarDays, DEAL_STAGE_ORDER, DealSide, DealStage, LegalPersonType, OrganizationKind, publicNoticeEndsOn, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { DEAL_STAGE_ORDER, DealSide, DealStage, LegalPersonType, OrganizationKind, RegistrationStatus } from '@xkx/contracts';
+import { addCalendarDays, publicNoticeEndsOn, shanghaiDate } from '@xkx/util';
 import { EntityManager, In } from 'typeorm';
 import { ContractInstallmentEntity, ContractPaymentEntity } from '../../modules/contracts/entities/contract-money.entity';
 import { ContractEntity } from '../../modules/contracts/entities/contract.entity';

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { permissionsFor, Role } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ListingBaseEntity } from '../../modules/listings/entities/listing-base.entity';
 import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../../modules/listings/listing-kinds';
-import { addDays, ListingsService, todayUtc } from '../../modules/listings/listings.service';
+import { ListingsService } from '../../modules/listings/listings.service';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { UserEntity } from '../../modules/users/user.entity';
 import { DemoNeed, DemoResult } from './data/demo-types';
@@ -38,13 +39,13 @@ export class DemoSeeder {
     const broker = users.get('broker@xkx.demo');
     if (!broker) throw new Error('demo broker missing');
     const asUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: 'ACTIVE', organizationId: u.organizationId, permissions: permissionsFor(u.role as Role, 'ACTIVE') });
-    const today = todayUtc();
+    const today = shanghaiDate();
     let count = 0;
     const seed = async (spec: KindSpec<ListingBaseEntity, object>, item: DemoResult | DemoNeed, input: object): Promise<void> => {
       const org = orgs.get(item.organization);
       if (!org) throw new Error(`demo listing "${'title' in item ? item.title : ''}": unknown organization ${item.organization}`);
       const owner = item.ownerEmail ? users.get(item.ownerEmail) : undefined;
-      const id = await this.listings.insert(manager, spec, { ...input, validUntil: addDays(today, item.validUntilDays) }, org.id, asUser(owner ?? broker));
+      const id = await this.listings.insert(manager, spec, { ...input, validUntil: addCalendarDays(today, item.validUntilDays) }, org.id, asUser(owner ?? broker));
       const reviewed = !['DRAFT'].includes(item.status);
       const published = ['PUBLISHED', 'EXPIRED', 'ARCHIVED'].includes(item.status);
       await manager.update(spec.entity, id, {
@@ -62,7 +63,7 @@ export class DemoSeeder {
     }
     for (const item of DEMO_NEEDS) {
       const { organization: _o, ownerEmail: _e, status: _s, validUntilDays: _v, reviewNote: _r, deadlineDays, ...input } = item;
-      await seed(NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>, item, { ...input, deadline: deadlineDays === null ? null : addDays(today, deadlineDays) });
+      await seed(NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>, item, { ...input, deadline: deadlineDays === null ? null : addCalendarDays(today, deadlineDays) });
     }
     this.logger.log(`Seeded ${count} demo listings`);
     const deals = await seedDemoDeals(manager, broker.id);

@@ -1,4 +1,5 @@
-import { addCalendarDays, DealStage, LegalPersonType, OrganizationKind, PricingMethod, publicNoticeEndsOn, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
+import { DealStage, LegalPersonType, OrganizationKind, PricingMethod, RegistrationStatus } from '@xkx/contracts';
+import { addCalendarDays, publicNoticeEndsOn, shanghaiDate } from '@xkx/util';
 import { EntityManager, In } from 'typeorm';
 import { ContractInstallmentEntity, ContractPaymentEntity } from '../../modules/contracts/entities/contract-money.entity';
 import { ContractEntity } from '../../modules/contracts/entities/contract.entity';

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, ErrorCode, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString } from '@xkx/util';
+import { AuditAction, auditDiff, ErrorCode, RegistrationStatus } from '@xkx/contracts';
+import { fenToYuanString, shanghaiDate } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { EntityManager, In } from 'typeorm';
 import { AmendmentChange, ContractAmendmentEntity } from './entities/contract-amendment.entity';
 import { ContractEntity } from './entities/contract.entity';

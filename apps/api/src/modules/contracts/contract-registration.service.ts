@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, canMoveRegistration, ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString, isValidRegistrationNumber } from '@xkx/util';
+import { AuditAction, auditDiff, canMoveRegistration, ErrorCode, REGISTRATION_STATUS_LABELS, RegistrationStatus } from '@xkx/contracts';
+import { fenToYuanString, isValidRegistrationNumber, shanghaiDate } from '@xkx/util';
 import { DataSource, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';

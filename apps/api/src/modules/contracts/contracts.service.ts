@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue, LegalPersonType, OrganizationKind, RegistrationStatus, Role, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString } from '@xkx/util';
+import { AuditAction, auditDiff, ErrorCode, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue, LegalPersonType, OrganizationKind, RegistrationStatus, Role } from '@xkx/contracts';
+import { fenToYuanString, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { refWhere } from '../../common/http/id-or-code';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DEAL_STAGE_ORDER, DealSide, shanghaiDate } from '@xkx/contracts';
+import { DEAL_STAGE_ORDER, DealSide } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ContractPaymentEntity } from '../contracts/entities/contract-money.entity';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role, shanghaiDate } from '@xkx/contracts';
+import { AuditAction, DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';

@@ -1,4 +1,5 @@
-import { DEAL_STAGE_ORDER, DealStage, publicNoticeEnded, publicNoticeEndsOn, shanghaiDate } from '@xkx/contracts';
+import { DEAL_STAGE_ORDER, DealStage } from '@xkx/contracts';
+import { publicNoticeEnded, publicNoticeEndsOn, shanghaiDate } from '@xkx/util';
 import { checkMove, MoveContext } from './deal-guards';
 import { allowedTargets, canMove, DEAL_TRANSITIONS, isOpen } from './deal-workflow';
 

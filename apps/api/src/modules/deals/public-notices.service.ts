@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, ErrorCode, PricingMethod, publicNoticeEnded, publicNoticeEndsOn, shanghaiDate, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { AuditAction, ErrorCode, PricingMethod, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { publicNoticeEnded, publicNoticeEndsOn, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';

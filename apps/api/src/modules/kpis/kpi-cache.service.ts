@@ -1,5 +1,5 @@
+import { shanghaiDate } from '@xkx/util';
 import { Injectable } from '@nestjs/common';
-import { shanghaiDate } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 
 /** How many answers are kept; the dashboard asks for about ten per filter set. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KPI_NONE_KEY, KPI_VIEW_LABELS, KpiBasis, KpiDimension, KpiView, LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { KpiBreakdownQueryDto, KpiFiguresQueryDto, KpiRecordsQueryDto } from './dto/kpi-query.dto';
 import { KpiBreakdownDto, KpiBreakdownItemDto, KpiExcludedDto, KpiFiguresDto, KpiHeadlineDto, KpiHeadlineFiguresDto, KpiPublicHeadlineDto, KpiRecordDto, KpiRecordsDto } from './dto/kpi-response.dto';
@@ -203,7 +204,7 @@ function sum(values: number[]): number {
 
 /** Figures count records up to today, or to the end of a past year (Asia/Shanghai). */
 export function asOf(year: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = shanghaiDate();
   const end = `${year}-12-31`;
   return today < end ? today : end;
 }

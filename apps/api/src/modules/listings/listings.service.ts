@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, ErrorCode, ListingKind, ListingStatus, NotificationKind, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { refWhere } from '../../common/http/id-or-code';
@@ -39,16 +40,6 @@ const DEFAULT_RENEWAL_DAYS = 365;
 /** Rows of an `UPDATE … RETURNING` through `manager.query`, which answers [rows, affectedCount]. */
 function returned<T>(result: unknown): T[] {
   return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
-}
-
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -159,7 +150,7 @@ export class ListingsService {
           entity.reviewerId = user.id;
           entity.publishedAt = now;
           entity.reviewNote = input.note ?? null;
-          if (entity.validUntil < todayUtc(now)) entity.validUntil = addDays(todayUtc(now), DEFAULT_RENEWAL_DAYS);
+          if (entity.validUntil < shanghaiDate(now)) entity.validUntil = addCalendarDays(shanghaiDate(now), DEFAULT_RENEWAL_DAYS);
           break;
         case ListingAction.REQUEST_CHANGES:
         case ListingAction.REJECT:
@@ -168,7 +159,7 @@ export class ListingsService {
           entity.reviewNote = input.note.trim();
           break;
         case ListingAction.RENEW: {
-          const until = input.validUntil ?? addDays(todayUtc(now), DEFAULT_RENEWAL_DAYS);
+          const until = input.validUntil ?? addCalendarDays(shanghaiDate(now), DEFAULT_RENEWAL_DAYS);
           this.assertValidUntil(until, now, 'validUntil');
           entity.validUntil = until;
           entity.staleWarnedAt = null;
@@ -206,8 +197,8 @@ export class ListingsService {
   async runExpiry(now = new Date()): Promise<{ warned: number; expired: number }> {
     let warned = 0;
     let expired = 0;
-    const today = todayUtc(now);
-    const warnBefore = addDays(today, STALE_WARNING_DAYS);
+    const today = shanghaiDate(now);
+    const warnBefore = addCalendarDays(today, STALE_WARNING_DAYS);
     for (const kind of ['result', 'need'] as const) {
       const listingKind: ListingKind = kind === 'result' ? 'RESULT' : 'NEED';
       await this.dataSource.transaction(async (manager) => {
@@ -325,8 +316,8 @@ export class ListingsService {
 
   private assertValidUntil(date: string, now = new Date(), field = 'validUntil'): void {
     const issues: FieldIssue[] = [];
-    if (date < todayUtc(now)) issues.push({ field, constraint: 'dateInPast', args: [] });
-    else if (date > addDays(todayUtc(now), MAX_VALIDITY_DAYS)) issues.push({ field, constraint: 'dateTooFar', args: [] });
+    if (date < shanghaiDate(now)) issues.push({ field, constraint: 'dateInPast', args: [] });
+    else if (date > addCalendarDays(shanghaiDate(now), MAX_VALIDITY_DAYS)) issues.push({ field, constraint: 'dateTooFar', args: [] });
     if (issues.length > 0) throw DomainException.validation(issues);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ListingKind, PRIORITY_CHAINS, shanghaiDate } from '@xkx/contracts';
+import { ListingKind, PRIORITY_CHAINS } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { SearchHitDto, SearchListingsQueryDto } from '../listings/dto/search.dto';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_NOTIFICATION_PREFERENCES, ListingKind, NotificationKind, Role, shanghaiDate, addCalendarDays, TODO_SECTION_LABELS, TodoList, UserStatus } from '@xkx/contracts';
+import { DEFAULT_NOTIFICATION_PREFERENCES, ListingKind, NotificationKind, Role, TODO_SECTION_LABELS, TodoList, UserStatus } from '@xkx/contracts';
+import { addCalendarDays, BUSINESS_TIME_ZONE, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { toAuthUser } from '../../common/auth/auth-user';
 import { MatchingService } from '../matching/matching.service';
@@ -25,7 +26,7 @@ interface Candidate {
 
 /** The hour of the day in China (0–23). */
 export function shanghaiHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now));
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(now));
 }
 
 /** The Monday of the week `date` (yyyy-MM-dd) falls in. */

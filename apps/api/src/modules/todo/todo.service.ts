@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  addCalendarDays,
   Permission,
-  shanghaiDate,
   TODO_ITEMS_PER_SECTION,
   TODO_LISTING_EXPIRING_DAYS,
   TODO_NOTICE_ENDING_DAYS,
@@ -13,6 +11,7 @@ import {
   TodoSection,
   TodoSubject,
 } from '@xkx/contracts';
+import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { compileTodoSql, TODO_SECTIONS, TodoSectionSql, TodoSqlParams } from './todo-sections';

@@ -90,8 +90,6 @@ export const OBJECTION_DECISION_LABELS: Record<ObjectionDecision, LocalizedText>
 
 /** Calendar days a result priced by agreement stays on the public notice page. */
 export const PUBLIC_NOTICE_DAYS = 15;
-/** Public notice dates are calendar days in this zone. */
-export const PUBLIC_NOTICE_TIME_ZONE = 'Asia/Shanghai';
 
 /** The side of a deal a person stands on. */
 export const DealSide = { INSTITUTION: 'INSTITUTION', ENTERPRISE: 'ENTERPRISE', BROKER: 'BROKER' } as const;
@@ -278,33 +276,6 @@ export interface ContractAmounts {
   receivedFen: number;
   /** contract − received */
   outstandingFen: number;
-}
-
-/**
- * Today's calendar date (YYYY-MM-DD) in Asia/Shanghai, whatever the server's zone.
- */
-export function shanghaiDate(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: PUBLIC_NOTICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** date + days, on calendar dates (no zone involved). */
-export function addCalendarDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * The last day of a public notice that starts on `startsOn`: 15 calendar days counting the first
- * (公示期 2026-03-01 至 2026-03-15). The notice has ended once Shanghai's date is after it.
- */
-export function publicNoticeEndsOn(startsOn: string): string {
-  return addCalendarDays(startsOn, PUBLIC_NOTICE_DAYS - 1);
-}
-
-export function publicNoticeEnded(endsOn: string, now: Date = new Date()): boolean {
-  return shanghaiDate(now) > endsOn;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InstitutionTargetBody, KpiBasis, KpiDimension, KpiTargetsBody, KpiView, RelatedPartyBody, RndSpendingBody } from '@xkx/contracts';
+import { shanghaiYear } from '@xkx/util';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { IsFen, trim } from '../../deals/dto/fen.validator';
 
 /** The current calendar year in Asia/Shanghai. */
-export const currentYear = (): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+export const currentYear = (): number => shanghaiYear();
 
 export class KpiYearQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'Default: the current year (Asia/Shanghai)' })

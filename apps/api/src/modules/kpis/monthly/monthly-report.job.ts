@@ -1,5 +1,5 @@
+import { shanghaiDate } from '@xkx/util';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { shanghaiDate } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { MailService } from '../../mail/mail.service';

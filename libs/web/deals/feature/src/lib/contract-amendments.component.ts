@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { FieldError, shanghaiDate } from '@xkx/contracts';
-import { fenToYuanString, parseAmount } from '@xkx/util';
+import { FieldError } from '@xkx/contracts';
+import { fenToYuanString, parseAmount, shanghaiDate } from '@xkx/util';
 import { AMOUNT_ERROR_KEYS, AmountEchoComponent } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { AmendmentInput, Contract } from '@xkx/web/deals/util';

@@ -24,8 +24,8 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { FieldError, REGISTRATION_STATUS_LABELS, RegistrationStatus, shanghaiDate } from '@xkx/contracts';
-import { PATENT_NUMBER_EXAMPLE } from '@xkx/util';
+import { FieldError, REGISTRATION_STATUS_LABELS, RegistrationStatus } from '@xkx/contracts';
+import { PATENT_NUMBER_EXAMPLE, shanghaiDate } from '@xkx/util';
 import {
   Contract,
   fenToYuanInput,

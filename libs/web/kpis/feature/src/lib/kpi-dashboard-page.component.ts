@@ -28,8 +28,8 @@ import {
   KpiHeadlineFigures,
   KpiView,
   PRIORITY_CHAINS,
-  shanghaiDate,
 } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { KpisApiService } from '@xkx/web/kpis/data-access';

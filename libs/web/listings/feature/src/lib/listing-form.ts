@@ -9,6 +9,7 @@ import {
   ResultStage,
   TransferMode,
 } from '@xkx/contracts';
+import { shanghaiDate } from '@xkx/util';
 import { amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
 import { MessageKey } from '@xkx/web/i18n';
 import { fenToWan, ListingDetail, NeedBody, NeedDetail, ResultBody, ResultDetail, wanToFen } from '@xkx/web/listings/util';
@@ -72,9 +73,10 @@ const moneyGroup = () => {
   return group;
 };
 
-export function oneYearFromToday(): string {
-  const d = new Date();
-  d.setFullYear(d.getFullYear() + 1);
+/** A year from today's business date (Asia/Shanghai), the API's default validity. */
+export function oneYearFromToday(now = new Date()): string {
+  const d = new Date(`${shanghaiDate(now)}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
   return d.toISOString().slice(0, 10);
 }
 
