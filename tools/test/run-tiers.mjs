@@ -6,7 +6,8 @@
 // "Tests"). Each line of output carries its lane's name.
 //
 // With DATABASE_URL set, the API tier runs on that PostgreSQL server and then once more on embedded
-// PGlite, so one `npm test` proves both databases; without it, the API tier runs on PGlite only.
+// PGlite, so one `npm test` proves both databases, and `npm run bench:load -- --smoke` ends the checks lane;
+// without it, the API tier runs on PGlite only.
 // XKX_TEST_LANES=1 runs everything in one lane, one tier after another (easier to read locally).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -23,6 +24,9 @@ const checks = [
   { name: 'migrations agree with entities', command: 'npm run db:check --silent' },
   { name: postgres ? 'API tests on PostgreSQL' : 'API tests on embedded PGlite', command: 'npm run test:api --silent' },
 ];
+// The load benchmark's smoke needs PostgreSQL; it builds its own API (dist/bench-load), never the dist/api the
+// browser lane serves from, and fails on any error or on SQL that differs between the app and the bare server.
+if (postgres) checks.push({ name: 'load benchmark smoke', command: 'npm run bench:load --silent -- --smoke' });
 const browser = [{ name: 'browser tests', command: 'npm run test:web --silent' }];
 if (postgres) browser.push({ name: 'API tests on embedded PGlite', command: 'npm run test:api --silent', env: withoutDatabaseUrl });
 
