@@ -148,10 +148,13 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   if (!config.XKX_WEB_DIR) return;
   const root = resolve(config.XKX_WEB_DIR);
   const index = join(root, 'index.html');
-  app.use(express.static(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  const isApi = (req: Request): boolean => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+  const files = express.static(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  // API requests never look on disk: serve-static would stat() every /api path (a thread-pool round
+  // trip per request) only to find nothing (issue 14).
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-    if (isApi || (req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
+    if (isApi(req) || (req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain; charset=utf-8').send('Web app not built: run npm run build');
       return;
