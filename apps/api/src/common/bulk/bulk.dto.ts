@@ -1,13 +1,13 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { BULK_MAX_ITEMS, BulkItemResult, BulkResult, Locale, resolveLocale } from '@xkx/contracts';
+import { BULK_MAX_ITEMS, BulkItem, BulkItemResult, BulkResult, Locale, resolveLocale } from '@xkx/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
 import { ErrorResponseDto } from '../http/error-response.dto';
 
 /** One record of a bulk request: its id and, where the record has one, the version the caller read. */
-export class BulkItemDto {
+export class BulkItemDto implements BulkItem {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
   @ApiProperty({ required: false, description: 'The version you read; stale → that item fails with VERSION_CONFLICT' }) @IsOptional() @IsInt() @Min(1) version?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEAL_STAGE_ORDER, DealSide } from '@xkx/contracts';
+import { DEAL_STAGE_ORDER, DealListSort, DealSide } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -12,7 +12,7 @@ import { UserEntity } from '../users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { publicNoticeRequired } from './deal-guards';
 import { allowedTargets, isOpen, NDA_STAGES } from './deal-workflow';
-import { BoardQueryDto, DealFilterQueryDto, DealListSort, ListDealsQueryDto } from './dto/deal-write.dto';
+import { BoardQueryDto, DealFilterQueryDto, ListDealsQueryDto } from './dto/deal-write.dto';
 import { DealBoardDto, DealCardDto, DealNdaStateDto, DealContractSummaryDto, DealDetailDto, DealEventDto, DealListDto } from './dto/deal-response.dto';
 import { DealEventEntity } from './entities/deal-event.entity';
 import { DealParticipantEntity } from './entities/deal-participant.entity';

@@ -11,6 +11,12 @@ export type ListingReviewDecision = (typeof ListingReviewDecision)[keyof typeof 
 export const VerificationDecision = { VERIFY: 'VERIFY', REJECT: 'REJECT' } as const;
 export type VerificationDecision = (typeof VerificationDecision)[keyof typeof VerificationDecision];
 
+/** One record of a bulk request: its id and, where the record has one, the version the caller read. */
+export interface BulkItem {
+  id: string;
+  version?: number;
+}
+
 /**
  * One item of a bulk action. Each item is applied on its own (its own transaction, audit entry and
  * notification) through the same service as the single action, so a failing item changes nothing and

@@ -4,7 +4,11 @@
  * Contract types and registration fields are NOT here: they are data (admin-editable tables), since
  * the national rules of 2026-01-23 changed them and may change them again.
  */
+import type { BulkItem } from './bulk';
 import type { LocalizedText } from './error-codes';
+import type { ListingKind } from './listings';
+import type { DeclineReason } from './matching';
+import type { OrganizationKind } from './organizations';
 
 /** lead → triage → introduced → interested → NDA signed → negotiating → terms agreed → [public notice] → contract signed → registered → paid → closed; or lost. */
 export const DealStage = {
@@ -176,6 +180,422 @@ export interface NotificationList {
   items: NotificationItem[];
   total: number;
   unread: number;
+}
+
+// ---- Shapes of /api/introductions, /api/deals, /api/nda and /api/public-notices (amounts in integer fen) ----
+
+export interface DealOrganization {
+  id: string;
+  nameZh: string;
+  kind: OrganizationKind;
+}
+
+export interface DealPerson {
+  id: string;
+  name: string;
+}
+
+export interface DealListingRef {
+  id: string;
+  kind: ListingKind;
+  code: string;
+  title: string;
+}
+
+export interface Introduction {
+  id: string;
+  origin: IntroductionOrigin;
+  status: IntroductionStatus;
+  requester: DealPerson;
+  requesterOrganization: string | null;
+  targetKind: ListingKind;
+  result: DealListingRef | null;
+  need: DealListingRef | null;
+  message: string;
+  matchScore: number | null;
+  declineReason: DeclineReason | null;
+  answerNote: string | null;
+  answeredAt: string | null;
+  dealId: string | null;
+  /** The deal's code, for its address (/deals/D2026-000004). */
+  dealCode: string | null;
+  canAnswer: boolean;
+  createdAt: string;
+}
+
+export interface IntroductionList {
+  items: Introduction[];
+  total: number;
+}
+
+export interface IntroductionRequest {
+  resultId?: string;
+  needId?: string;
+  message: string;
+  /** Brokers: whose side is asked (default RESULT). */
+  targetKind?: ListingKind;
+  matchScore?: number;
+}
+
+export interface IntroductionAnswer {
+  answer: 'INTERESTED' | 'DECLINED';
+  reason?: DeclineReason;
+  note?: string;
+}
+
+export interface DealCard {
+  id: string;
+  code: string;
+  title: string;
+  stage: DealStage;
+  stageChangedAt: string;
+  /** Stages the state machine allows next (guards are checked on the move). */
+  allowedStages: DealStage[];
+  institution: DealOrganization;
+  enterprise: DealOrganization;
+  brokers: DealPerson[];
+  fieldCodes: string[];
+  nextAction: string | null;
+  nextActionDue: string | null;
+  overdue: boolean;
+  agreedPriceFen: number | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DealParticipant {
+  userId: string;
+  name: string;
+  side: DealSide;
+  organizationName: string | null;
+  ndaVersion: number | null;
+  ndaAcceptedAt: string | null;
+}
+
+export interface DealNdaState {
+  currentVersion: number;
+  available: boolean;
+  acceptedByMe: boolean;
+  pendingParties: number;
+  /** Every party signed and each side has a signature (a deal with no parties yet is not signed). */
+  allSigned: boolean;
+  signatures: NdaSignature[];
+}
+
+/** One signature record: who, when, from where (brokers only), which version, the hash of the text. */
+export interface NdaSignature {
+  userId: string;
+  name: string;
+  side: DealSide;
+  ndaVersion: number;
+  signedAt: string;
+  ip: string | null;
+  textHash: string | null;
+}
+
+/** The NDA text parties read before signing. */
+export interface NdaText {
+  version: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  /** Who published it; null for the text shipped with the platform. */
+  createdByName: string | null;
+  textHash: string;
+}
+
+/** A new NDA version as an administrator publishes it. */
+export interface NdaVersionInput {
+  title: string;
+  body: string;
+  reason: string;
+}
+
+/** One disclosure of a listing's confidential layer (GET /api/nda/views). */
+export interface ConfidentialView {
+  viewerId: string;
+  viewerName: string;
+  organizationName: string | null;
+  basis: 'NDA' | 'BROKER';
+  at: string;
+}
+
+export interface PublicNotice {
+  id: string;
+  dealId: string;
+  title: string;
+  intendedPriceFen: number;
+  institutionName: string;
+  enterpriseName: string;
+  transferMode: string | null;
+  /** 协议定价 / 挂牌交易 / 拍卖, as the deal had it when the notice opened. */
+  pricingMethod: PricingMethod | null;
+  startsOn: string;
+  endsOn: string;
+  ended: boolean;
+  withdrawn: boolean;
+  objectionCount: number;
+  /** Objections still without the broker's answer: the notice is not over while any remain. */
+  openObjectionCount: number;
+}
+
+export interface DealContractSummary {
+  id: string;
+  code: string;
+  typeCode: string;
+  projectName: string;
+  contractAmountFen: number;
+  technicalAmountFen: number;
+  receivedFen: number;
+  registrationStatus: RegistrationStatus;
+}
+
+export interface DealDetail extends DealCard {
+  result: DealListingRef | null;
+  need: DealListingRef | null;
+  introductionId: string | null;
+  origin: IntroductionOrigin;
+  matchScore: number | null;
+  pricingMethod: PricingMethod | null;
+  publicNoticeRequired: boolean;
+  publicNotice: PublicNotice | null;
+  participants: DealParticipant[];
+  nda: DealNdaState;
+  contracts: DealContractSummary[];
+  lostReason: string | null;
+  lostFromStage: DealStage | null;
+  noticeOverrideReason: string | null;
+  mySide: DealSide;
+}
+
+export interface DealList {
+  items: DealCard[];
+  total: number;
+}
+
+export interface BoardColumn {
+  stage: DealStage;
+  /** Columns a card of this column may be dropped on. */
+  allowedStages: DealStage[];
+  deals: DealCard[];
+}
+
+/** GET /api/deals/board: the broker board's filters; absent is "all". */
+export interface DealBoardQuery {
+  brokerId?: string;
+  organizationId?: string;
+  /** Technology field (and its subfields). */
+  fieldCode?: string;
+}
+
+/** How a deal list is ordered: by default overdue next actions first, then by due date. */
+export const DealListSort = { DUE_ASC: 'nextActionDue', DUE_DESC: '-nextActionDue' } as const;
+export type DealListSort = (typeof DealListSort)[keyof typeof DealListSort];
+
+/** The filters of GET /api/deals and its Excel export (/api/deals/export.xlsx). */
+export interface DealFilterQuery extends DealBoardQuery {
+  stage?: DealStage;
+  /** Words in the title or code. */
+  q?: string;
+  /** Next-action date ascending or descending (no date last); absent: overdue first, then by date. */
+  sort?: DealListSort;
+}
+
+/** GET /api/deals: the filters and a page. */
+export interface DealListQuery extends DealFilterQuery {
+  limit?: number;
+  offset?: number;
+}
+
+/** POST /api/deals/bulk-reassign: several deals handed to one broker (an active BROKER account). */
+export interface BulkReassignInput {
+  brokerId: string;
+  items: BulkItem[];
+}
+
+export interface DealBoard {
+  columns: BoardColumn[];
+}
+
+/** GET /api/deals/:id/timeline: one entry; `kind` is one of DEAL_EVENT_KINDS. */
+export interface DealEvent {
+  at: string;
+  actor: DealPerson | null;
+  kind: string;
+  fromStage: DealStage | null;
+  toStage: DealStage | null;
+  note: string | null;
+  version: number;
+}
+
+/** POST /api/deals/:id/transitions. */
+export interface DealTransition {
+  to: DealStage;
+  version: number;
+  /** Kept on the timeline; required (the reason) when moving to LOST. */
+  note?: string;
+  /** Administrators only: why the contract may be signed before the public notice ended. */
+  overrideReason?: string;
+}
+
+export interface DealTransitionResult {
+  stage: DealStage;
+  version: number;
+  overrideUsed: boolean;
+}
+
+/** POST /api/deals/:id/messages. */
+export interface DealMessageInput {
+  body: string;
+}
+
+export interface DealMessage {
+  id: string;
+  authorId: string;
+  authorName: string;
+  authorSide: DealSide;
+  body: string;
+  createdAt: string;
+}
+
+export interface DealOffer {
+  id: string;
+  proposedById: string;
+  proposedByName: string;
+  side: DealSide;
+  priceFen: number;
+  terms: string;
+  status: OfferStatus;
+  answeredById: string | null;
+  answeredAt: string | null;
+  answerNote: string | null;
+  createdAt: string;
+}
+
+/** POST /api/deals/:id/offers: while negotiating, anyone in the deal proposes a price and terms. */
+export interface OfferInput {
+  priceFen: number;
+  terms: string;
+}
+
+/** POST /api/deals/:id/offers/:offerId/accept|decline. */
+export interface OfferAnswer {
+  note?: string;
+}
+
+/** POST /api/deals/:id/nda/accept: the version read and, optionally, the SHA-256 of the text read. */
+export interface NdaAcceptInput {
+  version: number;
+  textHash?: string;
+}
+
+/** The answer to POST /api/deals/:id/nda/accept. */
+export interface NdaAcceptance {
+  dealId: string;
+  ndaVersion: number;
+  acceptedAt: string;
+  ip: string | null;
+  textHash: string | null;
+}
+
+/** GET /api/nda/views: whose confidential layer (the listing). */
+export interface ConfidentialViewsQuery {
+  kind: ListingKind;
+  listingId: string;
+}
+
+/** A person added to a deal; the side defaults to the account's role. */
+export interface ParticipantInput {
+  userId: string;
+  side?: DealSide;
+}
+
+/** POST /api/deals: a broker opens a deal (introductions open theirs themselves). */
+export interface DealCreateInput {
+  title?: string;
+  resultId?: string;
+  needId?: string;
+  institutionOrgId?: string;
+  enterpriseOrgId?: string;
+  matchScore?: number;
+  pricingMethod?: PricingMethod;
+  nextAction?: string;
+  nextActionDue?: string;
+  participants?: ParticipantInput[];
+}
+
+/** PATCH /api/deals/:id, with the version read (stale: 409 VERSION_CONFLICT). */
+export interface DealUpdate {
+  version: number;
+  title?: string;
+  pricingMethod?: PricingMethod | null;
+  nextAction?: string | null;
+  nextActionDue?: string | null;
+  /** Normally set by accepting an offer. */
+  agreedPriceFen?: number | null;
+}
+
+/** POST /api/deals/:id/closure/confirm|keep: the broker's decision on a side's 不合适. */
+export interface ClosureDecision {
+  version?: number;
+  note?: string;
+}
+
+/** GET /api/introductions. */
+export interface IntroductionListQuery {
+  status?: IntroductionStatus;
+  /** Parties: only those they made, or only those asked of them. */
+  scope?: 'requested' | 'asked';
+  limit?: number;
+  offset?: number;
+}
+
+// ---- Public notices (公示) ----
+
+/** GET /api/public-notices: the portal's 公示 page. */
+export interface PublicNoticeList {
+  items: PublicNotice[];
+  total: number;
+}
+
+/** GET /api/public-notices. */
+export interface PublicNoticeListQuery {
+  /** Also notices whose period has ended. */
+  includeEnded?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** What anyone files against a notice during its period (name and contact, so it can be followed up). */
+export interface ObjectionInput {
+  name: string;
+  contact: string;
+  body: string;
+}
+
+export interface ObjectionReceipt {
+  id: string;
+  createdAt: string;
+}
+
+/** An objection as the deal's broker reads it, with his answer once given. */
+export interface Objection {
+  id: string;
+  name: string;
+  contact: string;
+  body: string;
+  userId: string | null;
+  createdAt: string;
+  decision: ObjectionDecision | null;
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+}
+
+/** The broker's answer: upheld reopens negotiation and withdraws the notice; rejected lets it run out. */
+export interface ObjectionAnswer {
+  decision: ObjectionDecision;
+  answer: string;
 }
 
 // ---- Technology contracts (技术合同) ----

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DealSide, ListingKind, OfferStatus } from '@xkx/contracts';
+import { ConfidentialView, ConfidentialViewsQuery, DealMessage, DealMessageInput, DealOffer, DealSide, ListingKind, NdaAcceptInput, NdaAcceptance, NdaText, NdaVersionInput, OfferAnswer, OfferInput, OfferStatus } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { IsFen, trim } from './fen.validator';
 
-export class PostMessageDto {
+export class PostMessageDto implements DealMessageInput {
   @ApiProperty({ example: '附件为中试报告摘要，请查收。' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(5000) body!: string;
 }
 
-export class DealMessageDto {
+export class DealMessageDto implements DealMessage {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty() authorName!: string;
@@ -17,16 +17,16 @@ export class DealMessageDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ProposeOfferDto {
+export class ProposeOfferDto implements OfferInput {
   @ApiProperty({ description: 'fen', example: 123456789 }) @IsFen() priceFen!: number;
   @ApiProperty({ example: '独占许可 5 年，首付 40%，其余按里程碑支付' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(5000) terms!: string;
 }
 
-export class AnswerOfferDto {
+export class AnswerOfferDto implements OfferAnswer {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
 }
 
-export class DealOfferDto {
+export class DealOfferDto implements DealOffer {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) proposedById!: string;
   @ApiProperty() proposedByName!: string;
@@ -40,19 +40,19 @@ export class DealOfferDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class AcceptNdaDto {
+export class AcceptNdaDto implements NdaAcceptInput {
   @ApiProperty({ description: 'The NDA version the party read and accepts (must be the current one)' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ description: 'SHA-256 (hex) of the text the party read; refused (409 NDA_VERSION_OUTDATED) unless it is the current text’s' })
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) textHash?: string;
 }
 
-export class CreateNdaVersionDto {
+export class CreateNdaVersionDto implements NdaVersionInput {
   @ApiProperty() @Transform(trim) @IsString() @MinLength(4) @MaxLength(200) title!: string;
   @ApiProperty() @Transform(trim) @IsString() @MinLength(20) @MaxLength(50000) body!: string;
   @ApiProperty({ description: 'Why the text changes (kept in the audit log)', example: '依据新版《民法典》合同编调整保密期限条款' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(500) reason!: string;
 }
 
-export class NdaVersionDto {
+export class NdaVersionDto implements NdaText {
   @ApiProperty() version!: number;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
@@ -61,7 +61,7 @@ export class NdaVersionDto {
   @ApiProperty({ description: 'SHA-256 (hex) of the title, a newline and the body: what a signature records' }) textHash!: string;
 }
 
-export class NdaAcceptanceDto {
+export class NdaAcceptanceDto implements NdaAcceptance {
   @ApiProperty({ format: 'uuid' }) dealId!: string;
   @ApiProperty() ndaVersion!: number;
   @ApiProperty({ format: 'date-time' }) acceptedAt!: string;
@@ -69,16 +69,16 @@ export class NdaAcceptanceDto {
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the NDA text signed' }) textHash!: string | null;
 }
 
-export class ConfidentialViewsQueryDto {
+export class ConfidentialViewsQueryDto implements ConfidentialViewsQuery {
   @ApiProperty({ enum: ['RESULT', 'NEED'] }) @IsIn(['RESULT', 'NEED']) kind!: ListingKind;
   @ApiProperty({ format: 'uuid' }) @IsUUID() listingId!: string;
 }
 
-export class ConfidentialViewDto {
+export class ConfidentialViewDto implements ConfidentialView {
   @ApiProperty({ format: 'uuid' }) viewerId!: string;
   @ApiProperty() viewerName!: string;
   @ApiProperty({ type: String, nullable: true }) organizationName!: string | null;
-  @ApiProperty({ enum: ['NDA', 'BROKER'] }) basis!: string;
+  @ApiProperty({ enum: ['NDA', 'BROKER'] }) basis!: 'NDA' | 'BROKER';
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 

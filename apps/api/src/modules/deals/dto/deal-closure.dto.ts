@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DealClosureState } from '@xkx/contracts';
+import { ClosureDecision, DealClosureState } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { DealPersonDto } from './deal-response.dto';
@@ -15,7 +15,7 @@ export class DealClosureDto implements DealClosureState {
 }
 
 /** The broker's decision on a side's 不合适. */
-export class DecideClosureDto {
+export class DecideClosureDto implements ClosureDecision {
   @ApiPropertyOptional({ description: 'The version you read; stale → 409 VERSION_CONFLICT' }) @IsOptional() @IsInt() @Min(1) version?: number;
   @ApiPropertyOptional({ description: 'Kept on the timeline' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
 }

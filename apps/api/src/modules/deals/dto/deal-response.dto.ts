@@ -1,18 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEAL_STAGE_ORDER, DealSide, DealStage, IntroductionOrigin, ListingKind, OrganizationKind, PricingMethod, RegistrationStatus } from '@xkx/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { BoardColumn, DEAL_STAGE_ORDER, DealBoard, DealCard, DealContractSummary, DealDetail, DealEvent, DealList, DealListingRef, DealNdaState, DealOrganization, DealParticipant, DealPerson, DealSide, DealStage, DealTransitionResult, IntroductionOrigin, ListingKind, NdaSignature, OrganizationKind, PricingMethod, PublicNotice, RegistrationStatus } from '@xkx/contracts';
 
-export class DealOrganizationDto {
+export class DealOrganizationDto implements DealOrganization {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() nameZh!: string;
   @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
 }
 
-export class DealPersonDto {
+export class DealPersonDto implements DealPerson {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
 }
 
-export class DealListingRefDto {
+export class DealListingRefDto implements DealListingRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['RESULT', 'NEED'] }) kind!: ListingKind;
   @ApiProperty() code!: string;
@@ -20,7 +20,7 @@ export class DealListingRefDto {
 }
 
 /** A card on the broker board and a row in lists. */
-export class DealCardDto {
+export class DealCardDto implements DealCard {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'D2026-000042' }) code!: string;
   @ApiProperty() title!: string;
@@ -39,7 +39,7 @@ export class DealCardDto {
   @ApiProperty() version!: number;
 }
 
-export class DealParticipantDto {
+export class DealParticipantDto implements DealParticipant {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Object.values(DealSide) }) side!: DealSide;
@@ -48,7 +48,7 @@ export class DealParticipantDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) ndaAcceptedAt!: string | null;
 }
 
-export class DealNdaStateDto {
+export class DealNdaStateDto implements DealNdaState {
   @ApiProperty() currentVersion!: number;
   @ApiProperty({ description: 'Parties may accept it at this stage' }) available!: boolean;
   @ApiProperty({ description: 'The caller accepted it in this deal' }) acceptedByMe!: boolean;
@@ -58,7 +58,7 @@ export class DealNdaStateDto {
 }
 
 /** One signature record: who, when, from where, which version, the hash of the text signed. */
-export class NdaSignatureDto {
+export class NdaSignatureDto implements NdaSignature {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Object.values(DealSide) }) side!: DealSide;
@@ -68,7 +68,7 @@ export class NdaSignatureDto {
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the text signed' }) textHash!: string | null;
 }
 
-export class PublicNoticeDto {
+export class PublicNoticeDto implements PublicNotice {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) dealId!: string;
   @ApiProperty() title!: string;
@@ -85,7 +85,7 @@ export class PublicNoticeDto {
   @ApiProperty({ description: 'Objections still without an answer: the notice is not over while any remain' }) openObjectionCount!: number;
 }
 
-export class DealContractSummaryDto {
+export class DealContractSummaryDto implements DealContractSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() typeCode!: string;
@@ -96,7 +96,7 @@ export class DealContractSummaryDto {
   @ApiProperty({ enum: Object.values(RegistrationStatus) }) registrationStatus!: RegistrationStatus;
 }
 
-export class DealDetailDto extends DealCardDto {
+export class DealDetailDto extends DealCardDto implements DealDetail {
   @ApiProperty({ type: DealListingRefDto, nullable: true }) result!: DealListingRefDto | null;
   @ApiProperty({ type: DealListingRefDto, nullable: true }) need!: DealListingRefDto | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) introductionId!: string | null;
@@ -114,22 +114,22 @@ export class DealDetailDto extends DealCardDto {
   @ApiProperty({ enum: Object.values(DealSide), description: 'The caller’s side' }) mySide!: DealSide;
 }
 
-export class DealListDto {
+export class DealListDto implements DealList {
   @ApiProperty({ type: [DealCardDto] }) items!: DealCardDto[];
   @ApiProperty() total!: number;
 }
 
-export class BoardColumnDto {
+export class BoardColumnDto implements BoardColumn {
   @ApiProperty({ enum: DEAL_STAGE_ORDER }) stage!: DealStage;
   @ApiProperty({ enum: DEAL_STAGE_ORDER, isArray: true, description: 'Columns a card may be dropped on' }) allowedStages!: DealStage[];
   @ApiProperty({ type: [DealCardDto] }) deals!: DealCardDto[];
 }
 
-export class DealBoardDto {
+export class DealBoardDto implements DealBoard {
   @ApiProperty({ type: [BoardColumnDto] }) columns!: BoardColumnDto[];
 }
 
-export class DealEventDto {
+export class DealEventDto implements DealEvent {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: DealPersonDto, nullable: true }) actor!: DealPersonDto | null;
   @ApiProperty({ example: 'STAGE' }) kind!: string;
@@ -139,8 +139,8 @@ export class DealEventDto {
   @ApiProperty() version!: number;
 }
 
-export class DealTransitionResultDto {
+export class DealTransitionResultDto implements DealTransitionResult {
   @ApiProperty({ enum: DEAL_STAGE_ORDER }) stage!: DealStage;
   @ApiProperty() version!: number;
-  @ApiPropertyOptional({ description: 'An administrator signed before the public notice ended' }) overrideUsed!: boolean;
+  @ApiProperty({ description: 'An administrator signed before the public notice ended' }) overrideUsed!: boolean;
 }

@@ -1,18 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DealSide, DealStage, PricingMethod } from '@xkx/contracts';
+import { BulkReassignInput, DealBoardQuery, DealCreateInput, DealFilterQuery, DealListQuery, DealListSort, DealSide, DealStage, DealTransition, DealUpdate, ParticipantInput, PricingMethod } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { DATE_ONLY, IsFen, trim } from './fen.validator';
 
-export class ParticipantInputDto {
+export class ParticipantInputDto implements ParticipantInput {
   @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
   @ApiPropertyOptional({ enum: Object.values(DealSide), description: 'Default: from the user’s role' }) @IsOptional() @IsEnum(DealSide) side?: DealSide;
 }
 
 /** A broker opens a deal (introductions open theirs themselves). */
-export class CreateDealDto {
+export class CreateDealDto implements DealCreateInput {
   @ApiPropertyOptional({ example: '高镍正极包覆技术许可项目', description: 'Default: the listings’ titles' }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() resultId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() needId?: string;
@@ -26,7 +26,7 @@ export class CreateDealDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto) participants?: ParticipantInputDto[];
 }
 
-export class UpdateDealDto {
+export class UpdateDealDto implements DealUpdate {
   @ApiProperty({ description: 'The version you read; stale → 409' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @MaxLength(300) nextAction?: string | null;
@@ -35,7 +35,7 @@ export class UpdateDealDto {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'fen; normally set by accepting an offer' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsFen() agreedPriceFen?: number | null;
 }
 
-export class TransitionDealDto {
+export class TransitionDealDto implements DealTransition {
   @ApiProperty({ enum: Object.values(DealStage) }) @IsEnum(DealStage) to!: DealStage;
   @ApiProperty({ description: 'The version you read; stale → 409 VERSION_CONFLICT' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ description: 'Kept on the timeline; required (the reason) when moving to LOST' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
@@ -43,12 +43,8 @@ export class TransitionDealDto {
   @IsOptional() @Transform(trim) @IsString() @MinLength(4) @MaxLength(2000) overrideReason?: string;
 }
 
-/** How a deal list is ordered: by default overdue next actions first, then by due date. */
-export const DealListSort = { DUE_ASC: 'nextActionDue', DUE_DESC: '-nextActionDue' } as const;
-export type DealListSort = (typeof DealListSort)[keyof typeof DealListSort];
-
 /** The filters of a deal list, shared by the list and its Excel export. */
-export class DealFilterQueryDto {
+export class DealFilterQueryDto implements DealFilterQuery {
   @ApiPropertyOptional({ enum: Object.values(DealStage) }) @IsOptional() @IsEnum(DealStage) stage?: DealStage;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() brokerId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Institution or enterprise' }) @IsOptional() @IsUUID() organizationId?: string;
@@ -58,18 +54,18 @@ export class DealFilterQueryDto {
   @IsOptional() @IsEnum(DealListSort) sort?: DealListSort;
 }
 
-export class ListDealsQueryDto extends DealFilterQueryDto {
+export class ListDealsQueryDto extends DealFilterQueryDto implements DealListQuery {
   @PageLimit(50, 200) limit = 50;
   @PageOffset() offset = 0;
 }
 
 /** Several deals handed to one broker (an active BROKER account). */
-export class BulkReassignDto {
+export class BulkReassignDto implements BulkReassignInput {
   @ApiProperty({ format: 'uuid' }) @IsUUID() brokerId!: string;
   @BulkItems() items!: BulkItemDto[];
 }
 
-export class BoardQueryDto {
+export class BoardQueryDto implements DealBoardQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() brokerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ example: 'NE' }) @IsOptional() @IsString() @MaxLength(40) fieldCode?: string;

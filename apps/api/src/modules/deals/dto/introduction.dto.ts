@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind } from '@xkx/contracts';
+import { DeclineReason, Introduction, IntroductionAnswer, IntroductionList, IntroductionListQuery, IntroductionOrigin, IntroductionRequest, IntroductionStatus, ListingKind } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { DealListingRefDto, DealPersonDto } from './deal-response.dto';
 import { trim } from './fen.validator';
 
-export class CreateIntroductionDto {
+export class CreateIntroductionDto implements IntroductionRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Enterprises: the result they ask about (required). Brokers: one side of the match.' }) @IsOptional() @IsUUID() resultId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Researchers: the need they answer (required). Enterprises may name their own need.' }) @IsOptional() @IsUUID() needId?: string;
   @ApiProperty({ example: '我司正在建设 2GWh 储能电池产线，希望了解该包覆技术的中试数据与许可条件。' }) @Transform(trim) @IsString() @MinLength(10) @MaxLength(2000) message!: string;
@@ -14,7 +14,7 @@ export class CreateIntroductionDto {
   @ApiPropertyOptional({ description: 'Brokers: the score of the match it comes from' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) matchScore?: number;
 }
 
-export class AnswerIntroductionDto {
+export class AnswerIntroductionDto implements IntroductionAnswer {
   @ApiProperty({ enum: ['INTERESTED', 'DECLINED'] }) @IsIn(['INTERESTED', 'DECLINED']) answer!: 'INTERESTED' | 'DECLINED';
   @ApiPropertyOptional({ enum: Object.values(DeclineReason), description: 'Required when declining' })
   @ValidateIf((o: AnswerIntroductionDto) => o.answer === 'DECLINED')
@@ -23,12 +23,12 @@ export class AnswerIntroductionDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
 }
 
-export class ListIntroductionsQueryDto extends PageQueryDto {
+export class ListIntroductionsQueryDto extends PageQueryDto implements IntroductionListQuery {
   @ApiPropertyOptional({ enum: Object.values(IntroductionStatus) }) @IsOptional() @IsEnum(IntroductionStatus) status?: IntroductionStatus;
   @ApiPropertyOptional({ enum: ['requested', 'asked'], description: 'Parties: only those they made, or only those asked of them' }) @IsOptional() @IsIn(['requested', 'asked']) scope?: 'requested' | 'asked';
 }
 
-export class IntroductionDto {
+export class IntroductionDto implements Introduction {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: Object.values(IntroductionOrigin) }) origin!: IntroductionOrigin;
   @ApiProperty({ enum: Object.values(IntroductionStatus) }) status!: IntroductionStatus;
@@ -48,7 +48,7 @@ export class IntroductionDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class IntroductionListDto {
+export class IntroductionListDto implements IntroductionList {
   @ApiProperty({ type: [IntroductionDto] }) items!: IntroductionDto[];
   @ApiProperty() total!: number;
 }

@@ -76,5 +76,5 @@ export class ConfidentialViewEntity {
 
   /** NDA (a deal party under NDA) or BROKER. */
   @Column({ type: 'varchar', length: 10 })
-  basis!: string;
+  basis!: 'NDA' | 'BROKER';
 }

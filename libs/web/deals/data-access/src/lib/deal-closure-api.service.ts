@@ -1,7 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, DealClosureState } from '@xkx/contracts';
-import { DealTransitionResult } from '@xkx/web/deals/util';
+import { API_PREFIX, DealClosureState, DealTransitionResult } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/deals`;

@@ -1,23 +1,8 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, BulkResult } from '@xkx/contracts';
+import { API_PREFIX, BulkResult, DealBoard, DealDetail, DealEvent, DealList, DealMessage, DealOffer, DealTransition, DealTransitionResult, DealUpdate, NdaAcceptance, NdaAcceptInput, NdaText, OfferInput, PublicNotice } from '@xkx/contracts';
 import { inBatches, saveBlob } from '@xkx/web/data-access';
-import {
-  BoardFilter,
-  DealBoard,
-  DealDetail,
-  DealEvent,
-  DealList,
-  DealListFilter,
-  DealMessage,
-  DealOffer,
-  DealTransition,
-  DealTransitionResult,
-  DealUpdate,
-  NdaText,
-  OfferInput,
-  PublicNotice,
-} from '@xkx/web/deals/util';
+import { BoardFilter, DealListFilter } from '@xkx/web/deals/util';
 import { map, Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/deals`;
@@ -109,8 +94,8 @@ export class DealsApiService {
   }
 
   /** Signs the text read: the API refuses (409 NDA_VERSION_OUTDATED) if it is no longer the current one. */
-  acceptNda(id: string, text: Pick<NdaText, 'version' | 'textHash'>): Observable<unknown> {
-    return this.http.post(`${BASE}/${id}/nda/accept`, { version: text.version, textHash: text.textHash });
+  acceptNda(id: string, text: Pick<NdaText, 'version' | 'textHash'>): Observable<NdaAcceptance> {
+    return this.http.post<NdaAcceptance>(`${BASE}/${id}/nda/accept`, { version: text.version, textHash: text.textHash } satisfies NdaAcceptInput);
   }
 
   /** A 公示 notice as the public sees it (no sign-in needed). */

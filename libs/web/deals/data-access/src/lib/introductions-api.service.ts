@@ -1,7 +1,13 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, IntroductionStatus } from '@xkx/contracts';
-import { Introduction, IntroductionAnswer, IntroductionList, IntroductionRequest } from '@xkx/web/deals/util';
+import {
+  API_PREFIX,
+  Introduction,
+  IntroductionAnswer,
+  IntroductionList,
+  IntroductionRequest,
+  IntroductionStatus,
+} from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/introductions`;

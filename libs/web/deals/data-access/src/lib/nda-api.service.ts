@@ -1,7 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, ListingKind } from '@xkx/contracts';
-import { ConfidentialView, NdaText, NdaVersionInput } from '@xkx/web/deals/util';
+import { API_PREFIX, ConfidentialView, ListingKind, NdaText, NdaVersionInput } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/nda`;

@@ -1,7 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
-import { Objection, ObjectionAnswer, ObjectionInput, ObjectionReceipt, PublicNotice, PublicNoticeList } from '@xkx/web/deals/util';
+import { API_PREFIX, Objection, ObjectionAnswer, ObjectionInput, ObjectionReceipt, PublicNotice, PublicNoticeList } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/public-notices`;

@@ -6,10 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { DealClosureApiService } from '@xkx/web/deals/data-access';
-import { DealDetail, DealTransitionResult } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { Observable } from 'rxjs';
+import { DealDetail, DealTransitionResult } from '@xkx/contracts';
 
 /**
  * A side answered 不合适 on the deal's introduction (issue 12): the deal keeps its stage until its broker

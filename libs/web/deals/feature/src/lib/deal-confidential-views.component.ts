@@ -3,8 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { NdaApiService } from '@xkx/web/deals/data-access';
 import { ConfidentialViewRow, ConfidentialViewsComponent } from '@xkx/web/deals/ui';
-import { DealListingRef } from '@xkx/web/deals/util';
 import { TranslatePipe } from '@xkx/web/i18n';
+import { DealListingRef } from '@xkx/contracts';
 
 /**
  * The deal page's 查阅记录 for its brokers: who saw the confidential layer of the deal's result and need,

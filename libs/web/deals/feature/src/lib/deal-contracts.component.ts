@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { ATTACHMENT_CATEGORIES, DealStage, FieldError } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, DealDetail, DealStage, FieldError } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { AuditApiService } from '@xkx/web/accounts/data-access';
 import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
@@ -16,19 +16,7 @@ import {
   PaymentFormComponent,
   RegistrationFormComponent,
 } from '@xkx/web/deals/ui';
-import {
-  AmendmentInput,
-  Contract,
-  ContractInput,
-  ContractPartyInput,
-  DealDetail,
-  LEGAL_PERSON_BY_KIND,
-  OrganizationDetail,
-  PaymentInput,
-  registrationFieldsFor,
-  RegistrationInput,
-  registrationTargets,
-} from '@xkx/web/deals/util';
+import { AmendmentInput, Contract, ContractInput, ContractPartyInput, LEGAL_PERSON_BY_KIND, OrganizationDetail, PaymentInput, registrationFieldsFor, RegistrationInput, registrationTargets } from '@xkx/web/deals/util';
 import { AttachmentsApiService } from '@xkx/web/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { AttachmentsPanelComponent } from '@xkx/web/ui';

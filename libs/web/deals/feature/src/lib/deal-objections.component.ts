@@ -5,10 +5,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { OBJECTION_DECISION_LABELS, ObjectionDecision, Permission } from '@xkx/contracts';
+import { DealDetail, Objection, OBJECTION_DECISION_LABELS, ObjectionDecision, Permission } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { PublicNoticesApiService } from '@xkx/web/deals/data-access';
-import { DealDetail, Objection } from '@xkx/web/deals/util';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 

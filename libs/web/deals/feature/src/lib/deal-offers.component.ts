@@ -1,10 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, output, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { DealSide, FieldError, OfferStatus } from '@xkx/contracts';
+import { DealDetail, DealOffer, DealSide, FieldError, OfferInput, OfferStatus } from '@xkx/contracts';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe, OfferFormComponent } from '@xkx/web/deals/ui';
-import { DealDetail, DealOffer, OfferInput } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 

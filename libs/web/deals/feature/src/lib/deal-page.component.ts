@@ -9,15 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import {
-  DEAL_STAGE_LABELS,
-  DealSide,
-  DealStage,
-  Permission,
-  PRICING_METHOD_LABELS,
-  PricingMethod,
-  Role,
-} from '@xkx/contracts';
+import { DEAL_STAGE_LABELS, DealDetail, DealListingRef, DealPerson, DealSide, DealStage, Permission, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { AuditApiService, UsersApiService } from '@xkx/web/accounts/data-access';
 import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
@@ -25,7 +17,6 @@ import { UserSummary } from '@xkx/web/accounts/util';
 import { CodeAddress, isUuid } from '@xkx/web/data-access';
 import { DealsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
-import { DealDetail, DealListingRef, DealPerson } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { codeMessageKey, I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { DealConfidentialViewsComponent } from './deal-confidential-views.component';

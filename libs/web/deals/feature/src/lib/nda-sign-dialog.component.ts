@@ -4,9 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ErrorCode } from '@xkx/contracts';
+import { ErrorCode, NdaText } from '@xkx/contracts';
 import { DealsApiService } from '@xkx/web/deals/data-access';
-import { NdaText } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { ListingKind } from '@xkx/contracts';
-import { ConfidentialView } from '@xkx/web/deals/util';
+import { ConfidentialView, ListingKind } from '@xkx/contracts';
 import { TranslatePipe } from '@xkx/web/i18n';
 
 /** One row of the log: a view, and the listing whose confidential layer was seen. */

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@xkx/web/i18n';
-import { DealCard } from '@xkx/web/deals/util';
 import { FenPipe } from './fen.pipe';
+import { DealCard } from '@xkx/contracts';
 
 /** A deal on the board or in a list: the two sides, the next action (red when overdue), the agreed price. */
 @Component({

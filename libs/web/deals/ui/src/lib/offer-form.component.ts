@@ -14,9 +14,8 @@ import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Valida
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { FieldError } from '@xkx/contracts';
+import { FieldError, OfferInput } from '@xkx/contracts';
 import { AmountEchoComponent, amountValidator, fenOf } from '@xkx/web/forms';
-import { OfferInput } from '@xkx/web/deals/util';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';

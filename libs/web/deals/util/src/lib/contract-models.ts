@@ -3,7 +3,6 @@ import {
   ContractType,
   LegalPersonType,
   OrganizationKind,
-  PricingMethod,
   RegistrationField,
   RegistrationStatus,
 } from '@xkx/contracts';
@@ -139,16 +138,4 @@ export interface OrganizationDetail {
   kind: OrganizationKind;
   areaCode: string;
   creditCode: string | null;
-}
-
-export interface DealUpdate {
-  version: number;
-  pricingMethod?: PricingMethod | null;
-  nextAction?: string | null;
-  nextActionDue?: string | null;
-}
-
-export interface OfferInput {
-  priceFen: number;
-  terms: string;
 }

@@ -4,9 +4,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { IntroductionsApiService } from '@xkx/web/deals/data-access';
 import { IntroductionDraft, IntroductionFormComponent } from '@xkx/web/deals/ui';
-import { Introduction } from '@xkx/web/deals/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
+import { Introduction } from '@xkx/contracts';
 
 /** "Open introduction" on a good match: the broker writes to one side; the answer opens a deal. */
 @Component({

@@ -8,10 +8,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { PRICING_METHOD_LABELS } from '@xkx/contracts';
+import { ObjectionReceipt, PRICING_METHOD_LABELS } from '@xkx/contracts';
 import { PublicNoticesApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
-import { ObjectionReceipt } from '@xkx/web/deals/util';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 
