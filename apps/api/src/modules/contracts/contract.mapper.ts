@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { amendmentsOf, valuesOn } from './contract-amendments';
 import { ContractDto } from './dto/contract-response.dto';
-import { amounts, sumFen } from './contract-rules';
+import { amounts } from './contract-rules';
 import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
 import { ContractTypeEntity } from './entities/contract-type.entity';
 import { ContractEntity } from './entities/contract.entity';
@@ -35,7 +35,7 @@ export async function toContractDtos(manager: EntityManager, contracts: Contract
       termEnd: c.termEnd,
       seller: { name: now.sellerName, creditCode: now.sellerCreditCode, areaCode: now.sellerAreaCode, legalPersonType: c.sellerLegalPersonType, organizationId: c.sellerOrganizationId },
       buyer: { name: now.buyerName, creditCode: now.buyerCreditCode, areaCode: now.buyerAreaCode, legalPersonType: c.buyerLegalPersonType, organizationId: c.buyerOrganizationId },
-      amounts: amounts(now.contractAmountFen, now.nonTechnicalCostFen, sumFen(own.map((p) => p.amountFen))),
+      amounts: amounts(now.contractAmountFen, now.nonTechnicalCostFen, c.receivedFen),
       amendments: amendments
         .filter((a) => a.contractId === c.id)
         .map((a) => ({

@@ -13,7 +13,7 @@ import { DealEntity } from '../deals/entities/deal.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ContractConfigService } from './contract-config.service';
 import { amendmentsOf, FrozenValues, valuesOn } from './contract-amendments';
-import { amountIssues, paymentIssues, scheduleIssues, sumFen } from './contract-rules';
+import { amountIssues, paymentIssues, scheduleIssues } from './contract-rules';
 import { toContractDtos } from './contract.mapper';
 import { ContractDto, ContractListDto } from './dto/contract-response.dto';
 import { ContractPartyDto, CreateContractDto, InstallmentDto, ListContractsQueryDto, RecordPaymentDto, UpdateContractDto } from './dto/contract-write.dto';
@@ -220,9 +220,13 @@ export class ContractsService {
     if (issue) throw chainRefusal(issue);
   }
 
+  /**
+   * 实际到账 to date: `tech_contract.received_fen`, which the payment trigger keeps (the one source of this
+   * figure; read inside the caller's transaction, so a payment it just wrote is counted).
+   */
   async received(manager: EntityManager, contractId: string): Promise<number> {
-    const rows = await manager.find(ContractPaymentEntity, { where: { contractId }, select: ['id', 'amountFen'] });
-    return sumFen(rows.map((r) => r.amountFen));
+    const row = await manager.findOne(ContractEntity, { where: { id: contractId }, select: ['id', 'receivedFen'] });
+    return row?.receivedFen ?? 0;
   }
 
   /** Brokers read every contract; parties read the contracts of the deals they are in (also the rule for its attachments). */

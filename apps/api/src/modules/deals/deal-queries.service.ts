@@ -3,7 +3,6 @@ import { DEAL_STAGE_ORDER, DealListSort, DealSide } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { ContractPaymentEntity } from '../contracts/entities/contract-money.entity';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { NeedEntity } from '../listings/entities/need.entity';
 import { ResultEntity } from '../listings/entities/result.entity';
@@ -151,17 +150,9 @@ export class DealQueriesService {
   async contractSummaries(manager: EntityManager, dealId: string): Promise<DealContractSummaryDto[]> {
     const contracts = await manager.find(ContractEntity, { where: { dealId }, order: { createdAt: 'ASC' } });
     if (contracts.length === 0) return [];
-    const sums: Array<{ contract_id: string; received: string }> = await manager
-      .createQueryBuilder(ContractPaymentEntity, 'p')
-      .select('p.contract_id', 'contract_id')
-      .addSelect('COALESCE(SUM(p.amount_fen), 0)', 'received')
-      .where('p.contract_id IN (:...ids)', { ids: contracts.map((c) => c.id) })
-      .groupBy('p.contract_id')
-      .getRawMany();
-    const received = new Map(sums.map((s) => [s.contract_id, Number(s.received)]));
     return contracts.map((c) => ({
       id: c.id, code: c.code, typeCode: c.typeCode, projectName: c.projectName, contractAmountFen: c.contractAmountFen,
-      technicalAmountFen: c.technicalAmountFen, receivedFen: received.get(c.id) ?? 0, registrationStatus: c.registrationStatus,
+      technicalAmountFen: c.technicalAmountFen, receivedFen: c.receivedFen, registrationStatus: c.registrationStatus,
     }));
   }
 
