@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AttachmentTarget, ErrorCode, ListingStatus } from '@xkx/contracts';
+import { AttachmentTarget, ErrorCode, ListingStatus, LISTING_KINDS } from '@xkx/contracts';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -66,7 +66,7 @@ export class AttachmentAccessService {
     type: 'RESULT' | 'NEED',
     id: string,
   ): Promise<{ ownerId: string | null; organizationId: string; status: ListingStatus }> {
-    const table = type === 'RESULT' ? 'result' : 'need';
+    const { table } = LISTING_KINDS[type];
     const rows: Array<{ owner_id: string | null; organization_id: string; status: ListingStatus }> =
       await manager.query(`SELECT owner_id, organization_id, status FROM ${table} WHERE id = $1`, [id]);
     const row = rows[0];

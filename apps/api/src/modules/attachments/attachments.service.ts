@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, AttachmentTarget, AuditAction, ErrorCode } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, AttachmentTarget, AuditAction, ErrorCode, LISTING_KINDS } from '@xkx/contracts';
 import { fromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -142,7 +142,7 @@ async function auditSubjectOf(
   id: string,
 ): Promise<{ subject: AuditSubject | Record<string, never>; payment: { receivedOn?: string; amountFen?: string } }> {
   if (type === 'RESULT' || type === 'NEED') {
-    const rows: Array<{ id: string; code: string; title: string }> = await manager.query(`SELECT id, code, title FROM ${type === 'RESULT' ? 'result' : 'need'} WHERE id = $1`, [id]);
+    const rows: Array<{ id: string; code: string; title: string }> = await manager.query(`SELECT id, code, title FROM ${LISTING_KINDS[type].table} WHERE id = $1`, [id]);
     return { subject: rows[0] ? listingSubject(type, rows[0]) : {}, payment: {} };
   }
   const rows: Array<{ id: string; code: string; project_name: string; received_on: string | null; amount_fen: string | null }> =

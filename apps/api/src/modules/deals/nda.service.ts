@@ -5,8 +5,6 @@ import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { NeedEntity } from '../listings/entities/need.entity';
-import { ResultEntity } from '../listings/entities/result.entity';
 import { canManage } from '../listings/listing-access';
 import { UserEntity } from '../users/user.entity';
 import { DealAccessService } from './deal-access.service';
@@ -17,6 +15,7 @@ import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from '.
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { recordAudit } from '../audit/audit.service';
 import { dealSubject } from '../audit/audit-subjects';
+import { kindSpec } from '../listings/listing-kinds';
 
 /** What a signature records of the text: SHA-256 of the title, a newline and the body. */
 export function ndaTextHash(v: Pick<NdaVersionEntity, 'title' | 'body'>): string {
@@ -93,7 +92,7 @@ export class NdaService {
   /** Who saw a listing's confidential layer: for those who manage the listing (owner, staff, brokers). */
   async views(kind: ListingKind, listingId: string, user: AuthUser): Promise<ConfidentialViewDto[]> {
     const m = this.dataSource.manager;
-    const listing = kind === 'RESULT' ? await m.findOneBy(ResultEntity, { id: listingId }) : await m.findOneBy(NeedEntity, { id: listingId });
+    const listing = await m.findOneBy(kindSpec(kind).entity, { id: listingId });
     if (!listing || !canManage(user, kind, listing)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     const rows = await m.find(ConfidentialViewEntity, { where: { listingKind: kind, listingId }, order: { createdAt: 'DESC' }, take: 1000 });
     const viewerIds = [...new Set(rows.map((r) => r.viewerId))];

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, ListingKind, ListingStatus, Permission, NEED_TYPE_LABELS, OrganizationKind, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { ErrorCode, ListingKind, ListingStatus, Permission, NEED_TYPE_LABELS, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS, LISTING_KINDS } from '@xkx/contracts';
 import { isValidCreditCode } from '@xkx/util';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -16,7 +16,7 @@ import { flattenErrors } from '../../common/validation/validation.pipe';
 import { CreateNeedDto } from '../listings/dto/need-write.dto';
 import { CreateResultDto } from '../listings/dto/result-write.dto';
 import { ListingBaseEntity } from '../listings/entities/listing-base.entity';
-import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../listings/listing-kinds';
+import { kindSpec, KindSpec } from '../listings/listing-kinds';
 import { ListingEvents } from '../listings/listing-events';
 import { ListingsService } from '../listings/listings.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -63,7 +63,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async template(kind: ListingKind): Promise<Buffer> {
     const workbook = new Workbook();
-    const sheet = workbook.addWorksheet(kind === 'RESULT' ? '科技成果' : '技术需求');
+    const sheet = workbook.addWorksheet(LISTING_KINDS[kind].nameZh);
     writeHeader(sheet, COLUMNS[kind]);
     const help = workbook.addWorksheet('填写说明');
     help.columns = [{ header: '列', width: 20 }, { header: '说明', width: 80 }];
@@ -234,7 +234,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(id: string, publish: boolean, user: AuthUser): Promise<void> {
     const job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOneOrFail();
     const rows = (job.payload ?? []) as ValidRow[];
-    const spec = (job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC) as unknown as KindSpec<ListingBaseEntity, object>;
+    const spec = kindSpec(job.kind);
     this.running.add(id);
     try {
       for (let start = 0; start < rows.length; ) {
@@ -313,7 +313,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Undoes a claimed job chunk by chunk (short transactions again), then marks it finished: all or nothing. */
   private async rollBack(job: ImportJobEntity): Promise<void> {
-    const spec = job.kind === 'RESULT' ? RESULT_SPEC : NEED_SPEC;
+    const spec = kindSpec(job.kind);
     for (;;) {
       const deleted = await this.dataSource.transaction(async (manager) => {
         const staged = await manager.find(ImportJobListingEntity, { where: { jobId: job.id }, take: this.config.IMPORT_CHUNK_ROWS });
@@ -341,7 +341,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async organizationIndex(kind: ListingKind): Promise<Map<string, string>> {
-    const kinds: OrganizationKind[] = kind === 'RESULT' ? ['UNIVERSITY', 'INSTITUTE'] : ['ENTERPRISE'];
+    const kinds = [...LISTING_KINDS[kind].publishers];
     const orgs = await this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').where('o.kind IN (:...kinds)', { kinds }).getMany();
     const index = new Map<string, string>();
     for (const o of orgs) {

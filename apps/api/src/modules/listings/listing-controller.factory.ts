@@ -1,6 +1,6 @@
 import { Body, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Type } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListingKind, ListingReviewDecision, ListingStatus, Locale, Permission } from '@xkx/contracts';
+import { ListingKind, ListingReviewDecision, ListingStatus, Locale, Permission, LISTING_KINDS } from '@xkx/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
@@ -77,8 +77,8 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     @Get(':id')
     @ApiOkResponse({ type: response, description: 'The public layer; the confidential one only for owners, brokers and parties let in' })
     @ApiNotFoundResponse({ type: ErrorResponseDto })
-    @ApiParam({ name: 'id', description: `uuid or code (${kind === 'RESULT' ? 'R' : 'N'}2026-000012)` })
-    get(@Param('id', new ParseIdOrCodePipe(kind === 'RESULT' ? 'R' : 'N')) ref: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
+    @ApiParam({ name: 'id', description: `uuid or code (${LISTING_KINDS[kind].codePrefix}2026-000012)` })
+    get(@Param('id', new ParseIdOrCodePipe(LISTING_KINDS[kind].codePrefix)) ref: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
       return this.facade.get(kind, ref, user, true);
     }
 

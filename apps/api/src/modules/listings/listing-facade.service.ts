@@ -4,23 +4,18 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { DuplicateFinderService } from './duplicate-finder.service';
 import { HistoryEntryDto, TransitionResultDto, UpdateOutcomeDto } from './dto/listing-actions.dto';
-import { NeedResponseDto, ResultResponseDto, toNeedResponse, toResultResponse } from './dto/listing-response.dto';
+import { NeedResponseDto, ResultResponseDto } from './dto/listing-response.dto';
 import { SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { ListingBaseEntity } from './entities/listing-base.entity';
-import { NeedEntity } from './entities/need.entity';
-import { ResultEntity } from './entities/result.entity';
 import { ConfidentialAccessGrants, isBroker } from './listing-access';
-import { KindSpec, NEED_SPEC, RESULT_SPEC } from './listing-kinds';
+import { LISTING_SPECS, KindSpec } from './listing-kinds';
 import { ListingSearchService } from './listing-search.service';
 import { ListingAction } from './listing-workflow';
 import { ListingsService, TransitionInput } from './listings.service';
 
 export type ListingResponse = ResultResponseDto | NeedResponseDto;
 
-const SPECS: Record<ListingKind, KindSpec<ListingBaseEntity, object>> = {
-  RESULT: RESULT_SPEC as unknown as KindSpec<ListingBaseEntity, object>,
-  NEED: NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>,
-};
+const SPECS = LISTING_SPECS;
 
 /** Maps the life cycle of either kind to response DTOs, so the two controllers stay one-liners. */
 @Injectable()
@@ -43,9 +38,7 @@ export class ListingFacade {
       await this.grants.recordView(user.id, kind, loaded.entity.id, loaded.viaGrant ? 'NDA' : 'BROKER');
     }
     const view = { canManage: loaded.canManage, confidentialVisible: loaded.confidentialVisible };
-    return kind === 'RESULT'
-      ? toResultResponse(loaded.entity as ResultEntity, loaded.organization, view)
-      : toNeedResponse(loaded.entity as NeedEntity, loaded.organization, view);
+    return SPECS[kind].respond(loaded.entity, loaded.organization, view);
   }
 
   search(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser | undefined): Promise<SearchResponseDto> {
@@ -99,7 +92,7 @@ export class ListingFacade {
     return entities.flatMap((e) => {
       const org = orgs.get(e.organizationId);
       if (!org) return [];
-      return [kind === 'RESULT' ? toResultResponse(e as ResultEntity, org, view) : toNeedResponse(e as NeedEntity, org, view)];
+      return [SPECS[kind].respond(e, org, view)];
     });
   }
 }

@@ -1,28 +1,51 @@
-import { ListingKind } from '@xkx/contracts';
+import { LISTING_KINDS, ListingKind, ListingKindFacts, PATENT_IP_TYPES, PriceType, TransferMode } from '@xkx/contracts';
+import { MatchDoc, NeedDoc, ResultDoc } from '@xkx/matching';
 import { normalizePatentNumber } from '@xkx/util';
-import { PATENT_IP_TYPES } from '@xkx/contracts';
 import { CreateNeedDto } from './dto/need-write.dto';
 import { CreateResultDto } from './dto/result-write.dto';
+import { NeedResponseDto, ResultResponseDto, ViewContext, toNeedResponse, toResultResponse } from './dto/listing-response.dto';
 import { ListingBaseEntity } from './entities/listing-base.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 import { SearchParts } from '../search/search-text.service';
 
 /** The DTO fields a write may carry, as the entity sees them. */
 export type ResultInput = Partial<Omit<CreateResultDto, 'organizationId'>>;
 export type NeedInput = Partial<Omit<CreateNeedDto, 'organizationId'>>;
 
-/** What differs between results and needs, so one service runs the life cycle of both. */
-export interface KindSpec<E extends ListingBaseEntity, I> {
-  kind: ListingKind;
-  table: 'result' | 'need';
+/** A listing as a card on the other side's screens (matches, opportunities): its public face. */
+export interface ListingFace {
+  /** 一句话价值 of a result, 需解决的问题 of a need. */
+  subtitle: string;
+  /** A result's TRL, a need's minimum TRL. */
+  trl: number | null;
+  /** A result's price, a need's budget. */
+  money: { negotiable: boolean; minFen: number | null; maxFen: number | null; priceType?: PriceType | null };
+  /** A result's transfer modes, a need's cooperation modes. */
+  modes: TransferMode[];
+  /** An anonymous need hides its enterprise from everyone but brokers. */
+  anonymous: boolean;
+}
+
+/**
+ * Everything that differs between results and needs, so one piece of code serves both: the facts
+ * shared with the web (names, table, code prefix, path), the entity and how a write applies to it,
+ * its public text (one source for search and matching), its match document and its card.
+ */
+export interface KindSpec<E extends ListingBaseEntity, I> extends ListingKindFacts {
   entity: new () => E;
-  codePrefix: 'R' | 'N';
   relations: string[];
   /** Applies the input to the entity; returns the names of the fields whose value changed. */
   apply(entity: E, input: I): string[];
+  /** The public text after the title, as search indexes it and matching reads it; never the confidential layer. */
+  text(entity: E): string;
   searchParts(entity: E): SearchParts;
+  matchDoc(entity: E): MatchDoc;
+  face(entity: E): ListingFace;
+  /** The response DTO of a loaded listing, confidential layer as the view allows. */
+  respond(entity: E, organization: OrganizationEntity, view: ViewContext): ResultResponseDto | NeedResponseDto;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -42,10 +65,8 @@ function applyPlain<E extends object>(entity: E, input: object, keys: readonly s
 const COMMON = ['title', 'publicSummary', 'confidentialDetail', 'indicators', 'fieldCodes', 'keywords', 'validUntil'] as const;
 
 export const RESULT_SPEC: KindSpec<ResultEntity, ResultInput> = {
-  kind: 'RESULT',
-  table: 'result',
+  ...LISTING_KINDS.RESULT,
   entity: ResultEntity,
-  codePrefix: 'R',
   relations: ['ipAssets'],
   apply(entity, input) {
     const changed = applyPlain(entity, input, [
@@ -73,20 +94,43 @@ export const RESULT_SPEC: KindSpec<ResultEntity, ResultInput> = {
     }
     return changed;
   },
+  text(e) {
+    return [e.valueProposition, e.publicSummary, e.problemSolved, e.advantages, e.applications, e.indicators.map((i) => i.name).join(' ')].join('\n');
+  },
   searchParts(e) {
+    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e) };
+  },
+  matchDoc(e): ResultDoc {
     return {
+      kind: 'result',
+      id: e.id,
       title: e.title,
-      keywords: e.keywords.join(' '),
-      body: [e.valueProposition, e.publicSummary, e.problemSolved, e.advantages, e.applications, e.indicators.map((i) => i.name).join(' ')].join('\n'),
+      summary: this.text(e),
+      keywords: e.keywords,
+      fieldCodes: e.fieldCodes,
+      trl: e.trl,
+      price: e.priceNegotiable ? null : { min: e.priceMinFen, max: e.priceMaxFen },
+      transferModes: e.transferModes,
+      updatedAt: e.updatedAt,
+      validUntil: e.validUntil,
+      organizationId: e.organizationId,
     };
   },
+  face(e) {
+    return {
+      subtitle: e.valueProposition,
+      trl: e.trl,
+      money: { negotiable: e.priceNegotiable, minFen: e.priceMinFen, maxFen: e.priceMaxFen, priceType: e.priceType },
+      modes: e.transferModes,
+      anonymous: false,
+    };
+  },
+  respond: toResultResponse,
 };
 
 export const NEED_SPEC: KindSpec<NeedEntity, NeedInput> = {
-  kind: 'NEED',
-  table: 'need',
+  ...LISTING_KINDS.NEED,
   entity: NeedEntity,
-  codePrefix: 'N',
   relations: [],
   apply(entity, input) {
     const changed = applyPlain(entity, input, [...COMMON, 'problem', 'mustHaves', 'niceToHaves', 'needType', 'cooperationModes', 'bountyFen', 'minTrl', 'deadline', 'anonymous']);
@@ -98,11 +142,49 @@ export const NEED_SPEC: KindSpec<NeedEntity, NeedInput> = {
     }
     return changed;
   },
+  text(e) {
+    return [e.publicSummary, e.problem, e.mustHaves.join(' '), e.niceToHaves.join(' '), e.indicators.map((i) => i.name).join(' ')].join('\n');
+  },
   searchParts(e) {
+    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e) };
+  },
+  matchDoc(e): NeedDoc {
     return {
+      kind: 'need',
+      id: e.id,
       title: e.title,
-      keywords: e.keywords.join(' '),
-      body: [e.publicSummary, e.problem, e.mustHaves.join(' '), e.niceToHaves.join(' '), e.indicators.map((i) => i.name).join(' ')].join('\n'),
+      description: this.text(e),
+      keywords: e.keywords,
+      fieldCodes: e.fieldCodes,
+      minTrl: e.minTrl,
+      budget: e.budgetNegotiable ? null : { min: e.budgetMinFen, max: e.budgetMaxFen },
+      cooperationModes: e.cooperationModes,
+      updatedAt: e.updatedAt,
+      validUntil: e.validUntil,
+      organizationId: e.organizationId,
     };
   },
+  face(e) {
+    return {
+      subtitle: e.problem,
+      trl: e.minTrl,
+      money: { negotiable: e.budgetNegotiable, minFen: e.budgetMinFen, maxFen: e.budgetMaxFen },
+      modes: e.cooperationModes,
+      anonymous: e.anonymous,
+    };
+  },
+  respond: toNeedResponse,
 };
+
+/**
+ * Either kind's spec for code that serves both. Erased to the base entity: the spec of a kind is
+ * only ever handed entities of that kind (read with its own `entity` class).
+ */
+export type AnyKindSpec = KindSpec<ListingBaseEntity, object>;
+
+export const LISTING_SPECS: Readonly<Record<ListingKind, AnyKindSpec>> = {
+  RESULT: RESULT_SPEC as unknown as AnyKindSpec,
+  NEED: NEED_SPEC as unknown as AnyKindSpec,
+};
+
+export const kindSpec = (kind: ListingKind): AnyKindSpec => LISTING_SPECS[kind];

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, ErrorCode, ListingKind, ListingStatus, NotificationKind, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
+import { AuditAction, ErrorCode, LISTING_KINDS, ListingKind, ListingStatus, NotificationKind, Permission, STALE_WARNING_DAYS } from '@xkx/contracts';
 import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -283,7 +283,7 @@ export class ListingsService {
       if (!orgId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
       const org = await this.dataSource.manager.findOneBy(OrganizationEntity, { id: orgId });
       if (!org) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
-      const fits = kind === 'RESULT' ? org.kind === 'UNIVERSITY' || org.kind === 'INSTITUTE' : org.kind === 'ENTERPRISE';
+      const fits = LISTING_KINDS[kind].publishers.includes(org.kind);
       if (!fits) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
       return org.id;
     }
@@ -346,8 +346,7 @@ export class ListingsService {
     const pair = words[action];
     if (!pair || !entity.ownerId) return;
     const note = entity.reviewNote ? `\n\n审核意见 / Reviewer's note: ${entity.reviewNote}` : '';
-    const label = kind === 'RESULT' ? '科技成果' : '技术需求';
-    const segment = kind === 'RESULT' ? 'results' : 'needs';
+    const { nameZh: label, path: segment } = LISTING_KINDS[kind];
     const link = action === ListingAction.APPROVE ? `/${segment}/${entity.code}` : action === ListingAction.REQUEST_CHANGES ? `/workspace/${segment}/${entity.id}/edit` : '/workspace/listings';
     await this.notifications.notify(manager, [entity.ownerId], {
       kind: NotificationKind.LISTING_REVIEWED,

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DeclineReason, ErrorCode, ListingKind, ListingStatus, MatchVerdict } from '@xkx/contracts';
-import { MatchDoc, MatchHit, MatchIndex, MatchKind } from '@xkx/matching';
+import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { NeedEntity } from '../listings/entities/need.entity';
 import { ResultEntity } from '../listings/entities/result.entity';
+import { LISTING_SPECS, kindSpec } from '../listings/listing-kinds';
 import { canManage, isBroker } from '../listings/listing-access';
 import { IntroductionDeclined, IntroductionEvents } from '../deals/introduction-events';
 import { ListingEvents } from '../listings/listing-events';
@@ -13,9 +14,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
 import { MatchFeedbackEntity } from './match-feedback.entity';
-import { needDoc, resultDoc } from './match-docs';
 
-const KIND: Record<ListingKind, MatchKind> = { RESULT: 'result', NEED: 'need' };
 const LOAD_BATCH = 2000;
 const NEVER_LOOKED_DAYS = 30;
 const SEMANTIC_REFRESH_MS = 24 * 3600 * 1000;
@@ -94,7 +93,7 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   /** Ids of the best counterparts of a listing already in the index, best first (no access check: internal use). */
   rankIds(kind: ListingKind, id: string, limit: number): string[] {
-    return this.index.matchesFor(KIND[kind], id, { limit, reasons: false }).map((hit) => hit.id);
+    return this.index.matchesFor(kindSpec(kind).table, id, { limit, reasons: false }).map((hit) => hit.id);
   }
 
   /** Whether the index has finished loading (readiness reports it). */
@@ -116,16 +115,17 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   async matchesFor(kind: ListingKind, id: string, user: AuthUser, limit = 20): Promise<MatchDto[]> {
     this.assertReady();
     const doc = await this.docFor(kind, id, user);
-    const hits = this.index.get(KIND[kind], id) !== undefined ? this.index.matchesFor(KIND[kind], id, { limit }) : this.index.match(doc, { limit });
-    const otherKind: ListingKind = kind === 'NEED' ? 'RESULT' : 'NEED';
-    const counterparts = await this.counterparts(otherKind, hits.map((h) => h.id), user);
-    const verdicts = await this.verdicts(kind === 'NEED' ? hits.map((h) => [id, h.id]) : hits.map((h) => [h.id, id]));
+    const spec = kindSpec(kind);
+    const hits = this.index.get(spec.table, id) !== undefined ? this.index.matchesFor(spec.table, id, { limit }) : this.index.match(doc, { limit });
+    const counterparts = await this.counterparts(spec.counterpart, hits.map((h) => h.id), user);
+    // Feedback is kept per (need, result): the same pair seen from either side.
+    const pair = (hitId: string): [string, string] => (kind === 'NEED' ? [id, hitId] : [hitId, id]);
+    const verdicts = await this.verdicts(hits.map((h) => pair(h.id)));
     const fields = await this.fieldNames();
     return hits.flatMap((hit) => {
       const counterpart = counterparts.get(hit.id);
       if (!counterpart) return [];
-      const key = kind === 'NEED' ? `${id}:${hit.id}` : `${hit.id}:${id}`;
-      return [{ ...this.scored(hit, fields), counterpart, origin: 'ALGORITHM' as const, verdict: verdicts.get(key) ?? 'NONE' }];
+      return [{ ...this.scored(hit, fields), counterpart, origin: 'ALGORITHM' as const, verdict: verdicts.get(pair(hit.id).join(':')) ?? 'NONE' }];
     });
   }
 
@@ -215,40 +215,34 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   /** The listing as a query; only its owner (or a broker) may ask for its matches. */
   private async docFor(kind: ListingKind, id: string, user: AuthUser): Promise<MatchDoc> {
-    const entity = kind === 'NEED' ? await this.dataSource.manager.findOneBy(NeedEntity, { id }) : await this.dataSource.manager.findOneBy(ResultEntity, { id });
-    if (!entity || (!canManage(user, kind, entity) && !(isBroker(user)))) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
-    return entity instanceof NeedEntity ? needDoc(entity) : resultDoc(entity as ResultEntity);
+    const spec = kindSpec(kind);
+    const entity = await this.dataSource.manager.findOneBy(spec.entity, { id });
+    if (!entity || (!canManage(user, kind, entity) && !isBroker(user))) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    return spec.matchDoc(entity);
   }
 
   /** The public layer of published counterparts, in the given order. */
   private async counterparts(kind: ListingKind, ids: readonly string[], user: AuthUser): Promise<Map<string, MatchCounterpartDto>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows: Array<ResultEntity | NeedEntity> =
-      kind === 'RESULT'
-        ? await this.dataSource.manager.findBy(ResultEntity, { id: In(unique), status: 'PUBLISHED' as ListingStatus })
-        : await this.dataSource.manager.findBy(NeedEntity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
+    const spec = kindSpec(kind);
+    const rows = await this.dataSource.manager.findBy(spec.entity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
     const orgs = new Map((await this.dataSource.manager.findBy(OrganizationEntity, { id: In(rows.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
     const map = new Map<string, MatchCounterpartDto>();
     for (const row of rows) {
       const org = orgs.get(row.organizationId);
-      const hidden = row instanceof NeedEntity && row.anonymous && !isBroker(user);
+      const { anonymous, ...face } = spec.face(row);
+      const hidden = anonymous && !isBroker(user);
       map.set(row.id, {
         id: row.id,
         kind,
         code: row.code,
         title: row.title,
-        subtitle: row instanceof ResultEntity ? row.valueProposition : (row as NeedEntity).problem,
         publicSummary: row.publicSummary,
         organization: org && !hidden ? { id: org.id, nameZh: org.nameZh, nameEn: org.nameEn, kind: org.kind } : null,
         fieldCodes: row.fieldCodes,
         keywords: row.keywords,
-        trl: row instanceof ResultEntity ? row.trl : (row as NeedEntity).minTrl,
-        money:
-          row instanceof ResultEntity
-            ? { negotiable: row.priceNegotiable, minFen: row.priceMinFen, maxFen: row.priceMaxFen, priceType: row.priceType }
-            : { negotiable: (row as NeedEntity).budgetNegotiable, minFen: (row as NeedEntity).budgetMinFen, maxFen: (row as NeedEntity).budgetMaxFen },
-        modes: row instanceof ResultEntity ? row.transferModes : (row as NeedEntity).cooperationModes,
+        ...face,
       });
     }
     return map;
@@ -265,15 +259,12 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   private async load(): Promise<void> {
     const started = Date.now();
-    for (const kind of ['RESULT', 'NEED'] as const) {
+    for (const spec of Object.values(LISTING_SPECS)) {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows: Array<ResultEntity | NeedEntity> =
-          kind === 'RESULT'
-            ? await this.dataSource.manager.createQueryBuilder(ResultEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany()
-            : await this.dataSource.manager.createQueryBuilder(NeedEntity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
+        const rows = await this.dataSource.manager.createQueryBuilder(spec.entity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
         if (rows.length === 0) break;
-        this.index.addAll(rows.map((r) => (r instanceof ResultEntity ? resultDoc(r) : needDoc(r as NeedEntity))), { refresh: false });
+        this.index.addAll(rows.map((r) => spec.matchDoc(r)), { refresh: false });
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
@@ -294,16 +285,17 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async apply(kind: ListingKind, id: string, status: ListingStatus): Promise<void> {
+    const spec = kindSpec(kind);
     if (status !== 'PUBLISHED') {
-      this.index.remove(KIND[kind], id);
+      this.index.remove(spec.table, id);
       return;
     }
-    const entity = kind === 'RESULT' ? await this.dataSource.manager.findOneBy(ResultEntity, { id }) : await this.dataSource.manager.findOneBy(NeedEntity, { id });
+    const entity = await this.dataSource.manager.findOneBy(spec.entity, { id });
     if (!entity || entity.status !== 'PUBLISHED') {
-      this.index.remove(KIND[kind], id);
+      this.index.remove(spec.table, id);
       return;
     }
-    this.index.upsert(entity instanceof ResultEntity ? resultDoc(entity) : needDoc(entity as NeedEntity));
+    this.index.upsert(spec.matchDoc(entity));
     // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
     if (++this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
       this.upsertsSinceRefresh = 0;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_NOTIFICATION_PREFERENCES, ListingKind, NotificationKind, Role, TODO_SECTION_LABELS, TodoList, UserStatus } from '@xkx/contracts';
+import { DEFAULT_NOTIFICATION_PREFERENCES, LISTING_KINDS, ListingKind, NotificationKind, Role, TODO_SECTION_LABELS, TodoList, UserStatus } from '@xkx/contracts';
 import { addCalendarDays, BUSINESS_TIME_ZONE, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { toAuthUser } from '../../common/auth/auth-user';
@@ -134,25 +134,25 @@ export class TodoDigestService {
   /** Counterparts published in the last seven days among the best matches of the user's published listings. */
   private async newMatches(manager: EntityManager, c: Candidate, now: Date): Promise<string[]> {
     const kind: ListingKind = c.role === Role.RESEARCHER ? 'RESULT' : 'NEED';
-    const table = kind === 'RESULT' ? 'result' : 'need';
+    const { table } = LISTING_KINDS[kind];
     const mine = await manager.query<Array<{ id: string; title: string }>>(
       `SELECT id, title FROM "${table}" WHERE status = 'PUBLISHED' AND (owner_id = $1 OR ($2::boolean AND organization_id = $3)) ORDER BY updated_at DESC LIMIT 20`,
       [c.id, kind === 'NEED', c.organization_id ?? '00000000-0000-0000-0000-000000000000'],
     );
     const since = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
-    const other = kind === 'RESULT' ? 'need' : 'result';
+    const other = LISTING_KINDS[LISTING_KINDS[kind].counterpart];
     const lines: string[] = [];
     const seen = new Set<string>();
     for (const listing of mine) {
       const ids = this.matching.rankIds(kind, listing.id, MATCHES_PER_LISTING).filter((id) => !seen.has(id));
       if (ids.length === 0) continue;
       const fresh = await manager.query<Array<{ id: string; code: string; title: string }>>(
-        `SELECT id, code, title FROM "${other}" WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' AND published_at >= $2`,
+        `SELECT id, code, title FROM "${other.table}" WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' AND published_at >= $2`,
         [ids, since],
       );
       for (const f of fresh.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))) {
         seen.add(f.id);
-        lines.push(`· ${f.code}「${f.title}」 ← 「${listing.title}」 /${other === 'result' ? 'results' : 'needs'}/${f.code}`);
+        lines.push(`· ${f.code}「${f.title}」 ← 「${listing.title}」 /${other.path}/${f.code}`);
         if (lines.length >= WEEKLY_LINES) return lines;
       }
     }

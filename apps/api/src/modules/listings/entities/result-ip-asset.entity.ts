@@ -1,5 +1,5 @@
 import { IpStatus, IpType } from '@xkx/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ResultEntity } from './result.entity';
 
 /** One patent, copyright or secret behind a result. Numbers are stored normalised for duplicate checks. */
@@ -15,7 +15,8 @@ export class ResultIpAssetEntity {
 
   @ManyToOne(() => ResultEntity, (result) => result.ipAssets, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'result_id', foreignKeyConstraintName: 'fk_result_ip_asset_result' })
-  result?: ResultEntity;
+  // Relation<> keeps the decorator metadata from naming ResultEntity while the two files load each other.
+  result?: Relation<ResultEntity>;
 
   @Column({ type: 'varchar', length: 30 })
   type!: IpType;
