@@ -7,6 +7,7 @@ export * from './lib/fields';
 export * from './lib/auth';
 export * from './lib/listings';
 export * from './lib/listing-kinds';
+export * from './lib/imports';
 export * from './lib/matching';
 export * from './lib/deals';
 export * from './lib/kpis';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ListingKind, ListingStatus } from '@xkx/contracts';
+import { Duplicate, ListingKind, ListingStatus } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { NEAR_IDENTICAL_TITLE, titleSimilarity } from './duplicates';
 
-export class DuplicateDto {
+export class DuplicateDto implements Duplicate {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;

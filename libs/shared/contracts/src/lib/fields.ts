@@ -10,3 +10,64 @@ export const PRIORITY_CHAINS = [
   { code: 'PC', 'zh-CN': '石油化工', en: 'Petrochemicals' },
   { code: 'EP', 'zh-CN': '节能环保', en: 'Energy saving and environmental protection' },
 ] as const;
+
+// ---- Shapes of /api/fields and /api/synonyms ----
+
+/** A node of the technology-field tree (GET /api/fields; `?all=true` adds the inactive ones for administrators). */
+export interface FieldNode {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+  sort: number;
+  /** Inactive fields stay on old listings but are not offered for new ones. */
+  active: boolean;
+  /** Sent back with a change (stale: 409). */
+  version: number;
+  children: FieldNode[];
+}
+
+/** POST /api/fields: a dotted code whose prefix is the parent. */
+export interface FieldCreate {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  sort?: number;
+}
+
+/** PATCH /api/fields/:code, with the version read. */
+export interface FieldUpdate {
+  version: number;
+  nameZh?: string;
+  nameEn?: string;
+  sort?: number;
+  active?: boolean;
+}
+
+/** Terms that count as one word in search and matching; the first is canonical. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+  version: number;
+  updatedAt: string;
+}
+
+/** GET and PUT /api/synonyms. */
+export interface SynonymList {
+  groups: SynonymGroup[];
+}
+
+/** POST /api/synonyms, and one group of PUT /api/synonyms: the first term is canonical. */
+export interface SynonymTermsInput {
+  terms: string[];
+}
+
+/** PUT /api/synonyms: the whole list replaced (every listing is re-indexed). */
+export interface SynonymsReplaceInput {
+  groups: SynonymTermsInput[];
+}
+
+/** PATCH /api/synonyms/:id, with the version read. */
+export interface SynonymGroupUpdate extends SynonymTermsInput {
+  version: number;
+}

@@ -1,4 +1,6 @@
 /** 科技成果 (results) and 技术需求 (needs): the two sides of the market. */
+import type { BulkItem, ListingReviewDecision } from './bulk';
+import type { OrganizationKind } from './organizations';
 
 export const ListingKind = { RESULT: 'RESULT', NEED: 'NEED' } as const;
 export type ListingKind = (typeof ListingKind)[keyof typeof ListingKind];
@@ -164,6 +166,11 @@ export interface MoneyRange {
   maxFen: number | null;
 }
 
+/** A result's asking price: the range and how firm it is. */
+export interface ResultPrice extends MoneyRange {
+  priceType: PriceType | null;
+}
+
 export interface ResultFields {
   title: string;
   valueProposition: string;
@@ -183,7 +190,7 @@ export interface ResultFields {
   inventors: string[];
   serviceInvention: boolean;
   transferModes: TransferMode[];
-  price: MoneyRange & { priceType: PriceType | null };
+  price: ResultPrice;
   validUntil: string;
 }
 
@@ -223,3 +230,290 @@ export const LISTING_HISTORY_ACTION_LABELS: Record<string, { 'zh-CN': string; en
   STALE_WARNED: { 'zh-CN': '到期提醒', en: 'Expiry warning sent' },
   ARCHIVE: { 'zh-CN': '归档', en: 'Archived' },
 };
+
+// ---- Shapes of /api/results, /api/needs, /api/search and /api/imports (amounts in integer fen) ----
+
+
+/** A price or budget as lists show it: results carry their price type, needs do not have one. */
+export interface ListingMoney extends MoneyRange {
+  priceType?: PriceType | null;
+}
+
+/** The body of POST /api/results (brokers name the institution). */
+export interface ResultInput extends Omit<ResultFields, 'confidentialDetail'> {
+  /** Shown only after an NDA to parties a broker lets in. */
+  confidentialDetail?: string | null;
+  organizationId?: string;
+}
+
+/** The body of PATCH /api/results/:id: the changed fields and the version read (stale: 409). */
+export interface ResultUpdate extends Partial<Omit<ResultInput, 'organizationId'>> {
+  version: number;
+}
+
+/** The body of POST /api/needs (brokers name the enterprise). */
+export interface NeedInput extends Omit<NeedFields, 'confidentialDetail' | 'bountyFen' | 'minTrl' | 'deadline' | 'anonymous'> {
+  confidentialDetail?: string | null;
+  /** 揭榜挂帅 bounty. */
+  bountyFen?: number | null;
+  minTrl?: number | null;
+  deadline?: string | null;
+  /** Hide the enterprise name on the portal. */
+  anonymous?: boolean;
+  organizationId?: string;
+}
+
+/** The body of PATCH /api/needs/:id. */
+export interface NeedUpdate extends Partial<Omit<NeedInput, 'organizationId'>> {
+  version: number;
+}
+
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface ListingOrganization {
+  id: string;
+  nameZh: string;
+  nameEn: string | null;
+  kind: OrganizationKind;
+}
+
+/** GET /api/{results|needs}: one hit, with the words that matched highlighted (no HTML from the server). */
+export interface SearchHit {
+  id: string;
+  code: string;
+  title: string;
+  /** Results: value proposition; needs: the problem. */
+  subtitle: string;
+  titleHighlight: HighlightSegment[];
+  snippet: HighlightSegment[];
+  organization: ListingOrganization | null;
+  fieldCodes: string[];
+  keywords: string[];
+  /** Results: TRL; needs: minimum TRL. */
+  trl: number | null;
+  /** Results: price; needs: budget. */
+  money: ListingMoney;
+  modes: TransferMode[];
+  status: ListingStatus;
+  publishedAt: string | null;
+  validUntil: string;
+  deadline: string | null;
+  /** Needs: 揭榜挂帅 bounty. */
+  bountyFen: number | null;
+  /** Relevance of a text search; null without words. */
+  score: number | null;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  label?: string;
+}
+
+export interface SearchFacets {
+  /** Top-level technology fields. */
+  fields: FacetCount[];
+  trl: FacetCount[];
+  modes: FacetCount[];
+  organizations: FacetCount[];
+}
+
+export interface SearchResponse {
+  items: SearchHit[];
+  total: number;
+  nextCursor: string | null;
+  facets: SearchFacets | null;
+}
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'deadline'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** GET /api/{results|needs}: the portal's search (every field optional). */
+export interface SearchQuery {
+  q?: string;
+  /** Technology field code; includes its sub-fields. */
+  field?: string;
+  trlMin?: number;
+  trlMax?: number;
+  /** Any of these modes (comma-separated on the wire). */
+  mode?: TransferMode[];
+  moneyMinFen?: number;
+  moneyMaxFen?: number;
+  /** Include 面议 listings in a money filter (default true). */
+  includeNegotiable?: boolean;
+  /** The organization's 统一社会信用代码 (as the organization facet gives it) or its id. */
+  organizationId?: string;
+  /** Needs only. */
+  needType?: NeedType;
+  /** Brokers only; others always see published listings. */
+  status?: ListingStatus;
+  sort?: SearchSort;
+  /** Opaque cursor from the previous page. */
+  cursor?: string;
+  limit?: number;
+  /** Compute facet counts (default true). */
+  facets?: boolean;
+}
+
+/** What the caller may see of the listing's management: only owners and brokers get these. */
+export interface ListingManagement {
+  reviewNote: string | null;
+  ownerId: string | null;
+  submittedAt: string | null;
+  staleWarnedAt: string | null;
+}
+
+/** What results and needs share on their detail pages. */
+export interface ListingView {
+  id: string;
+  code: string;
+  title: string;
+  publicSummary: string;
+  /** Null unless the caller may see the confidential layer. */
+  confidentialDetail: string | null;
+  /** Whether confidentialDetail was disclosed to this caller. */
+  confidentialVisible: boolean;
+  indicators: Indicator[];
+  fieldCodes: string[];
+  keywords: string[];
+  status: ListingStatus;
+  /** Null for anonymous needs seen by outsiders. */
+  organization: ListingOrganization | null;
+  validUntil: string;
+  /** Valid-until is within STALE_WARNING_DAYS. */
+  staleSoon: boolean;
+  publishedAt: string | null;
+  updatedAt: string;
+  version: number;
+  /** The caller may edit and submit it. */
+  canManage: boolean;
+  management: ListingManagement | null;
+}
+
+/** An IP asset as a listing page shows it (a missing title is null). */
+export interface IpAssetView {
+  type: IpType;
+  number: string;
+  title: string | null;
+  status: IpStatus;
+}
+
+/** GET /api/results/:id */
+export interface ResultDetail extends ListingView {
+  valueProposition: string;
+  problemSolved: string;
+  advantages: string;
+  applications: string;
+  form: ResultForm;
+  trl: number;
+  stage: ResultStage;
+  ipAssets: IpAssetView[];
+  owners: Owner[];
+  inventors: string[];
+  serviceInvention: boolean;
+  transferModes: TransferMode[];
+  price: ResultPrice;
+}
+
+/** GET /api/needs/:id */
+export interface NeedDetail extends ListingView {
+  problem: string;
+  mustHaves: string[];
+  niceToHaves: string[];
+  needType: NeedType;
+  cooperationModes: TransferMode[];
+  budget: MoneyRange;
+  bountyFen: number | null;
+  minTrl: number | null;
+  deadline: string | null;
+  anonymous: boolean;
+}
+
+export type ListingDetail = ResultDetail | NeedDetail;
+
+export type ListingInput = ResultInput | NeedInput;
+
+/** The answer to PATCH: a published listing whose material fields changed goes back to review (SUBMITTED). */
+export interface UpdateOutcome {
+  status: ListingStatus;
+  changedFields: string[];
+  version: number;
+}
+
+export type DuplicateReason = 'PATENT_NUMBER' | 'SIMILAR_TITLE';
+
+/** A listing that may be the same thing: a shared patent number, or a near-identical title. */
+export interface Duplicate {
+  id: string;
+  code: string;
+  title: string;
+  status: ListingStatus;
+  reasons: DuplicateReason[];
+  /** Shared patent numbers. */
+  sharedNumbers: string[];
+  /** Title similarity 0–1. */
+  similarity: number;
+}
+
+export interface DuplicateList {
+  items: Duplicate[];
+}
+
+/** The answer to a move (submit, review, renew …): on submit, the listings that may be the same. */
+export interface TransitionOutcome {
+  status: ListingStatus;
+  /** The listing version after the move. */
+  version: number;
+  duplicates: Duplicate[];
+}
+
+/** GET /api/{results|needs}/:id/history: one row; `action` is worded by LISTING_HISTORY_ACTION_LABELS. */
+export interface HistoryEntry {
+  at: string;
+  actorId: string | null;
+  /** Null for the system (the expiry job). */
+  actorName: string | null;
+  action: string;
+  fromStatus: ListingStatus | null;
+  toStatus: ListingStatus | null;
+  changedFields: string[];
+  note: string | null;
+  version: number;
+}
+
+/** POST …/submit, …/start-review, …/approve, …/archive: the version read and a note. */
+export interface ListingTransitionInput {
+  version?: number;
+  /** Reviewer's note (required to request changes or reject). */
+  note?: string;
+}
+
+/** POST …/request-changes and …/reject: the note is required. */
+export interface ReviewNoteInput {
+  version?: number;
+  note: string;
+}
+
+/** POST …/renew: a new valid-until (default one year from today). */
+export interface RenewInput {
+  version?: number;
+  validUntil?: string;
+}
+
+/** POST /api/{results|needs}/bulk-review: several listings of the queue decided at once. */
+export interface BulkReviewInput {
+  decision: ListingReviewDecision;
+  /** Required (2+ characters) to request changes or reject; each listing's review note. */
+  note?: string;
+  items: BulkItem[];
+}
+
+/** POST /api/listings/maintenance: what the expiry job did. */
+export interface MaintenanceResult {
+  warned: number;
+  expired: number;
+}
+

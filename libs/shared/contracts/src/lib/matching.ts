@@ -1,3 +1,5 @@
+import type { ListingKind, ListingMoney, ListingOrganization, TransferMode } from './listings';
+
 /** Why a broker or owner declined a suggested pair (IN-PART's categories). */
 export const DeclineReason = {
   TOO_EARLY_STAGE: 'TOO_EARLY_STAGE',
@@ -39,4 +41,83 @@ export interface MatchReasonView {
   'zh-CN': string;
   en: string;
   terms?: string[];
+}
+
+// ---- Shapes of /api/{needs|results}/:id/matches, /api/matches/feedback and /api/matches/opportunities ----
+
+/** One side of a pair: its public layer only. */
+export interface MatchCounterpart {
+  id: string;
+  kind: ListingKind;
+  code: string;
+  title: string;
+  subtitle: string;
+  publicSummary: string;
+  organization: ListingOrganization | null;
+  fieldCodes: string[];
+  keywords: string[];
+  trl: number | null;
+  money: ListingMoney;
+  modes: TransferMode[];
+}
+
+/** The latest verdict on a pair, or none yet. */
+export type MatchVerdictState = MatchVerdict | 'NONE';
+
+export interface Match {
+  /** Overall score in [0, 1]. */
+  score: number;
+  components: MatchComponents;
+  reasons: MatchReasonView[];
+  counterpart: MatchCounterpart;
+  origin: 'ALGORITHM';
+  verdict: MatchVerdictState;
+}
+
+export interface MatchList {
+  items: Match[];
+}
+
+/** GET /api/{needs|results}/:id/matches */
+export interface MatchQuery {
+  limit?: number;
+}
+
+/** POST /api/matches/feedback: a verdict on a pair. */
+export interface MatchFeedback {
+  needId: string;
+  resultId: string;
+  verdict: MatchVerdict;
+  /** Required when declining. */
+  reason?: DeclineReason;
+  note?: string;
+}
+
+export interface FeedbackRecorded {
+  verdict: MatchVerdict;
+  at: string;
+}
+
+/** A pair the broker has not looked at yet. */
+export interface Opportunity {
+  need: MatchCounterpart;
+  result: MatchCounterpart;
+  score: number;
+  components: MatchComponents;
+  reasons: MatchReasonView[];
+}
+
+export interface OpportunityList {
+  items: Opportunity[];
+  /** The previous look; the pairs are newer than this. */
+  since: string | null;
+}
+
+/** GET /api/matches/opportunities */
+export interface OpportunitiesQuery {
+  field?: string;
+  organizationId?: string;
+  limit?: number;
+  /** Record this look, so the next call shows only newer pairs (default true). */
+  markSeen?: boolean;
 }

@@ -1,2 +1,2 @@
-export * from './lib/models';
+export * from './lib/matching-view';
 export * from './lib/highlight-terms';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Indicator, IpAsset, IpStatus, IpType, Owner, PATENT_IP_TYPES, PriceType } from '@xkx/contracts';
+import { Indicator, IpAsset, IpStatus, IpType, MoneyRange, Owner, PATENT_IP_TYPES, PriceType, ResultPrice } from '@xkx/contracts';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -64,7 +64,7 @@ function IsNotBelow(property: string, options?: ValidationOptions): PropertyDeco
 }
 
 /** A price or budget in integer fen; 面议 (negotiable) carries no figures. */
-export class MoneyRangeDto {
+export class MoneyRangeDto implements MoneyRange {
   @ApiProperty({ description: '面议: no figures' }) @IsBoolean() negotiable!: boolean;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'fen (1 yuan = 100 fen)', example: 50000000 })
@@ -83,7 +83,7 @@ export class MoneyRangeDto {
   maxFen!: number | null;
 }
 
-export class PriceDto extends MoneyRangeDto {
+export class PriceDto extends MoneyRangeDto implements ResultPrice {
   @ApiPropertyOptional({ enum: Object.values(PriceType), nullable: true })
   @ValidateIf((o: PriceDto) => !o.negotiable)
   @IsEnum(PriceType)

@@ -1,22 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IpStatus,
-  IpType,
-  ListingStatus,
-  NeedType,
-  OrganizationKind,
-  PriceType,
-  ResultForm,
-  ResultStage,
-  STALE_WARNING_DAYS,
-  TransferMode,
-} from '@xkx/contracts';
+import { IpAssetView, IpStatus, IpType, ListingManagement, ListingMoney, ListingOrganization, ListingStatus, ListingView, MoneyRange, NeedDetail, NeedType, OrganizationKind, PriceType, ResultDetail, ResultForm, ResultPrice, ResultStage, STALE_WARNING_DAYS, TransferMode } from '@xkx/contracts';
 import { OrganizationEntity } from '../../organizations/organization.entity';
 import { NeedEntity } from '../entities/need.entity';
 import { ResultEntity } from '../entities/result.entity';
 import { IndicatorDto, OwnerDto } from './listing-parts.dto';
 
-export class ListingOrganizationDto {
+export class ListingOrganizationDto implements ListingOrganization {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() nameZh!: string;
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
@@ -27,29 +16,39 @@ export class ListingOrganizationDto {
   }
 }
 
-export class IpAssetResponseDto {
+export class IpAssetResponseDto implements IpAssetView {
   @ApiProperty({ enum: Object.values(IpType) }) type!: IpType;
   @ApiProperty() number!: string;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ enum: Object.values(IpStatus) }) status!: IpStatus;
 }
 
-export class PriceResponseDto {
+/** A need's budget: no price type. */
+export class MoneyRangeResponseDto implements MoneyRange {
   @ApiProperty() negotiable!: boolean;
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) minFen!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) maxFen!: number | null;
+}
+
+/** A result's price: always with its type. */
+export class ResultPriceResponseDto extends MoneyRangeResponseDto implements ResultPrice {
+  @ApiProperty({ enum: Object.values(PriceType), nullable: true }) priceType!: PriceType | null;
+}
+
+/** A price or budget in lists and matches: results carry a price type, needs none. */
+export class PriceResponseDto extends MoneyRangeResponseDto implements ListingMoney {
   @ApiPropertyOptional({ enum: Object.values(PriceType), nullable: true }) priceType?: PriceType | null;
 }
 
 /** What the caller may see of the listing's management: only owners and brokers get these. */
-export class ListingManagementDto {
+export class ListingManagementDto implements ListingManagement {
   @ApiProperty({ type: String, nullable: true }) reviewNote!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) ownerId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) staleWarnedAt!: string | null;
 }
 
-abstract class ListingResponseBase {
+abstract class ListingResponseBase implements ListingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'R2026-000042' }) code!: string;
   @ApiProperty() title!: string;
@@ -70,7 +69,7 @@ abstract class ListingResponseBase {
   @ApiProperty({ type: ListingManagementDto, nullable: true }) management!: ListingManagementDto | null;
 }
 
-export class ResultResponseDto extends ListingResponseBase {
+export class ResultResponseDto extends ListingResponseBase implements ResultDetail {
   @ApiProperty() valueProposition!: string;
   @ApiProperty() problemSolved!: string;
   @ApiProperty() advantages!: string;
@@ -83,16 +82,16 @@ export class ResultResponseDto extends ListingResponseBase {
   @ApiProperty({ type: [String] }) inventors!: string[];
   @ApiProperty() serviceInvention!: boolean;
   @ApiProperty({ enum: Object.values(TransferMode), isArray: true }) transferModes!: TransferMode[];
-  @ApiProperty({ type: PriceResponseDto }) price!: PriceResponseDto;
+  @ApiProperty({ type: ResultPriceResponseDto }) price!: ResultPriceResponseDto;
 }
 
-export class NeedResponseDto extends ListingResponseBase {
+export class NeedResponseDto extends ListingResponseBase implements NeedDetail {
   @ApiProperty() problem!: string;
   @ApiProperty({ type: [String] }) mustHaves!: string[];
   @ApiProperty({ type: [String] }) niceToHaves!: string[];
   @ApiProperty({ enum: Object.values(NeedType) }) needType!: NeedType;
   @ApiProperty({ enum: Object.values(TransferMode), isArray: true }) cooperationModes!: TransferMode[];
-  @ApiProperty({ type: PriceResponseDto }) budget!: PriceResponseDto;
+  @ApiProperty({ type: MoneyRangeResponseDto }) budget!: MoneyRangeResponseDto;
   @ApiProperty({ type: Number, nullable: true, description: 'fen' }) bountyFen!: number | null;
   @ApiProperty({ type: Number, nullable: true }) minTrl!: number | null;
   @ApiProperty({ type: String, nullable: true }) deadline!: string | null;

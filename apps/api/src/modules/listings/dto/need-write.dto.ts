@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { NeedType, TransferMode } from '@xkx/contracts';
+import { NeedInput, NeedType, NeedUpdate, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { trim, trimAll } from './transforms';
@@ -8,7 +8,7 @@ import { FIELD_CODE } from './result-write.dto';
 
 
 /** What an enterprise (or a broker for it) writes about a technology need. */
-export class CreateNeedDto {
+export class CreateNeedDto implements NeedInput {
   @ApiProperty({ example: '动力电池包热失控早期预警技术需求' }) @Transform(trim) @IsString() @MinLength(4) @MaxLength(200) title!: string;
   @ApiProperty({ description: 'Public layer' }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(5000) publicSummary!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialDetail?: string | null;
@@ -29,6 +29,6 @@ export class CreateNeedDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Brokers entering a need for an enterprise' }) @IsOptional() @IsUUID() organizationId?: string;
 }
 
-export class UpdateNeedDto extends PartialType(OmitType(CreateNeedDto, ['organizationId'] as const)) {
+export class UpdateNeedDto extends PartialType(OmitType(CreateNeedDto, ['organizationId'] as const)) implements NeedUpdate {
   @ApiProperty({ description: 'The version you read; a stale one gets 409 and nothing is written' }) @IsInt() @Min(1) version!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ResultForm, ResultStage, TransferMode } from '@xkx/contracts';
+import { ResultForm, ResultInput, ResultStage, ResultUpdate, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { trim, trimAll } from './transforms';
@@ -9,7 +9,7 @@ import { IndicatorDto, IpAssetDto, OwnerDto, PriceDto } from './listing-parts.dt
 export const FIELD_CODE = /^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/;
 
 /** What a researcher (or a broker for them) writes about a technology result. */
-export class CreateResultDto {
+export class CreateResultDto implements ResultInput {
   @ApiProperty({ example: '高镍三元正极材料表面包覆改性技术' }) @Transform(trim) @IsString() @MinLength(4) @MaxLength(200) title!: string;
   @ApiProperty({ example: '循环寿命提升 40%，成本增加不到 3%' }) @Transform(trim) @IsString() @MinLength(4) @MaxLength(300) valueProposition!: string;
   @ApiProperty({ description: 'Public layer, shown on the portal' }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(5000) publicSummary!: string;
@@ -37,6 +37,6 @@ export class CreateResultDto {
   organizationId?: string;
 }
 
-export class UpdateResultDto extends PartialType(OmitType(CreateResultDto, ['organizationId'] as const)) {
+export class UpdateResultDto extends PartialType(OmitType(CreateResultDto, ['organizationId'] as const)) implements ResultUpdate {
   @ApiProperty({ description: 'The version you read; a stale one gets 409 and nothing is written' }) @IsInt() @Min(1) version!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListingStatus, NeedType, TransferMode } from '@xkx/contracts';
+import { FacetCount, HighlightSegment, ListingStatus, NeedType, SEARCH_SORTS, SearchFacets, SearchHit, SearchQuery, SearchResponse, SearchSort, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListingOrganizationDto, PriceResponseDto } from './listing-response.dto';
@@ -8,10 +8,9 @@ const toArray = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
-export const SORTS = ['relevance', 'newest', 'deadline'] as const;
-export type SearchSort = (typeof SORTS)[number];
+export const SORTS = SEARCH_SORTS;
 
-export class SearchListingsQueryDto {
+export class SearchListingsQueryDto implements SearchQuery {
   @ApiPropertyOptional({ description: 'Chinese or English text; simplified and traditional both work' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ example: 'NE', description: 'Technology field code; includes its sub-fields' }) @IsOptional() @Matches(/^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/) field?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 9 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9) trlMin?: number;
@@ -37,12 +36,12 @@ export class SearchListingsQueryDto {
   @ApiPropertyOptional({ description: 'Compute facet counts (default true)' }) @IsOptional() @Transform(toBool) @IsBoolean() facets?: boolean;
 }
 
-export class HighlightSegmentDto {
+export class HighlightSegmentDto implements HighlightSegment {
   @ApiProperty() text!: string;
   @ApiProperty() match!: boolean;
 }
 
-export class SearchHitDto {
+export class SearchHitDto implements SearchHit {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
@@ -63,20 +62,20 @@ export class SearchHitDto {
   @ApiProperty({ type: Number, nullable: true }) score!: number | null;
 }
 
-export class FacetCountDto {
+export class FacetCountDto implements FacetCount {
   @ApiProperty() value!: string;
   @ApiProperty() count!: number;
   @ApiPropertyOptional() label?: string;
 }
 
-export class SearchFacetsDto {
+export class SearchFacetsDto implements SearchFacets {
   @ApiProperty({ type: [FacetCountDto], description: 'Top-level technology fields' }) fields!: FacetCountDto[];
   @ApiProperty({ type: [FacetCountDto] }) trl!: FacetCountDto[];
   @ApiProperty({ type: [FacetCountDto] }) modes!: FacetCountDto[];
   @ApiProperty({ type: [FacetCountDto] }) organizations!: FacetCountDto[];
 }
 
-export class SearchResponseDto {
+export class SearchResponseDto implements SearchResponse {
   @ApiProperty({ type: [SearchHitDto] }) items!: SearchHitDto[];
   @ApiProperty() total!: number;
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeclineReason, ListingKind, MatchVerdict, TransferMode } from '@xkx/contracts';
+import { DeclineReason, FeedbackRecorded, ListingKind, Match, MatchComponents, MatchCounterpart, MatchFeedback, MatchList, MatchQuery, MatchReasonView, MatchVerdict, OpportunitiesQuery, Opportunity, OpportunityList, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ListingOrganizationDto, PriceResponseDto } from '../../listings/dto/listing-response.dto';
 
-export class MatchQueryDto {
+export class MatchQueryDto implements MatchQuery {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
-export class MatchComponentsDto {
+export class MatchComponentsDto implements MatchComponents {
   @ApiProperty() text!: number;
   @ApiProperty() semantic!: number;
   @ApiProperty({ description: 'Text relevance in [0, 1]' }) relevance!: number;
@@ -20,7 +20,7 @@ export class MatchComponentsDto {
   @ApiProperty() feedback!: number;
 }
 
-export class MatchReasonDto {
+export class MatchReasonDto implements MatchReasonView {
   @ApiProperty({ example: 'SHARED_TERMS' }) code!: string;
   @ApiProperty({ name: 'zh-CN', example: '共同关键词：锂离子电池、正极' }) 'zh-CN'!: string;
   @ApiProperty({ example: 'Shared key terms: …' }) en!: string;
@@ -28,7 +28,7 @@ export class MatchReasonDto {
 }
 
 /** The other side of a pair: its public layer only. */
-export class MatchCounterpartDto {
+export class MatchCounterpartDto implements MatchCounterpart {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: Object.values(ListingKind) }) kind!: ListingKind;
   @ApiProperty() code!: string;
@@ -43,7 +43,7 @@ export class MatchCounterpartDto {
   @ApiProperty({ enum: Object.values(TransferMode), isArray: true }) modes!: TransferMode[];
 }
 
-export class MatchDto {
+export class MatchDto implements Match {
   @ApiProperty({ description: 'Overall score in [0, 1]' }) score!: number;
   @ApiProperty({ type: MatchComponentsDto }) components!: MatchComponentsDto;
   @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonDto[];
@@ -52,11 +52,11 @@ export class MatchDto {
   @ApiProperty({ enum: [...Object.values(MatchVerdict), 'NONE'], description: 'Latest verdict on this pair' }) verdict!: MatchVerdict | 'NONE';
 }
 
-export class MatchListDto {
+export class MatchListDto implements MatchList {
   @ApiProperty({ type: [MatchDto] }) items!: MatchDto[];
 }
 
-export class MatchFeedbackDto {
+export class MatchFeedbackDto implements MatchFeedback {
   @ApiProperty({ format: 'uuid' }) @IsUUID() needId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() resultId!: string;
   @ApiProperty({ enum: Object.values(MatchVerdict) }) @IsEnum(MatchVerdict) verdict!: MatchVerdict;
@@ -67,12 +67,12 @@ export class MatchFeedbackDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
-export class FeedbackRecordedDto {
+export class FeedbackRecordedDto implements FeedbackRecorded {
   @ApiProperty({ enum: Object.values(MatchVerdict) }) verdict!: MatchVerdict;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class OpportunitiesQueryDto {
+export class OpportunitiesQueryDto implements OpportunitiesQuery {
   @ApiPropertyOptional({ example: 'NE' }) @IsOptional() @Matches(/^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/) field?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
@@ -83,7 +83,7 @@ export class OpportunitiesQueryDto {
   markSeen?: boolean;
 }
 
-export class OpportunityDto {
+export class OpportunityDto implements Opportunity {
   @ApiProperty({ type: MatchCounterpartDto }) need!: MatchCounterpartDto;
   @ApiProperty({ type: MatchCounterpartDto }) result!: MatchCounterpartDto;
   @ApiProperty() score!: number;
@@ -91,7 +91,7 @@ export class OpportunityDto {
   @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonDto[];
 }
 
-export class OpportunityListDto {
+export class OpportunityListDto implements OpportunityList {
   @ApiProperty({ type: [OpportunityDto] }) items!: OpportunityDto[];
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'The previous look; pairs are newer than this' }) since!: string | null;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FieldCreate, FieldNode, FieldUpdate, SynonymGroup, SynonymGroupUpdate, SynonymList, SynonymTermsInput, SynonymsReplaceInput } from '@xkx/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { SynonymGroupEntity } from '../synonym-group.entity';
 import { TechnologyFieldEntity } from '../technology-field.entity';
 
-export class FieldNodeDto {
+export class FieldNodeDto implements FieldNode {
   @ApiProperty({ example: 'NE.PV' }) code!: string;
   @ApiProperty({ type: String, nullable: true, example: 'NE' }) parentCode!: string | null;
   @ApiProperty({ example: '光伏' }) nameZh!: string;
@@ -28,14 +29,14 @@ export class FieldNodeDto {
   }
 }
 
-export class CreateFieldDto {
+export class CreateFieldDto implements FieldCreate {
   @ApiProperty({ example: 'NE.SS', description: 'Dotted code; its prefix is the parent' }) @Matches(/^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/) code!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) nameZh!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sort?: number;
 }
 
-export class UpdateFieldDto {
+export class UpdateFieldDto implements FieldUpdate {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) nameZh?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) nameEn?: string;
@@ -43,7 +44,7 @@ export class UpdateFieldDto {
   @ApiPropertyOptional({ description: 'Inactive fields stay on old listings but are not offered for new ones' }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
-export class SynonymGroupDto {
+export class SynonymGroupDto implements SynonymTermsInput {
   @ApiProperty({ example: ['锂离子电池', '锂电池'], description: 'The first term is canonical' })
   @IsArray()
   @ArrayMinSize(2)
@@ -54,7 +55,7 @@ export class SynonymGroupDto {
   terms!: string[];
 }
 
-export class ReplaceSynonymsDto {
+export class ReplaceSynonymsDto implements SynonymsReplaceInput {
   @ApiProperty({ type: [SynonymGroupDto] })
   @IsArray()
   @ArrayMaxSize(2000)
@@ -65,7 +66,7 @@ export class ReplaceSynonymsDto {
 }
 
 /** One group as the admin page edits it: the first term is canonical. */
-export class SynonymGroupResponseDto {
+export class SynonymGroupResponseDto implements SynonymGroup {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: ['锂离子电池', '锂电池'] }) terms!: string[];
   @ApiProperty() version!: number;
@@ -76,12 +77,12 @@ export class SynonymGroupResponseDto {
   }
 }
 
-export class SynonymListDto {
+export class SynonymListDto implements SynonymList {
   @ApiProperty({ type: [SynonymGroupResponseDto] }) groups!: SynonymGroupResponseDto[];
 }
 
-export class CreateSynonymGroupDto extends SynonymGroupDto {}
+export class CreateSynonymGroupDto extends SynonymGroupDto implements SynonymTermsInput {}
 
-export class UpdateSynonymGroupDto extends SynonymGroupDto {
+export class UpdateSynonymGroupDto extends SynonymGroupDto implements SynonymGroupUpdate {
   @ApiProperty({ description: 'The version you read; stale → 409' }) @IsInt() @Min(1) version!: number;
 }

@@ -11,16 +11,16 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { TaxonomyAdminApiService } from '@xkx/web/listings/data-access';
-import { AdminFieldNode } from '@xkx/web/listings/util';
 import { Observable } from 'rxjs';
+import { FieldNode } from '@xkx/contracts';
 
 /** What the editor panel is doing: adding under a parent (null: a top-level field), or editing one field. */
-type Editing = { mode: 'add'; parent: AdminFieldNode | null } | { mode: 'edit'; node: AdminFieldNode };
+type Editing = { mode: 'add'; parent: FieldNode | null } | { mode: 'edit'; node: FieldNode };
 
 const CODE_PATTERN = /^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/;
 
 /** Children shown inactive ones included or not, in the API's order (sort, then code). */
-function visible(nodes: readonly AdminFieldNode[], showInactive: boolean): AdminFieldNode[] {
+function visible(nodes: readonly FieldNode[], showInactive: boolean): FieldNode[] {
   return nodes.filter((n) => showInactive || n.active).map((n) => ({ ...n, children: visible(n.children, showInactive) }));
 }
 
@@ -232,14 +232,14 @@ export class FieldsPageComponent {
     sort: new FormControl(0, { nonNullable: true, validators: [Validators.required, Validators.min(0)] }),
   });
 
-  protected startAdd(parent: AdminFieldNode | null): void {
+  protected startAdd(parent: FieldNode | null): void {
     this.error.set(null);
     this.form.reset({ code: parent ? `${parent.code}.` : '', nameZh: '', nameEn: '', sort: (parent?.children.length ?? 0) * 10 });
     this.form.controls.code.enable();
     this.editing.set({ mode: 'add', parent });
   }
 
-  protected startEdit(node: AdminFieldNode): void {
+  protected startEdit(node: FieldNode): void {
     this.error.set(null);
     this.form.reset({ code: node.code, nameZh: node.nameZh, nameEn: node.nameEn, sort: node.sort });
     // The code is the field's identity (and its children's prefix): it is not edited.
@@ -263,12 +263,12 @@ export class FieldsPageComponent {
     });
   }
 
-  protected setActive(node: AdminFieldNode, active: boolean): void {
+  protected setActive(node: FieldNode, active: boolean): void {
     this.editing.set(null);
     this.run(this.api.updateField(node.code, { version: node.version, active }), (saved) => this.i18n.t('fields.saved', { code: saved.code }));
   }
 
-  private run(call: Observable<AdminFieldNode>, done: (saved: AdminFieldNode) => string): void {
+  private run(call: Observable<FieldNode>, done: (saved: FieldNode) => string): void {
     this.busy.set(true);
     this.error.set(null);
     call.subscribe({

@@ -9,8 +9,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { TaxonomyAdminApiService } from '@xkx/web/listings/data-access';
-import { SynonymGroup } from '@xkx/web/listings/util';
 import { Observable } from 'rxjs';
+import { SynonymGroup } from '@xkx/contracts';
 
 const MAX_TERMS = 20;
 

@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { API_PREFIX } from '@xkx/contracts';
-import { FieldNode, fieldIndex, flattenFields } from '@xkx/web/listings/util';
+import { API_PREFIX, FieldNode } from '@xkx/contracts';
+import { fieldIndex, flattenFields } from '@xkx/web/listings/util';
 import { catchError, of, shareReplay } from 'rxjs';
 
 /** The technology-field tree, read once per page load and shared by every page that shows codes as words. */

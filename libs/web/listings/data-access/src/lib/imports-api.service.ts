@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
-import { ImportJob, ImportKind } from '@xkx/web/listings/util';
+import { API_PREFIX, ImportJob, ListingKind } from '@xkx/contracts';
 import { map, Observable } from 'rxjs';
 import { saveBlob } from '@xkx/web/data-access';
 
@@ -12,13 +11,13 @@ const BASE = `/${API_PREFIX}/imports`;
 export class ImportsApiService {
   private readonly http = inject(HttpClient);
 
-  downloadTemplate(kind: ImportKind): Observable<void> {
+  downloadTemplate(kind: ListingKind): Observable<void> {
     return this.http
       .get(`${BASE}/template`, { params: { kind }, responseType: 'blob', observe: 'response' })
       .pipe(map((response) => saveBlob(response, `template-${kind.toLowerCase()}.xlsx`)));
   }
 
-  upload(kind: ImportKind, file: File): Observable<ImportJob> {
+  upload(kind: ListingKind, file: File): Observable<ImportJob> {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http.post<ImportJob>(BASE, body, { params: { kind } });

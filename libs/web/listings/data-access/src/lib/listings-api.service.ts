@@ -1,18 +1,7 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, BulkResult, ListingReviewDecision, ListingStatus } from '@xkx/contracts';
-import {
-  Duplicate,
-  HistoryEntry,
-  ListingBody,
-  ListingDetail,
-  ListingSegment,
-  OwnerAction,
-  ReviewAction,
-  SearchResponse,
-  TransitionOutcome,
-  UpdateOutcome,
-} from '@xkx/web/listings/util';
+import { API_PREFIX, BulkResult, Duplicate, HistoryEntry, ListingDetail, ListingInput, ListingReviewDecision, ListingStatus, SearchResponse, TransitionOutcome, UpdateOutcome } from '@xkx/contracts';
+import { ListingSegment, OwnerAction, ReviewAction } from '@xkx/web/listings/util';
 import { map, Observable } from 'rxjs';
 import { inBatches, saveBlob } from '@xkx/web/data-access';
 
@@ -70,12 +59,12 @@ export class ListingsApiService {
     return this.http.get<{ items: Duplicate[] }>(`${base(segment)}/${id}/duplicates`).pipe(map((r) => r.items));
   }
 
-  create(segment: ListingSegment, body: ListingBody): Observable<ListingDetail> {
+  create(segment: ListingSegment, body: ListingInput): Observable<ListingDetail> {
     return this.http.post<ListingDetail>(base(segment), body);
   }
 
   /** Only the changed keys and the version read; a stale version is refused with 409 VERSION_CONFLICT. */
-  update(segment: ListingSegment, id: string, changes: Partial<ListingBody>, version: number): Observable<UpdateOutcome> {
+  update(segment: ListingSegment, id: string, changes: Partial<ListingInput>, version: number): Observable<UpdateOutcome> {
     return this.http.patch<UpdateOutcome>(`${base(segment)}/${id}`, { ...changes, version });
   }
 

@@ -1,7 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
-import { AdminFieldNode, FieldCreate, FieldUpdate, SynonymGroup } from '@xkx/web/listings/util';
+import { API_PREFIX, FieldCreate, FieldNode, FieldUpdate, SynonymGroup } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const FIELDS = `/${API_PREFIX}/fields`;
@@ -13,16 +12,16 @@ export class TaxonomyAdminApiService {
   private readonly http = inject(HttpClient);
 
   /** The whole tree, inactive fields included. */
-  treeResource(): HttpResourceRef<AdminFieldNode[] | undefined> {
-    return httpResource<AdminFieldNode[]>(() => ({ url: FIELDS, params: { all: 'true' } }));
+  treeResource(): HttpResourceRef<FieldNode[] | undefined> {
+    return httpResource<FieldNode[]>(() => ({ url: FIELDS, params: { all: 'true' } }));
   }
 
-  createField(body: FieldCreate): Observable<AdminFieldNode> {
-    return this.http.post<AdminFieldNode>(FIELDS, body);
+  createField(body: FieldCreate): Observable<FieldNode> {
+    return this.http.post<FieldNode>(FIELDS, body);
   }
 
-  updateField(code: string, body: FieldUpdate): Observable<AdminFieldNode> {
-    return this.http.patch<AdminFieldNode>(`${FIELDS}/${encodeURIComponent(code)}`, body);
+  updateField(code: string, body: FieldUpdate): Observable<FieldNode> {
+    return this.http.patch<FieldNode>(`${FIELDS}/${encodeURIComponent(code)}`, body);
   }
 
   synonymsResource(): HttpResourceRef<{ groups: SynonymGroup[] } | undefined> {

@@ -6,11 +6,10 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { ListingKind } from '@xkx/contracts';
+import { ImportJob, ListingKind } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { ImportsApiService } from '@xkx/web/listings/data-access';
-import { ImportJob, ImportKind } from '@xkx/web/listings/util';
 import { exhaustMap, interval, Subscription, takeWhile } from 'rxjs';
 
 const POLL_MS = 500;
@@ -32,7 +31,7 @@ export class ImportPageComponent {
   private readonly destroyRef = inject(DestroyRef);
   private polling: Subscription | null = null;
 
-  protected readonly kind = signal<ImportKind>(ListingKind.RESULT);
+  protected readonly kind = signal<ListingKind>(ListingKind.RESULT);
   protected readonly file = signal<File | null>(null);
   protected readonly job = signal<ImportJob | null>(null);
   protected readonly publish = signal(false);
@@ -45,7 +44,7 @@ export class ImportPageComponent {
     return Math.min(100, Math.round((job.processedRows / job.validRows) * 100));
   });
 
-  protected chooseKind(kind: ImportKind): void {
+  protected chooseKind(kind: ListingKind): void {
     this.kind.set(kind);
     this.reset();
   }

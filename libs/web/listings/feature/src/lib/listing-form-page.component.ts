@@ -22,32 +22,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import {
-  ErrorCode,
-  FieldError,
-  IP_STATUS_LABELS,
-  IP_TYPE_LABELS,
-  IpStatus,
-  IpType,
-  ListingStatus,
-  NEED_TYPE_LABELS,
-  NeedType,
-  PRICE_TYPE_LABELS,
-  PriceType,
-  RESULT_FORM_LABELS,
-  RESULT_STAGE_LABELS,
-  ResultForm,
-  ResultStage,
-  TRANSFER_MODE_LABELS,
-  TransferMode,
-} from '@xkx/contracts';
+import { Duplicate, ErrorCode, FieldError, IP_STATUS_LABELS, IP_TYPE_LABELS, IpStatus, IpType, ListingInput, ListingStatus, NEED_TYPE_LABELS, NeedType, PRICE_TYPE_LABELS, PriceType, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, ResultForm, ResultStage, TRANSFER_MODE_LABELS, TransferMode } from '@xkx/contracts';
 import { PATENT_NUMBER_EXAMPLE } from '@xkx/util';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { AmountEchoComponent, applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { DuplicatesListComponent, ListingStatusComponent } from '@xkx/web/listings/ui';
-import { Duplicate, ListingBody, ListingSegment } from '@xkx/web/listings/util';
+import { ListingSegment } from '@xkx/web/listings/util';
 import { map, Observable, of, startWith, switchMap } from 'rxjs';
 import {
   buildListingForm,
@@ -138,7 +120,7 @@ export class ListingFormPageComponent {
   protected readonly saved = signal<{ id: string; version: number; status: ListingStatus } | null>(null);
   protected readonly submitted = signal<{ status: ListingStatus; duplicates: Duplicate[] } | null>(null);
   protected readonly reviewNote = signal<string | null>(null);
-  private baseline: ListingBody | null = null;
+  private baseline: ListingInput | null = null;
   private readonly submittedBox = viewChild<ElementRef<HTMLElement>>('submittedBox');
 
   /** The changed keys, live; on a published listing a material one sends it back to review. */
@@ -285,13 +267,13 @@ export class ListingFormPageComponent {
     this.error.set(api.message ?? this.i18n.t('common.networkError'));
   }
 
-  private body(): ListingBody {
+  private body(): ListingInput {
     return this.results() ? resultBody(this.form) : needBody(this.form);
   }
 
-  private pick(body: ListingBody, keys: string[]): Partial<ListingBody> {
+  private pick(body: ListingInput, keys: string[]): Partial<ListingInput> {
     const record = body as unknown as Record<string, unknown>;
-    return Object.fromEntries(keys.map((k) => [k, record[k]])) as Partial<ListingBody>;
+    return Object.fromEntries(keys.map((k) => [k, record[k]])) as Partial<ListingInput>;
   }
 
   private startNew(results: boolean): void {

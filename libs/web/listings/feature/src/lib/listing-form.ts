@@ -1,18 +1,9 @@
 import { FormArray, FormControl, FormGroup, ValidatorFn, Validators } from '@angular/forms';
-import {
-  IpStatus,
-  IpType,
-  NeedType,
-  PATENT_IP_TYPES,
-  PriceType,
-  ResultForm,
-  ResultStage,
-  TransferMode,
-} from '@xkx/contracts';
+import { IpStatus, IpType, ListingDetail, NeedDetail, NeedInput, NeedType, PATENT_IP_TYPES, PriceType, ResultDetail, ResultForm, ResultInput, ResultStage, TransferMode } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
 import { MessageKey } from '@xkx/web/i18n';
-import { fenToWan, ListingDetail, NeedBody, NeedDetail, ResultBody, ResultDetail, wanToFen } from '@xkx/web/listings/util';
+import { fenToWan, wanToFen } from '@xkx/web/listings/util';
 
 // The listing form mirrors the request body, so the API's field paths (`ipAssets.0.number`) land on
 // the right control; money is typed in 万元 and converted to fen exactly when the body is built.
@@ -165,7 +156,7 @@ const money = (v: { negotiable: boolean; minWan: string; maxWan: string }) =>
     ? { negotiable: true, minFen: null, maxFen: null }
     : { negotiable: false, minFen: wanToFen(v.minWan) ?? null, maxFen: wanToFen(v.maxWan) ?? null };
 
-export function resultBody(form: ListingForm): ResultBody {
+export function resultBody(form: ListingForm): ResultInput {
   const v = form.getRawValue();
   return {
     title: v.title.trim(),
@@ -191,7 +182,7 @@ export function resultBody(form: ListingForm): ResultBody {
   };
 }
 
-export function needBody(form: ListingForm): NeedBody {
+export function needBody(form: ListingForm): NeedInput {
   const v = form.getRawValue();
   const bounty = wanToFen(v.bountyWan);
   return {

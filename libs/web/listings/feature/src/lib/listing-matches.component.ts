@@ -4,14 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatchVerdict } from '@xkx/contracts';
+import { Match, MatchVerdict } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService } from '@xkx/web/listings/data-access';
 import { ListingSegment } from '@xkx/web/listings/util';
 import { MatchingApiService } from '@xkx/web/matching/data-access';
 import { MatchCardComponent } from '@xkx/web/matching/ui';
-import { DeclineChoice, Match, pairIds } from '@xkx/web/matching/util';
+import { DeclineChoice, pairIds } from '@xkx/web/matching/util';
 
 /** 推荐对接 on a listing's page, for its owner and for brokers: the engine's best counterparts, judged in place. */
 @Component({

@@ -6,13 +6,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { ErrorCode, LISTING_STATUS_LABELS, ListingStatus, Permission } from '@xkx/contracts';
+import { Duplicate, ErrorCode, LISTING_STATUS_LABELS, ListingStatus, Permission } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { ListingsApiService } from '@xkx/web/listings/data-access';
 import { DuplicatesListComponent, MyListingListComponent, OwnerActionRequest } from '@xkx/web/listings/ui';
-import { Duplicate, ListingSegment } from '@xkx/web/listings/util';
+import { ListingSegment } from '@xkx/web/listings/util';
 
 /** /workspace/listings: an owner's results and needs by status, with submit, renew and archive. */
 @Component({

@@ -15,7 +15,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
+import { Duplicate, LISTING_STATUS_LABELS, ListingDetail, ListingStatus } from '@xkx/contracts';
 import { FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
@@ -25,7 +25,7 @@ import {
   ListingStatusComponent,
   ListingViewComponent,
 } from '@xkx/web/listings/ui';
-import { Duplicate, ListingDetail, ListingSegment, ReviewAction } from '@xkx/web/listings/util';
+import { ListingSegment, ReviewAction } from '@xkx/web/listings/util';
 
 const REVIEWABLE: readonly ListingStatus[] = [ListingStatus.SUBMITTED, ListingStatus.IN_REVIEW];
 

@@ -10,12 +10,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { BulkResult, ListingReviewDecision } from '@xkx/contracts';
+import { BulkResult, ListingDetail, ListingReviewDecision } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { ListingsApiService } from '@xkx/web/listings/data-access';
 import { ListingStatusComponent } from '@xkx/web/listings/ui';
-import { ListingDetail, ListingSegment } from '@xkx/web/listings/util';
+import { ListingSegment } from '@xkx/web/listings/util';
 import { BulkBarComponent, BulkFailure, toggledSelection } from '@xkx/web/ui';
 
 const SEGMENTS: ListingSegment[] = ['results', 'needs'];

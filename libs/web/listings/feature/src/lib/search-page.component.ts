@@ -23,25 +23,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
-import { LISTING_STATUS_LABELS, ListingStatus, NEED_TYPE_LABELS, NeedType, Permission, TRANSFER_MODE_LABELS, TransferMode } from '@xkx/contracts';
+import { LISTING_STATUS_LABELS, ListingStatus, NEED_TYPE_LABELS, NeedType, Permission, SearchFacets, SearchHit, TRANSFER_MODE_LABELS, TransferMode } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
 import { SearchHitCardComponent } from '@xkx/web/listings/ui';
-import {
-  EMPTY_QUERY,
-  ListingSegment,
-  queryFromParams,
-  queryToApiParams,
-  queryToParams,
-  SEARCH_SORTS,
-  SearchFacets,
-  SearchHit,
-  SearchQuery,
-  SearchSort,
-  wanToFen,
-} from '@xkx/web/listings/util';
+import { EMPTY_QUERY, ListingSegment, queryFromParams, queryToApiParams, queryToParams, SEARCH_SORTS, SearchQuery, SearchSort, wanToFen } from '@xkx/web/listings/util';
 import { map } from 'rxjs';
 
 const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];

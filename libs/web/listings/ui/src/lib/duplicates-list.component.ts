@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@xkx/web/i18n';
-import { Duplicate } from '@xkx/web/listings/util';
 import { ListingStatusComponent } from './listing-status.component';
+import { Duplicate } from '@xkx/contracts';
 
 /** Possible duplicates with why: a shared patent number, a near-identical title. */
 @Component({

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { HighlightSegment } from '@xkx/web/listings/util';
+import { HighlightSegment } from '@xkx/contracts';
 
 /** Text with the API's matched segments in <mark>; plain interpolation, never innerHTML. */
 @Component({

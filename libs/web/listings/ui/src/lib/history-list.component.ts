@@ -1,8 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { auditFieldLabel, LISTING_HISTORY_ACTION_LABELS, LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
+import { auditFieldLabel, HistoryEntry, LISTING_HISTORY_ACTION_LABELS, LISTING_STATUS_LABELS, ListingStatus } from '@xkx/contracts';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
-import { HistoryEntry } from '@xkx/web/listings/util';
 
 /** Who did what to a listing, newest first: status moves, changed fields and reviewers' notes. */
 @Component({

@@ -1,15 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import {
-  IP_STATUS_LABELS,
-  IP_TYPE_LABELS,
-  NEED_TYPE_LABELS,
-  RESULT_FORM_LABELS,
-  RESULT_STAGE_LABELS,
-  TRANSFER_MODE_LABELS,
-} from '@xkx/contracts';
+import { IP_STATUS_LABELS, IP_TYPE_LABELS, ListingDetail, NEED_TYPE_LABELS, NeedDetail, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, ResultDetail, TRANSFER_MODE_LABELS } from '@xkx/contracts';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
-import { FieldOption, isResult, ListingDetail, NeedDetail, ResultDetail } from '@xkx/web/listings/util';
+import { FieldOption, isResult } from '@xkx/web/listings/util';
 import { FieldNamesPipe } from './field-names.pipe';
 import { IndicatorsTableComponent } from './indicators-table.component';
 import { MoneyPipe } from './money.pipe';

@@ -1,15 +1,14 @@
 import { inject, Pipe, PipeTransform } from '@angular/core';
-import { PRICE_TYPE_LABELS } from '@xkx/contracts';
+import { ListingMoney, PRICE_TYPE_LABELS } from '@xkx/contracts';
 import { formatFen } from '@xkx/util';
 import { I18nService } from '@xkx/web/i18n';
-import { Money } from '@xkx/web/listings/util';
 
 /** A price or budget: 面议, a range, or one bound; the price type follows when there is one. Impure for the language. */
 @Pipe({ name: 'money', pure: false })
 export class MoneyPipe implements PipeTransform {
   private readonly i18n = inject(I18nService);
 
-  transform(money: Money | null | undefined): string {
+  transform(money: ListingMoney | null | undefined): string {
     if (!money) return '';
     const locale = this.i18n.locale();
     if (money.negotiable && money.minFen === null && money.maxFen === null) return this.i18n.t('listing.negotiable');

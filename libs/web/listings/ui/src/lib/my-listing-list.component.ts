@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { ListingStatus } from '@xkx/contracts';
+import { ListingDetail, ListingStatus } from '@xkx/contracts';
 import { TranslatePipe } from '@xkx/web/i18n';
-import { ListingDetail, ListingSegment, OwnerAction } from '@xkx/web/listings/util';
+import { ListingSegment, OwnerAction } from '@xkx/web/listings/util';
 import { ListingStatusComponent } from './listing-status.component';
 
 export interface OwnerActionRequest {

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { TRANSFER_MODE_LABELS } from '@xkx/contracts';
+import { SearchHit, TRANSFER_MODE_LABELS } from '@xkx/contracts';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
-import { FieldOption, SearchHit } from '@xkx/web/listings/util';
+import { FieldOption } from '@xkx/web/listings/util';
 import { FieldNamesPipe } from './field-names.pipe';
 import { HighlightComponent } from './highlight.component';
 import { ListingStatusComponent } from './listing-status.component';

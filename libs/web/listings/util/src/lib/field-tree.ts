@@ -1,4 +1,4 @@
-import { FieldNode } from './models';
+import { FieldNode } from '@xkx/contracts';
 
 export interface FieldOption {
   code: string;

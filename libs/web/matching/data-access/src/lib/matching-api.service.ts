@@ -1,16 +1,17 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, ErrorCode, MatchVerdict } from '@xkx/contracts';
-import { ListingSegment } from '@xkx/web/listings/util';
 import {
-  DeclineChoice,
+  API_PREFIX,
+  ErrorCode,
   FeedbackRecorded,
   Match,
   MatchFeedback,
   MatchList,
+  MatchVerdict,
   OpportunityList,
-  OpportunityQuery,
-} from '@xkx/web/matching/util';
+} from '@xkx/contracts';
+import { ListingSegment } from '@xkx/web/listings/util';
+import { DeclineChoice, OpportunityQuery } from '@xkx/web/matching/util';
 import { map, Observable, retry, throwError, timer } from 'rxjs';
 
 const MATCHES = `/${API_PREFIX}/matches`;

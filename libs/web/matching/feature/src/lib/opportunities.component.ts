@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { OrganizationKind, OrganizationSummary } from '@xkx/contracts';
+import { Opportunity, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
 import { OrganizationsApiService } from '@xkx/web/accounts/data-access';
 import { OrganizationAutocompleteComponent, OrganizationChoice } from '@xkx/web/accounts/ui';
 import { toApiError } from '@xkx/web/forms';
@@ -16,7 +16,7 @@ import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService } from '@xkx/web/listings/data-access';
 import { MatchingApiService } from '@xkx/web/matching/data-access';
 import { OpportunityCardComponent } from '@xkx/web/matching/ui';
-import { DeclineChoice, Opportunity, OpportunityQuery } from '@xkx/web/matching/util';
+import { DeclineChoice, OpportunityQuery } from '@xkx/web/matching/util';
 import { OpenIntroductionComponent } from './open-introduction.component';
 
 const key = (o: Opportunity): string => `${o.need.id}:${o.result.id}`;

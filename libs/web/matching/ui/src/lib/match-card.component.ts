@@ -5,10 +5,11 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { FieldNamesPipe, HighlightComponent, MoneyPipe } from '@xkx/web/listings/ui';
 import { FieldOption } from '@xkx/web/listings/util';
-import { counterpartLink, DeclineChoice, highlightTerms, Match, reasonTerms } from '@xkx/web/matching/util';
+import { counterpartLink, DeclineChoice, highlightTerms, reasonTerms } from '@xkx/web/matching/util';
 import { MatchReasonsComponent } from './match-reasons.component';
 import { ScoreBarComponent } from './score-bar.component';
 import { VerdictActionsComponent } from './verdict-actions.component';
+import { Match } from '@xkx/contracts';
 
 /**
  * One suggested counterpart: its public layer with the shared terms highlighted, the score, the reasons,

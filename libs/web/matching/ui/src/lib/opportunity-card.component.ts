@@ -4,16 +4,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { HighlightComponent } from '@xkx/web/listings/ui';
-import {
-  counterpartLink,
-  DeclineChoice,
-  highlightTerms,
-  Opportunity,
-  reasonTerms,
-} from '@xkx/web/matching/util';
+import { counterpartLink, DeclineChoice, highlightTerms, reasonTerms } from '@xkx/web/matching/util';
 import { MatchReasonsComponent } from './match-reasons.component';
 import { ScoreBarComponent } from './score-bar.component';
 import { VerdictActionsComponent } from './verdict-actions.component';
+import { Opportunity } from '@xkx/contracts';
 
 /** A new pair for brokers: the need and the result side by side, the shared terms highlighted in both. */
 @Component({

@@ -3,8 +3,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { FieldNamesPipe, HighlightComponent, MoneyPipe } from '@xkx/web/listings/ui';
-import { FieldOption, isResult, LISTING_SEGMENT, ListingDetail } from '@xkx/web/listings/util';
+import { FieldOption, isResult, LISTING_SEGMENT } from '@xkx/web/listings/util';
 import { highlightTerms } from '@xkx/web/matching/util';
+import { ListingDetail } from '@xkx/contracts';
 
 /**
  * The listing a broker is matching, its public layer only (what the other side will see first), with the

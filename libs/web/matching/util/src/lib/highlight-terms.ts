@@ -1,5 +1,4 @@
-import { MatchReasonView } from '@xkx/contracts';
-import { HighlightSegment } from '@xkx/web/listings/util';
+import { HighlightSegment, MatchReasonView } from '@xkx/contracts';
 
 /** The terms the reasons name (shared and related key terms), longest first, without repeats. */
 export function reasonTerms(reasons: readonly MatchReasonView[]): string[] {

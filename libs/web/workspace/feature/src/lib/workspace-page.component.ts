@@ -3,13 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { LocalizedText, ORGANIZATION_KIND_LABELS, Permission, Role, ROLE_LABELS } from '@xkx/contracts';
+import { ListingDetail, LocalizedText, ORGANIZATION_KIND_LABELS, Permission, Role, ROLE_LABELS } from '@xkx/contracts';
 import { UserStatusComponent } from '@xkx/web/accounts/ui';
 import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { ListingsApiService } from '@xkx/web/listings/data-access';
 import { MyListingListComponent } from '@xkx/web/listings/ui';
-import { ListingDetail } from '@xkx/web/listings/util';
 import { WorkspaceRndCardComponent } from './workspace-rnd-card.component';
 import { WorkspaceTodoComponent } from './workspace-todo.component';
 
