@@ -11,4 +11,5 @@ module.exports = {
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   setupFiles: ['<rootDir>/src/support/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/src/support/file-times.ts'],
 };

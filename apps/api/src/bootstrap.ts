@@ -35,6 +35,11 @@ export interface CreateAppOptions {
    * instead of an empty one (the API tests' migrated snapshot). Migrations still run at start.
    */
   embeddedSnapshot?: string;
+  /**
+   * Start the application (Nest's init: lifecycle hooks, jobs, the matching index); default true. The
+   * API tests' global setup passes false to migrate and seed a template database, then closes it.
+   */
+  init?: boolean;
 }
 
 /**
@@ -83,7 +88,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await app.get(SearchTextService).reloadSynonyms();
     if (config.XKX_DEMO_SEED && !config.isProduction) await app.get(DemoSeeder).seedIfEmpty();
   }
-  await app.init();
+  if (options.init ?? true) await app.init();
   return app;
 }
 

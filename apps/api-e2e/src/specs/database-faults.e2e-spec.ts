@@ -31,7 +31,7 @@ describeWithServer(
     const s = {} as Record<'researcher' | 'enterprise' | 'broker' | 'admin', Session>;
 
     beforeAll(async () => {
-      database = await createTestDatabase({ migrated: true });
+      database = await createTestDatabase({ migrated: true, seeded: true });
       const target = new URL(database.url!);
       proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
       await proxy.start();

@@ -24,13 +24,16 @@ export const HIGH_RATE_LIMITS: Record<string, string> = Object.fromEntries(
 
 /**
  * The real application (same bootstrap as `npm start`) on a fresh database, copied from the one
- * the tier migrated once (its start-up migrations then have nothing to apply). Specs reach it through
+ * the tier migrated (and, for XKX_DEMO_SEED=true, seeded) once: its start-up migrations and seed
+ * then have nothing to do. Specs reach it through
  * supertest on loopback and pick client addresses with X-Forwarded-For, so loopback is a trusted proxy
  * here (the app's default trusts none).
  */
 export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   // A spec that tells the app not to migrate at start is about the first start: it gets an empty database.
-  const database: TestDatabase = await createTestDatabase({ migrated: env['XKX_MIGRATE_ON_START'] !== 'false' });
+  // One that asks for the demo seed gets the copy it already ran on (its seed then finds data: a restart).
+  const migrated = env['XKX_MIGRATE_ON_START'] !== 'false';
+  const database: TestDatabase = await createTestDatabase({ migrated, seeded: migrated && env['XKX_DEMO_SEED'] === 'true' });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -4,6 +4,9 @@ import { Client } from 'pg';
 /** Where the global setup (migrated-template.ts) leaves what test files copy; jest workers inherit it. */
 export const TEMPLATE_ENV = 'XKX_TEST_TEMPLATE_DATABASE';
 export const SNAPSHOT_ENV = 'XKX_TEST_PGLITE_SNAPSHOT';
+/** The same after the app's demo seed ran on it once (seed-template.ts). */
+export const SEEDED_TEMPLATE_ENV = 'XKX_TEST_SEEDED_TEMPLATE_DATABASE';
+export const SEEDED_SNAPSHOT_ENV = 'XKX_TEST_PGLITE_SEEDED_SNAPSHOT';
 
 export interface TestDatabase {
   /** postgres URL of a fresh database, or undefined for embedded PGlite in memory. */
@@ -26,17 +29,22 @@ export interface TestDatabaseOptions {
    * first start keep the default, an empty database.
    */
   migrated?: boolean;
+  /**
+   * With `migrated`: start from the copy the demo seed already ran on (for apps started with
+   * XKX_DEMO_SEED=true, whose own seed then finds data and does nothing, as on a restart).
+   */
+  seeded?: boolean;
 }
 
 /** A fresh database on the server for one test file, or PGlite in memory when there is no server. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
-    const embeddedSnapshot = options.migrated ? process.env[SNAPSHOT_ENV] : undefined;
+    const embeddedSnapshot = options.migrated ? process.env[options.seeded ? SEEDED_SNAPSHOT_ENV : SNAPSHOT_ENV] : undefined;
     return { url: undefined, embeddedSnapshot, drop: async () => undefined };
   }
   const name = `xkx_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const template = options.migrated ? process.env[TEMPLATE_ENV] : undefined;
+  const template = options.migrated ? process.env[options.seeded ? SEEDED_TEMPLATE_ENV : TEMPLATE_ENV] : undefined;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   try {
