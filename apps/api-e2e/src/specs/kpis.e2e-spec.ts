@@ -279,9 +279,11 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
       const sheet = wb.getWorksheet(name)!;
       let projects = 0;
       let amount = 0;
+      let totals = 0;
       sheet.eachRow((row, n) => {
         if (n === 1) return;
         if (row.getCell(1).value === '合计') {
+          totals++;
           expect(row.getCell(2).value).toBe(e.projects);
           expect(fen(row.getCell(3).value)).toBe(e.contractAmountFen);
           return;
@@ -289,7 +291,8 @@ describe('KPI ledger: figures computed by hand for a fixture, to the fen', () =>
         projects += Number(row.getCell(2).value);
         amount += fen(row.getCell(3).value);
       });
-      expect({ name, projects, amount }).toEqual({ name, projects: e.projects, amount: e.contractAmountFen });
+      // Every breakdown sheet ends in one 合计 row; without it the checks above would check nothing.
+      expect({ name, projects, amount, totals }).toEqual({ name, projects: e.projects, amount: e.contractAmountFen, totals: 1 });
     }
     const detail = wb.getWorksheet('合同明细')!;
     const codes: string[] = [];

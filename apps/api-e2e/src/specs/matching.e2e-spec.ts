@@ -97,12 +97,12 @@ describe('matching engine through the API', () => {
   });
 
   it('drops a declined pair and records a good one', async () => {
+    // The need has a second match to decline (the demo market has many); without one this test would prove nothing.
     const declinedTarget = (await matchesForNeed())[1];
-    if (declinedTarget) {
-      await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget.counterpart.id, verdict: 'DECLINED' }).expect(400);
-      await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget.counterpart.id, verdict: 'DECLINED', reason: 'NOT_A_FIT' }).expect(200);
-      expect((await matchesForNeed()).map((m) => m.counterpart.id)).not.toContain(declinedTarget.counterpart.id);
-    }
+    expect(declinedTarget).toBeDefined();
+    await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget!.counterpart.id, verdict: 'DECLINED' }).expect(400);
+    await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId: declinedTarget!.counterpart.id, verdict: 'DECLINED', reason: 'NOT_A_FIT' }).expect(200);
+    expect((await matchesForNeed()).map((m) => m.counterpart.id)).not.toContain(declinedTarget!.counterpart.id);
     await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId, resultId, verdict: 'GOOD' }).expect(200);
     const top = (await matchesForNeed())[0]!;
     expect(top).toMatchObject({ verdict: 'GOOD', counterpart: { id: resultId } });
