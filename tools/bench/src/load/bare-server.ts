@@ -42,30 +42,28 @@ async function health(res: ServerResponse): Promise<void> {
   send(res, up ? 200 : 503, { status: up ? 'ok' : 'error', database: up ? 'up' : 'down' }, { 'Cache-Control': 'no-store' });
 }
 
-// --- a result's public detail by code: ListingsService.load for an anonymous caller (3 round trips).
+// --- a result's public detail by code: ListingsService.load for an anonymous caller (one round trip).
 const CODE = /^R\d{4}-\d{6}$/;
 async function resultDetail(res: ServerResponse, code: string): Promise<void> {
   if (!CODE.test(code)) return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
-  const ids = (await pool.query<{ ids_ResultEntity_id: string }>(SQL.RESULT_ID_BY_CODE, [code])).rows;
-  const id = ids[0]?.ids_ResultEntity_id;
-  if (!id) return notFound(res);
-  const rows = (await pool.query<Record<string, unknown>>(SQL.RESULT_WITH_IP_ASSETS, [code, id])).rows;
+  const rows = (await pool.query<Record<string, unknown>>(SQL.RESULT_DETAIL_BY_CODE, [code])).rows;
   const r = rows[0];
-  if (!r || r['ResultEntity_status'] !== 'PUBLISHED') return notFound(res);
-  const org = (await pool.query<Record<string, unknown>>(SQL.ORGANIZATION_BY_ID, [r['ResultEntity_organization_id']])).rows[0];
-  if (!org) return notFound(res);
-  const ipAssets = rows.filter((row) => row['ResultEntity__ResultEntity_ipAssets_id'] !== null).map((row) => ({ type: row['ResultEntity__ResultEntity_ipAssets_type'], number: row['ResultEntity__ResultEntity_ipAssets_number'], title: row['ResultEntity__ResultEntity_ipAssets_title'], status: row['ResultEntity__ResultEntity_ipAssets_status'] }));
+  if (!r || r['l_status'] !== 'PUBLISHED') return notFound(res);
+  const ipAssets = rows
+    .filter((row) => row['ipAssets_id'] !== null)
+    .sort((a, b) => Number(a['ipAssets_position']) - Number(b['ipAssets_position']))
+    .map((row) => ({ type: row['ipAssets_type'], number: row['ipAssets_number'], title: row['ipAssets_title'], status: row['ipAssets_status'] }));
   const money = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   // The public layer, the fields toResultResponse writes for someone who does not manage the listing.
   send(res, 200, {
-    id: r['ResultEntity_id'], code: r['ResultEntity_code'], kind: 'RESULT', version: r['ResultEntity_version'], status: r['ResultEntity_status'],
-    title: r['ResultEntity_title'], valueProposition: r['ResultEntity_value_proposition'], publicSummary: r['ResultEntity_public_summary'],
-    problemSolved: r['ResultEntity_problem_solved'], advantages: r['ResultEntity_advantages'], indicators: r['ResultEntity_indicators'], applications: r['ResultEntity_applications'],
-    fieldCodes: r['ResultEntity_field_codes'], keywords: r['ResultEntity_keywords'], form: r['ResultEntity_form'], trl: r['ResultEntity_trl'], stage: r['ResultEntity_stage'],
-    ipAssets, owners: r['ResultEntity_owners'], transferModes: r['ResultEntity_transfer_modes'],
-    price: { negotiable: r['ResultEntity_price_negotiable'], minFen: money(r['ResultEntity_price_min_fen']), maxFen: money(r['ResultEntity_price_max_fen']), priceType: r['ResultEntity_price_type'] },
-    organization: { id: org['OrganizationEntity_id'], nameZh: org['OrganizationEntity_name_zh'], nameEn: org['OrganizationEntity_name_en'], kind: org['OrganizationEntity_kind'], creditCode: org['OrganizationEntity_credit_code'] },
-    publishedAt: (r['ResultEntity_published_at'] as Date | null)?.toISOString() ?? null, validUntil: r['ResultEntity_valid_until'],
+    id: r['l_id'], code: r['l_code'], kind: 'RESULT', version: r['l_version'], status: r['l_status'],
+    title: r['l_title'], valueProposition: r['l_value_proposition'], publicSummary: r['l_public_summary'],
+    problemSolved: r['l_problem_solved'], advantages: r['l_advantages'], indicators: r['l_indicators'], applications: r['l_applications'],
+    fieldCodes: r['l_field_codes'], keywords: r['l_keywords'], form: r['l_form'], trl: r['l_trl'], stage: r['l_stage'],
+    ipAssets, owners: r['l_owners'], transferModes: r['l_transfer_modes'],
+    price: { negotiable: r['l_price_negotiable'], minFen: money(r['l_price_min_fen']), maxFen: money(r['l_price_max_fen']), priceType: r['l_price_type'] },
+    organization: { id: r['org_id'], nameZh: r['org_name_zh'], nameEn: r['org_name_en'], kind: r['org_kind'], creditCode: r['org_credit_code'] },
+    publishedAt: (r['l_published_at'] as Date | null)?.toISOString() ?? null, validUntil: r['l_valid_until'],
     canManage: false, confidentialVisible: false, confidentialDetail: null,
   });
 }
