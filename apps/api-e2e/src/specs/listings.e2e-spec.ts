@@ -179,6 +179,48 @@ describe('results and needs: life cycle, access, search', () => {
     });
   });
 
+  describe('cache headers on public reads (issue 14)', () => {
+    it('anonymous answers are public and revalidated by ETag (304); signed-in ones are stored nowhere', async () => {
+      const created = await createResult();
+      await publish('results', created.id, researcher);
+      const anonymous = await t.http.get(`/api/results/${created.code}`).expect(200);
+      expect(anonymous.headers['cache-control']).toBe('public, no-cache');
+      expect(anonymous.headers['vary']).toMatch(/\bAuthorization\b/i);
+      const etag = anonymous.headers['etag'] as string;
+      expect(etag).toBeTruthy();
+      const again = await t.http.get(`/api/results/${created.code}`).set('If-None-Match', etag).expect(304);
+      expect(again.text).toBe('');
+      expect(again.headers['cache-control']).toBe('public, no-cache');
+
+      // The confidential layer, or only the management flags: never in a cache, and never the anonymous copy.
+      for (const who of [broker, researcher, otherResearcher]) {
+        const signedIn = await t.http.get(`/api/results/${created.code}`).set(...bearer(who)).expect(200);
+        expect(signedIn.headers['cache-control']).toBe('private, no-store');
+        expect(signedIn.headers['vary']).toMatch(/\bAuthorization\b/i);
+      }
+      const asBroker = await t.http.get(`/api/results/${created.code}`).set(...bearer(broker)).set('If-None-Match', etag).expect(200);
+      expect(asBroker.body.confidentialDetail).toContain('工艺卡');
+
+      // An edit changes the ETag: the cached anonymous copy is not confirmed.
+      await t.http.patch(`/api/results/${created.id}`).set(...bearer(researcher)).send({ version: asBroker.body.version, keywords: ['新关键词'] }).expect(200);
+      const edited = await t.http.get(`/api/results/${created.code}`).set('If-None-Match', etag).expect(200);
+      expect(edited.body.keywords).toEqual(['新关键词']);
+
+      // Errors are not marked cacheable (their words follow Accept-Language).
+      const missing = await t.http.get('/api/results/R2026-999999').expect(404);
+      expect(missing.headers['cache-control'] ?? '').not.toContain('public');
+    });
+
+    it('marks search pages the same way', async () => {
+      const page = await t.http.get('/api/results').query({ q: '电池' }).expect(200);
+      expect(page.headers['cache-control']).toBe('public, no-cache');
+      expect(page.headers['vary']).toMatch(/\bAuthorization\b/i);
+      await t.http.get('/api/results').query({ q: '电池' }).set('If-None-Match', page.headers['etag'] as string).expect(304);
+      const asBroker = await t.http.get('/api/needs').set(...bearer(broker)).expect(200);
+      expect(asBroker.headers['cache-control']).toBe('private, no-store');
+    });
+  });
+
   describe('needs', () => {
     it('hides the enterprise of an anonymous need from the public, not from brokers', async () => {
       const need = (await t.http.post('/api/needs').set(...bearer(enterprise)).send(needPayload({ title: '匿名发布的储能需求', anonymous: true })).expect(201)).body;

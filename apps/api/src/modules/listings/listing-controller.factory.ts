@@ -6,6 +6,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
+import { PublicRead } from '../../common/http/public-read';
 import { applyEach } from '../../common/bulk/apply-each';
 import { BulkResultDto, RequestLocale } from '../../common/bulk/bulk.dto';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -34,6 +35,7 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     constructor(protected readonly facade: ListingFacade) {}
 
     @Public()
+    @PublicRead()
     @Get()
     @RateLimit('search')
     @ApiOkResponse({ type: SearchResponseDto, description: 'Published listings; brokers may filter by status' })
@@ -74,6 +76,7 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     }
 
     @Public()
+    @PublicRead()
     @Get(':id')
     @ApiOkResponse({ type: response, description: 'The public layer; the confidential one only for owners, brokers and parties let in' })
     @ApiNotFoundResponse({ type: ErrorResponseDto })
