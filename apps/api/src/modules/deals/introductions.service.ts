@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, OPEN_DEAL_STAGES, Role } from '@xkx/contracts';
+import { DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus, ListingKind, NotificationKind, OPEN_DEAL_STAGES, Role, LISTING_KINDS } from '@xkx/contracts';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -50,13 +50,16 @@ export class IntroductionsService {
       const { result, need } = await this.listings(manager, dto);
       const broker = managesDeals(user);
       const targetKind: ListingKind = broker ? (dto.targetKind ?? (result ? 'RESULT' : 'NEED')) : user.role === Role.ENTERPRISE ? 'RESULT' : 'NEED';
-      const target = targetKind === 'RESULT' ? result : need;
-      const other = targetKind === 'RESULT' ? need : result;
-      if (!target) throw DomainException.validation([{ field: targetKind === 'RESULT' ? 'resultId' : 'needId', constraint: 'isDefined', args: [] }]);
-      if (broker && !other) throw DomainException.validation([{ field: targetKind === 'RESULT' ? 'needId' : 'resultId', constraint: 'isDefined', args: [] }]);
+      const byKind = { RESULT: result, NEED: need };
+      const targetFacts = LISTING_KINDS[targetKind];
+      const otherFacts = LISTING_KINDS[targetFacts.counterpart];
+      const target = byKind[targetKind];
+      const other = byKind[otherFacts.kind];
+      if (!target) throw DomainException.validation([{ field: targetFacts.idField, constraint: 'isDefined', args: [] }]);
+      if (broker && !other) throw DomainException.validation([{ field: otherFacts.idField, constraint: 'isDefined', args: [] }]);
       if (target.status !== 'PUBLISHED') throw this.listingInvalid(targetKind);
       if (!broker && canManage(user, targetKind, target)) throw new DomainException(ErrorCode.INTRODUCTION_OWN_LISTING, HttpStatus.CONFLICT);
-      if (!broker && other && !canManage(user, targetKind === 'RESULT' ? 'NEED' : 'RESULT', other)) throw this.listingInvalid(targetKind === 'RESULT' ? 'NEED' : 'RESULT');
+      if (!broker && other && !canManage(user, otherFacts.kind, other)) throw this.listingInvalid(otherFacts.kind);
       // One live request per requester and listing: still waiting for an answer, or answered and its deal still open.
       const duplicate = await manager
         .createQueryBuilder(IntroductionEntity, 'i')
@@ -64,7 +67,7 @@ export class IntroductionsService {
         .select('i.deal_id', 'dealId')
         .addSelect('d.code', 'dealCode')
         .where('i.requester_id = :requester', { requester: user.id })
-        .andWhere(targetKind === 'RESULT' ? 'i.result_id = :target' : 'i.need_id = :target', { target: target.id })
+        .andWhere(`i.${targetFacts.table}_id = :target`, { target: target.id })
         .andWhere(`(i.status = :pending OR (i.status = :interested AND d.stage IN (:...open)))`, { pending: IntroductionStatus.PENDING, interested: IntroductionStatus.INTERESTED, open: OPEN_DEAL_STAGES })
         .getRawOne<{ dealId: string | null; dealCode: string | null }>();
       if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT, [], { dealId: duplicate.dealId, dealCode: duplicate.dealCode });
@@ -199,7 +202,7 @@ export class IntroductionsService {
   }
 
   private listingInvalid(kind: ListingKind): DomainException {
-    return new DomainException(ErrorCode.INTRODUCTION_LISTING_INVALID, HttpStatus.BAD_REQUEST, [{ field: kind === 'RESULT' ? 'resultId' : 'needId', constraint: 'invalid', args: [] }]);
+    return new DomainException(ErrorCode.INTRODUCTION_LISTING_INVALID, HttpStatus.BAD_REQUEST, [{ field: LISTING_KINDS[kind].idField, constraint: 'invalid', args: [] }]);
   }
 
   private async toDtos(manager: EntityManager, rows: IntroductionEntity[], user: AuthUser): Promise<IntroductionDto[]> {

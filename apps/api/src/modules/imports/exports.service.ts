@@ -6,6 +6,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { beijingDateTime, boldHeader, calendarDate, codeNames, dateColumn, dateTimeColumn, fenToWanNumber, wanColumn } from '../../common/excel/excel-cells';
 import { SearchHitDto, SearchListingsQueryDto } from '../listings/dto/search.dto';
 import { ListingSearchService } from '../listings/listing-search.service';
+import { kindSpec } from '../listings/listing-kinds';
 
 export const MAX_EXPORT_ROWS = 10_000;
 
@@ -27,19 +28,21 @@ export class ExportsService {
     } while (cursor && hits.length < MAX_EXPORT_ROWS);
     const fieldNames = await codeNames(this.dataSource, 'technology_field');
     const workbook = new Workbook();
-    const sheet = workbook.addWorksheet(kind === 'RESULT' ? '科技成果' : '技术需求');
+    const spec = kindSpec(kind);
+    const words = spec.sheetHeadings;
+    const sheet = workbook.addWorksheet(spec.nameZh);
     sheet.columns = [
       { header: '编号', key: 'code', width: 14 },
-      { header: kind === 'RESULT' ? '成果名称' : '需求名称', key: 'title', width: 36 },
-      { header: kind === 'RESULT' ? '一句话价值' : '需解决的问题', key: 'subtitle', width: 36 },
-      { header: kind === 'RESULT' ? '所属机构' : '所属企业', key: 'organization', width: 26 },
+      { header: words.title, key: 'title', width: 36 },
+      { header: words.subtitle, key: 'subtitle', width: 36 },
+      { header: words.organization, key: 'organization', width: 26 },
       { header: '技术领域', key: 'fields', width: 14 },
       { header: '关键词', key: 'keywords', width: 24 },
-      { header: kind === 'RESULT' ? 'TRL' : '最低TRL', key: 'trl', width: 8 },
-      { header: kind === 'RESULT' ? '转化方式' : '合作方式', key: 'modes', width: 24 },
+      { header: words.trl, key: 'trl', width: 8 },
+      { header: words.modes, key: 'modes', width: 24 },
       { header: '面议', key: 'negotiable', width: 6 },
-      { header: kind === 'RESULT' ? '最低价(万元)' : '预算下限(万元)', key: 'min', width: 14, ...wanColumn },
-      { header: kind === 'RESULT' ? '最高价(万元)' : '预算上限(万元)', key: 'max', width: 14, ...wanColumn },
+      { header: words.moneyMin, key: 'min', width: 14, ...wanColumn },
+      { header: words.moneyMax, key: 'max', width: 14, ...wanColumn },
       { header: '状态', key: 'status', width: 10 },
       { header: '发布时间', key: 'publishedAt', width: 18, ...dateTimeColumn },
       { header: '有效期至', key: 'validUntil', width: 12, ...dateColumn },

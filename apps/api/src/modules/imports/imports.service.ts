@@ -37,6 +37,8 @@ const SWEEP_EVERY_MS = 60_000;
 const PAUSE_BETWEEN_CHUNKS_MS = 10;
 
 const COLUMNS: Record<ListingKind, ColumnSpec[]> = { RESULT: RESULT_COLUMNS, NEED: NEED_COLUMNS };
+/** A sheet row as the body of a create request of that kind. */
+const INPUT: Record<ListingKind, (values: Record<string, string>) => Record<string, unknown>> = { RESULT: resultInput, NEED: needInput };
 
 /**
  * Excel import for brokers: every row is parsed and validated (the same DTO rules as the API),
@@ -93,10 +95,10 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     for (let start = 0; start < rows.length; start += VALIDATION_SLICE) {
       if (start > 0) await yieldToEventLoop();
       for (const { row, values } of rows.slice(start, start + VALIDATION_SLICE)) {
-        const input = kind === 'RESULT' ? resultInput(values) : needInput(values);
+        const input = INPUT[kind](values);
         // A field may be named (动力电池, as the export writes it) or coded (NE.BAT).
         if (Array.isArray(input.fieldCodes)) input.fieldCodes = input.fieldCodes.map((c: unknown) => (typeof c === 'string' ? (fieldByName.get(c) ?? c) : c));
-        const dto: CreateResultDto | CreateNeedDto = kind === 'RESULT' ? plainToInstance(CreateResultDto, input) : plainToInstance(CreateNeedDto, input);
+        const dto: CreateResultDto | CreateNeedDto = plainToInstance(kindSpec(kind).createDto, input);
         const issues = flattenErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: true, value: false } }));
         for (const code of (dto as { fieldCodes?: unknown }).fieldCodes instanceof Array ? (dto.fieldCodes as string[]) : []) allCodes.add(code);
         parsed.push({ row, values, dto, issues });

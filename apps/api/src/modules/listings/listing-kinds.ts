@@ -36,6 +36,10 @@ export interface ListingFace {
  */
 export interface KindSpec<E extends ListingBaseEntity, I> extends ListingKindFacts {
   entity: new () => E;
+  /** The create request's DTO class (imports validate sheet rows with it). */
+  createDto: new () => CreateResultDto | CreateNeedDto;
+  /** Column headings of the Excel export, in Chinese like the rest of the sheet. */
+  sheetHeadings: { title: string; subtitle: string; organization: string; trl: string; modes: string; moneyMin: string; moneyMax: string };
   relations: string[];
   /** Applies the input to the entity; returns the names of the fields whose value changed. */
   apply(entity: E, input: I): string[];
@@ -67,6 +71,8 @@ const COMMON = ['title', 'publicSummary', 'confidentialDetail', 'indicators', 'f
 export const RESULT_SPEC: KindSpec<ResultEntity, ResultInput> = {
   ...LISTING_KINDS.RESULT,
   entity: ResultEntity,
+  createDto: CreateResultDto,
+  sheetHeadings: { title: '成果名称', subtitle: '一句话价值', organization: '所属机构', trl: 'TRL', modes: '转化方式', moneyMin: '最低价(万元)', moneyMax: '最高价(万元)' },
   relations: ['ipAssets'],
   apply(entity, input) {
     const changed = applyPlain(entity, input, [
@@ -131,6 +137,8 @@ export const RESULT_SPEC: KindSpec<ResultEntity, ResultInput> = {
 export const NEED_SPEC: KindSpec<NeedEntity, NeedInput> = {
   ...LISTING_KINDS.NEED,
   entity: NeedEntity,
+  createDto: CreateNeedDto,
+  sheetHeadings: { title: '需求名称', subtitle: '需解决的问题', organization: '所属企业', trl: '最低TRL', modes: '合作方式', moneyMin: '预算下限(万元)', moneyMax: '预算上限(万元)' },
   relations: [],
   apply(entity, input) {
     const changed = applyPlain(entity, input, [...COMMON, 'problem', 'mustHaves', 'niceToHaves', 'needType', 'cooperationModes', 'bountyFen', 'minTrl', 'deadline', 'anonymous']);
