@@ -1,4 +1,5 @@
-import { Body, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Type } from '@nestjs/common';
+import { Body, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res, Type } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
 import { ListingKind, ListingReviewDecision, ListingStatus, Locale, Permission, LISTING_KINDS } from '@xkx/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
@@ -6,7 +7,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { ParseIdOrCodePipe } from '../../common/http/id-or-code';
-import { PublicRead } from '../../common/http/public-read';
+import { publicRead } from '../../common/http/public-read';
 import { applyEach } from '../../common/bulk/apply-each';
 import { BulkResultDto, RequestLocale } from '../../common/bulk/bulk.dto';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -35,12 +36,11 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     constructor(protected readonly facade: ListingFacade) {}
 
     @Public()
-    @PublicRead()
     @Get()
     @RateLimit('search')
     @ApiOkResponse({ type: SearchResponseDto, description: 'Published listings; brokers may filter by status' })
-    search(@Query() query: SearchListingsQueryDto, @CurrentUser() user: AuthUser | undefined): Promise<SearchResponseDto> {
-      return this.facade.search(kind, query, user);
+    async search(@Query() query: SearchListingsQueryDto, @CurrentUser() user: AuthUser | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SearchResponseDto> {
+      return publicRead(req, res, await this.facade.search(kind, query, user));
     }
 
     @Get('mine')
@@ -76,13 +76,12 @@ export function ListingControllerBase(kind: ListingKind, write: Permission, resp
     }
 
     @Public()
-    @PublicRead()
     @Get(':id')
     @ApiOkResponse({ type: response, description: 'The public layer; the confidential one only for owners, brokers and parties let in' })
     @ApiNotFoundResponse({ type: ErrorResponseDto })
     @ApiParam({ name: 'id', description: `uuid or code (${LISTING_KINDS[kind].codePrefix}2026-000012)` })
-    get(@Param('id', new ParseIdOrCodePipe(LISTING_KINDS[kind].codePrefix)) ref: string, @CurrentUser() user: AuthUser | undefined): Promise<ListingResponse> {
-      return this.facade.get(kind, ref, user, true);
+    async get(@Param('id', new ParseIdOrCodePipe(LISTING_KINDS[kind].codePrefix)) ref: string, @CurrentUser() user: AuthUser | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ListingResponse> {
+      return publicRead(req, res, await this.facade.get(kind, ref, user, true));
     }
 
     @Get(':id/history')
