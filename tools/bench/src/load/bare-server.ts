@@ -11,19 +11,26 @@
  */
 import { Permission, ROLE_PERMISSIONS, Role } from '@xkx/contracts';
 import { MatchHit, MatchIndex, NeedDoc, ResultDoc, CooperationMode } from '@xkx/matching';
-import { SearchTextService } from '@xkx/api/testing';
+import type { SearchTextService } from '@xkx/api/testing';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import * as SQL from './app-sql';
+import { BUILD_DIR, ROOT } from './children';
 
 const [databaseUrl, portArg, jwtSecret, rateLimit] = process.argv.slice(2) as [string, string, string, string];
-// The app's pool: TypeORM's poolSize 10 (apps/api/src/database/data-source.ts).
-const pool = new Pool({ connectionString: databaseUrl, max: 10, application_name: 'xiakexing-bare' });
+// The app's pool (apps/api/src/database/data-source.ts): TypeORM's poolSize 10, and its connectTimeoutMS 5000,
+// which node-postgres also applies to waiting for a free client (a wait past it is the app's 503).
+const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000, application_name: 'xiakexing-bare' });
 const index = new MatchIndex();
 
-/** The app's SearchTextService, built without Nest: its tsQuery/highlight methods are plain functions of the analyzer. */
-const text = new SearchTextService(undefined as never, { synonymGroups: async () => (await pool.query<{ terms: string[] }>('SELECT terms FROM synonym_group ORDER BY created_at, id')).rows.map((r) => r.terms) } as never);
+/**
+ * The app's SearchTextService from the bench's build of the API (compiled JS, quick to load), made without
+ * Nest: its tsQuery/highlight methods are plain functions of the analyzer and the synonyms.
+ */
+const { SearchTextService: SearchText } = require(join(ROOT, BUILD_DIR, 'apps/api/src/modules/search/search-text.service.js')) as { SearchTextService: typeof SearchTextService };
+const text = new SearchText(undefined as never, { synonymGroups: async () => (await pool.query<{ terms: string[] }>('SELECT terms FROM synonym_group ORDER BY created_at, id')).rows.map((r) => r.terms) } as never);
 
 type Json = Record<string, unknown>;
 
@@ -260,8 +267,10 @@ async function main(): Promise<void> {
   await loadIndex();
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) send(res, 500, { statusCode: 500 });
+      console.error(String(error));
+      // Like the app's filter: a database that cannot be reached (or a pool wait that timed out) is a 503.
+      const unavailable = error instanceof Error && /timeout exceeded when trying to connect|ECONNREFUSED/.test(error.message);
+      if (!res.headersSent) send(res, unavailable ? 503 : 500, { statusCode: unavailable ? 503 : 500, code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL' });
       else res.destroy();
     });
   });

@@ -56,6 +56,16 @@ async function call(pool: Pool, t: Target): Promise<Answer> {
   }
 }
 
+/** An error body's code (bodies carry a request id, which would make every failure its own kind). */
+function errorCode(text: string): string {
+  try {
+    const body = JSON.parse(text) as { code?: unknown; message?: unknown };
+    return String(body.code ?? body.message ?? text.slice(0, 120));
+  } catch {
+    return text.slice(0, 120);
+  }
+}
+
 class Recorder {
   latencies: number[] = [];
   requests = 0;
@@ -66,7 +76,7 @@ class Recorder {
     this.latencies.push(a.ms);
     if (a.status < 200 || a.status >= 300) {
       this.errors++;
-      const key = `${label ? `${label} ` : ''}${a.error ?? a.status}${a.status >= 400 ? ` ${a.text.slice(0, 160)}` : ''}`;
+      const key = `${label ? `${label} ` : ''}${a.error ?? a.status}${a.status >= 400 ? ` ${errorCode(a.text)}` : ''}`;
       this.failures[key] = (this.failures[key] ?? 0) + 1;
     }
   }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT } from './children';
 
@@ -19,6 +20,8 @@ export interface WebFirstLoad {
   /** Compressed bytes of every script that finished loading before the route rendered. */
   initialJsTransferBytes: number;
   initialJsFiles: number;
+  /** The same scripts gzipped (level 6): what they would cost behind a compressing proxy, when the app serves them raw. */
+  initialJsGzipBytes: number;
   /** Scripts that loaded later (lazy chunks of other routes would show here if prefetched). */
   laterJsFiles: number;
 }
@@ -63,9 +66,13 @@ export async function measureWebFirstLoad(origin: string): Promise<string> {
         load: nav.loadEventEnd,
         earlyBytes: early.reduce((n, r) => n + r.transferSize, 0),
         earlyFiles: early.length,
+        earlyNames: early.map((r) => r.name),
+        largest: [...early].sort((a, b) => b.transferSize - a.transferSize).slice(0, 8).map((r) => `${r.name.split('/').pop() ?? r.name} ${(r.transferSize / 1024).toFixed(1)} kB`),
         later: scripts.length - early.length,
       };
     }, rendered);
+    let gzipBytes = 0;
+    for (const name of m.earlyNames) gzipBytes += gzipSync(Buffer.from(await (await fetch(name)).arrayBuffer()), { level: 6 }).length;
     const r: WebFirstLoad = {
       routeRenderedMs: Math.round(rendered),
       firstContentfulPaintMs: m.fcp === null ? null : Math.round(m.fcp),
@@ -74,6 +81,7 @@ export async function measureWebFirstLoad(origin: string): Promise<string> {
       loadEventMs: Math.round(m.load),
       initialJsTransferBytes: m.earlyBytes,
       initialJsFiles: m.earlyFiles,
+      initialJsGzipBytes: gzipBytes,
       laterJsFiles: m.later,
     };
     await context.close();
@@ -81,7 +89,8 @@ export async function measureWebFirstLoad(origin: string): Promise<string> {
     return [
       'web first load (portal home, cold cache, headless Chromium, server under the mixed load):',
       `  first route rendered ${r.routeRenderedMs} ms (goal < 1500), FCP ${r.firstContentfulPaintMs ?? '–'} ms, LCP ${r.largestContentfulPaintMs ?? '–'} ms, DOMContentLoaded ${r.domContentLoadedMs} ms, load ${r.loadEventMs} ms`,
-      `  initial JavaScript ${kb(r.initialJsTransferBytes)} transferred in ${r.initialJsFiles} files (goal < 250 kB); ${r.laterJsFiles} more scripts loaded after the route rendered`,
+      `  initial JavaScript ${kb(r.initialJsTransferBytes)} transferred in ${r.initialJsFiles} files (goal < 250 kB; ${kb(r.initialJsGzipBytes)} if gzipped); ${r.laterJsFiles} more scripts loaded after the route rendered`,
+      `  largest initial scripts: ${m.largest.join(', ')}`,
       `  JSON: ${JSON.stringify(r)}`,
     ].join('\n');
   } finally {
