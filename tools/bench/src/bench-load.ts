@@ -4,7 +4,7 @@
  * the app alone that must end without a single error. Flags: see usage() below. `--smoke` is what CI runs.
  */
 import { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { scratchDatabase, signIn } from './market';
@@ -129,7 +129,7 @@ function routes(market: Market, brokerToken: string): Route[] {
  * order. The app's timers (digests, report dispatch) may write during a traced request and only ever add
  * statements, so each side is traced three times and its shortest capture counts.
  */
-async function compareSql(list: Route[], servers: Array<{ name: string; origin: string; trace: SqlTrace }>): Promise<string[]> {
+async function compareSql(list: Route[], servers: Array<{ name: string; origin: string; trace: SqlTrace }>, dumpFile: string): Promise<string[]> {
   const problems: string[] = [];
   for (const route of list) {
     const seen: Record<string, { statements: string[]; roundTrips: number; status: number; ids: string[]; total: string }> = {};
@@ -165,6 +165,9 @@ async function compareSql(list: Route[], servers: Array<{ name: string; origin: 
     if (!same || app.roundTrips !== bare.roundTrips) {
       problems.push(`${route.name}: the bare server's SQL differs from the app's`);
       for (const [name, side] of Object.entries(seen)) for (const s of side.statements) log(`  ${name}: ${s.slice(0, 300)}`);
+      // The whole text, to copy into load/app-sql.ts.
+      appendFileSync(dumpFile, `${JSON.stringify({ route: route.name, app: app.statements, bare: bare.statements })}\n`);
+      log(`  full statements in ${dumpFile}`);
     }
     if (app.status !== 200 || bare.status !== 200) problems.push(`${route.name}: app answered ${app.status}, bare ${bare.status}`);
     else if (!sameAnswer) problems.push(`${route.name}: app and bare answered different listings`);
@@ -299,7 +302,7 @@ async function main(): Promise<number> {
       // (broker.zheng: the mixed workload signs in the other brokers, and sign-ins are limited per account.)
       const brokerToken = (): Promise<string> => signIn(appOrigin, 'broker.zheng@xkx.demo', 'Xiake-Broker-2026');
       if (appDb.trace && bareDb.trace) {
-        problems.push(...(await compareSql(routes(market, await brokerToken()), [{ name: 'app', origin: appOrigin, trace: appDb.trace }, { name: 'bare', origin: bareOrigin, trace: bareDb.trace }])));
+        problems.push(...(await compareSql(routes(market, await brokerToken()), [{ name: 'app', origin: appOrigin, trace: appDb.trace }, { name: 'bare', origin: bareOrigin, trace: bareDb.trace }], join(dir, 'sql-differences.jsonl'))));
       }
       const rows: Array<{ route: string; app: SideSummary; bare: SideSummary }> = [];
       for (let r = 0; r < routes(market, '').length; r++) {

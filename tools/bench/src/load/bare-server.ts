@@ -207,7 +207,7 @@ function scored(hit: MatchHit, fields: ReadonlyMap<string, { zh: string; en: str
   };
 }
 
-// --- the engine's documents, as apps/api/src/modules/matching/match-docs.ts writes them from entities.
+// --- the engine's documents, as matchDoc in apps/api/src/modules/listings/listing-kinds.ts writes them from entities.
 type Row = Record<string, unknown>;
 const prefixed = (row: Row, prefix: string): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
