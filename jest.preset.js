@@ -5,7 +5,9 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-  moduleNameMapper[`^${alias.replace(/[/.]/g, (c) => '\\' + c)}$`] = path.join(__dirname, target);
+  // A wildcard alias (`@xkx/api/modules/*`) maps the rest of the path.
+  const pattern = alias.replace(/[/.]/g, (c) => '\\' + c).replace('*', '(.*)');
+  moduleNameMapper[`^${pattern}$`] = path.join(__dirname, target).replace('*', '$1');
 }
 
 module.exports = {

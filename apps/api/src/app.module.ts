@@ -16,6 +16,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
 import { DealsModule } from './modules/deals/deals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -82,6 +83,7 @@ export class AppModule {
         MailModule,
         AuthModule,
         UsersModule,
+        ConfidentialAccessModule,
         ListingsModule,
         ImportsModule,
         MatchingModule,

@@ -8,7 +8,7 @@ import { createDataSource } from '../database/data-source';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { AuditService } from '../modules/audit/audit.service';
 import { PasswordService } from '../modules/auth/password.service';
-import { describeRowError, importOrganizations, OrganizationImportReport, organizationTemplate, readOrganizationRows } from '../modules/imports/organization-import';
+import { describeRowError, importOrganizations, OrganizationImportReport, organizationTemplate, readOrganizationRows } from '../modules/organizations/organization-import';
 import { QIXIA_LIST_NAME, qixiaRows } from '../modules/imports/qixia-organizations';
 import { SheetRefusal } from '../modules/imports/xlsx-rows';
 import { Administrators } from '../modules/setup/administrators';

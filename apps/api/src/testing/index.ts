@@ -34,5 +34,5 @@ export { PgThrottlerStorage } from '../common/rate-limit/pg-throttler.storage';
 export { RedisThrottlerStorage } from '../common/rate-limit/redis-throttler.storage';
 export { MonthlyReportJob } from '../modules/kpis/monthly/monthly-report.job';
 export { mintSetupToken, isValidSetupToken } from '../modules/setup/setup-link';
-export { importOrganizations, organizationTemplate, readOrganizationRows, describeRowError } from '../modules/imports/organization-import';
+export { importOrganizations, organizationTemplate, readOrganizationRows, describeRowError } from '../modules/organizations/organization-import';
 export { QIXIA_ORGANIZATIONS, QIXIA_LIST_NAME, qixiaRows } from '../modules/imports/qixia-organizations';

@@ -1,4 +1,4 @@
-import { isValidAreaCode, isValidCreditCode, isValidMobileCN, isValidPatentNumber } from '@xkx/util';
+import { isFen, isValidAreaCode, isValidCreditCode, isValidMobileCN, isValidPatentNumber } from '@xkx/util';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 // Constraint names match the message catalogue in libs/shared/contracts (validation-messages.ts).
@@ -25,3 +25,10 @@ export const isWithinDecimalPlaces = (value: unknown, places: number): boolean =
 
 export const MaxDecimalPlaces = (places: number, options?: ValidationOptions): PropertyDecorator =>
   ValidateBy({ name: 'maxDecimalPlaces', constraints: [places], validator: { validate: (v) => isWithinDecimalPlaces(v, places), defaultMessage: () => `at most ${places} decimal places` } }, options);
+
+/** A non-negative safe integer of fen (message: validation-messages `isFen`). Money is never a float. */
+export const IsFen = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'isFen', validator: { validate: (v) => isFen(v), defaultMessage: () => 'must be a non-negative whole number of fen' } }, options);
+
+/** A calendar date written YYYY-MM-DD (with `@IsISO8601({ strict: true })` for a real date). */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,9 +3,9 @@ import { AttachmentTarget, ErrorCode, ListingStatus, LISTING_KINDS } from '@xkx/
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { ContractsService } from '../contracts/contracts.service';
-import { managesDeals } from '../deals/deal-access.service';
-import { canManage, canView } from '../listings/listing-access';
+import { ContractsService } from '@xkx/api/modules/contracts/contracts.service';
+import { managesDeals } from '@xkx/api/modules/deals/deal-access.service';
+import { canManage, canView } from '@xkx/api/modules/listings/listing-access';
 
 /**
  * Whoever may see a record may see its files; whoever may change it may add and remove them.

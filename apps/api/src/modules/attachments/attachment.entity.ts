@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 
 /**
  * One file attached to a contract, a payment or a listing. The bytes live in object storage under

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
-import { ContractsModule } from '../contracts/contracts.module';
+import { ContractsModule } from '@xkx/api/modules/contracts/contracts.module';
 import { AttachmentAccessService } from './attachment-access.service';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';

@@ -6,7 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../common/auth/auth-user';
 import { AccessGuard } from '../../common/guards/access.guard';
 import { AppConfig } from '../../config/app-config';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';

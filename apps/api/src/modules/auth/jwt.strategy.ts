@@ -7,7 +7,7 @@ import { Repository } from 'typeorm';
 import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, toAuthUser } from '../../common/auth/auth-user';
 import { bindUserToLogs } from '../../common/http/log-context';
 import { AppConfig } from '../../config/app-config';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 /** Clock skew tolerated between the issuing and the verifying process. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@xkx/contracts';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@xkx/api/modules/audit/audit.service';
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;

@@ -7,8 +7,8 @@ import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessTokenPayload } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import { AuditService } from '@xkx/api/modules/audit/audit.service';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;

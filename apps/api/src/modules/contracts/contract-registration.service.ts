@@ -4,14 +4,14 @@ import { fenToYuanString, isValidRegistrationNumber, shanghaiDate } from '@xkx/u
 import { DataSource, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
-import { recordDealEvent } from '../deals/deal-events';
-import { DealEntity } from '../deals/entities/deal.entity';
+import { recordDealEvent } from '@xkx/api/modules/deals/deal-events';
+import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
 import { ContractConfigService } from './contract-config.service';
 import { ContractsService } from './contracts.service';
 import { UpdateRegistrationDto } from './dto/contract-write.dto';
 import { ContractEntity } from './entities/contract.entity';
-import { recordAudit } from '../audit/audit.service';
-import { contractSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { contractSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 const REGISTRATION_AUDITED_FIELDS = ['registrationStatus', 'registrationNumber', 'registeredIncomeFen', 'registrationSubmittedOn', 'registrationDecidedOn', 'registrationNote'] as const;
 

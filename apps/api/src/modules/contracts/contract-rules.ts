@@ -1,4 +1,5 @@
 import { ContractAmounts } from '@xkx/contracts';
+import { sumFen } from '@xkx/util';
 import { FieldIssue } from '../../common/exceptions/domain.exception';
 
 /**
@@ -19,13 +20,6 @@ export function amounts(contractAmountFen: number, nonTechnicalCostFen: number, 
     receivedFen,
     outstandingFen: contractAmountFen - receivedFen,
   };
-}
-
-export function sumFen(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  if (!Number.isSafeInteger(total)) throw new Error('fen sum beyond safe integers');
-  return total;
 }
 
 /** A payment schedule, when there is one, adds up to the contract amount exactly. */

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { amendmentsOf, valuesOn } from './contract-amendments';
 import { ContractDto } from './dto/contract-response.dto';
 import { amounts } from './contract-rules';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DealsModule } from '../deals/deals.module';
+import { DealsModule } from '@xkx/api/modules/deals/deals.module';
 import { ContractConfigController } from './contract-config.controller';
 import { ContractAmendmentsService } from './contract-amendments.service';
 import { ContractConfigService } from './contract-config.service';

@@ -5,12 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { refWhere } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
-import { chainIssue, ChainFacts, contractGate, loadChainFacts, noticeFacts } from '../deals/chain-rules';
-import { DealAccessService, managesDeals } from '../deals/deal-access.service';
-import { nextDealCode, recordDealEvent } from '../deals/deal-events';
-import { DealTransitionsService } from '../deals/deal-transitions.service';
-import { DealEntity } from '../deals/entities/deal.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { chainIssue, ChainFacts, contractGate, loadChainFacts, noticeFacts } from '@xkx/api/modules/deals/chain-rules';
+import { DealAccessService, managesDeals } from '@xkx/api/modules/deals/deal-access.service';
+import { nextDealCode, recordDealEvent } from '@xkx/api/modules/deals/deal-events';
+import { DealTransitionsService } from '@xkx/api/modules/deals/deal-transitions.service';
+import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { ContractConfigService } from './contract-config.service';
 import { amendmentsOf, FrozenValues, valuesOn } from './contract-amendments';
 import { amountIssues, paymentIssues, scheduleIssues } from './contract-rules';
@@ -20,8 +20,8 @@ import { ContractPartyDto, CreateContractDto, InstallmentDto, ListContractsQuery
 import { ContractInstallmentEntity, ContractPaymentEntity } from './entities/contract-money.entity';
 import { ContractEntity } from './entities/contract.entity';
 import { faultPoint } from '../../common/testing/fault-points';
-import { recordAudit } from '../audit/audit.service';
-import { contractSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { contractSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 /** What a contract's audit entries record before → after: amounts, parties, type, dates. */
 const CONTRACT_AUDITED_FIELDS = [

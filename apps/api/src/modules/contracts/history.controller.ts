@@ -4,13 +4,13 @@ import { Permission } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
-import { AuditPresenterService } from '../audit/audit-presenter.service';
-import { AuditService } from '../audit/audit.service';
-import { AuditLogResponseDto } from '../audit/dto/audit-log-response.dto';
+import { AuditPresenterService } from '@xkx/api/modules/audit/audit-presenter.service';
+import { AuditService } from '@xkx/api/modules/audit/audit.service';
+import { AuditLogResponseDto } from '@xkx/api/modules/audit/dto/audit-log-response.dto';
 import { ContractsService } from './contracts.service';
 import { ContractEntity } from './entities/contract.entity';
-import { DealAccessService, managesDeals } from '../deals/deal-access.service';
-import { PublicNoticeEntity } from '../deals/entities/public-notice.entity';
+import { DealAccessService, managesDeals } from '@xkx/api/modules/deals/deal-access.service';
+import { PublicNoticeEntity } from '@xkx/api/modules/deals/entities/public-notice.entity';
 
 /**
  * The "history" tabs: a deal's (with its contracts and public notices) and a contract's audit entries,

@@ -1,6 +1,6 @@
 import { LEDGER_CHAIN_ISSUE_LABELS, LedgerChainIssue } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
-import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '../deals/chain-rules';
+import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '@xkx/api/modules/deals/chain-rules';
 
 export interface LedgerProblem {
   contractId: string;

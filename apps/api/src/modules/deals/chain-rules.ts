@@ -3,7 +3,7 @@ import { DealStage, ErrorCode, LedgerChainIssue, OrganizationKind, PricingMethod
 import { EntityManager, IsNull } from 'typeorm';
 import { DealEntity } from './entities/deal.entity';
 import { PublicNoticeEntity, PublicNoticeObjectionEntity } from './entities/public-notice.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 
 /**
  * The rules of the ledger's chain, in one place: terms agreed → [public notice over — its period ended and

@@ -4,16 +4,16 @@ import { fenToYuanString } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/user.entity';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
 import { AnswerOfferDto, DealMessageDto, DealOfferDto, PostMessageDto, ProposeOfferDto } from './dto/collaboration.dto';
 import { DealMessageEntity } from './entities/deal-message.entity';
 import { DealOfferEntity } from './entities/deal-offer.entity';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 /** The deal's message thread and its offers during negotiation. */
 @Injectable()

@@ -4,7 +4,7 @@ import { Workbook } from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { beijingDateTime, boldHeader, calendarDate, dateColumn, dateTimeColumn, fenToYuanNumber, yuanColumn } from '../../common/excel/excel-cells';
-import { TechnologyFieldEntity } from '../taxonomy/technology-field.entity';
+import { TechnologyFieldEntity } from '@xkx/api/modules/taxonomy/technology-field.entity';
 import { DealQueriesService } from './deal-queries.service';
 import { DealFilterQueryDto } from './dto/deal-write.dto';
 

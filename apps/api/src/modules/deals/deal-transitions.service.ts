@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, DEAL_STAGE_LABELS, DealSide, DealStage, NotificationKind, Role } from '@xkx/contracts';
-import { shanghaiDate } from '@xkx/util';
+import { shanghaiDate, sumFen } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { sumFen } from '../contracts/contract-rules';
-import { ContractEntity } from '../contracts/entities/contract.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { chainIssue, noticeFacts } from './chain-rules';
@@ -18,8 +17,8 @@ import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
 import { NdaAcceptanceEntity } from './entities/nda.entity';
 import { PublicNoticesService } from './public-notices.service';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 export interface MoveInput {
   to: DealStage;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsModule } from '@xkx/api/modules/notifications/notifications.module';
 import { DealAccessService } from './deal-access.service';
 import { DealClosureController } from './deal-closure.controller';
 import { DealClosureJob } from './deal-closure.job';
@@ -21,8 +21,8 @@ import { PublicNoticeObjectionsService } from './public-notice-objections.servic
 
 /**
  * Introductions, deals, NDA, messages, offers and public notices. The confidential-access grant the
- * listings module asks is answered from these tables by DealConfidentialGrants (listing-access.ts),
- * so neither module imports the other.
+ * listings module asks is answered from these tables by DealConfidentialGrants (deal-confidential-grants.ts),
+ * provided through ConfidentialAccessModule, so the listings module does not import this one.
  */
 @Module({
   imports: [NotificationsModule],

@@ -3,19 +3,19 @@ import { AuditAction, auditDiff, DealSide, DealStage, ErrorCode, IntroductionOri
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NeedEntity } from '../listings/entities/need.entity';
-import { ResultEntity } from '../listings/entities/result.entity';
-import { NotificationsService } from '../notifications/notifications.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { UserEntity } from '../users/user.entity';
+import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
+import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, nextDealCode, recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
 import { CreateDealDto, ParticipantInputDto, UpdateDealDto } from './dto/deal-write.dto';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { DealEntity } from './entities/deal.entity';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 export interface OpenDealInput {
   title: string;

@@ -3,12 +3,12 @@ import { DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus,
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NeedEntity } from '../listings/entities/need.entity';
-import { ResultEntity } from '../listings/entities/result.entity';
-import { canManage } from '../listings/listing-access';
-import { NotificationsService } from '../notifications/notifications.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { UserEntity } from '../users/user.entity';
+import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
+import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { canManage } from '@xkx/api/modules/listings/listing-access';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { DealClosureService } from './deal-closure.service';
 import { recordDealEvent } from './deal-events';

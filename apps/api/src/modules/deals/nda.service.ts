@@ -5,17 +5,17 @@ import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { canManage } from '../listings/listing-access';
-import { UserEntity } from '../users/user.entity';
+import { canManage } from '@xkx/api/modules/listings/listing-access';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { isOpen, NDA_STAGES } from './deal-workflow';
 import { ConfidentialViewDto, CreateNdaVersionDto, NdaAcceptanceDto, NdaVersionDto } from './dto/collaboration.dto';
 import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from './entities/nda.entity';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
-import { kindSpec } from '../listings/listing-kinds';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
+import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 
 /** What a signature records of the text: SHA-256 of the title, a newline and the body. */
 export function ndaTextHash(v: Pick<NdaVersionEntity, 'title' | 'body'>): string {
@@ -25,7 +25,7 @@ export function ndaTextHash(v: Pick<NdaVersionEntity, 'title' | 'body'>): string
 /**
  * The NDA: its text as versioned data, each party's acceptance within a deal (version, time, address),
  * and the log of who saw a listing's confidential layer. The grant itself is answered by
- * DealConfidentialGrants (listings/listing-access.ts) from these tables.
+ * DealConfidentialGrants (deal-confidential-grants.ts) from these tables.
  */
 @Injectable()
 export class NdaService {

@@ -3,8 +3,8 @@ import { AuditAction, ErrorCode, OBJECTION_DECISION_LABELS } from '@xkx/contract
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 import { DealAccessService } from './deal-access.service';
 import { recordDealEvent } from './deal-events';
 import { DealTransitionsService } from './deal-transitions.service';

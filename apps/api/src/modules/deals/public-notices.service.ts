@@ -5,11 +5,11 @@ import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm'
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { ResultEntity } from '../listings/entities/result.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { UserEntity } from '../users/user.entity';
-import { recordAudit } from '../audit/audit.service';
-import { dealSubject } from '../audit/audit-subjects';
+import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 import { DealAccessService } from './deal-access.service';
 import { PublicNoticeDto } from './dto/deal-response.dto';
 import { CreateObjectionDto, ListPublicNoticesQueryDto, ObjectionDto, ObjectionReceiptDto, PublicNoticeListDto } from './dto/public-notice.dto';

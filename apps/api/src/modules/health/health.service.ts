@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { MatchingService } from '../matching/matching.service';
+import { MatchingService } from '@xkx/api/modules/matching/matching.service';
 import { ReadinessResponseDto } from './dto/health-response.dto';
 
 const PROBE_TIMEOUT_MS = 2000;

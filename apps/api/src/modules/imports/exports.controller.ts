@@ -4,7 +4,7 @@ import { Permission } from '@xkx/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Authenticated, CurrentUser } from '../../common/decorators/public.decorator';
-import { SearchListingsQueryDto } from '../listings/dto/search.dto';
+import { SearchListingsQueryDto } from '@xkx/api/modules/listings/dto/search.dto';
 import { ExportsService } from './exports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,9 +4,9 @@ import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { beijingDateTime, boldHeader, calendarDate, codeNames, dateColumn, dateTimeColumn, fenToWanNumber, wanColumn } from '../../common/excel/excel-cells';
-import { SearchHitDto, SearchListingsQueryDto } from '../listings/dto/search.dto';
-import { ListingSearchService } from '../listings/listing-search.service';
-import { kindSpec } from '../listings/listing-kinds';
+import { SearchHitDto, SearchListingsQueryDto } from '@xkx/api/modules/listings/dto/search.dto';
+import { ListingSearchService } from '@xkx/api/modules/listings/listing-search.service';
+import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 
 export const MAX_EXPORT_ROWS = 10_000;
 

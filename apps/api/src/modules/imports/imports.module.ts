@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
-import { ListingsModule } from '../listings/listings.module';
+import { ListingsModule } from '@xkx/api/modules/listings/listings.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ImportJobEntity } from './import-job.entity';

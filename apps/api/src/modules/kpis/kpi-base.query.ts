@@ -1,6 +1,6 @@
 import { KpiBasis, KpiDimension, KpiView } from '@xkx/contracts';
-import { AMENDMENT_AS_OF_JOIN } from '../contracts/contract-amendments';
-import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '../deals/chain-rules';
+import { AMENDMENT_AS_OF_JOIN } from '@xkx/api/modules/contracts/contract-amendments';
+import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '@xkx/api/modules/deals/chain-rules';
 
 /** Which contracts a figure is about. */
 export interface KpiScope {

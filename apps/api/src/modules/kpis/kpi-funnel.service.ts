@@ -3,7 +3,7 @@ import { KpiDefinition, KpiFunnelStage } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { FunnelStageDto, KpiFunnelDto } from './dto/kpi-response.dto';
 import { ratioBp } from './kpi-math';
-import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '../deals/chain-rules';
+import { CHAIN_ISSUE_SQL, CHAIN_JOINS } from '@xkx/api/modules/deals/chain-rules';
 
 interface FunnelRow {
   matches: number;

@@ -31,12 +31,6 @@ export function subsidyFen(baseFen: number, rateBp: number, capFen: number): { r
 }
 
 /** Sums of fen, checked to stay exact. */
-export function sumFen(values: number[]): number {
-  const total = values.reduce((acc, v) => acc + BigInt(v), 0n);
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error('fen sum beyond Number.MAX_SAFE_INTEGER');
-  return Number(total);
-}
-
 /** A fen amount read from SQL text (sum(...)::text), exactly. */
 export function fen(text: string | number | null | undefined): number {
   if (text === null || text === undefined) return 0;

@@ -3,11 +3,11 @@ import { AuditAction, auditDiff, DEFAULT_KPI_TARGETS, ErrorCode } from '@xkx/con
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { KpiTargetDto, KpiTargetsDto } from './dto/kpi-response.dto';
 import { PutKpiTargetsDto } from './dto/kpi-query.dto';
 import { KpiInstitutionTargetEntity, KpiTargetEntity } from './entities/kpi-target.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 
 /** Yearly targets: the district's (defaults 165 projects, 84 亿元) and optional ones per institution. */
 @Injectable()

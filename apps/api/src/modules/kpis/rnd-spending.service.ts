@@ -1,15 +1,16 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
+import { sumFen } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { MyRndSpendingDto, RndSpendingDto, RndSpendingReportDto, RndSpendingRowDto } from './dto/kpi-response.dto';
 import { PutRndSpendingDto } from './dto/kpi-query.dto';
 import { RndSpendingEntity } from './entities/rnd-spending.entity';
 import { KPI_CONFIG, KpiConfig } from './kpi-config';
-import { growthBp, meetsGrowth, sumFen } from './kpi-math';
-import { recordAudit } from '../audit/audit.service';
+import { growthBp, meetsGrowth } from './kpi-math';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 
 /** R&D spending (研发投入) of key monitored enterprises (重点监测企业) and its growth against the target. */
 @Injectable()

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditAction, auditDiff, SubsidyClaimantKind } from '@xkx/contracts';
+import { sumFen } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { ContractEntity } from '../contracts/entities/contract.entity';
+import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
 import { RelatedPartyDto, SubsidyClaimDto, SubsidyExclusionDto, SubsidyReportDto } from './dto/kpi-response.dto';
 import { PutRelatedPartyDto } from './dto/kpi-query.dto';
 import { RelatedPartyMarkEntity } from './entities/related-party-mark.entity';
 import { kpiBase } from './kpi-base.query';
 import { KPI_CONFIG, KpiConfig } from './kpi-config';
-import { fen, subsidyFen, sumFen } from './kpi-math';
-import { recordAudit } from '../audit/audit.service';
-import { contractSubject } from '../audit/audit-subjects';
+import { fen, subsidyFen } from './kpi-math';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { contractSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 interface PaidRow {
   id: string;

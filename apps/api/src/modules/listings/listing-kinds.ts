@@ -8,8 +8,8 @@ import { ListingBaseEntity } from './entities/listing-base.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { SearchParts } from '../search/search-text.service';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { SearchParts } from '@xkx/api/modules/search/search-text.service';
 
 /** The DTO fields a write may carry, as the entity sees them. */
 export type ResultInput = Partial<Omit<CreateResultDto, 'organizationId'>>;

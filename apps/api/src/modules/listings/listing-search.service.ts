@@ -3,7 +3,7 @@ import { ListingKind, ListingStatus, TransferMode } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { SearchTextService } from '../search/search-text.service';
+import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { isBroker } from './listing-access';
 import { ListingEvents } from './listing-events';

@@ -1,14 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SearchModule } from '../search/search.module';
-import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { NotificationsModule } from '@xkx/api/modules/notifications/notifications.module';
+import { SearchModule } from '@xkx/api/modules/search/search.module';
+import { SynonymChangeListeners } from '@xkx/api/modules/taxonomy/synonym-change-listeners';
+import { TaxonomyModule } from '@xkx/api/modules/taxonomy/taxonomy.module';
 import { DuplicateFinderService } from './duplicate-finder.service';
 import { ListingHistoryEntity } from './entities/listing-history.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
-import { ConfidentialAccessGrants, DealConfidentialGrants } from './listing-access';
 import { ListingEvents } from './listing-events';
 import { ListingExpiryJob } from './listing-expiry.job';
 import { ListingFacade } from './listing-facade.service';
@@ -16,6 +16,7 @@ import { ListingSearchService } from './listing-search.service';
 import { ListingsService } from './listings.service';
 import { NeedsController } from './needs.controller';
 import { ResultsController } from './results.controller';
+import { SearchIndexer } from './search-indexer.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResultEntity, ResultIpAssetEntity, NeedEntity, ListingHistoryEntity]), TaxonomyModule, SearchModule, NotificationsModule],
@@ -27,8 +28,18 @@ import { ResultsController } from './results.controller';
     DuplicateFinderService,
     ListingEvents,
     ListingExpiryJob,
-    { provide: ConfidentialAccessGrants, useClass: DealConfidentialGrants },
+    SearchIndexer,
   ],
   exports: [ListingsService, ListingFacade, ListingEvents, ListingSearchService],
 })
-export class ListingsModule {}
+export class ListingsModule implements OnModuleInit {
+  constructor(
+    private readonly synonymListeners: SynonymChangeListeners,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  /** Search folds synonyms at index time: after the text pipeline reloads them, every listing is re-indexed. */
+  onModuleInit(): void {
+    this.synonymListeners.add(1, () => this.indexer.reindexAll());
+  }
+}

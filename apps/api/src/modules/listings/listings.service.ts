@@ -5,19 +5,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { isUuid } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
-import { MailService } from '../mail/mail.service';
-import { NotificationsService } from '../notifications/notifications.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { SearchTextService } from '../search/search-text.service';
-import { fieldPaths, TaxonomyService } from '../taxonomy/taxonomy.service';
+import { MailService } from '@xkx/api/modules/mail/mail.service';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
+import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { ListingBaseEntity } from './entities/listing-base.entity';
 import { ListingHistoryEntity } from './entities/listing-history.entity';
 import { canManage, canView, ConfidentialAccessGrants, isBroker } from './listing-access';
 import { KindSpec } from './listing-kinds';
 import { EDITABLE, isMaterialChange, ListingAction, nextStatus } from './listing-workflow';
 import { ListingEvents } from './listing-events';
-import { recordAudit } from '../audit/audit.service';
-import { listingSubject } from '../audit/audit-subjects';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { listingSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 export interface LoadedListing<E extends ListingBaseEntity> {
   entity: E;

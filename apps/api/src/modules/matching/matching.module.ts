@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DealsModule } from '../deals/deals.module';
-import { ListingsModule } from '../listings/listings.module';
+import { DealsModule } from '@xkx/api/modules/deals/deals.module';
+import { ListingsModule } from '@xkx/api/modules/listings/listings.module';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchingController } from './matching.controller';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MatchingModule } from '../matching/matching.module';
+import { MatchingModule } from '@xkx/api/modules/matching/matching.module';
 import { MetricsService } from './metrics.service';
 
 @Module({ imports: [MatchingModule], providers: [MetricsService], exports: [MetricsService] })

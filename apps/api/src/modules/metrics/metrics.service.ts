@@ -6,7 +6,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AfterQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { currentRequest } from '../../common/http/request-context';
-import { MatchingService } from '../matching/matching.service';
+import { MatchingService } from '@xkx/api/modules/matching/matching.service';
 
 /** Seconds; a modest list (each bucket is a series per route). */
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

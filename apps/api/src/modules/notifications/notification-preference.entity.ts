@@ -1,5 +1,5 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 
 /**
  * A user's reminder settings and when the digests last went out. No row means the defaults

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, NotificationKind } from '@xkx/contracts';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { MailService } from '../mail/mail.service';
-import { UserEntity } from '../users/user.entity';
+import { MailService } from '@xkx/api/modules/mail/mail.service';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotifyInput {

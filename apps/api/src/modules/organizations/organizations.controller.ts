@@ -10,7 +10,7 @@ import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { OrganizationDetailDto, OrganizationListResponseDto, OrganizationResponseDto } from './dto/organization-response.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationsService } from './organizations.service';
-import { organizationTemplate } from '../imports/organization-import';
+import { organizationTemplate } from './organization-import';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ListingsModule } from '../listings/listings.module';
+import { ListingsModule } from '@xkx/api/modules/listings/listings.module';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
 

@@ -3,8 +3,8 @@ import { ListingKind, PRIORITY_CHAINS } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { SearchHitDto, SearchListingsQueryDto } from '../listings/dto/search.dto';
-import { ListingSearchService } from '../listings/listing-search.service';
+import { SearchHitDto, SearchListingsQueryDto } from '@xkx/api/modules/listings/dto/search.dto';
+import { ListingSearchService } from '@xkx/api/modules/listings/listing-search.service';
 import { HomeListingDto, HomePageDto, SiteInfoDto } from './dto/portal-response.dto';
 
 /** How many listings and notices the home page shows of each. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ListingKind } from '@xkx/contracts';
 import { createAnalyzer, foldToSimplified, isCjkWord, quoteLexeme, TextAnalyzer } from '@xkx/text-zh';
 import { DataSource, EntityManager } from 'typeorm';
-import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 
 /** The three weighted parts of a listing's search document. */
 export interface SearchParts {

@@ -4,9 +4,9 @@ import { isEmail } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { AuditService } from '../audit/audit.service';
-import { PasswordService } from '../auth/password.service';
-import { UserEntity } from '../users/user.entity';
+import { AuditService } from '@xkx/api/modules/audit/audit.service';
+import { PasswordService } from '@xkx/api/modules/auth/password.service';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 
 export interface NewAdministrator {
   email: string;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
+import { AuditModule } from '@xkx/api/modules/audit/audit.module';
+import { AuthModule } from '@xkx/api/modules/auth/auth.module';
 import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { StatsController } from './stats.controller';
 import { StatsService } from './stats.service';
 

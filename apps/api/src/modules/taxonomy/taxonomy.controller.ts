@@ -5,9 +5,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { Authenticated, Public } from '../../common/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
-import { SearchTextService } from '../search/search-text.service';
-import { SearchIndexer } from '../search/search-indexer.service';
 import { CreateFieldDto, CreateSynonymGroupDto, FieldNodeDto, ReplaceSynonymsDto, SynonymGroupResponseDto, SynonymListDto, UpdateFieldDto, UpdateSynonymGroupDto } from './dto/taxonomy.dto';
+import { SynonymChangeListeners } from './synonym-change-listeners';
 import { TaxonomyService } from './taxonomy.service';
 
 class FieldTreeQueryDto {
@@ -27,8 +26,7 @@ class FieldCodeParam {
 export class TaxonomyController {
   constructor(
     private readonly taxonomy: TaxonomyService,
-    private readonly searchText: SearchTextService,
-    private readonly indexer: SearchIndexer,
+    private readonly synonymListeners: SynonymChangeListeners,
   ) {}
 
   @Public()
@@ -102,7 +100,6 @@ export class TaxonomyController {
 
   /** Search folds synonyms at index time, so every listing is re-indexed with the new list. */
   private async afterSynonymChange(): Promise<void> {
-    await this.searchText.reloadSynonyms();
-    await this.indexer.reindexAll();
+    await this.synonymListeners.changed();
   }
 }

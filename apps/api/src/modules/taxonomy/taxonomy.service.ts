@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { CreateFieldDto, FieldNodeDto, SynonymGroupResponseDto, UpdateFieldDto } from './dto/taxonomy.dto';
 import { SynonymGroupEntity } from './synonym-group.entity';
 import { TechnologyFieldEntity } from './technology-field.entity';

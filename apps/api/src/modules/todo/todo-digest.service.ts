@@ -3,8 +3,8 @@ import { DEFAULT_NOTIFICATION_PREFERENCES, LISTING_KINDS, ListingKind, Notificat
 import { addCalendarDays, BUSINESS_TIME_ZONE, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { toAuthUser } from '../../common/auth/auth-user';
-import { MatchingService } from '../matching/matching.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { MatchingService } from '@xkx/api/modules/matching/matching.service';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
 import { TodoService } from './todo.service';
 
 export const TODO_DIGEST_LOCK_KEY = '7305281966117003';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MatchingModule } from '../matching/matching.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { MatchingModule } from '@xkx/api/modules/matching/matching.module';
+import { NotificationsModule } from '@xkx/api/modules/notifications/notifications.module';
 import { TodoDigestJob } from './todo-digest.job';
 import { TodoDigestService } from './todo-digest.service';
 import { TodoController } from './todo.controller';

@@ -1,7 +1,7 @@
 import { Role, UserStatus } from '@xkx/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/entities/base.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 
 @Entity({ name: 'app_user' })
 @Index('uq_app_user_email', ['email'], { unique: true })

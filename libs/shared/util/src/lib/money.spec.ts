@@ -1,4 +1,4 @@
-import { AmountUnit, fenToYuanInput, fenToYuanString, formatFen, groupedYuan, isFen, parseAmount, parseYuanToFen } from './money';
+import { AmountUnit, fenToYuanInput, fenToYuanString, formatFen, groupedYuan, isFen, parseAmount, parseYuanToFen, sumFen } from './money';
 
 describe('money in fen', () => {
   it.each([
@@ -154,5 +154,13 @@ describe('parseAmount: the one parser of every amount field (web forms, Excel im
     expect(parseYuanToFen('300万')).toBe(300_000_000);
     expect(parseYuanToFen('0.001')).toBeNull();
     expect(parseYuanToFen('')).toBeNull();
+  });
+});
+
+describe('sumFen', () => {
+  it('adds exactly and refuses a total beyond safe integers', () => {
+    expect(sumFen([])).toBe(0);
+    expect(sumFen([Number.MAX_SAFE_INTEGER - 1, 1])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => sumFen([Number.MAX_SAFE_INTEGER, 1])).toThrow();
   });
 });

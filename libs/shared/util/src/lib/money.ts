@@ -91,3 +91,10 @@ function hundredths(fen: Fen, divisor: number): string {
   const text = fenToYuanString(fen < 0 ? -rounded : rounded);
   return text.replace(/\.?0+$/, '');
 }
+
+/** The exact sum of amounts in fen; refuses a total beyond Number.MAX_SAFE_INTEGER rather than round it. */
+export function sumFen(values: readonly number[]): number {
+  const total = values.reduce((acc, v) => acc + BigInt(v), 0n);
+  if (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER)) throw new Error('fen sum beyond Number.MAX_SAFE_INTEGER');
+  return Number(total);
+}

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { LegalPersonType, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsAreaCode, IsCreditCode } from '../../../common/validation/validators';
+import { DATE_ONLY, IsAreaCode, IsCreditCode, IsFen } from '../../../common/validation/validators';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { DATE_ONLY, IsFen, trim } from '../../deals/dto/fen.validator';
+import { trim } from '../../../common/validation/transforms';
 
 export class ContractPartyDto {
   @ApiProperty({ example: '南京大学' }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;

@@ -2,7 +2,7 @@ import { LegalPersonType, RegistrationStatus } from '@xkx/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../../common/entities/base.entity';
 import { bigintFen } from '../../../database/transformers';
-import { DealEntity } from '../../deals/entities/deal.entity';
+import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
 import { ContractTypeEntity } from './contract-type.entity';
 
 /**

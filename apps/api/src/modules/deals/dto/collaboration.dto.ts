@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConfidentialView, ConfidentialViewsQuery, DealMessage, DealMessageInput, DealOffer, DealSide, ListingKind, NdaAcceptInput, NdaAcceptance, NdaText, NdaVersionInput, OfferAnswer, OfferInput, OfferStatus } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { IsFen, trim } from './fen.validator';
+import { trim } from '../../../common/validation/transforms';
+import { IsFen } from '../../../common/validation/validators';
 
 export class PostMessageDto implements DealMessageInput {
   @ApiProperty({ example: '附件为中试报告摘要，请查收。' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(5000) body!: string;

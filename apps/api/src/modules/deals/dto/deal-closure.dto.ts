@@ -3,7 +3,7 @@ import { ClosureDecision, DealClosureState } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { DealPersonDto } from './deal-response.dto';
-import { trim } from './fen.validator';
+import { trim } from '../../../common/validation/transforms';
 
 export class DealClosureDto implements DealClosureState {
   @ApiProperty({ description: 'A side answered 不合适 and the broker has not decided yet' }) proposed!: boolean;

@@ -4,7 +4,8 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
-import { DATE_ONLY, IsFen, trim } from './fen.validator';
+import { trim } from '../../../common/validation/transforms';
+import { DATE_ONLY, IsFen } from '../../../common/validation/validators';
 
 export class ParticipantInputDto implements ParticipantInput {
   @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;

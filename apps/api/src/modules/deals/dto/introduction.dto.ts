@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { DealListingRefDto, DealPersonDto } from './deal-response.dto';
-import { trim } from './fen.validator';
+import { trim } from '../../../common/validation/transforms';
 
 export class CreateIntroductionDto implements IntroductionRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Enterprises: the result they ask about (required). Brokers: one side of the match.' }) @IsOptional() @IsUUID() resultId?: string;

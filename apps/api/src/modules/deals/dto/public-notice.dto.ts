@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'cla
 import { Objection, ObjectionAnswer, ObjectionDecision, ObjectionInput, ObjectionReceipt, PublicNoticeList, PublicNoticeListQuery } from '@xkx/contracts';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { PublicNoticeDto } from './deal-response.dto';
-import { trim } from './fen.validator';
+import { trim } from '../../../common/validation/transforms';
 
 export class ListPublicNoticesQueryDto extends PageQueryDto implements PublicNoticeListQuery {
   @ApiPropertyOptional({ default: false, description: 'Also notices whose period has ended' })

@@ -1,6 +1,6 @@
 import { DealSide } from '@xkx/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../../users/user.entity';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { DealEntity } from './deal.entity';
 
 /** A person in a deal: a researcher or enterprise contact a broker let in, or a broker carrying it. */

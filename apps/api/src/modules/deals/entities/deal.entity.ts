@@ -2,7 +2,7 @@ import { DealStage, IntroductionOrigin, PricingMethod } from '@xkx/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../../common/entities/base.entity';
 import { bigintFen } from '../../../database/transformers';
-import { OrganizationEntity } from '../../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 
 /** A 撮合项目: one institution, one enterprise, the listings between them, and the brokers who carry it. */
 @Entity({ name: 'deal' })

@@ -4,7 +4,8 @@ import { shanghaiYear } from '@xkx/util';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
-import { IsFen, trim } from '../../deals/dto/fen.validator';
+import { trim } from '../../../common/validation/transforms';
+import { IsFen } from '../../../common/validation/validators';
 
 /** The current calendar year in Asia/Shanghai. */
 export const currentYear = (): number => shanghaiYear();

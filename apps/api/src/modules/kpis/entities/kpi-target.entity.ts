@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintFen } from '../../../database/transformers';
-import { OrganizationEntity } from '../../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 
 /** The district's target for a year, set by an administrator. Without a row the defaults apply (165 projects, 84 亿元). */
 @Entity({ name: 'kpi_target' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { ContractEntity } from '../../contracts/entities/contract.entity';
+import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
 
 /**
  * A contract an administrator marked as a related-party deal (关联交易): it stays in the KPI figures but

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintFen } from '../../../database/transformers';
-import { OrganizationEntity } from '../../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 
 /** R&D spending (研发投入) of a key monitored enterprise for one year, entered by the enterprise or a broker. */
 @Entity({ name: 'rnd_spending' })

@@ -2,7 +2,7 @@ import { shanghaiDate } from '@xkx/util';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
-import { MailService } from '../../mail/mail.service';
+import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { MonthlyReportService } from './monthly-report.service';
 import { fenToWanYuan, previousMonth } from './wan-yuan';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IpAssetView, IpStatus, IpType, ListingManagement, ListingMoney, ListingOrganization, ListingStatus, ListingView, MoneyRange, NeedDetail, NeedType, OrganizationKind, PriceType, ResultDetail, ResultForm, ResultPrice, ResultStage, STALE_WARNING_DAYS, TransferMode } from '@xkx/contracts';
-import { OrganizationEntity } from '../../organizations/organization.entity';
+import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { NeedEntity } from '../entities/need.entity';
 import { ResultEntity } from '../entities/result.entity';
 import { IndicatorDto, OwnerDto } from './listing-parts.dto';

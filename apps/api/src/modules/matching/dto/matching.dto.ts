@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeclineReason, FeedbackRecorded, ListingKind, Match, MatchComponents, MatchCounterpart, MatchFeedback, MatchList, MatchQuery, MatchReasonView, MatchVerdict, OpportunitiesQuery, Opportunity, OpportunityList, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ListingOrganizationDto, PriceResponseDto } from '../../listings/dto/listing-response.dto';
+import { ListingOrganizationDto, PriceResponseDto } from '@xkx/api/modules/listings/dto/listing-response.dto';
 
 export class MatchQueryDto implements MatchQuery {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;

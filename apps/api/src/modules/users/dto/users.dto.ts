@@ -5,7 +5,7 @@ import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLeng
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsMobileCN } from '../../../common/validation/validators';
-import { UserOrganizationDto } from '../../auth/dto/auth.dto';
+import { UserOrganizationDto } from '@xkx/api/modules/auth/dto/auth.dto';
 import { UserEntity } from '../user.entity';
 
 export class ListUsersQueryDto extends PageQueryDto {

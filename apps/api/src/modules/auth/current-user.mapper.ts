@@ -1,6 +1,6 @@
 import { permissionsFor } from '@xkx/contracts';
-import { CurrentUserDto } from '../auth/dto/auth.dto';
-import { UserEntity } from './user.entity';
+import { CurrentUserDto } from './dto/auth.dto';
+import { UserEntity } from '@xkx/api/modules/users/user.entity';
 
 /** Explicit mapping: the password hash and internal columns never leave the service layer. */
 export function toCurrentUserDto(user: UserEntity): CurrentUserDto {

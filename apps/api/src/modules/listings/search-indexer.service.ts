@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../listings/listing-kinds';
-import { NeedEntity } from '../listings/entities/need.entity';
-import { ResultEntity } from '../listings/entities/result.entity';
-import { SearchTextService } from './search-text.service';
+import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
+import { NeedEntity } from './entities/need.entity';
+import { ResultEntity } from './entities/result.entity';
+import { KindSpec, NEED_SPEC, RESULT_SPEC } from './listing-kinds';
 
 const BATCH = 500;
 

@@ -4,14 +4,14 @@ import { validate } from 'class-validator';
 import { Workbook } from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { flattenErrors } from '../../common/validation/validation.pipe';
-import { recordAudit } from '../audit/audit.service';
-import { CreateOrganizationDto } from '../organizations/dto/organization-write.dto';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { newOrganization } from '../organizations/new-organization';
-import { pinyinKeys } from '../organizations/pinyin-keys';
-import { ColumnSpec, labelToCode, yesNo } from './excel-columns';
-import { ImportRowError } from './import-job.entity';
-import { readSheetRows, SheetLimits, SheetRow } from './xlsx-rows';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { CreateOrganizationDto } from './dto/organization-write.dto';
+import { OrganizationEntity } from './organization.entity';
+import { newOrganization } from './new-organization';
+import { pinyinKeys } from './pinyin-keys';
+import { ColumnSpec, labelToCode, yesNo } from '@xkx/api/modules/imports/excel-columns';
+import { ImportRowError } from '@xkx/api/modules/imports/import-job.entity';
+import { readSheetRows, SheetLimits, SheetRow } from '@xkx/api/modules/imports/xlsx-rows';
 
 /**
  * Reference organizations (universities, institutes, enterprises, tech-transfer centers) from an .xlsx,
