@@ -3,7 +3,7 @@ import { DealStage, ErrorCode, LedgerChainIssue, OrganizationKind, PricingMethod
 import { EntityManager, IsNull } from 'typeorm';
 import { DealEntity } from './entities/deal.entity';
 import { PublicNoticeEntity, PublicNoticeObjectionEntity } from './entities/public-notice.entity';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { getOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 
 /**
  * The rules of the ledger's chain, in one place: terms agreed → [public notice over — its period ended and
@@ -91,7 +91,7 @@ export function chainIssue(f: ChainFacts): LedgerChainIssue | null {
 
 /** The notice facts of a deal, read inside the caller's transaction. */
 export async function noticeFacts(manager: EntityManager, deal: DealEntity): Promise<NoticeFacts> {
-  const institution = await manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId });
+  const institution = await getOrganizationFacts(manager, deal.institutionOrgId);
   const notice = await manager.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
   const openObjections = notice ? await manager.count(PublicNoticeObjectionEntity, { where: { noticeId: notice.id, answeredAt: IsNull() } }) : 0;
   return { required: publicNoticeRequired(deal, institution.kind), notice: notice ? { endsOn: notice.endsOn, openObjections } : null, overrideRecorded: !!deal.noticeOverrideReason };

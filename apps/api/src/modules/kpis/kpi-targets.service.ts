@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, auditDiff, DEFAULT_KPI_TARGETS, ErrorCode } from '@xkx/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { KpiTargetDto, KpiTargetsDto } from './dto/kpi-response.dto';
 import { PutKpiTargetsDto } from './dto/kpi-query.dto';
 import { KpiInstitutionTargetEntity, KpiTargetEntity } from './entities/kpi-target.entity';
@@ -39,7 +39,7 @@ export class KpiTargetsService {
       });
       if (dto.institutions === undefined) return;
       const ids = dto.institutions.map((t) => t.organizationId);
-      const orgs = ids.length ? await manager.findBy(OrganizationEntity, { id: In(ids) }) : [];
+      const orgs = await findOrganizationsFacts(manager, ids);
       const issues = dto.institutions.flatMap((t, i) => {
         const org = orgs.find((o) => o.id === t.organizationId);
         return org && (org.kind === 'UNIVERSITY' || org.kind === 'INSTITUTE') ? [] : [{ field: `institutions.${i}.organizationId`, constraint: 'kpiInstitution', args: [], fallback: 'must be a university or institute' }];

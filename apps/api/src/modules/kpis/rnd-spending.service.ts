@@ -4,7 +4,7 @@ import { sumFen } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { MyRndSpendingDto, RndSpendingDto, RndSpendingReportDto, RndSpendingRowDto } from './dto/kpi-response.dto';
 import { PutRndSpendingDto } from './dto/kpi-query.dto';
 import { RndSpendingEntity } from './entities/rnd-spending.entity';
@@ -24,7 +24,7 @@ export class RndSpendingService {
   async put(organizationId: string, year: number, dto: PutRndSpendingDto, user: AuthUser): Promise<RndSpendingDto> {
     if (user.role === 'ENTERPRISE' && user.organizationId !== organizationId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
     return this.dataSource.transaction(async (manager) => {
-      const org = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+      const org = await findOrganizationFacts(manager, organizationId);
       if (!org) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (org.kind !== 'ENTERPRISE' || !org.isKeyMonitored) throw new DomainException(ErrorCode.KPI_ENTERPRISE_NOT_MONITORED, HttpStatus.BAD_REQUEST);
       // A correction of the amount alone (no note sent) keeps what was noted; an empty note clears it.
@@ -43,7 +43,7 @@ export class RndSpendingService {
   /** The caller's own enterprise, so it can see what it entered (the report is for brokers). */
   async mine(year: number, user: AuthUser): Promise<MyRndSpendingDto> {
     const target = this.config.rndGrowthTargetPercent;
-    const org = user.organizationId ? await this.dataSource.manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : null;
+    const org = user.organizationId ? await findOrganizationFacts(this.dataSource.manager, user.organizationId) : null;
     const keyMonitored = !!org && org.kind === 'ENTERPRISE' && org.isKeyMonitored;
     const empty = { amountFen: null, note: null, previousAmountFen: null, growthBp: null, meetsTarget: null };
     if (!org || !keyMonitored) return { year, organizationId: org?.id ?? null, name: org?.nameZh ?? null, keyMonitored, targetGrowthPercent: target, ...empty };
