@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { userNames } from '@xkx/api/modules/users/user-reader';
 import { amendmentsOf, valuesOn } from './contract-amendments';
 import { ContractDto } from './dto/contract-response.dto';
 import { amounts } from './contract-rules';
@@ -12,7 +12,7 @@ export async function toContractDtos(manager: EntityManager, contracts: Contract
   if (contracts.length === 0) return [];
   const ids = contracts.map((c) => c.id);
   const amendments = await amendmentsOf(manager, ids);
-  const authors = amendments.length ? await manager.find(UserEntity, { where: { id: In([...new Set(amendments.map((a) => a.authorId).filter((x): x is string => !!x))]) }, select: ['id', 'name'] }) : [];
+  const authors = await userNames(manager, amendments.map((a) => a.authorId).filter((x): x is string => !!x));
   const [types, schedule, payments] = await Promise.all([
     manager.find(ContractTypeEntity, { where: { code: In([...new Set([...contracts.map((c) => c.typeCode), ...amendments.map((a) => a.typeCode)])]) } }),
     manager.find(ContractInstallmentEntity, { where: { contractId: In(ids) }, order: { position: 'ASC' } }),

@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DECLINE_REASON_LABELS, DealSide, ErrorCode, NotificationKind, Role } from '@xkx/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { AppConfig } from '../../config/app-config';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { activeBrokerIds, userNames } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { DealTransitionsService } from './deal-transitions.service';
@@ -77,7 +77,7 @@ export class DealClosureService {
   async state(id: string, user: AuthUser): Promise<DealClosureDto> {
     const { deal, participants } = await this.access.load(id, user);
     if (!deal.lostProposedAt) return { proposed: false, reason: null, proposedAt: null, proposedBy: null, autoCloseAt: null, canDecide: false };
-    const by = deal.lostProposedById ? await this.dataSource.manager.findOne(UserEntity, { where: { id: deal.lostProposedById }, select: ['id', 'name'] }) : null;
+    const [by] = deal.lostProposedById ? await userNames(this.dataSource.manager, [deal.lostProposedById]) : [];
     return {
       proposed: true,
       reason: deal.lostProposalReason,
@@ -157,7 +157,6 @@ export class DealClosureService {
   private async brokersOf(manager: EntityManager, participants: readonly DealParticipantEntity[]): Promise<string[]> {
     const own = participants.filter((p) => p.side === DealSide.BROKER).map((p) => p.userId);
     if (own.length) return own;
-    const pool = await manager.find(UserEntity, { where: { role: In([Role.BROKER]), status: 'ACTIVE' }, select: ['id'], take: MAX_BROKERS_NOTIFIED });
-    return pool.map((u) => u.id);
+    return activeBrokerIds(manager, MAX_BROKERS_NOTIFIED);
   }
 }

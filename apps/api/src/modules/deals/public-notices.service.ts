@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, ErrorCode, PricingMethod, TRANSFER_MODE_LABELS } from '@xkx/contracts';
 import { publicNoticeEnded, publicNoticeEndsOn, shanghaiDate } from '@xkx/util';
-import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
 import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { userNames } from '@xkx/api/modules/users/user-reader';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
 import { DealAccessService } from './deal-access.service';
@@ -92,7 +92,7 @@ export class PublicNoticesService {
     await this.access.load(n.dealId, user);
     const rows = await this.dataSource.manager.find(PublicNoticeObjectionEntity, { where: { noticeId: id }, order: { createdAt: 'ASC' } });
     const answererIds = [...new Set(rows.map((o) => o.answeredById).filter((x): x is string => !!x))];
-    const answerers = answererIds.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(answererIds) }, select: ['id', 'name'] }) : [];
+    const answerers = await userNames(this.dataSource.manager, answererIds);
     return rows.map((o) => toObjectionDto(o, answerers.find((u) => u.id === o.answeredById)?.name ?? null));
   }
 
