@@ -1,18 +1,8 @@
 import { ListingKind } from '@xkx/contracts';
+import { ImportRowError } from './xlsx-rows';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type ImportJobStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'CANCELLED';
-
-export interface ImportRowError {
-  /** Spreadsheet row number as the user sees it (header is row 1). */
-  row: number;
-  /** The column header as in the template. */
-  column: string;
-  field: string;
-  /** Validation constraint; worded in the reader's language when the job is read. */
-  constraint: string;
-  args: unknown[];
-}
 
 /**
  * An Excel import: parsed and validated on upload, committed (valid rows only, or nothing) when the

@@ -21,7 +21,8 @@ import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { ListingsService } from '@xkx/api/modules/listings/listings.service';
 import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
 import { ColumnSpec, labelToCode, NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, splitList, wanToFen, yesNo } from './excel-columns';
-import { ImportJobEntity, ImportJobListingEntity, ImportRowError } from './import-job.entity';
+import { ImportJobEntity, ImportJobListingEntity } from './import-job.entity';
+import { ImportRowError } from './xlsx-rows';
 import { SheetParserService } from './sheet-parser.service';
 
 /** Rows validated between two turns of the event loop, so a 10,000-row file never blocks it for long. */

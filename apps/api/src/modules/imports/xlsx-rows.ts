@@ -5,6 +5,18 @@ import * as yauzl from 'yauzl';
 
 // Framework-free on purpose: this module runs inside the parser worker thread (xlsx-rows.worker.ts).
 
+/** One refused cell of a sheet import (listings or organizations), kept on the import job. */
+export interface ImportRowError {
+  /** Spreadsheet row number as the user sees it (header is row 1). */
+  row: number;
+  /** The column header as in the template. */
+  column: string;
+  field: string;
+  /** Validation constraint; worded in the reader's language when the job is read. */
+  constraint: string;
+  args: unknown[];
+}
+
 export type SheetRefusalReason = 'FILE_INVALID' | 'TOO_MANY_ROWS' | 'TOO_LARGE';
 
 export class SheetRefusal extends Error {

@@ -10,8 +10,7 @@ import { OrganizationEntity } from './organization.entity';
 import { newOrganization } from './new-organization';
 import { pinyinKeys } from './pinyin-keys';
 import { ColumnSpec, labelToCode, yesNo } from '@xkx/api/modules/imports/excel-columns';
-import { ImportRowError } from '@xkx/api/modules/imports/import-job.entity';
-import { readSheetRows, SheetLimits, SheetRow } from '@xkx/api/modules/imports/xlsx-rows';
+import { ImportRowError, readSheetRows, SheetLimits, SheetRow } from '@xkx/api/modules/imports/xlsx-rows';
 
 /**
  * Reference organizations (universities, institutes, enterprises, tech-transfer centers) from an .xlsx,
