@@ -10,6 +10,7 @@ export * from './lib/listing-kinds';
 export * from './lib/imports';
 export * from './lib/matching';
 export * from './lib/deals';
+export * from './lib/tech-contracts';
 export * from './lib/kpis';
 export * from './lib/attachments';
 export * from './lib/audit';

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
-import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS, REGISTRATION_STATUS_LABELS } from './deals';
+import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS } from './deals';
+import { REGISTRATION_STATUS_LABELS } from './tech-contracts';
 import type { LocalizedText } from './error-codes';
 import { LISTING_STATUS_LABELS } from './listings';
 import { ORGANIZATION_KIND_LABELS } from './organizations';

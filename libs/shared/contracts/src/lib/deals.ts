@@ -9,6 +9,7 @@ import type { LocalizedText } from './error-codes';
 import type { ListingKind } from './listings';
 import type { DeclineReason } from './matching';
 import type { OrganizationKind } from './organizations';
+import type { RegistrationStatus } from './tech-contracts';
 
 /** lead → triage → introduced → interested → NDA signed → negotiating → terms agreed → [public notice] → contract signed → registered → paid → closed; or lost. */
 export const DealStage = {
@@ -596,106 +597,6 @@ export interface Objection {
 export interface ObjectionAnswer {
   decision: ObjectionDecision;
   answer: string;
-}
-
-// ---- Technology contracts (技术合同) ----
-
-/** 登记表 主体性质: the legal-person type of a contract party. */
-export const LegalPersonType = {
-  GOVERNMENT_ORGAN: 'GOVERNMENT_ORGAN',
-  RESEARCH_INSTITUTE: 'RESEARCH_INSTITUTE',
-  UNIVERSITY: 'UNIVERSITY',
-  MEDICAL_INSTITUTION: 'MEDICAL_INSTITUTION',
-  OTHER_PUBLIC_INSTITUTION: 'OTHER_PUBLIC_INSTITUTION',
-  ENTERPRISE: 'ENTERPRISE',
-  SOCIAL_ORGANIZATION: 'SOCIAL_ORGANIZATION',
-  OTHER_ORGANIZATION: 'OTHER_ORGANIZATION',
-  INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS',
-  NATURAL_PERSON: 'NATURAL_PERSON',
-} as const;
-export type LegalPersonType = (typeof LegalPersonType)[keyof typeof LegalPersonType];
-export const LEGAL_PERSON_TYPE_LABELS: Record<LegalPersonType, LocalizedText> = {
-  GOVERNMENT_ORGAN: { 'zh-CN': '机关法人', en: 'Government organ' },
-  RESEARCH_INSTITUTE: { 'zh-CN': '科研机构', en: 'Research institute' },
-  UNIVERSITY: { 'zh-CN': '高等院校', en: 'University' },
-  MEDICAL_INSTITUTION: { 'zh-CN': '医疗卫生机构', en: 'Medical institution' },
-  OTHER_PUBLIC_INSTITUTION: { 'zh-CN': '其他事业法人', en: 'Other public institution' },
-  ENTERPRISE: { 'zh-CN': '企业法人', en: 'Enterprise' },
-  SOCIAL_ORGANIZATION: { 'zh-CN': '社团法人', en: 'Social organization' },
-  OTHER_ORGANIZATION: { 'zh-CN': '其他组织', en: 'Other organization' },
-  INDIVIDUAL_BUSINESS: { 'zh-CN': '个体经营者', en: 'Individual business' },
-  NATURAL_PERSON: { 'zh-CN': '自然人', en: 'Natural person' },
-};
-
-/** 认定登记: not submitted → submitted → registered | refused (未予登记) → (resubmitted). */
-export const RegistrationStatus = {
-  NOT_SUBMITTED: 'NOT_SUBMITTED',
-  SUBMITTED: 'SUBMITTED',
-  REGISTERED: 'REGISTERED',
-  REFUSED: 'REFUSED',
-} as const;
-export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
-export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, LocalizedText> = {
-  NOT_SUBMITTED: { 'zh-CN': '未申请登记', en: 'Not submitted' },
-  SUBMITTED: { 'zh-CN': '登记审核中', en: 'Submitted' },
-  REGISTERED: { 'zh-CN': '已认定登记', en: 'Registered' },
-  REFUSED: { 'zh-CN': '未予登记', en: 'Refused' },
-};
-
-/** Registration moves: submitted once, registered or refused (未予登记), refused may be resubmitted. API and web read this one table. */
-export const REGISTRATION_MOVES: Readonly<Record<RegistrationStatus, readonly RegistrationStatus[]>> = {
-  NOT_SUBMITTED: ['SUBMITTED'],
-  SUBMITTED: ['REGISTERED', 'REFUSED', 'NOT_SUBMITTED'],
-  REFUSED: ['SUBMITTED'],
-  REGISTERED: [],
-};
-
-export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
-  return REGISTRATION_MOVES[from].includes(to);
-}
-
-/** Value types a configurable registration field may hold. */
-/** PATENT: a Chinese patent number, checked by the one validator in libs/shared/util (isValidPatentNumber). */
-export const RegistrationFieldType = { TEXT: 'TEXT', FEN: 'FEN', INTEGER: 'INTEGER', DATE: 'DATE', BOOLEAN: 'BOOLEAN', CHOICE: 'CHOICE', PATENT: 'PATENT' } as const;
-export type RegistrationFieldType = (typeof RegistrationFieldType)[keyof typeof RegistrationFieldType];
-
-/** GET /api/contract-types: a contract type (技术合同类型) as data; a type with subtypes is chosen by one of its subtypes. */
-export interface ContractType {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-  asksInvestment: boolean;
-  sort: number;
-  active: boolean;
-}
-
-/** GET /api/registration-fields: a field of the 登记表 beyond the core columns, configured by administrators. */
-export interface RegistrationField {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  valueType: RegistrationFieldType;
-  required: boolean;
-  /** Type codes (or their prefixes) it applies to; empty: all. */
-  contractTypes: string[];
-  options: string[];
-  sort: number;
-  active: boolean;
-}
-
-/** Amounts of one contract, all integer fen. technical = contract − nonTechnical; received ≤ contract. */
-export interface ContractAmounts {
-  /** 合同成交额 */
-  contractAmountFen: number;
-  /** 非技术性费用 (equipment, materials …) */
-  nonTechnicalCostFen: number;
-  /** 技术交易额 */
-  technicalAmountFen: number;
-  /** 实际到账 (sum of received payments) */
-  receivedFen: number;
-  /** contract − received */
-  outstandingFen: number;
 }
 
 /**

@@ -3,7 +3,8 @@
  * enterprises and subsidies (奖补). Every amount is integer fen; every ratio is integer basis points
  * (1 bp = 0.01 %), so no float ever carries money. Definitions are in docs/KPI.md and in the API answer.
  */
-import type { LedgerChainIssue, RegistrationStatus } from './deals';
+import type { LedgerChainIssue } from './deals';
+import type { RegistrationStatus } from './tech-contracts';
 import type { LocalizedText } from './error-codes';
 
 /** registered: only contracts with registration_status REGISTERED (认定登记); signed: every signed contract. */

@@ -32,3 +32,49 @@ export interface PlatformOverview {
   enterprises: number;
   agencies: number;
 }
+
+// ---- Shapes of /api/organizations ----
+
+/** GET /api/organizations/:id: the summary, the flags the KPIs count by, and the version to edit with. */
+export interface OrganizationDetail extends OrganizationSummary {
+  address: string | null;
+  isHighTech: boolean;
+  isSpecialized: boolean;
+  isKeyMonitored: boolean;
+  version: number;
+}
+
+export interface OrganizationList {
+  items: OrganizationSummary[];
+  total: number;
+}
+
+/** GET /api/organizations */
+export interface OrganizationListQuery {
+  /** Chinese name, pinyin, pinyin initials (njdx → 南京大学) or an exact 统一社会信用代码. */
+  q?: string;
+  /** Any of these kinds (comma-separated on the wire). */
+  kind?: OrganizationKind[];
+  limit?: number;
+  offset?: number;
+}
+
+/** POST /api/organizations (the 统一社会信用代码 is required for enterprises and agencies). */
+export interface OrganizationInput {
+  nameZh: string;
+  nameEn?: string;
+  shortName?: string;
+  kind: OrganizationKind;
+  areaCode: string;
+  address?: string;
+  creditCode?: string;
+  isHighTech?: boolean;
+  isSpecialized?: boolean;
+  isKeyMonitored?: boolean;
+}
+
+/** PATCH /api/organizations/:id: the changed fields, the version read, and the administrator's verification. */
+export interface OrganizationUpdate extends Partial<OrganizationInput> {
+  version: number;
+  verified?: boolean;
+}

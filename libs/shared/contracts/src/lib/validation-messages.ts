@@ -1,5 +1,6 @@
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
-import { DEAL_STAGE_LABELS, LEGAL_PERSON_TYPE_LABELS, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS, REGISTRATION_STATUS_LABELS } from './deals';
+import { DEAL_STAGE_LABELS, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS } from './deals';
+import { LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from './tech-contracts';
 import { formatFen } from './audit';
 import type { Locale } from './error-codes';
 import { KPI_DIMENSION_LABELS, KPI_VIEW_LABELS } from './kpis';

@@ -1,4 +1,3 @@
 export * from './lib/deal-filters';
-export * from './lib/contract-models';
 export * from './lib/contract-rules';
 export * from './lib/yuan-input';

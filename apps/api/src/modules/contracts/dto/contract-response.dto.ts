@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ContractAmounts, ContractType, LegalPersonType, RegistrationField, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
+import { Contract, ContractAmendment, ContractAmendmentChange, ContractAmounts, ContractList, ContractParty, ContractRegistration, ContractType, Installment, LegalPersonType, Payment, RegistrationField, RegistrationFieldType, RegistrationStatus } from '@xkx/contracts';
 
 export class ContractTypeDto implements ContractType {
   @ApiProperty({ example: 'TRANSFER.PATENT' }) code!: string;
@@ -23,7 +23,7 @@ export class RegistrationFieldDto implements RegistrationField {
   @ApiProperty() active!: boolean;
 }
 
-export class ContractPartyResponseDto {
+export class ContractPartyResponseDto implements ContractParty {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) creditCode!: string | null;
   @ApiProperty() areaCode!: string;
@@ -39,13 +39,13 @@ export class ContractAmountsDto implements ContractAmounts {
   @ApiProperty({ description: 'contract − received, fen' }) outstandingFen!: number;
 }
 
-export class InstallmentResponseDto {
+export class InstallmentResponseDto implements Installment {
   @ApiProperty() dueOn!: string;
   @ApiProperty({ description: 'fen' }) amountFen!: number;
   @ApiProperty() description!: string;
 }
 
-export class PaymentResponseDto {
+export class PaymentResponseDto implements Payment {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() receivedOn!: string;
   @ApiProperty({ description: 'fen' }) amountFen!: number;
@@ -54,7 +54,7 @@ export class PaymentResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class RegistrationResponseDto {
+export class RegistrationResponseDto implements ContractRegistration {
   @ApiProperty({ enum: Object.values(RegistrationStatus) }) status!: RegistrationStatus;
   @ApiProperty({ type: String, nullable: true }) registrationNumber!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: '核定技术性收入额, fen' }) registeredIncomeFen!: number | null;
@@ -64,7 +64,7 @@ export class RegistrationResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) extra!: Record<string, string | number | boolean>;
 }
 
-export class AmendmentChangeDto {
+export class AmendmentChangeDto implements ContractAmendmentChange {
   @ApiProperty({ example: 'contractAmountFen', description: 'contractAmountFen, nonTechnicalCostFen, technicalAmountFen, typeCode, seller.name, seller.creditCode, seller.areaCode, buyer.…' }) field!: string;
   @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }], description: 'fen for amounts' }) before!: string | number | null;
   @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }] }) after!: string | number | null;
@@ -76,7 +76,7 @@ export class AmendmentAuthorDto {
 }
 
 /** A recorded correction of a registered contract: who, when, why, from which day, before → after. */
-export class ContractAmendmentDto {
+export class ContractAmendmentDto implements ContractAmendment {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'The ledger uses the new values from this day on' }) effectiveOn!: string;
   @ApiProperty() reason!: string;
@@ -85,7 +85,7 @@ export class ContractAmendmentDto {
   @ApiProperty({ type: [AmendmentChangeDto] }) changes!: AmendmentChangeDto[];
 }
 
-export class ContractDto {
+export class ContractDto implements Contract {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C2026-000042' }) code!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) dealId!: string | null;
@@ -108,7 +108,7 @@ export class ContractDto {
   @ApiProperty() version!: number;
 }
 
-export class ContractListDto {
+export class ContractListDto implements ContractList {
   @ApiProperty({ type: [ContractDto] }) items!: ContractDto[];
   @ApiProperty() total!: number;
 }

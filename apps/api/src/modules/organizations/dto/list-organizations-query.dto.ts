@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OrganizationKind } from '@xkx/contracts';
+import { OrganizationKind, OrganizationListQuery } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 
-export class ListOrganizationsQueryDto {
+export class ListOrganizationsQueryDto implements OrganizationListQuery {
   @ApiPropertyOptional({ description: 'Chinese name, pinyin, pinyin initials (njdx → 南京大学) or an exact 统一社会信用代码' })
   @IsOptional()
   @IsString()

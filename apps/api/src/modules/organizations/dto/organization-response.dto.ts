@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganizationKind, OrganizationSummary } from '@xkx/contracts';
+import { OrganizationDetail, OrganizationKind, OrganizationList, OrganizationSummary } from '@xkx/contracts';
 import { OrganizationEntity } from '../organization.entity';
 
 export class OrganizationResponseDto implements OrganizationSummary {
@@ -27,7 +27,7 @@ export class OrganizationResponseDto implements OrganizationSummary {
   }
 }
 
-export class OrganizationDetailDto extends OrganizationResponseDto {
+export class OrganizationDetailDto extends OrganizationResponseDto implements OrganizationDetail {
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty() isHighTech!: boolean;
   @ApiProperty() isSpecialized!: boolean;
@@ -45,7 +45,7 @@ export class OrganizationDetailDto extends OrganizationResponseDto {
   }
 }
 
-export class OrganizationListResponseDto {
+export class OrganizationListResponseDto implements OrganizationList {
   @ApiProperty({ type: [OrganizationResponseDto] }) items!: OrganizationResponseDto[];
   @ApiProperty() total!: number;
 }

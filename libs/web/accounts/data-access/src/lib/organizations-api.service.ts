@@ -1,9 +1,9 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, ApiPath, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
+import { API_PREFIX, ApiPath, OrganizationDetail, OrganizationInput, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
 import { forkJoin, map, Observable } from 'rxjs';
 import { saveBlob } from '@xkx/web/data-access';
-import { OrganizationDetail, OrganizationInput, OrganizationQuery, Page, queryParams } from '@xkx/web/accounts/util';
+import { OrganizationQuery, Page, queryParams } from '@xkx/web/accounts/util';
 
 const BASE = `/${API_PREFIX}/${ApiPath.organizations}`;
 

@@ -5,8 +5,8 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { FieldError, ORGANIZATION_KIND_LABELS, OrganizationKind } from '@xkx/contracts';
-import { OrganizationDetail, OrganizationUpdate } from '@xkx/web/accounts/util';
+import { FieldError, ORGANIZATION_KIND_LABELS, OrganizationDetail, OrganizationKind } from '@xkx/contracts';
+import { OrganizationFormValue } from '@xkx/web/accounts/util';
 import { applyFieldErrors, creditCodeValidator, FieldErrorPipe } from '@xkx/web/forms';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 
@@ -97,7 +97,7 @@ export class OrganizationFormComponent {
   readonly initialKind = input<OrganizationKind | null>(null);
   readonly serverErrors = input<readonly FieldError[]>([]);
   readonly busy = input(false);
-  readonly save = output<OrganizationUpdate>();
+  readonly save = output<OrganizationFormValue>();
   readonly cancelled = output();
 
   protected readonly kinds = Object.values(OrganizationKind);

@@ -1,4 +1,4 @@
-import { AuditAction, AuditEntityType, AuditEntryView, OrganizationKind, OrganizationSummary, Role, UserStatus } from '@xkx/contracts';
+import { AuditAction, AuditEntityType, AuditEntryView, OrganizationInput, OrganizationKind, Role, UserStatus } from '@xkx/contracts';
 
 // Response shapes of /api/users, /api/organizations/:id, /api/audit-logs and /api/outbox, as the
 // OpenAPI document describes them; @xkx/contracts has no interfaces for these yet.
@@ -40,28 +40,6 @@ export interface CreateUserRequest {
 
 /** POST /users/invitations: the invitee chooses the password through the mailed link. */
 export type InviteUserRequest = Omit<CreateUserRequest, 'password'>;
-
-export interface OrganizationDetail extends OrganizationSummary {
-  address: string | null;
-  creditCode: string | null;
-  isHighTech: boolean;
-  isSpecialized: boolean;
-  isKeyMonitored: boolean;
-  version: number;
-}
-
-export interface OrganizationInput {
-  nameZh: string;
-  nameEn?: string;
-  shortName?: string;
-  kind: OrganizationKind;
-  areaCode: string;
-  address?: string;
-  creditCode?: string;
-  isHighTech: boolean;
-  isSpecialized: boolean;
-  isKeyMonitored: boolean;
-}
 
 export interface OrganizationQuery {
   q?: string;
@@ -123,7 +101,5 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   ADMIN: ['AGENCY'],
 };
 
-/** Organization edits also carry the admin's verification flag. */
-export interface OrganizationUpdate extends OrganizationInput {
-  verified: boolean;
-}
+/** What the organization form gives back: the fields and the administrator's verification flag. */
+export type OrganizationFormValue = OrganizationInput & { verified: boolean };

@@ -10,10 +10,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute } from '@angular/router';
-import { ErrorCode, FieldError, ORGANIZATION_KIND_LABELS, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
+import { ErrorCode, FieldError, ORGANIZATION_KIND_LABELS, OrganizationDetail, OrganizationKind, OrganizationSummary } from '@xkx/contracts';
 import { OrganizationsApiService } from '@xkx/web/accounts/data-access';
 import { OrganizationFormComponent, OrganizationTableComponent } from '@xkx/web/accounts/ui';
-import { OrganizationDetail, OrganizationUpdate } from '@xkx/web/accounts/util';
+import { OrganizationFormValue } from '@xkx/web/accounts/util';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { debounceTime } from 'rxjs';
@@ -108,7 +108,7 @@ export class OrganizationsPageComponent {
     this.edit(current.organization);
   }
 
-  protected save(value: OrganizationUpdate): void {
+  protected save(value: OrganizationFormValue): void {
     const current = this.editing();
     if (!current) return;
     this.busy.set(true);

@@ -1,16 +1,16 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
 import {
+  AmendmentInput,
+  API_PREFIX,
   Contract,
   ContractInput,
   ContractType,
   OrganizationDetail,
   PaymentInput,
   RegistrationField,
-  AmendmentInput,
   RegistrationInput,
-} from '@xkx/web/deals/util';
+} from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const BASE = `/${API_PREFIX}/contracts`;
@@ -61,11 +61,15 @@ export class ContractsApiService {
     return this.http.post<Contract>(`${BASE}/${id}/payments`, body);
   }
 
-  amend(id: string, version: number, body: AmendmentInput): Observable<Contract> {
+  amend(id: string, version: number, body: Omit<AmendmentInput, 'version'>): Observable<Contract> {
     return this.http.post<Contract>(`${BASE}/${id}/amendments`, { version, ...body });
   }
 
-  updateRegistration(id: string, version: number, body: RegistrationInput): Observable<Contract> {
+  updateRegistration(
+    id: string,
+    version: number,
+    body: Omit<RegistrationInput, 'version'>,
+  ): Observable<Contract> {
     return this.http.put<Contract>(`${BASE}/${id}/registration`, { version, ...body });
   }
 }

@@ -2,11 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { FieldError } from '@xkx/contracts';
+import { AmendmentInput, Contract, FieldError } from '@xkx/contracts';
 import { fenToYuanString, parseAmount, shanghaiDate } from '@xkx/util';
 import { AMOUNT_ERROR_KEYS, AmountEchoComponent } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
-import { AmendmentInput, Contract } from '@xkx/web/deals/util';
 
 const MONEY = new Set(['contractAmountFen', 'nonTechnicalCostFen', 'technicalAmountFen']);
 
@@ -94,7 +93,7 @@ export class ContractAmendmentsComponent {
   readonly manage = input(false);
   readonly busy = input(false);
   readonly serverErrors = input<readonly FieldError[]>([]);
-  readonly amend = output<AmendmentInput>();
+  readonly amend = output<Omit<AmendmentInput, 'version'>>();
 
   protected readonly open = signal(false);
   protected readonly effectiveOn = signal(shanghaiDate());

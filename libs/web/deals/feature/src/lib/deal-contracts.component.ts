@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { ATTACHMENT_CATEGORIES, DealDetail, DealStage, FieldError } from '@xkx/contracts';
+import { AmendmentInput, ATTACHMENT_CATEGORIES, Contract, ContractInput, ContractPartyInput, DealDetail, DealStage, FieldError, OrganizationDetail, PaymentInput, RegistrationInput } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { AuditApiService } from '@xkx/web/accounts/data-access';
 import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
@@ -16,7 +16,7 @@ import {
   PaymentFormComponent,
   RegistrationFormComponent,
 } from '@xkx/web/deals/ui';
-import { AmendmentInput, Contract, ContractInput, ContractPartyInput, LEGAL_PERSON_BY_KIND, OrganizationDetail, PaymentInput, registrationFieldsFor, RegistrationInput, registrationTargets } from '@xkx/web/deals/util';
+import { LEGAL_PERSON_BY_KIND, registrationFieldsFor, registrationTargets } from '@xkx/web/deals/util';
 import { AttachmentsApiService } from '@xkx/web/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { AttachmentsPanelComponent } from '@xkx/web/ui';
@@ -371,11 +371,11 @@ export class DealContractsComponent {
     this.write(this.api.recordPayment(k.id, body), 'contract.paymentRecorded');
   }
 
-  protected amendContract(k: Contract, body: AmendmentInput, form: ContractAmendmentsComponent): void {
+  protected amendContract(k: Contract, body: Omit<AmendmentInput, 'version'>, form: ContractAmendmentsComponent): void {
     this.write(this.api.amend(k.id, k.version, body), 'contract.updated', () => form.done());
   }
 
-  protected register(k: Contract, body: RegistrationInput): void {
+  protected register(k: Contract, body: Omit<RegistrationInput, 'version'>): void {
     this.write(this.api.updateRegistration(k.id, k.version, body), 'contract.registrationSaved');
   }
 

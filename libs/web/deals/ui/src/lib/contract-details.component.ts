@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@xkx/contracts';
-import { Contract, ContractParty, RegistrationField } from '@xkx/web/deals/util';
+import {
+  Contract,
+  ContractParty,
+  LEGAL_PERSON_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  RegistrationField,
+} from '@xkx/contracts';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FenPipe } from './fen.pipe';
 

@@ -18,17 +18,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { FieldError, LEGAL_PERSON_TYPE_LABELS, LegalPersonType } from '@xkx/contracts';
-import { AmountEchoComponent, fenOf } from '@xkx/web/forms';
 import {
-  asksInvestment,
   Contract,
   ContractInput,
   ContractPartyInput,
   ContractType,
-  contractTypeGroups,
-  fenToYuanInput,
-} from '@xkx/web/deals/util';
+  FieldError,
+  LEGAL_PERSON_TYPE_LABELS,
+  LegalPersonType,
+} from '@xkx/contracts';
+import { AmountEchoComponent, fenOf } from '@xkx/web/forms';
+import { asksInvestment, contractTypeGroups, fenToYuanInput } from '@xkx/web/deals/util';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import {
   applyApiErrors,

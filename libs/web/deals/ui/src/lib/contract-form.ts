@@ -7,16 +7,16 @@ import {
   ValidatorFn,
   Validators,
 } from '@angular/forms';
-import { FieldError, LegalPersonType } from '@xkx/contracts';
-import { amountValidator, applyFieldErrors, creditCodeValidator, fenOf } from '@xkx/web/forms';
 import {
   ContractInput,
   ContractParty,
   ContractPartyInput,
-  controlPathOf,
-  fenToYuanInput,
+  FieldError,
   Installment,
-} from '@xkx/web/deals/util';
+  LegalPersonType,
+} from '@xkx/contracts';
+import { amountValidator, applyFieldErrors, creditCodeValidator, fenOf } from '@xkx/web/forms';
+import { controlPathOf, fenToYuanInput } from '@xkx/web/deals/util';
 import { areaCodeValidator } from './money-validators';
 
 // The contract form mirrors the request body, so the API's field paths land on the right control once

@@ -13,10 +13,9 @@ import { FormControl, FormGroup, ReactiveFormsModule, ValidatorFn, Validators } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { FieldError } from '@xkx/contracts';
+import { FieldError, PaymentInput } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { AmountEchoComponent, amountValidator, fenOf, positiveAmountValidator } from '@xkx/web/forms';
-import { PaymentInput } from '@xkx/web/deals/util';
 import { TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
 import { DealFieldErrorPipe } from './deal-field-error.pipe';

@@ -24,16 +24,17 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { FieldError, REGISTRATION_STATUS_LABELS, RegistrationStatus } from '@xkx/contracts';
-import { PATENT_NUMBER_EXAMPLE, shanghaiDate } from '@xkx/util';
 import {
   Contract,
-  fenToYuanInput,
+  FieldError,
+  REGISTRATION_STATUS_LABELS,
   RegistrationExtra,
   RegistrationField,
   RegistrationInput,
-  registrationTargets,
-} from '@xkx/web/deals/util';
+  RegistrationStatus,
+} from '@xkx/contracts';
+import { PATENT_NUMBER_EXAMPLE, shanghaiDate } from '@xkx/util';
+import { fenToYuanInput, registrationTargets } from '@xkx/web/deals/util';
 import { AmountEchoComponent, amountValidator, fenOf, patentNumberValidator } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { applyApiErrors } from './contract-form';
@@ -83,7 +84,7 @@ export class RegistrationFormComponent implements OnInit {
   readonly fields = input.required<RegistrationField[]>();
   readonly serverErrors = input<readonly FieldError[]>([]);
   readonly busy = input(false);
-  readonly saved = output<RegistrationInput>();
+  readonly saved = output<Omit<RegistrationInput, 'version'>>();
   readonly cancelled = output<void>();
 
   private readonly withinTechnical: ValidatorFn = (control) => {

@@ -1,4 +1,4 @@
-import { ContractType, RegistrationField } from './contract-models';
+import { ContractType, RegistrationField } from '@xkx/contracts';
 import {
   asksInvestment,
   contractTypeGroups,

@@ -1,5 +1,11 @@
-import { LegalPersonType, OrganizationKind, REGISTRATION_MOVES, RegistrationStatus } from '@xkx/contracts';
-import { ContractType, RegistrationField } from './contract-models';
+import {
+  ContractType,
+  LegalPersonType,
+  OrganizationKind,
+  REGISTRATION_MOVES,
+  RegistrationField,
+  RegistrationStatus,
+} from '@xkx/contracts';
 
 /** One group of the type picker: a top-level type and, if it has any, its subtypes to choose from. */
 export interface ContractTypeGroup {

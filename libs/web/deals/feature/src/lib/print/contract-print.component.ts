@@ -1,9 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { LEGAL_PERSON_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@xkx/contracts';
+import {
+  Contract,
+  ContractParty,
+  LEGAL_PERSON_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+} from '@xkx/contracts';
 import { CodeAddress } from '@xkx/web/data-access';
 import { ContractsApiService } from '@xkx/web/deals/data-access';
 import { FenPipe } from '@xkx/web/deals/ui';
-import { Contract, ContractParty } from '@xkx/web/deals/util';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { PrintSheetComponent } from './print-sheet.component';
 
