@@ -5,6 +5,7 @@ export * from './lib/health';
 export * from './lib/api-paths';
 export * from './lib/fields';
 export * from './lib/auth';
+export * from './lib/mail';
 export * from './lib/listings';
 export * from './lib/listing-kinds';
 export * from './lib/imports';

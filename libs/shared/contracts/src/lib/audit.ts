@@ -379,6 +379,24 @@ export function auditEntityLabel(type: string | null): LocalizedText | null {
 }
 
 /** One entry as the API serves it (GET /audit-logs, a deal's or contract's history). */
+/** Who acted: null fields for the platform itself. */
+export interface AuditActorView {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+}
+
+/** What was acted on, and how people know it. */
+export interface AuditSubjectView {
+  type: string;
+  typeLabel: LocalizedText;
+  id: string | null;
+  /** How people know it: code and title. */
+  label: string | null;
+  /** Web path of its page. */
+  path: string | null;
+}
+
 export interface AuditEntryView {
   id: string;
   createdAt: string;
@@ -386,13 +404,19 @@ export interface AuditEntryView {
   actionLabel: LocalizedText;
   actorId: string | null;
   actorEmail: string | null;
-  actor: { id: string | null; name: string | null; email: string | null } | null;
+  actor: AuditActorView | null;
   subjectType: string | null;
   subjectId: string | null;
-  subject: { type: string; typeLabel: LocalizedText; id: string | null; label: string | null; path: string | null } | null;
+  subject: AuditSubjectView | null;
   ip: string | null;
   userAgent: string | null;
   changes: AuditChangeView[];
   facts: AuditDetailView[];
   details: Record<string, unknown>;
+}
+
+/** GET /api/audit-logs */
+export interface AuditEntryList {
+  items: AuditEntryView[];
+  total: number;
 }

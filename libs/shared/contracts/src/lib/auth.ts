@@ -1,3 +1,5 @@
+import type { BulkItem, VerificationDecision } from './bulk';
+import type { OrganizationKind } from './organizations';
 /**
  * One permission vocabulary for the API guards and the web app. A role grants permissions; a pending
  * (not yet verified) account holds its role's permissions except the ones that act in public or
@@ -134,7 +136,142 @@ export interface CurrentUser {
   mobile: string | null;
   role: Role;
   status: UserStatus;
-  organization: { id: string; nameZh: string; kind: string } | null;
+  organization: UserOrganization | null;
   permissions: Permission[];
 }
 
+// ---- Shapes of /api/auth and /api/users ----
+
+/** The organization an account belongs to, as accounts carry it. */
+export interface UserOrganization {
+  id: string;
+  nameZh: string;
+  kind: OrganizationKind;
+}
+
+/** POST /api/auth/login, POST /api/auth/register: the signed-in account and its tokens. */
+export interface Session {
+  user: CurrentUser;
+  tokens: AuthTokens;
+}
+
+/** Enterprise staff registering: the 统一社会信用代码 joins the enterprise that has it, or creates it. */
+export interface EnterpriseRegistration {
+  creditCode: string;
+  /** Required when no enterprise has the credit code yet. */
+  nameZh?: string;
+  address?: string;
+}
+
+/** POST /api/auth/register */
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  name: string;
+  mobile?: string;
+  role: 'RESEARCHER' | 'ENTERPRISE';
+  /** Researchers: their university or institute. */
+  organizationId?: string;
+  /** Enterprise staff: their enterprise. */
+  enterprise?: EnterpriseRegistration;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+}
+
+/** The profile update: absent keeps a value; a null mobile removes the number. */
+export interface ProfileUpdate {
+  name?: string;
+  mobile?: string | null;
+}
+
+/** The answer of requests that start something by mail (forgot password …): always accepted. */
+export interface Accepted {
+  accepted: boolean;
+}
+
+/** GET /api/users: one account as administrators and brokers see it. */
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  mobile: string | null;
+  role: Role;
+  status: UserStatus;
+  organization: UserOrganization | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+  verifiedAt: string | null;
+}
+
+export interface UserList {
+  items: UserSummary[];
+  total: number;
+}
+
+/** GET /api/users */
+export interface UserListQuery {
+  /** Name or email contains. */
+  q?: string;
+  role?: Role;
+  status?: UserStatus;
+  organizationId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** POST /api/users: an account opened by an administrator with a password. */
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  name: string;
+  mobile?: string;
+  role: Role;
+  organizationId: string;
+}
+
+/** POST /api/users/invitations: the invitee chooses the password through the mailed link. */
+export type InviteUserRequest = Omit<CreateUserRequest, 'password'>;
+
+/** PATCH /api/users/:id/status */
+export interface UserStatusChange {
+  status: 'ACTIVE' | 'SUSPENDED';
+  reason?: string;
+}
+
+/** PATCH /api/users/:id/role */
+export interface UserRoleChange {
+  role: Role;
+}
+
+/** POST /api/users/:id/reject: why a pending account is refused. */
+export interface UserRejection {
+  reason: string;
+}
+
+/** POST /api/users/bulk-verify: several pending accounts decided at once (the reason is required to refuse). */
+export interface BulkVerifyInput {
+  decision: VerificationDecision;
+  reason?: string;
+  items: BulkItem[];
+}

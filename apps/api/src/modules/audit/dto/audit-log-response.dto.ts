@@ -1,31 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AuditAction } from '@xkx/contracts';
+import { AuditAction, AuditActorView, AuditChangeView, AuditDetailView, AuditEntryList, AuditEntryView, AuditSubjectView, LocalizedText } from '@xkx/contracts';
 
-export class LocalizedTextDto {
+export class LocalizedTextDto implements LocalizedText {
   @ApiProperty({ name: 'zh-CN' }) 'zh-CN'!: string;
   @ApiProperty() en!: string;
 }
 
-export class AuditChangeDto {
+export class AuditChangeDto implements AuditChangeView {
   @ApiProperty({ description: 'Field name (stable key)' }) field!: string;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) from!: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) to!: LocalizedTextDto;
 }
 
-export class AuditFactDto {
+export class AuditFactDto implements AuditDetailView {
   @ApiProperty() field!: string;
   @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) value!: LocalizedTextDto;
 }
 
-export class AuditActorDto {
+export class AuditActorDto implements AuditActorView {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
 }
 
-export class AuditSubjectDto {
+export class AuditSubjectDto implements AuditSubjectView {
   @ApiProperty() type!: string;
   @ApiProperty({ type: LocalizedTextDto }) typeLabel!: LocalizedTextDto;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
@@ -34,7 +34,7 @@ export class AuditSubjectDto {
 }
 
 /** One entry, raw fields plus the same in people's words (labels, before → after). */
-export class AuditLogResponseDto {
+export class AuditLogResponseDto implements AuditEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ enum: Object.values(AuditAction) }) action!: AuditAction;
@@ -52,7 +52,7 @@ export class AuditLogResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The recorded details as stored' }) details!: Record<string, unknown>;
 }
 
-export class AuditLogListResponseDto {
+export class AuditLogListResponseDto implements AuditEntryList {
   @ApiProperty({ type: [AuditLogResponseDto] }) items!: AuditLogResponseDto[];
   @ApiProperty() total!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AuthTokens, CurrentUser, OrganizationKind, Permission, Role, UserStatus } from '@xkx/contracts';
+import { Accepted, AuthTokens, ChangePasswordRequest, CurrentUser, EnterpriseRegistration, ForgotPasswordRequest, LoginRequest, OrganizationKind, Permission, ProfileUpdate, RefreshRequest, RegisterRequest, ResetPasswordRequest, Role, Session, UserOrganization, UserStatus } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { trim, trimText } from '../../../common/validation/transforms';
@@ -7,7 +7,7 @@ import { IsCreditCode, IsMobileCN } from '../../../common/validation/validators'
 
 const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? trimText(value).toLowerCase() : value);
 
-export class EnterpriseRegistrationDto {
+export class EnterpriseRegistrationDto implements EnterpriseRegistration {
   @ApiProperty({ example: '91320113MA1XK0001X', description: '统一社会信用代码: joins the enterprise that has it, or creates it' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsCreditCode()
@@ -28,7 +28,7 @@ export class EnterpriseRegistrationDto {
   address?: string;
 }
 
-export class RegisterDto {
+export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'zhang.san@nju.edu.cn' })
   @Transform(trimLower)
   @IsEmail()
@@ -69,7 +69,7 @@ export class RegisterDto {
   enterprise?: EnterpriseRegistrationDto;
 }
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'researcher@xkx.demo' })
   @Transform(trimLower)
   @IsEmail()
@@ -83,7 +83,7 @@ export class LoginDto {
   password!: string;
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshRequest {
   @ApiProperty()
   @IsString()
   @MinLength(10)
@@ -91,21 +91,21 @@ export class RefreshDto {
   refreshToken!: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) newPassword!: string;
 }
 
-export class ForgotPasswordDto {
+export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254) email!: string;
 }
 
-export class ResetPasswordDto {
+export class ResetPasswordDto implements ResetPasswordRequest {
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(200) token!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) newPassword!: string;
 }
 
-export class UpdateProfileDto {
+export class UpdateProfileDto implements ProfileUpdate {
   // Absent keeps the name; null is refused (IsOptional would let it through to a NOT NULL column).
   @ApiPropertyOptional() @ValidateIf((o: UpdateProfileDto) => o.name !== undefined) @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes the number' }) @IsOptional() @IsMobileCN() mobile?: string | null;
@@ -117,10 +117,10 @@ export class AuthTokensDto implements AuthTokens {
   @ApiProperty({ example: 900 }) expiresIn!: number;
 }
 
-export class UserOrganizationDto {
+export class UserOrganizationDto implements UserOrganization {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() nameZh!: string;
-  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: string;
+  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
 }
 
 export class CurrentUserDto implements CurrentUser {
@@ -134,11 +134,11 @@ export class CurrentUserDto implements CurrentUser {
   @ApiProperty({ enum: Object.values(Permission), isArray: true }) permissions!: Permission[];
 }
 
-export class SessionDto {
+export class SessionDto implements Session {
   @ApiProperty({ type: CurrentUserDto }) user!: CurrentUserDto;
   @ApiProperty({ type: AuthTokensDto }) tokens!: AuthTokensDto;
 }
 
-export class AcceptedDto {
+export class AcceptedDto implements Accepted {
   @ApiProperty({ example: true }) accepted!: boolean;
 }

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OutboxList, OutboxMail, OutboxStatus } from '@xkx/contracts';
 import { OutboxMailEntity } from '../outbox-mail.entity';
 
-export class OutboxMailResponseDto {
+export class OutboxMailResponseDto implements OutboxMail {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() to!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;
-  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED'] }) status!: string;
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED'] }) status!: OutboxStatus;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) sentAt!: string | null;
 
@@ -25,7 +26,7 @@ export class OutboxMailResponseDto {
   }
 }
 
-export class OutboxListResponseDto {
+export class OutboxListResponseDto implements OutboxList {
   @ApiProperty({ type: [OutboxMailResponseDto] }) items!: OutboxMailResponseDto[];
   @ApiProperty() total!: number;
 }

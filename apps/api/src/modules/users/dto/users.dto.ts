@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, UserStatus, VerificationDecision } from '@xkx/contracts';
+import { BulkVerifyInput, CreateUserRequest, InviteUserRequest, Role, UserList, UserListQuery, UserRejection, UserRoleChange, UserStatus, UserStatusChange, UserSummary, VerificationDecision } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
@@ -8,14 +8,14 @@ import { IsMobileCN } from '../../../common/validation/validators';
 import { UserOrganizationDto } from '@xkx/api/modules/auth/dto/auth.dto';
 import { UserEntity } from '../user.entity';
 
-export class ListUsersQueryDto extends PageQueryDto {
+export class ListUsersQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Name or email contains' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: Object.values(Role) }) @IsOptional() @IsEnum(Role) role?: Role;
   @ApiPropertyOptional({ enum: Object.values(UserStatus) }) @IsOptional() @IsEnum(UserStatus) status?: UserStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
 }
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
@@ -25,7 +25,7 @@ export class CreateUserDto {
 }
 
 /** An account an admin opens by e-mail: the invitee chooses the password through the mailed link. */
-export class InviteUserDto {
+export class InviteUserDto implements InviteUserRequest {
   @ApiProperty() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsMobileCN() mobile?: string;
@@ -33,27 +33,27 @@ export class InviteUserDto {
   @ApiProperty({ format: 'uuid', description: 'Their organization, e.g. a tech-transfer center (kind AGENCY) just created' }) @IsUUID() organizationId!: string;
 }
 
-export class ChangeStatusDto {
+export class ChangeStatusDto implements UserStatusChange {
   @ApiProperty({ enum: [UserStatus.ACTIVE, UserStatus.SUSPENDED] }) @IsIn([UserStatus.ACTIVE, UserStatus.SUSPENDED]) status!: 'ACTIVE' | 'SUSPENDED';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
 
-export class ChangeRoleDto {
+export class ChangeRoleDto implements UserRoleChange {
   @ApiProperty({ enum: Object.values(Role) }) @IsEnum(Role) role!: Role;
 }
 
-export class RejectUserDto {
+export class RejectUserDto implements UserRejection {
   @ApiProperty({ example: '所填单位与邮箱不符' }) @IsString() @MinLength(2) @MaxLength(500) reason!: string;
 }
 
 /** Several pending accounts decided at once; the reason (required to refuse) goes to each of them. */
-export class BulkVerifyDto {
+export class BulkVerifyDto implements BulkVerifyInput {
   @ApiProperty({ enum: Object.values(VerificationDecision) }) @IsEnum(VerificationDecision) decision!: VerificationDecision;
   @ApiPropertyOptional({ example: '所填单位与邮箱不符', description: 'Required (2+ characters) to refuse' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
   @BulkItems() items!: BulkItemDto[];
 }
 
-export class UserResponseDto {
+export class UserResponseDto implements UserSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
@@ -81,7 +81,7 @@ export class UserResponseDto {
   }
 }
 
-export class UserListResponseDto {
+export class UserListResponseDto implements UserList {
   @ApiProperty({ type: [UserResponseDto] }) items!: UserResponseDto[];
   @ApiProperty() total!: number;
 }

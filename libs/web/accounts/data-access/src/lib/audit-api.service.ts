@@ -1,8 +1,8 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX } from '@xkx/contracts';
+import { API_PREFIX, AuditEntryView, OutboxMail } from '@xkx/contracts';
 import { saveBlob } from '@xkx/web/data-access';
-import { AuditLogEntry, AuditQuery, OutboxMail, Page, queryParams } from '@xkx/web/accounts/util';
+import { AuditQuery, Page, queryParams } from '@xkx/web/accounts/util';
 import { map, Observable } from 'rxjs';
 
 /** Read-only admin views: the audit log and the outgoing-mail outbox. */
@@ -10,8 +10,8 @@ import { map, Observable } from 'rxjs';
 export class AuditApiService {
   private readonly http = inject(HttpClient);
 
-  auditResource(query: () => AuditQuery): HttpResourceRef<Page<AuditLogEntry> | undefined> {
-    return httpResource<Page<AuditLogEntry>>(() => ({ url: `/${API_PREFIX}/audit-logs`, params: auditParams(query()) }));
+  auditResource(query: () => AuditQuery): HttpResourceRef<Page<AuditEntryView> | undefined> {
+    return httpResource<Page<AuditEntryView>>(() => ({ url: `/${API_PREFIX}/audit-logs`, params: auditParams(query()) }));
   }
 
   /** The entries matching the filters as an .xlsx download. */
@@ -23,8 +23,8 @@ export class AuditApiService {
   }
 
   /** A deal's history (with its contracts and notices) or a contract's, oldest first; undefined id: nothing. */
-  historyResource(kind: 'deals' | 'contracts', id: () => string | undefined): HttpResourceRef<AuditLogEntry[] | undefined> {
-    return httpResource<AuditLogEntry[]>(() => (id() ? `/${API_PREFIX}/${kind}/${id()}/history` : undefined));
+  historyResource(kind: 'deals' | 'contracts', id: () => string | undefined): HttpResourceRef<AuditEntryView[] | undefined> {
+    return httpResource<AuditEntryView[]>(() => (id() ? `/${API_PREFIX}/${kind}/${id()}/history` : undefined));
   }
 
   outboxResource(page: () => { limit: number; offset: number }): HttpResourceRef<Page<OutboxMail> | undefined> {

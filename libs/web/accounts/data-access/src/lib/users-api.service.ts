@@ -1,9 +1,9 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, BulkResult, Role, UserStatus, VerificationDecision } from '@xkx/contracts';
+import { API_PREFIX, BulkResult, CreateUserRequest, InviteUserRequest, Role, UserStatus, UserSummary, VerificationDecision } from '@xkx/contracts';
 import { inBatches } from '@xkx/web/data-access';
 import { Observable } from 'rxjs';
-import { CreateUserRequest, InviteUserRequest, Page, queryParams, UserQuery, UserSummary } from '@xkx/web/accounts/util';
+import { Page, queryParams, UserQuery } from '@xkx/web/accounts/util';
 
 const BASE = `/${API_PREFIX}/users`;
 

@@ -2,8 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { AuditLogEntry } from '@xkx/web/accounts/util';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { AuditEntryView } from '@xkx/contracts';
 
 /**
  * Audit entries in people's words: the action's label, the actor's name, the entity as people know it
@@ -88,10 +88,10 @@ import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
   `,
 })
 export class AuditLogTableComponent {
-  readonly entries = input.required<readonly AuditLogEntry[]>();
+  readonly entries = input.required<readonly AuditEntryView[]>();
   /** History tabs leave out the entity column: it is the page's own. */
   readonly showSubject = input(true);
   readonly linkSubjects = input(true);
   protected readonly columns = computed(() => (this.showSubject() ? ['createdAt', 'action', 'actor', 'subject', 'details', 'ip'] : ['createdAt', 'action', 'actor', 'details', 'ip']));
-  protected readonly row = (entry: AuditLogEntry): AuditLogEntry => entry;
+  protected readonly row = (entry: AuditEntryView): AuditEntryView => entry;
 }

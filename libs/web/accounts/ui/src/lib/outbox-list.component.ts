@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
-import { OutboxMail } from '@xkx/web/accounts/util';
 import { codeMessageKey, MessageKey, TranslatePipe } from '@xkx/web/i18n';
+import { OutboxMail } from '@xkx/contracts';
 
 /** Outgoing mail kept when no SMTP server is configured: subject lines, bodies on demand. */
 @Component({

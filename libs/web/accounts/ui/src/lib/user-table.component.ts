@@ -4,8 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTableModule } from '@angular/material/table';
-import { Role, ROLE_LABELS, UserStatus } from '@xkx/contracts';
-import { UserSummary } from '@xkx/web/accounts/util';
+import { Role, ROLE_LABELS, UserStatus, UserSummary } from '@xkx/contracts';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { UserStatusComponent } from './user-status.component';
 

@@ -7,8 +7,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '@xkx/contracts';
-import { UserSummary } from '@xkx/web/accounts/util';
+import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, UserSummary } from '@xkx/contracts';
 import { FieldErrorPipe } from '@xkx/web/forms';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 

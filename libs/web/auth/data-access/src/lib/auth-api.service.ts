@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, AuthTokens, CurrentUser, Role } from '@xkx/contracts';
+import { API_PREFIX, AuthTokens, CurrentUser, ProfileUpdate, RegisterRequest, Session } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 /** Requests that must go out without a bearer token and never trigger a refresh (sign-in, refresh itself…). */
@@ -8,26 +8,6 @@ export const ANONYMOUS_REQUEST = new HttpContextToken<boolean>(() => false);
 const anonymous = (): { context: HttpContext } => ({ context: new HttpContext().set(ANONYMOUS_REQUEST, true) });
 
 const AUTH = `/${API_PREFIX}/auth`;
-
-export interface Session {
-  user: CurrentUser;
-  tokens: AuthTokens;
-}
-
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  name: string;
-  mobile?: string;
-  role: Extract<Role, 'RESEARCHER' | 'ENTERPRISE'>;
-  organizationId?: string;
-  enterprise?: { creditCode: string; nameZh?: string; address?: string };
-}
-
-export interface ProfileUpdate {
-  name?: string;
-  mobile?: string | null;
-}
 
 /** The /api/auth endpoints, one method each; state lives in AuthSession. */
 @Injectable({ providedIn: 'root' })

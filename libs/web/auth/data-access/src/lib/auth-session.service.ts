@@ -1,9 +1,9 @@
 import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AuthTokens, CurrentUser, Permission, UserStatus } from '@xkx/contracts';
+import { AuthTokens, CurrentUser, Permission, RegisterRequest, Session, UserStatus } from '@xkx/contracts';
 import { catchError, defer, finalize, firstValueFrom, from, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
-import { AuthApiService, RegisterRequest, Session } from './auth-api.service';
+import { AuthApiService } from './auth-api.service';
 import { WebPath } from './web-paths';
 
 const STORAGE_KEY = 'xkx.auth';

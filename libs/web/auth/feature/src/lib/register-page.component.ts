@@ -7,11 +7,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorCode, PASSWORD_MIN_LENGTH, Role } from '@xkx/contracts';
+import { ErrorCode, PASSWORD_MIN_LENGTH, RegisterRequest, Role } from '@xkx/contracts';
 import { OrganizationsApiService } from '@xkx/web/accounts/data-access';
 import { OrganizationAutocompleteComponent, OrganizationChoice } from '@xkx/web/accounts/ui';
 import { ROLE_ORGANIZATION_KINDS } from '@xkx/web/accounts/util';
-import { AuthSession, RegisterRequest, WebPath } from '@xkx/web/auth/data-access';
+import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import {
   applyFieldErrors,
   chosenValidator,

@@ -1,24 +1,18 @@
-import { AuditAction, AuditEntityType, AuditEntryView, OrganizationInput, OrganizationKind, Role, UserStatus } from '@xkx/contracts';
+import {
+  AuditAction,
+  AuditEntityType,
+  OrganizationInput,
+  OrganizationKind,
+  Role,
+  UserStatus,
+} from '@xkx/contracts';
 
-// Response shapes of /api/users, /api/organizations/:id, /api/audit-logs and /api/outbox, as the
-// OpenAPI document describes them; @xkx/contracts has no interfaces for these yet.
+// What the account pages hold beside the API's shapes (those are in @xkx/contracts): list filters as the
+// pages keep them, the generic page of a list, and the rules the forms follow.
 
 export interface Page<T> {
   items: T[];
   total: number;
-}
-
-export interface UserSummary {
-  id: string;
-  email: string;
-  name: string;
-  mobile: string | null;
-  role: Role;
-  status: UserStatus;
-  organization: { id: string; nameZh: string; kind: OrganizationKind } | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-  verifiedAt: string | null;
 }
 
 export interface UserQuery {
@@ -29,27 +23,12 @@ export interface UserQuery {
   offset: number;
 }
 
-export interface CreateUserRequest {
-  email: string;
-  password: string;
-  name: string;
-  mobile?: string;
-  role: Role;
-  organizationId: string;
-}
-
-/** POST /users/invitations: the invitee chooses the password through the mailed link. */
-export type InviteUserRequest = Omit<CreateUserRequest, 'password'>;
-
 export interface OrganizationQuery {
   q?: string;
   kind?: OrganizationKind | null;
   limit: number;
   offset: number;
 }
-
-/** An audit entry as the API serves it, already in people's words. */
-export type AuditLogEntry = AuditEntryView;
 
 export interface AuditQuery {
   action?: AuditAction | null;
@@ -63,17 +42,6 @@ export interface AuditQuery {
   to?: string;
   limit: number;
   offset: number;
-}
-
-export interface OutboxMail {
-  id: string;
-  createdAt: string;
-  to: string;
-  subject: string;
-  body: string;
-  status: 'PENDING' | 'SENT' | 'FAILED';
-  attempts: number;
-  sentAt: string | null;
 }
 
 /** Drops empty filters so the query string only says what the user chose. */

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import type { AttachmentSummary } from '@xkx/contracts';
+import { exact, uncheckedContracts } from '../../../common/contracts/contract-check';
+import type { AttachmentDto } from './attachment.dto';
+
+// Each DTO is the same shape as its contract (the typecheck target compiles this file; see contract-check.ts).
+exact<AttachmentDto, AttachmentSummary>(true);
+
+describe('attachments/dto DTOs and their contracts', () => {
+  it('checks every DTO that implements a contract', () => {
+    expect(uncheckedContracts(__dirname, readFileSync(__filename, 'utf8'))).toEqual([]);
+  });
+});
