@@ -1,4 +1,4 @@
-import { queryParams } from './models';
+import { queryParams } from './account-views';
 
 describe('queryParams', () => {
   it('sends numbers and trimmed text, and leaves out blanks, nulls and everything else', () => {
