@@ -3,8 +3,7 @@ import { permissionsFor, Role } from '@xkx/contracts';
 import { addCalendarDays, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { ListingBaseEntity } from '../../modules/listings/entities/listing-base.entity';
-import { KindSpec, NEED_SPEC, RESULT_SPEC } from '../../modules/listings/listing-kinds';
+import { AnyKindSpec, LISTING_SPECS } from '../../modules/listings/listing-kinds';
 import { ListingsService } from '../../modules/listings/listings.service';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { UserEntity } from '../../modules/users/user.entity';
@@ -41,7 +40,7 @@ export class DemoSeeder {
     const asUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: 'ACTIVE', organizationId: u.organizationId, permissions: permissionsFor(u.role as Role, 'ACTIVE') });
     const today = shanghaiDate();
     let count = 0;
-    const seed = async (spec: KindSpec<ListingBaseEntity, object>, item: DemoResult | DemoNeed, input: object): Promise<void> => {
+    const seed = async (spec: AnyKindSpec, item: DemoResult | DemoNeed, input: object): Promise<void> => {
       const org = orgs.get(item.organization);
       if (!org) throw new Error(`demo listing "${'title' in item ? item.title : ''}": unknown organization ${item.organization}`);
       const owner = item.ownerEmail ? users.get(item.ownerEmail) : undefined;
@@ -59,11 +58,11 @@ export class DemoSeeder {
     };
     for (const item of DEMO_RESULTS) {
       const { organization: _o, ownerEmail: _e, status: _s, validUntilDays: _v, reviewNote: _r, ...input } = item;
-      await seed(RESULT_SPEC as unknown as KindSpec<ListingBaseEntity, object>, item, input);
+      await seed(LISTING_SPECS.RESULT, item, input);
     }
     for (const item of DEMO_NEEDS) {
       const { organization: _o, ownerEmail: _e, status: _s, validUntilDays: _v, reviewNote: _r, deadlineDays, ...input } = item;
-      await seed(NEED_SPEC as unknown as KindSpec<ListingBaseEntity, object>, item, { ...input, deadline: deadlineDays === null ? null : addCalendarDays(today, deadlineDays) });
+      await seed(LISTING_SPECS.NEED, item, { ...input, deadline: deadlineDays === null ? null : addCalendarDays(today, deadlineDays) });
     }
     this.logger.log(`Seeded ${count} demo listings`);
     const deals = await seedDemoDeals(manager, broker.id);
