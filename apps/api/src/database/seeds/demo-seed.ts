@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../../modules/users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
-import { pinyinKeys } from '../../modules/organizations/pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 import { DEMO_AREA_CODE, DEMO_ORGANIZATIONS, withCheckChar } from './demo-organizations';
 
 const logger = new Logger('DemoSeed');

@@ -9,7 +9,7 @@ import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { pinyinKeys } from '@xkx/api/modules/organizations/pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 import { toCurrentUserDto } from './current-user.mapper';
 import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { ChangePasswordDto, CurrentUserDto, LoginDto, RegisterDto, ResetPasswordDto, SessionDto, UpdateProfileDto } from './dto/auth.dto';

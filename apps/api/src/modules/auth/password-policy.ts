@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { PASSWORD_MIN_LENGTH } from '@xkx/contracts';
-import { pinyinKeys } from '@xkx/api/modules/organizations/pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 import { CHINESE_COMMON, isCommonPassword } from './common-passwords';
 
 /** zxcvbn's 0–4 guessability score; below this a password is refused ("safely unguessable" is 3). */

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { CreateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
-import { pinyinKeys } from './pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 
 /**
  * An organization as an operator enters it (the admin page and the reference import): verified, with its

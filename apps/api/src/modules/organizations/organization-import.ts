@@ -8,7 +8,7 @@ import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { CreateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { newOrganization } from './new-organization';
-import { pinyinKeys } from './pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 import { ColumnSpec, labelToCode, yesNo } from '@xkx/api/modules/imports/excel-columns';
 import { ImportRowError, readSheetRows, SheetLimits, SheetRow } from '@xkx/api/modules/imports/xlsx-rows';
 

@@ -11,7 +11,7 @@ import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
-import { pinyinKeys } from './pinyin-keys';
+import { pinyinKeys } from '@xkx/text-zh';
 import { newOrganization } from './new-organization';
 
 /** What an organization edit records before → after. */

@@ -84,3 +84,28 @@ describe('TextAnalyzer token memo', () => {
     expect(first.words).not.toContain('的');
   });
 });
+
+describe('narrower expansion and pinyin keys (issue 15)', () => {
+  const analyzer = createAnalyzer({
+    synonyms: [['锂离子电池', '锂电池'], ['机器视觉', '计算机视觉'], { terms: ['人工智能', '计算机视觉', '大模型'], relation: 'NARROWER' }],
+  });
+
+  it('replaces a word by its narrower terms, keeping the other words', () => {
+    expect(analyzer.narrowerTsQuery('人工智能')).toBe("('机器视觉' | '大模型')");
+    expect(analyzer.narrowerTsQuery('人工智能 检测')).toBe("('机器视觉' | '大模型') & '检测'");
+    expect(analyzer.narrowerTsQuery('检测')).toBe('');
+  });
+
+  it('gives the pinyin of a title word and of its equivalents', () => {
+    expect(analyzer.pinyinKeys('锂离子电池热失控预警')).toEqual(expect.arrayContaining(['lilizidianchi', 'llzdc', 'lidianchi', 'ldc']));
+  });
+});
+
+describe('segmenter ownership (issue 15)', () => {
+  it('cuts the same text the same way whatever other analyzers were built before', () => {
+    const text = '面向企业的视觉质检与缺陷复判系统';
+    const before = createAnalyzer({ synonyms: [] }).analyze(text).words;
+    createAnalyzer({ synonyms: [['视觉质检', '视觉检测'], ['缺陷复判', '复判']] });
+    expect(createAnalyzer({ synonyms: [] }).analyze(text).words).toEqual(before);
+  });
+});

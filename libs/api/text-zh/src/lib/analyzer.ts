@@ -1,13 +1,17 @@
 import { cjkBigrams } from './ngrams';
 import { cleanToken, hasWordChar, isCjkWord, normalizeText } from './normalize';
-import { getSegmenter, Segmenter } from './segmenter';
+import { pinyinTokens } from './pinyin';
+import { Segmenter, segmenterFor } from './segmenter';
 import { defaultStopwords } from './stopwords';
-import { createSynonymIndex, defaultSynonymGroups, SynonymIndex } from './synonyms';
+import { createSynonymIndex, defaultSynonymGroups, SynonymGroupInput, SynonymIndex } from './synonyms';
 
 export interface AnalyzerOptions {
   dictDir?: string;
-  /** Synonym groups (first term canonical) or a prebuilt index; defaults to `dict/synonyms.txt`. */
-  synonyms?: readonly (readonly string[])[] | SynonymIndex;
+  /**
+   * Synonym groups (a term list is an equivalence group, first term canonical; `{ terms, relation: 'NARROWER' }`
+   * lists narrower terms after the broader one) or a prebuilt index; defaults to `dict/synonyms.txt`.
+   */
+  synonyms?: readonly (readonly string[] | SynonymGroupInput)[] | SynonymIndex;
   /** Replaces the default stopword list. */
   stopwords?: ReadonlySet<string>;
 }
@@ -42,11 +46,12 @@ export class TextAnalyzer {
   private readonly segmenter: Segmenter;
 
   constructor(options: AnalyzerOptions = {}) {
-    this.segmenter = getSegmenter({ dictDir: options.dictDir });
     const syn = options.synonyms ?? defaultSynonymGroups(options.dictDir);
     this.synonyms = isSynonymIndex(syn) ? syn : createSynonymIndex(syn);
     this.stopwords = options.stopwords ?? defaultStopwords(options.dictDir);
-    this.segmenter.addWords(this.synonyms.terms.map((word) => ({ word, freq: 1000 })));
+    // Synonym terms must be kept whole, or a group could never match. The segmenter is this analyzer's own
+    // (shared only with analyzers of the same words): another analyzer's terms never change how this one cuts.
+    this.segmenter = segmenterFor({ dictDir: options.dictDir }, this.synonyms.terms.map((word) => ({ word, freq: 1000 })));
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalyzedText {
@@ -130,6 +135,35 @@ export class TextAnalyzer {
   }
 
   /**
+   * Like `tsQuery` in `all` mode, but each query word that has narrower terms (人工智能 → 机器视觉, 大语言模型 …)
+   * is replaced by them; '' when no word has any. Search ranks what only this finds below direct hits.
+   */
+  narrowerTsQuery(text: string): string {
+    const { words } = this.analyze(text, { mode: 'exact', bigrams: false });
+    let expanded = false;
+    const clauses = new Map<string, string>();
+    for (const word of words) {
+      const narrower = this.synonyms.narrower(word);
+      if (narrower.length > 0) expanded = true;
+      const terms = narrower.length > 0 ? narrower : [word];
+      clauses.set(word, terms.length > 1 ? `(${terms.map(quoteLexeme).join(' | ')})` : quoteLexeme(terms[0] as string));
+    }
+    return expanded ? [...clauses.values()].join(' & ') : '';
+  }
+
+  /**
+   * Pinyin search keys of a text's words and of their equivalents: full pinyin ("lidianchi") for words of two
+   * characters or more, initials ("ldc") for three or more (two letters match too much). 锂离子电池 in a title
+   * also yields the keys of 锂电池, so `lidianchi` finds it.
+   */
+  pinyinKeys(text: string): string[] {
+    const { words, surfaces } = this.analyze(text, { bigrams: false });
+    const terms = new Set<string>();
+    for (const word of [...words, ...surfaces]) for (const term of this.synonyms.expand(word)) if (isCjkWord(term)) terms.add(term);
+    return pinyinTokens([...terms]);
+  }
+
+  /**
    * Cleaned token, or undefined for stopwords and punctuation. Memoised per raw token: the same few ten
    * thousand tokens recur in every listing, and the regular expressions behind this were a third of the
    * analysis time of a bulk load. The memo is cleared when it reaches `KEEP_MEMO_LIMIT` entries.
@@ -147,7 +181,7 @@ export class TextAnalyzer {
   private readonly keepMemo = new Map<string, string>();
 }
 
-function isSynonymIndex(value: readonly (readonly string[])[] | SynonymIndex): value is SynonymIndex {
+function isSynonymIndex(value: readonly (readonly string[] | SynonymGroupInput)[] | SynonymIndex): value is SynonymIndex {
   return !Array.isArray(value);
 }
 

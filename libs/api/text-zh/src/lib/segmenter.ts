@@ -14,13 +14,23 @@ export interface SegmenterOptions {
 
 const THUOCL_FILES = ['THUOCL_IT.txt', 'THUOCL_medical.txt', 'THUOCL_car.txt'];
 
-/** jieba plus the domain dictionaries. Built once per process (loading costs ~0.5 s), then shared. */
+export interface SegmenterBuild extends SegmenterOptions {
+  /** Words kept whole beyond the shipped lexicons (an analyzer's synonym terms), high frequency. */
+  words?: readonly UserWord[];
+}
+
+/**
+ * jieba plus the domain dictionaries plus the words its owner asked for. Immutable once built: a segmenter
+ * never learns a word after it was made, so how a text is cut does not depend on which analyzers were
+ * created before (it did when every analyzer added its synonym terms to one process-wide instance).
+ * Loading costs ~0.5 s, so `segmenterFor` shares one instance between analyzers that ask for the same words.
+ */
 export class Segmenter {
   readonly dictDir: string;
   private readonly jieba: Jieba;
   private readonly known = new Set<string>();
 
-  constructor(options: SegmenterOptions = {}) {
+  constructor(options: SegmenterBuild = {}) {
     this.dictDir = resolveDictDir(options.dictDir);
     this.jieba = Jieba.withDict(jiebaDict);
     const words: UserWord[] = [];
@@ -28,14 +38,20 @@ export class Segmenter {
       words.push(...parseThuocl(readFileSync(path.join(this.dictDir, 'thuocl', file), 'utf8')));
     }
     words.push(...parseUserWords(readListFile(path.join(this.dictDir, 'xkx-domain.txt'))));
-    this.addWords(words);
+    this.load(words);
+    if (options.words) this.load(options.words);
+  }
+
+  /** True when the word (normalised) is one of this segmenter's own entries beyond jieba's dictionary. */
+  knows(word: string): boolean {
+    return this.known.has(word);
   }
 
   /**
-   * Adds words so they are kept whole (synonym terms must be, or a group could never match). Words are
-   * normalised like text so a traditional or full-width entry still applies. Idempotent.
+   * Words are normalised like text so a traditional or full-width entry still applies; one already known
+   * keeps its first frequency.
    */
-  addWords(words: readonly UserWord[]): void {
+  private load(words: readonly UserWord[]): void {
     const lines: string[] = [];
     for (const { word, freq } of words) {
       // A dictionary entry cannot contain a space; multi-word Latin terms are matched token by token instead.
@@ -57,10 +73,28 @@ export class Segmenter {
   }
 }
 
-let shared: Segmenter | undefined;
+const SHARED_LIMIT = 4;
+const shared = new Map<string, Segmenter>();
 
-/** The process-wide segmenter (lazy). A different `dictDir` on a later call is ignored: one process, one lexicon. */
+/**
+ * The segmenter for the shipped lexicons plus `words`: built on first use, then shared by every analyzer
+ * asking for the same dictionary folder and the same words (in any order). The few most recent are kept.
+ */
+export function segmenterFor(options: SegmenterOptions = {}, words: readonly UserWord[] = []): Segmenter {
+  const sorted = [...new Map(words.map((w) => [normalizeText(w.word), Math.round(w.freq)])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = `${resolveDictDir(options.dictDir)}\n${sorted.map(([w, f]) => `${w} ${f}`).join('\n')}`;
+  let segmenter = shared.get(key);
+  if (segmenter) {
+    shared.delete(key);
+  } else {
+    segmenter = new Segmenter({ dictDir: options.dictDir, words: sorted.map(([word, freq]) => ({ word, freq })) });
+    if (shared.size >= SHARED_LIMIT) shared.delete(shared.keys().next().value as string);
+  }
+  shared.set(key, segmenter);
+  return segmenter;
+}
+
+/** The segmenter with the shipped lexicons only. */
 export function getSegmenter(options: SegmenterOptions = {}): Segmenter {
-  shared ??= new Segmenter(options);
-  return shared;
+  return segmenterFor(options, []);
 }

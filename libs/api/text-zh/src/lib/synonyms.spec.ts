@@ -44,3 +44,25 @@ describe('synonym files', () => {
     expect(groups.some((g) => g[0] === '锂离子电池' && g.includes('锂电池'))).toBe(true);
   });
 });
+
+describe('narrower terms (issue 15)', () => {
+  const index = createSynonymIndex([
+    ['机器视觉', '计算机视觉'],
+    ['大语言模型', '大模型'],
+    { terms: ['人工智能', '计算机视觉', '大模型'], relation: 'NARROWER' },
+    { terms: ['大语言模型', '检索增强生成'], relation: 'NARROWER' },
+    { terms: ['检索增强生成', '人工智能'], relation: 'NARROWER' },
+  ]);
+
+  it('lists the canonical narrower terms through every level, once each, ending on a cycle', () => {
+    expect(index.narrower('人工智能')).toEqual(['机器视觉', '大语言模型', '检索增强生成']);
+    expect(index.narrower('大模型')).toEqual(['检索增强生成', '人工智能', '机器视觉']);
+    expect(index.narrower('正极')).toEqual([]);
+  });
+
+  it('folds nothing: a narrower term keeps its own canonical form', () => {
+    expect(index.canonical('人工智能')).toBe('人工智能');
+    expect(index.canonical('计算机视觉')).toBe('机器视觉');
+    expect(index.terms).toEqual(expect.arrayContaining(['人工智能', '检索增强生成']));
+  });
+});
