@@ -70,6 +70,8 @@ export interface BulkOptions {
   /** The listing's code; the default (RB-0000042) is not one the detail routes accept, `detailCode` is. */
   code?: (kind: 'result' | 'need', i: number) => string;
   onProgress?: (n: number) => void;
+  /** The weight-D document (field names, title pinyin); the app's `SearchTextService.sideDocument` when there is an app. */
+  sideDocument?: (title: string, fieldCodes: readonly string[]) => string;
 }
 
 /** Codes the detail routes accept (R1999-000042): a year no real listing has. */
@@ -82,7 +84,8 @@ export const detailCode = (kind: 'result' | 'need', i: number): string => `${kin
 export async function bulkInsert(app: NestExpressApplication, kind: 'result' | 'need', rows: BenchRow[], count: number, seed: number, onProgress?: (n: number) => void): Promise<string[]> {
   const dataSource = app.get(DataSource);
   const query: Query = (sql, params) => dataSource.query(sql, params);
-  return bulkInsertListings(query, app.get(SearchTextService).textAnalyzer, kind, rows, count, seed, { onProgress });
+  const text = app.get(SearchTextService);
+  return bulkInsertListings(query, text.textAnalyzer, kind, rows, count, seed, { onProgress, sideDocument: (title, fieldCodes) => text.sideDocument(title, fieldCodes) });
 }
 
 /** `bulkInsert` on any connection, with the analyzer the caller built (bench:load has no app in its process). */
@@ -105,6 +108,17 @@ export async function bulkInsertListings(query: Query, analyzer: TextAnalyzer, k
     }
     return doc;
   };
+  // Weight D: field names and title pinyin, as SearchTextService.sideDocument writes them (pinyin only without an app).
+  const sideCache = new Map<string, string>();
+  const side = (title: string, field: string): string => {
+    const key = `${field}|${title}`;
+    let doc = sideCache.get(key);
+    if (doc === undefined) {
+      doc = options.sideDocument ? options.sideDocument(title, [field]) : analyzer.pinyinKeys(title).join(' ');
+      sideCache.set(key, doc);
+    }
+    return doc;
+  };
   const today = new Date();
   const validUntil = new Date(today.getTime() + 300 * 86_400_000).toISOString().slice(0, 10);
   const BATCH = 500;
@@ -122,13 +136,13 @@ export async function bulkInsertListings(query: Query, analyzer: TextAnalyzer, k
       const min = Math.floor(rand() * 200) * 1_000_000;
       const max = min + Math.floor(rand() * 300 + 10) * 1_000_000;
       const negotiable = rand() < 0.25;
-      const doc = [segmented(a.title), segmented(a.keywords.join(' ')), `${segmented(a.summary)} ${segmented(sentences[0] ?? '')}`];
+      const doc = [segmented(a.title), segmented(a.keywords.join(' ')), `${segmented(a.summary)} ${segmented(sentences[0] ?? '')}`, side(a.title, field)];
       const p = (v: unknown): string => {
         values.push(v);
         return `$${values.length}`;
       };
       const common = `${p(code(kind, i))}, ${p(title.slice(0, 200))}, ${p(summary)}, '[]'::jsonb, ${p([field])}, ${p([field.split('.')[0], field])}, ${p(a.keywords.slice(0, 10))}, 'PUBLISHED', ${p(pick(orgs))}, ${p(validUntil)}, now() - (${p(Math.floor(rand() * 300))} || ' days')::interval,
-        setweight(to_tsvector('simple', ${p(doc[0])}), 'A') || setweight(to_tsvector('simple', ${p(doc[1])}), 'B') || setweight(to_tsvector('simple', ${p(doc[2])}), 'C')`;
+        setweight(to_tsvector('simple', ${p(doc[0])}), 'A') || setweight(to_tsvector('simple', ${p(doc[1])}), 'B') || setweight(to_tsvector('simple', ${p(doc[2])}), 'C') || setweight(to_tsvector('simple', ${p(doc[3])}), 'D')`;
       tuples.push(
         kind === 'result'
           ? `(${common}, '', '', '', '', 'NEW_TECHNOLOGY', ${p(1 + Math.floor(rand() * 9))}, 'PILOT', '[]'::jsonb, '{}', true, ${p(modes)}, ${p(negotiable)}, ${p(negotiable ? null : min)}, ${p(negotiable ? null : max)}, ${negotiable ? 'NULL' : "'INDICATIVE'"})`

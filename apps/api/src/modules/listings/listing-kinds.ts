@@ -104,7 +104,7 @@ export const RESULT_SPEC: KindSpec<ResultEntity, ResultInput> = {
     return [e.valueProposition, e.publicSummary, e.problemSolved, e.advantages, e.applications, e.indicators.map((i) => i.name).join(' ')].join('\n');
   },
   searchParts(e) {
-    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e) };
+    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e), fieldCodes: e.fieldCodes };
   },
   matchDoc(e): ResultDoc {
     return {
@@ -154,7 +154,7 @@ export const NEED_SPEC: KindSpec<NeedEntity, NeedInput> = {
     return [e.publicSummary, e.problem, e.mustHaves.join(' '), e.niceToHaves.join(' '), e.indicators.map((i) => i.name).join(' ')].join('\n');
   },
   searchParts(e) {
-    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e) };
+    return { title: e.title, keywords: e.keywords.join(' '), body: this.text(e), fieldCodes: e.fieldCodes };
   },
   matchDoc(e): NeedDoc {
     return {

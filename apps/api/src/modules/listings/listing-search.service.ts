@@ -3,7 +3,8 @@ import { ListingKind, ListingStatus, TransferMode } from '@xkx/contracts';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
+import { NARROWER_RANK_FACTOR, RANK_WEIGHTS, SearchTextService } from '@xkx/api/modules/search/search-text.service';
+import { looksLikePinyin } from '@xkx/text-zh';
 import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
 import { isBroker } from './listing-access';
 import { ListingEvents } from './listing-events';
@@ -110,11 +111,21 @@ export class ListingSearchService {
     // The public and listing owners search what is published; brokers may look at any status.
     const status = query.status && isBroker(user) ? query.status : 'PUBLISHED';
     where.push(`l.status = ${p(status)}`);
-    const tsq = query.q?.trim() ? this.text.tsQuery(query.q) : '';
+    const q = query.q?.trim() ?? '';
+    const tsq = q ? this.text.tsQuery(q) : '';
     const hasText = tsq.length > 0;
+    // Narrower terms (人工智能 → 机器视觉, 大语言模型 …) widen the match and count for less in the rank.
+    const narrower = hasText ? this.text.narrowerTsQuery(q) : '';
     const tsParam = hasText ? p(tsq) : '';
-    if (hasText) where.push(`l.search_doc @@ to_tsquery('simple', ${tsParam})`);
-    else if (query.q?.trim()) where.push('false'); // only stopwords or punctuation: nothing can match
+    const narrowerParam = narrower ? p(narrower) : '';
+    if (hasText) {
+      const match = narrower ? `(to_tsquery('simple', ${tsParam}) || to_tsquery('simple', ${narrowerParam}))` : `to_tsquery('simple', ${tsParam})`;
+      // A pinyin query also names organizations (njdx → 南京大学); an anonymous need never shows its enterprise.
+      const org = looksLikePinyin(q)
+        ? ` OR l.organization_id IN (SELECT o2.id FROM organization o2 WHERE o2.pinyin = ${p(q.toLowerCase())} OR o2.pinyin_initials = ${p(q.toLowerCase())})${kind === 'NEED' ? ' AND NOT l.anonymous' : ''}`
+        : '';
+      where.push(org ? `(l.search_doc @@ ${match}${org})` : `l.search_doc @@ ${match}`);
+    } else if (q) where.push('false'); // only stopwords or punctuation: nothing can match
     if (query.field) where.push(`l.field_paths @> ARRAY[${p(query.field)}]::text[]`);
     if (query.trlMin !== undefined) where.push(`l.${c.trl} >= ${p(query.trlMin)}`);
     if (query.trlMax !== undefined) where.push(`l.${c.trl} <= ${p(query.trlMax)}`);
@@ -136,7 +147,8 @@ export class ListingSearchService {
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
     const limit = query.limit ?? 20;
     const cursor = decodeCursor(query.cursor, sort === 'relevance' ? null : sort === 'newest' ? 'timestamp' : 'date');
-    const rankSql = hasText ? `ts_rank_cd(l.search_doc, to_tsquery('simple', ${tsParam}), 1)::float8` : 'NULL::float8';
+    const rankOf = (param: string): string => `ts_rank_cd('${RANK_WEIGHTS}'::float4[], l.search_doc, to_tsquery('simple', ${param}), 1)`;
+    const rankSql = hasText ? `(${rankOf(tsParam)}${narrower ? ` + ${NARROWER_RANK_FACTOR} * ${rankOf(narrowerParam)}` : ''})::float8` : 'NULL::float8';
 
     const pageWhere: string[] = [];
     let order: string;

@@ -1,4 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@xkx/api/modules/notifications/notifications.module';
 import { SearchModule } from '@xkx/api/modules/search/search.module';
@@ -32,7 +32,7 @@ import { SearchIndexer } from './search-indexer.service';
   ],
   exports: [ListingsService, ListingFacade, ListingEvents, ListingSearchService],
 })
-export class ListingsModule implements OnModuleInit {
+export class ListingsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly synonymListeners: SynonymChangeListeners,
     private readonly indexer: SearchIndexer,
@@ -41,5 +41,10 @@ export class ListingsModule implements OnModuleInit {
   /** Search folds synonyms at index time: after the text pipeline reloads them, every listing is re-indexed. */
   onModuleInit(): void {
     this.synonymListeners.add(1, () => this.indexer.reindexAll());
+  }
+
+  /** Documents written by an older version of the pipeline are rebuilt once (after the synonyms loaded). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.indexer.reindexIfStale();
   }
 }

@@ -17,6 +17,27 @@ export class SearchIndexer {
     private readonly text: SearchTextService,
   ) {}
 
+  /**
+   * Re-indexes everything when a listing with fields has a search document without its weight-D part (field
+   * names, title pinyin): documents written before issue 15, on a database migrated by the CLI or the app.
+   * The check stops at the first such listing; on an up-to-date market it reads each table once.
+   */
+  async reindexIfStale(): Promise<number> {
+    try {
+      const stale = await this.dataSource.query<Array<{ stale: boolean }>>(
+        `SELECT EXISTS (SELECT 1 FROM result WHERE search_doc IS NOT NULL AND cardinality(field_codes) > 0 AND length(ts_filter(search_doc, '{d}')) = 0)
+             OR EXISTS (SELECT 1 FROM need WHERE search_doc IS NOT NULL AND cardinality(field_codes) > 0 AND length(ts_filter(search_doc, '{d}')) = 0) AS stale`,
+      );
+      if (!stale[0]?.stale) return 0;
+    } catch (error) {
+      // Not migrated yet (a first start with migrations off): nothing to re-index.
+      this.logger.warn(`search documents not checked: ${String(error)}`);
+      return 0;
+    }
+    this.logger.log('search documents predate field names and pinyin: re-indexing');
+    return this.reindexAll();
+  }
+
   async reindexAll(): Promise<number> {
     let count = 0;
     count += await this.reindex(RESULT_SPEC, ResultEntity);

@@ -2,17 +2,29 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ListingKind } from '@xkx/contracts';
 import { createAnalyzer, foldToSimplified, isCjkWord, quoteLexeme, TextAnalyzer } from '@xkx/text-zh';
 import { DataSource, EntityManager } from 'typeorm';
-import { TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
+import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 
-/** The three weighted parts of a listing's search document. */
+/** The weighted parts of a listing's search document. */
 export interface SearchParts {
-  /** weight A */
+  /** weight A; its pinyin keys go to weight D */
   title: string;
   /** weight B */
   keywords: string;
   /** weight C */
   body: string;
+  /** weight D: the names of these fields and of their ancestors (NE.BAT → 储能与动力电池, 新能源) */
+  fieldCodes: readonly string[];
 }
+
+/**
+ * ts_rank_cd weights for D, C, B, A. D (field names, pinyin keys) is so far below the text that a listing found
+ * only through its field or the pinyin of its title ranks after the listings that say the words (one C-weight
+ * match in a long summary is worth ~0.02 after length normalisation; a dozen D matches ~0.01).
+ */
+export const RANK_WEIGHTS = '{0.001, 0.2, 0.4, 1.0}';
+
+/** How much a hit through narrower terms only (人工智能 → 机器视觉) counts against a direct hit. */
+export const NARROWER_RANK_FACTOR = 0.5;
 
 export interface HighlightSegment {
   text: string;
@@ -31,6 +43,8 @@ export class SearchTextService implements OnModuleInit {
   private readonly logger = new Logger(SearchTextService.name);
   private analyzer: TextAnalyzer = createAnalyzer({ synonyms: [] });
   private synonymsLoaded = false;
+  /** code → "中文名 English name", for the field part of search documents. */
+  private fieldNames = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,9 +56,12 @@ export class SearchTextService implements OnModuleInit {
     if (!this.synonymsLoaded) await this.reloadSynonyms();
   }
 
+  /** Reloads the synonym groups and the field names (both go into search documents). */
   async reloadSynonyms(): Promise<void> {
     try {
-      this.analyzer = createAnalyzer({ synonyms: await this.taxonomy.synonymGroups() });
+      const [groups, fields] = await Promise.all([this.taxonomy.synonymGroups(), this.taxonomy.fieldNames()]);
+      this.analyzer = createAnalyzer({ synonyms: groups });
+      this.fieldNames = fields;
       this.synonymsLoaded = true;
     } catch (error) {
       // Before the first migration (fresh database) the table is missing; migrations run next.
@@ -61,12 +78,32 @@ export class SearchTextService implements OnModuleInit {
     const a = this.analyzer.searchDocument(parts.title);
     const b = this.analyzer.searchDocument(parts.keywords);
     const c = this.analyzer.searchDocument(parts.body);
+    // A field created since the last load: its name is read once (a rename re-indexes everything instead).
+    if (fieldPaths(parts.fieldCodes).some((code) => !this.fieldNames.has(code))) this.fieldNames = await this.taxonomy.fieldNames();
+    const d = this.sideDocument(parts.title, parts.fieldCodes);
     await manager.query(
       `UPDATE "${TABLE[kind]}" SET search_doc =
-         setweight(to_tsvector('simple', $1), 'A') || setweight(to_tsvector('simple', $2), 'B') || setweight(to_tsvector('simple', $3), 'C')
-       WHERE id = $4`,
-      [a, b, c, id],
+         setweight(to_tsvector('simple', $1), 'A') || setweight(to_tsvector('simple', $2), 'B') || setweight(to_tsvector('simple', $3), 'C') || setweight(to_tsvector('simple', $4), 'D')
+       WHERE id = $5`,
+      [a, b, c, d, id],
     );
+  }
+
+  /**
+   * The weight-D part of a search document: the names (Chinese and English) of the fields and their ancestors,
+   * and the pinyin keys of the title's words (lidianchi, ldc). Uses the field names loaded last.
+   */
+  sideDocument(title: string, fieldCodes: readonly string[]): string {
+    const fieldText = fieldPaths(fieldCodes).map((code) => this.fieldNames.get(code) ?? '');
+    return [this.analyzer.searchDocument(...fieldText), ...this.analyzer.pinyinKeys(title)].join(' ');
+  }
+
+  /**
+   * The query with every word that has narrower terms replaced by them (人工智能 → 机器视觉 | 大语言模型 …);
+   * '' when none has. Search adds what it finds, ranked at `NARROWER_RANK_FACTOR` of a direct hit.
+   */
+  narrowerTsQuery(q: string): string {
+    return this.analyzer.narrowerTsQuery(q);
   }
 
   /** `to_tsquery('simple', …)` text; empty when the query has no searchable token. */

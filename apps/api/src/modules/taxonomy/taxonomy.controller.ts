@@ -47,8 +47,11 @@ export class TaxonomyController {
   @Authenticated(Permission.TAXONOMY_MANAGE)
   @ApiParam({ name: 'code', example: 'NE.PV' })
   @ApiOkResponse({ type: FieldNodeDto })
-  update(@Param() params: FieldCodeParam, @Body() dto: UpdateFieldDto): Promise<FieldNodeDto> {
-    return this.taxonomy.update(params.code, dto);
+  async update(@Param() params: FieldCodeParam, @Body() dto: UpdateFieldDto): Promise<FieldNodeDto> {
+    const field = await this.taxonomy.update(params.code, dto);
+    // Field names are part of search documents (a search for 新能源 finds what is filed under it).
+    if (dto.nameZh !== undefined || dto.nameEn !== undefined) await this.afterSynonymChange();
+    return field;
   }
 
   @Get('synonyms')
@@ -63,7 +66,7 @@ export class TaxonomyController {
   @Authenticated(Permission.TAXONOMY_MANAGE)
   @ApiOkResponse({ type: SynonymListDto })
   async replaceSynonyms(@Body() dto: ReplaceSynonymsDto): Promise<SynonymListDto> {
-    const groups = await this.taxonomy.replaceSynonyms(dto.groups.map((g) => g.terms));
+    const groups = await this.taxonomy.replaceSynonyms(dto.groups);
     await this.afterSynonymChange();
     return { groups };
   }
@@ -74,7 +77,7 @@ export class TaxonomyController {
   @ApiCreatedResponse({ type: SynonymGroupResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A term is already in another group' })
   async createSynonymGroup(@Body() dto: CreateSynonymGroupDto): Promise<SynonymGroupResponseDto> {
-    const group = await this.taxonomy.createSynonymGroup(dto.terms);
+    const group = await this.taxonomy.createSynonymGroup(dto.terms, dto.relation);
     await this.afterSynonymChange();
     return group;
   }
@@ -84,7 +87,7 @@ export class TaxonomyController {
   @ApiOkResponse({ type: SynonymGroupResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version, or a term is already in another group' })
   async updateSynonymGroup(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSynonymGroupDto): Promise<SynonymGroupResponseDto> {
-    const group = await this.taxonomy.updateSynonymGroup(id, dto.terms, dto.version);
+    const group = await this.taxonomy.updateSynonymGroup(id, dto.terms, dto.version, dto.relation);
     await this.afterSynonymChange();
     return group;
   }
@@ -98,7 +101,7 @@ export class TaxonomyController {
     await this.afterSynonymChange();
   }
 
-  /** Search folds synonyms at index time, so every listing is re-indexed with the new list. */
+  /** Search folds synonyms and field names in at index time, so every listing is re-indexed. */
   private async afterSynonymChange(): Promise<void> {
     await this.synonymListeners.changed();
   }

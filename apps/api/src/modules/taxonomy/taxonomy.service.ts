@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, SynonymRelation } from '@xkx/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
@@ -95,8 +95,15 @@ export class TaxonomyService {
     });
   }
 
-  async synonymGroups(): Promise<string[][]> {
-    return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => g.terms);
+  /** code → "中文名 English name" of every field, inactive ones too (old listings keep them). */
+  async fieldNames(): Promise<Map<string, string>> {
+    const rows = await this.fields.find({ select: { code: true, nameZh: true, nameEn: true } });
+    return new Map(rows.map((r) => [r.code, `${r.nameZh} ${r.nameEn}`]));
+  }
+
+  /** Every group with its relation, oldest first (the analyzer keeps a term in the first equivalence group). */
+  async synonymGroups(): Promise<Array<{ terms: string[]; relation: SynonymRelation }>> {
+    return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => ({ terms: g.terms, relation: g.relation }));
   }
 
   async synonymGroupRows(): Promise<SynonymGroupResponseDto[]> {
@@ -104,36 +111,46 @@ export class TaxonomyService {
   }
 
   /** Replaces the whole list in one transaction (the admin edits it as one document). */
-  async replaceSynonyms(groups: string[][]): Promise<SynonymGroupResponseDto[]> {
-    const cleaned = groups.map((terms) => [...new Set(terms.map((t) => t.trim()).filter(Boolean))]).filter((terms) => terms.length >= 2);
+  async replaceSynonyms(groups: Array<{ terms: string[]; relation?: SynonymRelation }>): Promise<SynonymGroupResponseDto[]> {
+    const cleaned = groups
+      .map((g) => ({ terms: [...new Set(g.terms.map((t) => t.trim()).filter(Boolean))], relation: g.relation ?? SynonymRelation.EQUIVALENT }))
+      .filter((g) => g.terms.length >= 2);
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.count(SynonymGroupEntity);
       await manager.createQueryBuilder().delete().from(SynonymGroupEntity).execute();
-      if (cleaned.length > 0) await manager.save(cleaned.map((terms) => manager.create(SynonymGroupEntity, { terms })));
+      if (cleaned.length > 0) await manager.save(cleaned.map((g) => manager.create(SynonymGroupEntity, g)));
       await recordAudit(manager, { action: AuditAction.SYNONYMS_REPLACED, changes: { groups: { from: before, to: cleaned.length } } });
     });
     return this.synonymGroupRows();
   }
 
-  async createSynonymGroup(terms: string[]): Promise<SynonymGroupResponseDto> {
+  async createSynonymGroup(terms: string[], relation: SynonymRelation = SynonymRelation.EQUIVALENT): Promise<SynonymGroupResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cleaned = await this.checkTerms(manager, terms, null);
-      const saved = await manager.save(manager.create(SynonymGroupEntity, { terms: cleaned }));
-      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_CREATED, ...synonymSubject(saved), changes: { terms: { from: null, to: cleaned } } });
+      const cleaned = await this.checkTerms(manager, terms, null, relation);
+      const saved = await manager.save(manager.create(SynonymGroupEntity, { terms: cleaned, relation }));
+      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_CREATED, ...synonymSubject(saved), changes: { terms: { from: null, to: cleaned }, relation: { from: null, to: relation } } });
       return SynonymGroupResponseDto.from(saved);
     });
   }
 
-  async updateSynonymGroup(id: string, terms: string[], version: number): Promise<SynonymGroupResponseDto> {
+  /** `relation` omitted keeps the group's relation. */
+  async updateSynonymGroup(id: string, terms: string[], version: number, relation?: SynonymRelation): Promise<SynonymGroupResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const group = await this.lockGroup(manager, id);
       if (group.version !== version) throw DomainException.versionConflict(group.version);
-      const cleaned = await this.checkTerms(manager, terms, id);
+      const nextRelation = relation ?? group.relation;
+      const cleaned = await this.checkTerms(manager, terms, id, nextRelation);
       const before = group.terms;
-      if (before.length === cleaned.length && before.every((t, i) => t === cleaned[i])) return SynonymGroupResponseDto.from(group);
+      const beforeRelation = group.relation;
+      if (beforeRelation === nextRelation && before.length === cleaned.length && before.every((t, i) => t === cleaned[i])) return SynonymGroupResponseDto.from(group);
       group.terms = cleaned;
+      group.relation = nextRelation;
       const saved = await manager.save(group);
-      await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_UPDATED, ...synonymSubject(saved), changes: { terms: { from: before, to: cleaned } } });
+      await recordAudit(manager, {
+        action: AuditAction.SYNONYM_GROUP_UPDATED,
+        ...synonymSubject(saved),
+        changes: { terms: { from: before, to: cleaned }, ...(beforeRelation !== nextRelation ? { relation: { from: beforeRelation, to: nextRelation } } : {}) },
+      });
       return SynonymGroupResponseDto.from(saved);
     });
   }
@@ -153,10 +170,12 @@ export class TaxonomyService {
   }
 
   /**
-   * Trimmed terms, each once in the group and in no other group (a term in two groups would fold to two
-   * canonical words, depending on which group the analyzer read last). Problems are reported per term.
+   * Trimmed terms, each once in the group; an equivalence group's terms in no other equivalence group (a term
+   * in two would fold to two canonical words, depending on which group the analyzer read last). Narrower
+   * groups name terms that have their own equivalents (人工智能 ⊃ 计算机视觉), so they are not checked against
+   * the others. Problems are reported per term.
    */
-  private async checkTerms(manager: EntityManager, terms: string[], ownId: string | null): Promise<string[]> {
+  private async checkTerms(manager: EntityManager, terms: string[], ownId: string | null, relation: SynonymRelation): Promise<string[]> {
     const cleaned = terms.map((t) => t.trim());
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
@@ -167,7 +186,8 @@ export class TaxonomyService {
       else seen.set(key, i);
     });
     if (issues.length > 0) throw DomainException.validation(issues);
-    const others = await manager.find(SynonymGroupEntity, { order: { createdAt: 'ASC' } });
+    if (relation === SynonymRelation.NARROWER) return cleaned;
+    const others = await manager.find(SynonymGroupEntity, { where: { relation: SynonymRelation.EQUIVALENT }, order: { createdAt: 'ASC' } });
     const taken: FieldIssue[] = [];
     for (const group of others) {
       if (group.id === ownId) continue;
@@ -189,4 +209,8 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
 /** Codes are not uuids, so the audit names a field by its label only. */
 const fieldSubject = (f: { code: string; nameZh: string }) => ({ subjectType: 'technology_field' as const, subjectLabel: `${f.code} ${f.nameZh}` });
 
-const synonymSubject = (g: { id: string; terms: string[] }) => ({ subjectType: 'synonym_group' as const, subjectId: g.id, subjectLabel: g.terms.join(' = ') });
+const synonymSubject = (g: { id: string; terms: string[]; relation: SynonymRelation }) => ({
+  subjectType: 'synonym_group' as const,
+  subjectId: g.id,
+  subjectLabel: g.relation === SynonymRelation.NARROWER ? `${g.terms[0] ?? ''} ⊃ ${g.terms.slice(1).join('、')}` : g.terms.join(' = '),
+});

@@ -44,10 +44,11 @@ export interface FieldUpdate {
   active?: boolean;
 }
 
-/** Terms that count as one word in search and matching; the first is canonical. */
+/** Terms that count as one word in search and matching (the first is canonical), or a broader term and narrower ones. */
 export interface SynonymGroup {
   id: string;
   terms: string[];
+  relation: SynonymRelation;
   version: number;
   updatedAt: string;
 }
@@ -57,9 +58,21 @@ export interface SynonymList {
   groups: SynonymGroup[];
 }
 
-/** POST /api/synonyms, and one group of PUT /api/synonyms: the first term is canonical. */
+/**
+ * How a synonym group's terms relate. EQUIVALENT: they mean the same (the first is canonical; search and
+ * matching fold the others to it). NARROWER: the terms after the first are narrower than it (人工智能 ⊃
+ * 计算机视觉, 大模型): a search for the first also finds them, ranked lower; nothing is folded.
+ */
+export enum SynonymRelation {
+  EQUIVALENT = 'EQUIVALENT',
+  NARROWER = 'NARROWER',
+}
+
+/** POST /api/synonyms, and one group of PUT /api/synonyms: the first term is canonical (or the broader one). */
 export interface SynonymTermsInput {
   terms: string[];
+  /** EQUIVALENT when omitted. */
+  relation?: SynonymRelation;
 }
 
 /** PUT /api/synonyms: the whole list replaced (every listing is re-indexed). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeText } from '@xkx/text-zh';
 import { CONTRACT_TYPES_V1, NDA_V1, REGISTRATION_FIELDS_V1 } from './contract-reference-data.v1';
+import { NARROWER_SYNONYM_GROUPS_V2 } from './synonyms-narrower.v2';
 import { SYNONYM_GROUPS_V1 } from './synonyms.v1';
 import { TECHNOLOGY_FIELDS_V1 } from './technology-fields.v1';
 
@@ -16,6 +17,7 @@ describe('frozen reference data', () => {
   it.each([
     ['TECHNOLOGY_FIELDS_V1 (1795728600000-SeedTechnologyFields)', TECHNOLOGY_FIELDS_V1, '6455491c13421140a35d7737beefafa77f15d53232e33b118d4a755d4c031c52'],
     ['SYNONYM_GROUPS_V1 (1795728600100-SeedSynonyms)', SYNONYM_GROUPS_V1, 'd82df6c6dcbb8124e63bf424dbe8796f3696da079b33ce2457276de8a2fe0fb4'],
+    ['NARROWER_SYNONYM_GROUPS_V2 (1796430042800-SeedNarrowerSynonyms)', NARROWER_SYNONYM_GROUPS_V2, 'b44af2fb0d7eaf6f2d2b6e0f830f91da022b397697f49079439a5e14cba95f7a'],
     ['CONTRACT_TYPES_V1 (1795730035300-SeedContractReferenceData)', CONTRACT_TYPES_V1, '35c71be99a827ef05ff13904faf34c80ebd759c3bc1a0bd27a0a8243125c90fc'],
     ['REGISTRATION_FIELDS_V1 (1795730035300-SeedContractReferenceData)', REGISTRATION_FIELDS_V1, 'ed7965da101e49c6bdf804b131ac300e170899aa8dc5f93e0f1f75916d5cf11c'],
     ['NDA_V1 (1795730035300-SeedContractReferenceData)', NDA_V1, 'f1969480cd805fe5b63dc39c54fee5e915cbdccc4082ed8957f568b19d54fd83'],

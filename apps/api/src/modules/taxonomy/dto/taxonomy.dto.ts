@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldCreate, FieldNode, FieldUpdate, SynonymGroup, SynonymGroupUpdate, SynonymList, SynonymTermsInput, SynonymsReplaceInput } from '@xkx/contracts';
+import { FieldCreate, FieldNode, FieldUpdate, SynonymGroup, SynonymGroupUpdate, SynonymList, SynonymRelation, SynonymTermsInput, SynonymsReplaceInput } from '@xkx/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { SynonymGroupEntity } from '../synonym-group.entity';
 import { TechnologyFieldEntity } from '../technology-field.entity';
 
@@ -53,6 +53,11 @@ export class SynonymGroupDto implements SynonymTermsInput {
   @MinLength(1, { each: true })
   @MaxLength(30, { each: true })
   terms!: string[];
+
+  @ApiPropertyOptional({ enum: SynonymRelation, enumName: 'SynonymRelation', default: SynonymRelation.EQUIVALENT, description: 'NARROWER: the terms after the first are narrower than it (a search for it finds them, ranked lower)' })
+  @IsOptional()
+  @IsEnum(SynonymRelation)
+  relation?: SynonymRelation;
 }
 
 export class ReplaceSynonymsDto implements SynonymsReplaceInput {
@@ -69,11 +74,12 @@ export class ReplaceSynonymsDto implements SynonymsReplaceInput {
 export class SynonymGroupResponseDto implements SynonymGroup {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: ['锂离子电池', '锂电池'] }) terms!: string[];
+  @ApiProperty({ enum: SynonymRelation, enumName: 'SynonymRelation' }) relation!: SynonymRelation;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(e: SynonymGroupEntity): SynonymGroupResponseDto {
-    return { id: e.id, terms: e.terms, version: e.version, updatedAt: e.updatedAt.toISOString() };
+    return { id: e.id, terms: e.terms, relation: e.relation, version: e.version, updatedAt: e.updatedAt.toISOString() };
   }
 }
 
