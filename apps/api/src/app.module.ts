@@ -14,7 +14,9 @@ import { DatabaseModule, DatabaseModuleOptions } from './database/database.modul
 import { SeedModule } from './database/seeds/seed.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CredentialsModule } from './modules/auth/auth-credentials';
 import { AuthModule } from './modules/auth/auth.module';
+import { DealContractsModule } from './modules/contracts/deal-contracts';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
 import { DealsModule } from './modules/deals/deals.module';
@@ -32,6 +34,7 @@ import { StatsModule } from './modules/stats/stats.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { StorageModule } from './modules/storage/storage.module';
 import { TodoModule } from './modules/todo/todo.module';
+import { UserPortsModule } from './modules/users/user-ports';
 import { UsersModule } from './modules/users/users.module';
 
 /** What the completion line says about the request: no headers (tokens and cookies never reach the log). */
@@ -82,7 +85,9 @@ export class AppModule {
         AuditModule,
         MailModule,
         AuthModule,
+        CredentialsModule,
         UsersModule,
+        UserPortsModule,
         ConfidentialAccessModule,
         ListingsModule,
         ImportsModule,
@@ -91,6 +96,7 @@ export class AppModule {
         TodoModule,
         DealsModule,
         ContractsModule,
+        DealContractsModule,
         AttachmentsModule,
         KpisModule,
         SeedModule,

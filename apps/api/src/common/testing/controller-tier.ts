@@ -8,9 +8,9 @@ import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { getStorageToken, ThrottlerStorageService } from '@nestjs/throttler';
-import { getRepositoryToken } from '@nestjs/typeorm';
 import { API_PREFIX, Role, UserStatus } from '@xkx/contracts';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../auth/auth-user';
 import { AllExceptionsFilter } from '../filters/all-exceptions.filter';
 import { AccessGuard } from '../guards/access.guard';
@@ -18,7 +18,6 @@ import { TextInputPipe } from '../validation/text-input.pipe';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { AppConfig, loadConfig } from '../../config/app-config';
 import { JwtStrategy } from '../../modules/auth/jwt.strategy';
-import { UserEntity } from '../../modules/users/user.entity';
 
 export interface TierAccount {
   id: string;
@@ -45,10 +44,13 @@ export async function startControllerTier(controller: Type<unknown>, providers: 
   // The strategy's one query (the user, if their sign-in is live), answered from `accounts`.
   let wanted: unknown;
   const query = {
+    select: () => query,
+    addSelect: () => query,
+    from: () => query,
     where: (_sql: string, params: { id: unknown }) => ((wanted = params.id), query),
     andWhere: () => query,
     setParameter: () => query,
-    getOne: async () => accounts.find((a) => a.id === wanted) ?? null,
+    getRawOne: async () => accounts.find((a) => a.id === wanted),
   };
 
   @Module({
@@ -57,7 +59,7 @@ export async function startControllerTier(controller: Type<unknown>, providers: 
     providers: [
       ...providers,
       { provide: AppConfig, useValue: config },
-      { provide: getRepositoryToken(UserEntity), useValue: { createQueryBuilder: () => query } },
+      { provide: DataSource, useValue: { createQueryBuilder: () => query } },
       JwtStrategy,
       // The rate limits' counters (routes may declare one), in memory.
       { provide: getStorageToken(), useClass: ThrottlerStorageService },

@@ -1,17 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, ErrorCode, OrganizationKind, UserStatus } from '@xkx/contracts';
-import { normalizeMobileCN, QIXIA_AREA_CODE } from '@xkx/util';
+import { normalizeMobileCN } from '@xkx/util';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { pinyinKeys } from '@xkx/text-zh';
+import { createRegisteredEnterprise } from '@xkx/api/modules/organizations/new-organization';
+import { findOrganizationFacts, findOrganizationFactsByCreditCode, OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { Account, AccountPatch, createAccount, findAccount, findAccountByEmail, updateAccount } from '@xkx/api/modules/users/accounts';
 import { toCurrentUserDto } from './current-user.mapper';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { ChangePasswordDto, CurrentUserDto, LoginDto, RegisterDto, ResetPasswordDto, SessionDto, UpdateProfileDto } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
@@ -31,7 +30,6 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
   /**
@@ -44,8 +42,7 @@ export class AuthService {
     // Hashed either way, so a taken e-mail answers as slowly as a new one.
     const passwordHash = await this.passwords.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(UserEntity);
-      const owner = await repo.findOneBy({ email: dto.email });
+      const owner = await findAccountByEmail(manager, dto.email);
       // Checked before the e-mail matters, so a bad organization is refused alike for new and taken e-mails.
       const organization = await this.registrationOrganization(dto, manager, owner === null, meta);
       if (owner) {
@@ -64,20 +61,17 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
         );
         return;
       }
-      const created = await repo.save(
-        repo.create({
-          email: dto.email,
-          name: dto.name,
-          mobile: dto.mobile ? normalizeMobileCN(dto.mobile) : null,
-          role: dto.role,
-          status: UserStatus.PENDING,
-          passwordHash,
-          organizationId: organization.id,
-          lastLoginAt: null,
-          verifiedAt: null,
-          verifiedById: null,
-        }),
-      );
+      const created = await createAccount(manager, {
+        email: dto.email,
+        name: dto.name,
+        mobile: dto.mobile ? normalizeMobileCN(dto.mobile) : null,
+        role: dto.role,
+        status: UserStatus.PENDING,
+        passwordHash,
+        organizationId: organization.id,
+        verifiedAt: null,
+        verifiedById: null,
+      });
       await this.audit.record({ action: AuditAction.REGISTERED, actorId: created.id, actorEmail: created.email, subjectType: 'user', subjectId: created.id, meta, details: { role: created.role, organizationId: organization.id } }, manager);
       await this.mail.enqueue(
         {
@@ -91,34 +85,23 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   }
 
   /** The registrant's organization; a new enterprise is created only when `create` (the e-mail is new). */
-  private async registrationOrganization(dto: RegisterDto, manager: EntityManager, create: boolean, meta: RequestMeta): Promise<OrganizationEntity | { id: null }> {
-    const orgs = manager.getRepository(OrganizationEntity);
+  private async registrationOrganization(dto: RegisterDto, manager: EntityManager, create: boolean, meta: RequestMeta): Promise<OrganizationFacts | { id: null }> {
     if (dto.role === 'RESEARCHER') {
       if (!dto.organizationId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
-      const found = await orgs.findOneBy({ id: dto.organizationId });
+      const found = await findOrganizationFacts(manager, dto.organizationId);
       if (!found) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (!INSTITUTION_KINDS.includes(found.kind)) throw new DomainException(ErrorCode.INSTITUTION_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
       return found;
     }
     if (!dto.enterprise) throw DomainException.validation([{ field: 'enterprise', constraint: 'isDefined', args: [] }]);
-    const existing = await orgs.findOneBy({ creditCode: dto.enterprise.creditCode });
+    const existing = await findOrganizationFactsByCreditCode(manager, dto.enterprise.creditCode);
     if (existing) {
       if (existing.kind !== OrganizationKind.ENTERPRISE) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.creditCode', constraint: 'invalid', args: [] }]);
       return existing;
     }
     if (!dto.enterprise.nameZh) throw new DomainException(ErrorCode.ENTERPRISE_NAME_REQUIRED, HttpStatus.BAD_REQUEST, [{ field: 'enterprise.nameZh', constraint: 'isDefined', args: [] }]);
     if (!create) return { id: null };
-    const organization = await orgs.save(
-      orgs.create({
-        nameZh: dto.enterprise.nameZh,
-        kind: OrganizationKind.ENTERPRISE,
-        creditCode: dto.enterprise.creditCode,
-        areaCode: QIXIA_AREA_CODE,
-        address: dto.enterprise.address ?? null,
-        verified: false,
-        ...pinyinKeys(dto.enterprise.nameZh),
-      }),
-    );
+    const organization = await createRegisteredEnterprise(manager, { nameZh: dto.enterprise.nameZh, creditCode: dto.enterprise.creditCode, address: dto.enterprise.address ?? null });
     await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorEmail: dto.email, subjectType: 'organization', subjectId: organization.id, meta, details: { via: 'registration' } }, manager);
     return organization;
   }
@@ -126,7 +109,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   /** Unknown email and wrong password answer alike and take as long (a real argon2 verify either way). */
   async login(dto: LoginDto, meta: RequestMeta): Promise<SessionDto> {
     await this.throttle.assertAllowed(dto.email, meta.ip);
-    const user = await this.users.findOne({ where: { email: dto.email }, relations: { organization: true } });
+    const user = await findAccountByEmail(this.dataSource.manager, dto.email, { organization: true });
     const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) {
       await this.audit.record({ action: AuditAction.LOGIN_FAILED, actorId: user?.id ?? null, actorEmail: dto.email, meta });
@@ -141,7 +124,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
       }
       throw new DomainException(ErrorCode.ACCOUNT_SUSPENDED, HttpStatus.FORBIDDEN);
     }
-    await this.users.update(user.id, { lastLoginAt: new Date() });
+    await updateAccount(this.dataSource.manager, user.id, { lastLoginAt: new Date() });
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorId: user.id, actorEmail: user.email, meta });
     return { user: toCurrentUserDto(user), tokens: await this.tokens.issue(user, meta) };
   }
@@ -160,10 +143,10 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   }
 
   async updateProfile(userId: string, dto: UpdateProfileDto): Promise<CurrentUserDto> {
-    const patch: Partial<UserEntity> = {};
+    const patch: AccountPatch = {};
     if (dto.name !== undefined) patch.name = dto.name;
     if (dto.mobile !== undefined) patch.mobile = dto.mobile === null ? null : normalizeMobileCN(dto.mobile);
-    if (Object.keys(patch).length > 0) await this.users.update(userId, patch);
+    if (Object.keys(patch).length > 0) await updateAccount(this.dataSource.manager, userId, patch);
     return this.me(userId);
   }
 
@@ -175,7 +158,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
     this.passwords.assertAcceptable(dto.newPassword, 'newPassword', user);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(UserEntity).update(user.id, { passwordHash });
+      await updateAccount(manager, user.id, { passwordHash });
       // Every other session ends; this one continues with fresh tokens.
       await this.tokens.revokeAllForUser(user.id, manager);
       await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, actorId: user.id, subjectType: 'user', subjectId: user.id, meta }, manager);
@@ -185,7 +168,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
 
   /** Always accepted, so the answer does not reveal whether the email is registered. */
   async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
-    const user = await this.users.findOneBy({ email });
+    const user = await findAccountByEmail(this.dataSource.manager, email);
     if (!user || user.status === UserStatus.SUSPENDED) return;
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
@@ -205,7 +188,7 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
   async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<void> {
     // Judged against the token's owner; an unknown token is refused below, inside the transaction.
     const owner = await this.dataSource.getRepository(PasswordResetTokenEntity).findOneBy({ tokenHash: sha256(dto.token) });
-    const user = owner ? await this.users.findOneBy({ id: owner.userId }) : null;
+    const user = owner ? await findAccount(this.dataSource.manager, owner.userId) : null;
     this.passwords.assertAcceptable(dto.newPassword, 'newPassword', user ?? {});
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -216,14 +199,14 @@ Someone just tried to register a new Xiakexing account with this e-mail. You alr
       }
       await repo.update(token.id, { usedAt: new Date() });
       await repo.update({ userId: token.userId, usedAt: IsNull() }, { usedAt: new Date() });
-      await manager.getRepository(UserEntity).update(token.userId, { passwordHash });
+      await updateAccount(manager, token.userId, { passwordHash });
       await this.tokens.revokeAllForUser(token.userId, manager);
       await this.audit.record({ action: AuditAction.PASSWORD_RESET, actorId: token.userId, subjectType: 'user', subjectId: token.userId, meta }, manager);
     });
   }
 
-  private async loadUser(id: string): Promise<UserEntity> {
-    const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
+  private async loadUser(id: string): Promise<Account> {
+    const user = await findAccount(this.dataSource.manager, id, { organization: true });
     if (!user) throw DomainException.notFound(ErrorCode.USER_NOT_FOUND);
     return user;
   }

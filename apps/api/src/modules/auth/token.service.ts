@@ -1,17 +1,23 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ACCESS_TOKEN_TTL_SECONDS, AuditAction, AuthTokens, ErrorCode } from '@xkx/contracts';
+import { ACCESS_TOKEN_TTL_SECONDS, AuditAction, AuthTokens, ErrorCode, Role } from '@xkx/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessTokenPayload } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { findAccount } from '@xkx/api/modules/users/accounts';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/** Whom a token is for: the access token carries the id and the role. */
+export interface TokenSubject {
+  id: string;
+  role: Role;
+}
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -27,7 +33,7 @@ export class TokenService {
   ) {}
 
   /** A new sign-in: a new token family. */
-  async issue(user: UserEntity, meta: RequestMeta, manager?: EntityManager): Promise<AuthTokens> {
+  async issue(user: TokenSubject, meta: RequestMeta, manager?: EntityManager): Promise<AuthTokens> {
     return this.issueInFamily(user, randomUUID(), meta, manager ?? this.dataSource.manager);
   }
 
@@ -53,7 +59,7 @@ export class TokenService {
         return { reuse: true as const };
       }
       if (token.expiresAt.getTime() <= Date.now()) throw this.invalid();
-      const user = await manager.getRepository(UserEntity).findOneBy({ id: token.userId });
+      const user = await findAccount(manager, token.userId);
       if (!user || user.status === 'SUSPENDED') throw this.invalid();
       const tokens = await this.issueInFamily(user, token.familyId, meta, manager, token);
       return { tokens, userId: user.id };
@@ -77,7 +83,7 @@ export class TokenService {
   }
 
   private async issueInFamily(
-    user: UserEntity,
+    user: TokenSubject,
     familyId: string,
     meta: RequestMeta,
     manager: EntityManager,

@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, DealSide, ErrorCode, NotificationKind, OfferStatus, Role } from '@xkx/contracts';
 import { fenToYuanString } from '@xkx/util';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { userCards, userNames } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
@@ -28,7 +28,7 @@ export class DealCollaborationService {
     const { participants } = await this.access.load(dealId, user);
     const rows = await this.dataSource.manager.find(DealMessageEntity, { where: { dealId }, order: { createdAt: 'ASC' }, take: 1000 });
     const ids = [...new Set(rows.map((r) => r.authorId))];
-    const authors = ids.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'name', 'role'] }) : [];
+    const authors = await userCards(this.dataSource.manager, ids);
     const byId = new Map(authors.map((a) => [a.id, a]));
     return rows.map((r) => ({
       id: r.id, authorId: r.authorId, authorName: byId.get(r.authorId)?.name ?? '', body: r.body, createdAt: r.createdAt.toISOString(),
@@ -123,10 +123,7 @@ export class DealCollaborationService {
   }
 
   private async names(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await manager.find(UserEntity, { where: { id: In(unique) }, select: ['id', 'name'] });
-    return new Map(users.map((u) => [u.id, u.name]));
+    return new Map((await userNames(manager, ids)).map((u) => [u.id, u.name]));
   }
 }
 

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, DealSide, ErrorCode, ListingKind } from '@xkx/contracts';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { canManage } from '@xkx/api/modules/listings/listing-access';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { userCards, userNames } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
 import { isOpen, NDA_STAGES } from './deal-workflow';
@@ -96,7 +96,7 @@ export class NdaService {
     if (!listing || !canManage(user, kind, listing)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     const rows = await m.find(ConfidentialViewEntity, { where: { listingKind: kind, listingId }, order: { createdAt: 'DESC' }, take: 1000 });
     const viewerIds = [...new Set(rows.map((r) => r.viewerId))];
-    const users = viewerIds.length ? await m.find(UserEntity, { where: { id: In(viewerIds) }, relations: ['organization'] }) : [];
+    const users = await userCards(m, viewerIds, { organization: true });
     return rows.map((r) => {
       const u = users.find((x) => x.id === r.viewerId);
       return { viewerId: r.viewerId, viewerName: u?.name ?? '', organizationName: u?.organization?.nameZh ?? null, basis: r.basis, at: r.createdAt.toISOString() };
@@ -105,7 +105,7 @@ export class NdaService {
 
   private async withAuthors(rows: NdaVersionEntity[]): Promise<NdaVersionDto[]> {
     const ids = [...new Set(rows.map((v) => v.createdById).filter((id): id is string => id !== null))];
-    const users = ids.length ? await this.dataSource.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, name: true } }) : [];
+    const users = await userNames(this.dataSource.manager, ids);
     return rows.map((v) => this.dto(v, users.find((u) => u.id === v.createdById)?.name ?? null));
   }
 

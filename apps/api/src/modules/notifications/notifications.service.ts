@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, NotificationKind } from '@xkx/contracts';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { NotificationRecipients } from './notification-recipients.port';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotifyInput {
@@ -25,6 +25,7 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly recipients: NotificationRecipients,
   ) {}
 
   async notify(manager: EntityManager, userIds: readonly string[], input: NotifyInput): Promise<void> {
@@ -35,7 +36,7 @@ export class NotificationsService {
       ids.map((userId) => ({ userId, kind: input.kind, title: input.titleZh, titleEn: input.titleEn, body: input.body, dealId: input.dealId ?? null, link: input.link ?? null, readAt: null })),
     );
     if (input.mail === false) return;
-    const users = await manager.find(UserEntity, { where: { id: In(ids) }, select: ['id', 'email', 'status'] });
+    const users = await this.recipients.contacts(manager, ids);
     for (const user of users) {
       if (user.status === 'SUSPENDED') continue;
       await this.mail.enqueue({ to: user.email, subject: `霞科行：${input.titleZh} / ${input.titleEn}`, body: input.body }, manager);

@@ -1,7 +1,10 @@
+import { OrganizationKind } from '@xkx/contracts';
+import { QIXIA_AREA_CODE } from '@xkx/util';
 import { EntityManager } from 'typeorm';
 import { CreateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { pinyinKeys } from '@xkx/text-zh';
+import { OrganizationFacts, toOrganizationFacts } from './organization-reader';
 
 /**
  * An organization as an operator enters it (the admin page and the reference import): verified, with its
@@ -22,4 +25,20 @@ export function newOrganization(manager: EntityManager, dto: CreateOrganizationD
     isKeyMonitored: dto.isKeyMonitored ?? false,
     ...pinyinKeys(dto.nameZh),
   });
+}
+
+/** An enterprise a registrant names (self-registration): unverified, in Qixia, saved in the caller's transaction. */
+export async function createRegisteredEnterprise(manager: EntityManager, input: { nameZh: string; creditCode: string; address: string | null }): Promise<OrganizationFacts> {
+  const organization = await manager.save(
+    manager.create(OrganizationEntity, {
+      nameZh: input.nameZh,
+      kind: OrganizationKind.ENTERPRISE,
+      creditCode: input.creditCode,
+      areaCode: QIXIA_AREA_CODE,
+      address: input.address,
+      verified: false,
+      ...pinyinKeys(input.nameZh),
+    }),
+  );
+  return toOrganizationFacts(organization);
 }

@@ -9,8 +9,8 @@ import { CreateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { newOrganization } from './new-organization';
 import { pinyinKeys } from '@xkx/text-zh';
-import { ColumnSpec, labelToCode, yesNo } from '@xkx/api/modules/imports/excel-columns';
-import { ImportRowError, readSheetRows, SheetLimits, SheetRow } from '@xkx/api/modules/imports/xlsx-rows';
+import { ColumnSpec, labelToCode, yesNo } from '../../common/excel/sheet-columns';
+import { ImportRowError, readSheetRows, SheetLimits, SheetRow } from '../../common/excel/xlsx-rows';
 
 /**
  * Reference organizations (universities, institutes, enterprises, tech-transfer centers) from an .xlsx,

@@ -1,5 +1,5 @@
 import { OrganizationKind } from '@xkx/contracts';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -9,11 +9,25 @@ import { OrganizationEntity } from './organization.entity';
 export interface OrganizationFacts {
   id: string;
   nameZh: string;
+  nameEn: string | null;
+  shortName: string | null;
   kind: OrganizationKind;
+  creditCode: string | null;
+  areaCode: string;
   isKeyMonitored: boolean;
 }
 
-const toFacts = (o: OrganizationEntity): OrganizationFacts => ({ id: o.id, nameZh: o.nameZh, kind: o.kind, isKeyMonitored: o.isKeyMonitored });
+export const toOrganizationFacts = (o: OrganizationEntity): OrganizationFacts => ({
+  id: o.id,
+  nameZh: o.nameZh,
+  nameEn: o.nameEn,
+  shortName: o.shortName,
+  kind: o.kind,
+  creditCode: o.creditCode,
+  areaCode: o.areaCode,
+  isKeyMonitored: o.isKeyMonitored,
+});
+const toFacts = toOrganizationFacts;
 
 export async function findOrganizationFacts(manager: EntityManager, id: string): Promise<OrganizationFacts | null> {
   const organization = await manager.findOneBy(OrganizationEntity, { id });
@@ -39,4 +53,32 @@ export async function countOrganizationsByKind(manager: EntityManager): Promise<
     .groupBy('o.kind')
     .getRawMany<{ kind: OrganizationKind; count: number }>();
   return new Map(rows.map((r) => [r.kind, Number(r.count)]));
+}
+
+/** The organization with this unified social credit code, if any. */
+export async function findOrganizationFactsByCreditCode(manager: EntityManager, creditCode: string): Promise<OrganizationFacts | null> {
+  const organization = await manager.findOneBy(OrganizationEntity, { creditCode });
+  return organization ? toFacts(organization) : null;
+}
+
+/** Organizations of the given kinds (sheet imports match a typed name, short name or credit code against them). */
+export async function organizationsFactsOfKinds(manager: EntityManager, kinds: readonly OrganizationKind[]): Promise<OrganizationFacts[]> {
+  if (kinds.length === 0) return [];
+  return (await manager.findBy(OrganizationEntity, { kind: In([...kinds]) })).map(toFacts);
+}
+
+/**
+ * Joins a row's organization into the caller's own query, so a listing and its organization still come in one
+ * statement (issue 14), mapped onto `property` of the row (`alias.key`); `takeJoinedOrganization` reads it back
+ * as facts and takes it off the row. The organization's entity stays in this module.
+ */
+export function innerJoinOrganization<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, property: string, alias: string, condition: string): SelectQueryBuilder<T> {
+  return qb.innerJoinAndMapOne(property, OrganizationEntity, alias, condition);
+}
+
+export function takeJoinedOrganization(row: object, key: string): OrganizationFacts | null {
+  const record = row as Record<string, unknown>;
+  const joined = record[key];
+  delete record[key];
+  return joined instanceof OrganizationEntity ? toFacts(joined) : null;
 }

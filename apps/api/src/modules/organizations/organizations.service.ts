@@ -1,15 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, auditDiff, ErrorCode, NotificationKind, UserStatus } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, NotificationKind } from '@xkx/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
 import { ListOrganizationsQueryDto } from './dto/list-organizations-query.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-write.dto';
+import { OrganizationMembers } from './organization-members.port';
 import { OrganizationEntity } from './organization.entity';
 import { pinyinKeys } from '@xkx/text-zh';
 import { newOrganization } from './new-organization';
@@ -24,6 +24,7 @@ export class OrganizationsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly members: OrganizationMembers,
   ) {}
 
   async create(dto: CreateOrganizationDto, actor: AuthUser, meta: RequestMeta): Promise<OrganizationEntity> {
@@ -59,8 +60,7 @@ export class OrganizationsService {
       const verifiedNow = changes.verified === true;
       if (verifiedNow && diff['verified']) {
         // The outcome reaches the organization's members in the bell (and by mail), not only the audit log.
-        const members = await manager.find(UserEntity, { where: { organizationId: id, status: UserStatus.ACTIVE }, select: ['id'] });
-        await this.notifications.notify(manager, members.map((m) => m.id), {
+        await this.notifications.notify(manager, await this.members.activeMemberIds(manager, id), {
           kind: NotificationKind.ORGANIZATION_VERIFIED,
           titleZh: `「${org.nameZh}」已通过机构认证`,
           titleEn: `${org.nameZh} is now a verified organization`,

@@ -6,7 +6,7 @@ import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
 import { PasswordService } from '@xkx/api/modules/auth/password.service';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { Account, administratorExists, createAccount, emailTaken } from '@xkx/api/modules/users/accounts';
 
 export interface NewAdministrator {
   email: string;
@@ -29,14 +29,14 @@ export class Administrators {
   ) {}
 
   async exists(manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.existsBy(UserEntity, { role: Role.ADMIN });
+    return administratorExists(manager);
   }
 
   /**
    * Refuses a taken e-mail; with `onlyIfNone` (the setup link) also refuses once any administrator
    * exists, checked under a transaction-scoped lock so two racing links cannot both succeed.
    */
-  async create(input: NewAdministrator, origin: AdministratorOrigin, options: { onlyIfNone?: boolean; meta?: RequestMeta } = {}): Promise<UserEntity> {
+  async create(input: NewAdministrator, origin: AdministratorOrigin, options: { onlyIfNone?: boolean; meta?: RequestMeta } = {}): Promise<Account> {
     const email = input.email.trim().toLowerCase();
     const name = input.name.trim();
     const issues = [
@@ -49,23 +49,20 @@ export class Administrators {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('xkx-create-administrator'))`);
       if (options.onlyIfNone && (await this.exists(manager))) throw new DomainException(ErrorCode.SETUP_NOT_NEEDED, HttpStatus.CONFLICT);
-      if (await manager.existsBy(UserEntity, { email })) {
+      if (await emailTaken(manager, email)) {
         throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
       }
-      const user = await manager.save(
-        manager.create(UserEntity, {
-          email,
-          name,
-          mobile: null,
-          role: Role.ADMIN,
-          status: UserStatus.ACTIVE,
-          passwordHash,
-          organizationId: null,
-          lastLoginAt: null,
-          verifiedAt: new Date(),
-          verifiedById: null,
-        }),
-      );
+      const user = await createAccount(manager, {
+        email,
+        name,
+        mobile: null,
+        role: Role.ADMIN,
+        status: UserStatus.ACTIVE,
+        passwordHash,
+        organizationId: null,
+        verifiedAt: new Date(),
+        verifiedById: null,
+      });
       await this.audit.record({ action: AuditAction.ADMIN_CREATED, actorId: null, actorEmail: email, subjectType: 'user', subjectId: user.id, meta: options.meta, details: { via: origin } }, manager);
       return user;
     });

@@ -2,20 +2,17 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, ErrorCode, NotificationKind, Role, UserStatus } from '@xkx/contracts';
 import { normalizeMobileCN } from '@xkx/util';
-import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
-import { PasswordService } from '@xkx/api/modules/auth/password.service';
-import { TokenService } from '@xkx/api/modules/auth/token.service';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { PasswordResetTokenEntity } from '@xkx/api/modules/auth/password-reset-token.entity';
-import { sha256 } from '@xkx/api/modules/auth/token.service';
+import { findOrganizationFacts, OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { Credentials } from './credentials.port';
 import { CreateUserDto, InviteUserDto, ListUsersQueryDto } from './dto/users.dto';
+import { activeMemberIds } from './user-reader';
 import { UserEntity } from './user.entity';
 
 /** An invitation's set-password link stays valid for a week (a reset link: an hour). */
@@ -26,8 +23,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly passwords: PasswordService,
-    private readonly tokens: TokenService,
+    private readonly credentials: Credentials,
     private readonly notifications: NotificationsService,
     private readonly mail: MailService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -48,10 +44,9 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
-    this.passwords.assertAcceptable(dto.password, 'password', { email: dto.email, name: dto.name });
-    const passwordHash = await this.passwords.hash(dto.password);
+    const passwordHash = await this.credentials.hashAcceptable(dto.password, 'password', { email: dto.email, name: dto.name });
     const id = await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (!(await findOrganizationFacts(manager, dto.organizationId))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (await manager.existsBy(UserEntity, { email: dto.email })) {
         throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
       }
@@ -81,10 +76,9 @@ export class UsersService {
    * page and token, valid for a week). Until the invitee sets one, nobody can sign in as them.
    */
   async invite(dto: InviteUserDto, actor: AuthUser, meta: RequestMeta): Promise<UserEntity> {
-    const unusable = await this.passwords.hash(randomBytes(32).toString('base64url'));
-    const token = randomBytes(32).toString('base64url');
+    const unusable = await this.credentials.unusableHash();
     const id = await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
+      if (!(await findOrganizationFacts(manager, dto.organizationId))) throw DomainException.notFound(ErrorCode.ORGANIZATION_NOT_FOUND);
       if (await manager.existsBy(UserEntity, { email: dto.email })) {
         throw new DomainException(ErrorCode.EMAIL_TAKEN, HttpStatus.CONFLICT, [{ field: 'email', constraint: 'emailTaken', args: [] }]);
       }
@@ -102,7 +96,7 @@ export class UsersService {
           verifiedById: actor.id,
         }),
       );
-      await manager.getRepository(PasswordResetTokenEntity).insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + INVITATION_TTL_MS), usedAt: null });
+      const token = await this.credentials.issueSetPasswordToken(manager, user.id, INVITATION_TTL_MS);
       await this.audit.record({ action: AuditAction.USER_INVITED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { role: user.role, organizationId: dto.organizationId } }, manager);
       await this.mail.enqueue(
         {
@@ -160,7 +154,7 @@ export class UsersService {
         body: `${user.name}（${user.email}）申请加入本机构，技术经理人未予确认。原因：${reason}\n\n${user.name} (${user.email}) asked to join your organization; a broker refused. Reason: ${reason}`,
       });
       await manager.update(UserEntity, user.id, { status: UserStatus.SUSPENDED });
-      await this.tokens.revokeAllForUser(user.id, manager);
+      await this.credentials.endSessions(manager, user.id);
       await this.audit.record({ action: AuditAction.USER_REJECTED, actorId: actor.id, subjectType: 'user', subjectId: user.id, meta, details: { reason, organizationId: user.organizationId } }, manager);
     });
     return this.get(id);
@@ -172,7 +166,7 @@ export class UsersService {
       const user = await this.lockUser(manager, id);
       if (user.status === status) return;
       await manager.update(UserEntity, id, status === UserStatus.ACTIVE ? { status, verifiedAt: user.verifiedAt ?? new Date(), verifiedById: user.verifiedById ?? actor.id } : { status });
-      if (status === UserStatus.SUSPENDED) await this.tokens.revokeAllForUser(id, manager);
+      if (status === UserStatus.SUSPENDED) await this.credentials.endSessions(manager, id);
       await this.audit.record({ action: AuditAction.STATUS_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, subjectLabel: `${user.name} ${user.email}`, meta, changes: { status: { from: user.status, to: status } }, details: { reason: reason ?? null } }, manager);
     });
     return this.get(id);
@@ -185,7 +179,7 @@ export class UsersService {
       if (user.role === role) return;
       await manager.update(UserEntity, id, { role });
       // Their sessions end at once: the next sign-in starts with the new role's rights.
-      await this.tokens.revokeAllForUser(id, manager);
+      await this.credentials.endSessions(manager, id);
       await this.audit.record({ action: AuditAction.ROLE_CHANGED, actorId: actor.id, subjectType: 'user', subjectId: id, subjectLabel: `${user.name} ${user.email}`, meta, changes: { role: { from: user.role, to: role } } }, manager);
     });
     return this.get(id);
@@ -197,15 +191,14 @@ export class UsersService {
     return user;
   }
 
-  private organizationOf(manager: EntityManager, user: UserEntity): Promise<OrganizationEntity | null> {
-    return user.organizationId ? manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : Promise.resolve(null);
+  private organizationOf(manager: EntityManager, user: UserEntity): Promise<OrganizationFacts | null> {
+    return user.organizationId ? findOrganizationFacts(manager, user.organizationId) : Promise.resolve(null);
   }
 
   /** The verified members of the organization a pending account asked to join (none for a new one). */
   private async memberIds(manager: EntityManager, user: UserEntity): Promise<string[]> {
     if (!user.organizationId) return [];
-    const members = await manager.find(UserEntity, { where: { organizationId: user.organizationId, status: UserStatus.ACTIVE }, select: ['id'] });
-    return members.map((m) => m.id).filter((memberId) => memberId !== user.id);
+    return (await activeMemberIds(manager, user.organizationId)).filter((memberId) => memberId !== user.id);
   }
 
   private async lockUser(manager: EntityManager, id: string): Promise<UserEntity> {

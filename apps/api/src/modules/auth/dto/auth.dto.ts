@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Accepted, AuthTokens, ChangePasswordRequest, CurrentUser, EnterpriseRegistration, ForgotPasswordRequest, LoginRequest, OrganizationKind, Permission, ProfileUpdate, RefreshRequest, RegisterRequest, ResetPasswordRequest, Role, Session, UserOrganization, UserStatus } from '@xkx/contracts';
+import { Accepted, AuthTokens, ChangePasswordRequest, CurrentUser, EnterpriseRegistration, ForgotPasswordRequest, LoginRequest, Permission, ProfileUpdate, RefreshRequest, RegisterRequest, ResetPasswordRequest, Role, Session, UserStatus } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { trim, trimText } from '../../../common/validation/transforms';
+import { UserOrganizationDto } from '@xkx/api/modules/users/dto/users.dto';
 import { IsCreditCode, IsMobileCN } from '../../../common/validation/validators';
 
 const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? trimText(value).toLowerCase() : value);
@@ -115,12 +116,6 @@ export class AuthTokensDto implements AuthTokens {
   @ApiProperty() accessToken!: string;
   @ApiProperty() refreshToken!: string;
   @ApiProperty({ example: 900 }) expiresIn!: number;
-}
-
-export class UserOrganizationDto implements UserOrganization {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() nameZh!: string;
-  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
 }
 
 export class CurrentUserDto implements CurrentUser {

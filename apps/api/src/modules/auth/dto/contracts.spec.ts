@@ -12,7 +12,6 @@ import type {
   RegisterRequest,
   ResetPasswordRequest,
   Session,
-  UserOrganization,
 } from '@xkx/contracts';
 import { exact, uncheckedContracts } from '../../../common/contracts/contract-check';
 import type {
@@ -28,7 +27,6 @@ import type {
   ResetPasswordDto,
   SessionDto,
   UpdateProfileDto,
-  UserOrganizationDto,
 } from './auth.dto';
 
 // Each DTO is the same shape as its contract (the typecheck target compiles this file; see contract-check.ts).
@@ -41,7 +39,6 @@ exact<ForgotPasswordDto, ForgotPasswordRequest>(true);
 exact<ResetPasswordDto, ResetPasswordRequest>(true);
 exact<UpdateProfileDto, ProfileUpdate>(true);
 exact<AuthTokensDto, AuthTokens>(true);
-exact<UserOrganizationDto, UserOrganization>(true);
 exact<CurrentUserDto, CurrentUser>(true);
 exact<SessionDto, Session>(true);
 exact<AcceptedDto, Accepted>(true);

@@ -5,6 +5,7 @@ import type {
   InviteUserRequest,
   UserList,
   UserListQuery,
+  UserOrganization,
   UserRejection,
   UserRoleChange,
   UserStatusChange,
@@ -20,6 +21,7 @@ import type {
   ListUsersQueryDto,
   RejectUserDto,
   UserListResponseDto,
+  UserOrganizationDto,
   UserResponseDto,
 } from './users.dto';
 
@@ -31,6 +33,7 @@ exact<ChangeStatusDto, UserStatusChange>(true);
 exact<ChangeRoleDto, UserRoleChange>(true);
 exact<RejectUserDto, UserRejection>(true);
 exact<BulkVerifyDto, BulkVerifyInput>(true);
+exact<UserOrganizationDto, UserOrganization>(true);
 exact<UserResponseDto, UserSummary>(true);
 exact<UserListResponseDto, UserList>(true);
 

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BulkVerifyInput, CreateUserRequest, InviteUserRequest, Role, UserList, UserListQuery, UserRejection, UserRoleChange, UserStatus, UserStatusChange, UserSummary, VerificationDecision } from '@xkx/contracts';
+import { BulkVerifyInput, CreateUserRequest, InviteUserRequest, OrganizationKind, Role, UserList, UserListQuery, UserRejection, UserRoleChange, UserStatus, UserOrganization, UserStatusChange, UserSummary, VerificationDecision } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { BulkItemDto, BulkItems } from '../../../common/bulk/bulk.dto';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsMobileCN } from '../../../common/validation/validators';
-import { UserOrganizationDto } from '@xkx/api/modules/auth/dto/auth.dto';
 import { UserEntity } from '../user.entity';
 
 export class ListUsersQueryDto extends PageQueryDto implements UserListQuery {
@@ -51,6 +50,12 @@ export class BulkVerifyDto implements BulkVerifyInput {
   @ApiProperty({ enum: Object.values(VerificationDecision) }) @IsEnum(VerificationDecision) decision!: VerificationDecision;
   @ApiPropertyOptional({ example: '所填单位与邮箱不符', description: 'Required (2+ characters) to refuse' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
   @BulkItems() items!: BulkItemDto[];
+}
+
+export class UserOrganizationDto implements UserOrganization {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() nameZh!: string;
+  @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
 }
 
 export class UserResponseDto implements UserSummary {
