@@ -6,8 +6,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { contractSubject } from '@xkx/api/modules/audit/audit-subjects';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
-import { recordDealEvent } from '@xkx/api/modules/deals/deal-events';
-import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
+import { recordDealEventById } from '@xkx/api/modules/deals/deal-events';
 import { amendmentsOf, diffFrozen, frozenOf, FrozenValues } from './contract-amendments';
 import { ContractConfigService } from './contract-config.service';
 import { amountIssues } from './contract-rules';
@@ -83,12 +82,11 @@ export class ContractAmendmentsService {
         manager,
       );
       if (c.dealId) {
-        const deal = await manager.findOneBy(DealEntity, { id: c.dealId });
         const words = changes
           .filter((ch) => ch.field !== 'technicalAmountFen')
           .map((ch) => `${ch.field}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`)
           .join('；');
-        if (deal) await recordDealEvent(manager, deal, user.id, 'CONTRACT_AMENDED', `${c.code} 变更（${dto.effectiveOn} 起生效，记录于 ${shanghaiDate()}）：${words}。原因：${dto.reason}`);
+        await recordDealEventById(manager, c.dealId, user.id, 'CONTRACT_AMENDED', `${c.code} 变更（${dto.effectiveOn} 起生效，记录于 ${shanghaiDate()}）：${words}。原因：${dto.reason}`);
       }
     });
   }

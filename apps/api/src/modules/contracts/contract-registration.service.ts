@@ -4,8 +4,7 @@ import { fenToYuanString, isValidRegistrationNumber, shanghaiDate } from '@xkx/u
 import { DataSource, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
-import { recordDealEvent } from '@xkx/api/modules/deals/deal-events';
-import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
+import { recordDealEventById } from '@xkx/api/modules/deals/deal-events';
 import { ContractConfigService } from './contract-config.service';
 import { ContractsService } from './contracts.service';
 import { UpdateRegistrationDto } from './dto/contract-write.dto';
@@ -72,9 +71,8 @@ export class ContractRegistrationService {
       await manager.save(c);
       await recordAudit(manager, { action: AuditAction.CONTRACT_REGISTRATION_CHANGED, actorId: user.id, ...contractSubject(c), changes: auditDiff(before, c, REGISTRATION_AUDITED_FIELDS) });
       if (c.dealId && to !== from) {
-        const deal = await manager.findOneBy(DealEntity, { id: c.dealId });
         const income = c.registeredIncomeFen !== null ? `，核定技术性收入 ¥${fenToYuanString(c.registeredIncomeFen)}` : '';
-        if (deal) await recordDealEvent(manager, deal, user.id, 'REGISTRATION', `${c.code}：${REGISTRATION_STATUS_LABELS[to as RegistrationStatus]['zh-CN']}${c.registrationNumber ? `（${c.registrationNumber}）` : ''}${income}${c.registrationNote ? `。${c.registrationNote}` : ''}`);
+        await recordDealEventById(manager, c.dealId, user.id, 'REGISTRATION', `${c.code}：${REGISTRATION_STATUS_LABELS[to as RegistrationStatus]['zh-CN']}${c.registrationNumber ? `（${c.registrationNumber}）` : ''}${income}${c.registrationNote ? `。${c.registrationNote}` : ''}`);
       }
     });
   }

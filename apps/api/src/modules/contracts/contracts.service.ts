@@ -7,10 +7,9 @@ import { refWhere } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { chainIssue, ChainFacts, contractGate, loadChainFacts, noticeFacts } from '@xkx/api/modules/deals/chain-rules';
 import { DealAccessService, managesDeals } from '@xkx/api/modules/deals/deal-access.service';
-import { nextDealCode, recordDealEvent } from '@xkx/api/modules/deals/deal-events';
+import { nextDealCode, recordDealEvent, recordDealEventById } from '@xkx/api/modules/deals/deal-events';
 import { DealTransitionsService } from '@xkx/api/modules/deals/deal-transitions.service';
-import { DealEntity } from '@xkx/api/modules/deals/entities/deal.entity';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { getOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { ContractConfigService } from './contract-config.service';
 import { amendmentsOf, FrozenValues, valuesOn } from './contract-amendments';
 import { amountIssues, paymentIssues, scheduleIssues } from './contract-rules';
@@ -179,8 +178,7 @@ export class ContractsService {
         details: { amountFen: dto.amountFen, receivedOn: dto.receivedOn, note: dto.evidenceNote },
       });
       if (contract.dealId) {
-        const deal = await manager.findOneBy(DealEntity, { id: contract.dealId });
-        if (deal) await recordDealEvent(manager, deal, user.id, 'PAYMENT_RECEIVED', `${contract.code}：¥${fenToYuanString(dto.amountFen)}（${dto.receivedOn}）${dto.evidenceNote}`);
+        await recordDealEventById(manager, contract.dealId, user.id, 'PAYMENT_RECEIVED', `${contract.code}：¥${fenToYuanString(dto.amountFen)}（${dto.receivedOn}）${dto.evidenceNote}`);
       }
     });
   }
@@ -248,7 +246,7 @@ export class ContractsService {
   }
 
   private async partyFromOrganization(manager: EntityManager, organizationId: string): Promise<ContractPartyDto> {
-    const org = await manager.findOneByOrFail(OrganizationEntity, { id: organizationId });
+    const org = await getOrganizationFacts(manager, organizationId);
     return { name: org.nameZh, creditCode: org.creditCode, areaCode: org.areaCode, legalPersonType: LEGAL_PERSON_BY_KIND[org.kind], organizationId: org.id };
   }
 

@@ -10,7 +10,7 @@ import { AuditLogResponseDto } from '@xkx/api/modules/audit/dto/audit-log-respon
 import { ContractsService } from './contracts.service';
 import { ContractEntity } from './entities/contract.entity';
 import { DealAccessService, managesDeals } from '@xkx/api/modules/deals/deal-access.service';
-import { PublicNoticeEntity } from '@xkx/api/modules/deals/entities/public-notice.entity';
+import { publicNoticeIdsOfDeal } from '@xkx/api/modules/deals/deal-events';
 
 /**
  * The "history" tabs: a deal's (with its contracts and public notices) and a contract's audit entries,
@@ -33,11 +33,11 @@ export class DealHistoryController {
   async deal(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<AuditLogResponseDto[]> {
     await this.access.load(id, user);
     const m = this.dataSource.manager;
-    const [contracts, notices] = await Promise.all([m.find(ContractEntity, { where: { dealId: id }, select: ['id'] }), m.find(PublicNoticeEntity, { where: { dealId: id }, select: ['id'] })]);
+    const [contracts, noticeIds] = await Promise.all([m.find(ContractEntity, { where: { dealId: id }, select: ['id'] }), publicNoticeIdsOfDeal(m, id)]);
     const entries = await this.audit.history([
       { type: 'deal', id },
       ...contracts.map((c) => ({ type: 'contract' as const, id: c.id })),
-      ...notices.map((n) => ({ type: 'public_notice' as const, id: n.id })),
+      ...noticeIds.map((noticeId) => ({ type: 'public_notice' as const, id: noticeId })),
     ]);
     return this.shown(await this.presenter.present(entries), user);
   }

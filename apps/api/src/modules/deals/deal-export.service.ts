@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DEAL_STAGE_LABELS } from '@xkx/contracts';
 import { Workbook } from 'exceljs';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { beijingDateTime, boldHeader, calendarDate, dateColumn, dateTimeColumn, fenToYuanNumber, yuanColumn } from '../../common/excel/excel-cells';
-import { TechnologyFieldEntity } from '@xkx/api/modules/taxonomy/technology-field.entity';
+import { fieldNames } from '@xkx/api/modules/taxonomy/field-reader';
 import { DealQueriesService } from './deal-queries.service';
 import { DealFilterQueryDto } from './dto/deal-write.dto';
 
@@ -21,7 +21,7 @@ export class DealExportService {
   async export(query: DealFilterQueryDto, user: AuthUser): Promise<{ buffer: Buffer; rows: number }> {
     const deals = await this.queries.listForExport(query, user, MAX_DEAL_EXPORT_ROWS);
     const codes = [...new Set(deals.flatMap((d) => d.fieldCodes))];
-    const fields = codes.length ? await this.dataSource.manager.find(TechnologyFieldEntity, { where: { code: In(codes) }, select: ['code', 'nameZh'] }) : [];
+    const fields = await fieldNames(this.dataSource.manager, codes);
     const fieldName = new Map(fields.map((f) => [f.code, f.nameZh]));
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('撮合项目');

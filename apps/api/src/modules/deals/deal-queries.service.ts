@@ -3,12 +3,11 @@ import { DEAL_STAGE_ORDER, DealListSort, DealSide } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
-import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
-import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { findListingFacts } from '@xkx/api/modules/listings/listing-reader';
+import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { UserCard, userCards } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService, managesDeals } from './deal-access.service';
+import { DealContracts } from './deal-contracts.port';
 import { publicNoticeRequired } from './deal-guards';
 import { allowedTargets, isOpen, NDA_STAGES } from './deal-workflow';
 import { BoardQueryDto, DealFilterQueryDto, ListDealsQueryDto } from './dto/deal-write.dto';
@@ -29,6 +28,7 @@ export class DealQueriesService {
     private readonly dataSource: DataSource,
     private readonly access: DealAccessService,
     private readonly notices: PublicNoticesService,
+    private readonly dealContracts: DealContracts,
   ) {}
 
   async list(query: ListDealsQueryDto, user: AuthUser): Promise<DealListDto> {
@@ -83,8 +83,8 @@ export class DealQueriesService {
     const acceptances = await m.find(NdaAcceptanceEntity, { where: { dealId: deal.id }, order: { acceptedAt: 'ASC' } });
     const current = await m.find(NdaVersionEntity, { order: { version: 'DESC' }, take: 1 });
     const [result, need] = await Promise.all([
-      deal.resultId ? m.findOne(ResultEntity, { where: { id: deal.resultId }, select: ['id', 'code', 'title'] }) : null,
-      deal.needId ? m.findOne(NeedEntity, { where: { id: deal.needId }, select: ['id', 'code', 'title'] }) : null,
+      deal.resultId ? findListingFacts(m, 'RESULT', deal.resultId) : null,
+      deal.needId ? findListingFacts(m, 'NEED', deal.needId) : null,
     ]);
     const notice = await m.findOne(PublicNoticeEntity, { where: { dealId: deal.id, withdrawnAt: IsNull() }, order: { createdAt: 'DESC' } });
     const parties = participants.filter((p) => p.side !== DealSide.BROKER);
@@ -117,7 +117,7 @@ export class DealQueriesService {
    * Signed only when every institution and enterprise participant signed and each side has at least one
    * signature: a deal with no party in it yet has nobody's signature, not everybody's.
    */
-  private ndaState(deal: DealEntity, parties: DealParticipantEntity[], acceptances: NdaAcceptanceEntity[], users: Map<string, UserEntity>, currentVersion: number, user: AuthUser): DealNdaStateDto {
+  private ndaState(deal: DealEntity, parties: DealParticipantEntity[], acceptances: NdaAcceptanceEntity[], users: Map<string, UserCard>, currentVersion: number, user: AuthUser): DealNdaStateDto {
     const signed = (userId: string) => acceptances.some((a) => a.userId === userId);
     const sidesWithoutSignature = [DealSide.INSTITUTION, DealSide.ENTERPRISE].filter((side) => !parties.some((p) => p.side === side && signed(p.userId)));
     const unsignedParties = parties.filter((p) => !signed(p.userId)).length;
@@ -148,7 +148,7 @@ export class DealQueriesService {
   }
 
   async contractSummaries(manager: EntityManager, dealId: string): Promise<DealContractSummaryDto[]> {
-    const contracts = await manager.find(ContractEntity, { where: { dealId }, order: { createdAt: 'ASC' } });
+    const contracts = await this.dealContracts.ofDeal(manager, dealId);
     if (contracts.length === 0) return [];
     return contracts.map((c) => ({
       id: c.id, code: c.code, typeCode: c.typeCode, projectName: c.projectName, contractAmountFen: c.contractAmountFen,
@@ -176,7 +176,7 @@ export class DealQueriesService {
   private async cards(manager: EntityManager, deals: DealEntity[]): Promise<DealCardDto[]> {
     if (deals.length === 0) return [];
     const orgIds = [...new Set(deals.flatMap((d) => [d.institutionOrgId, d.enterpriseOrgId]))];
-    const orgs = new Map((await manager.find(OrganizationEntity, { where: { id: In(orgIds) } })).map((o) => [o.id, o]));
+    const orgs = new Map((await findOrganizationsFacts(manager, orgIds)).map((o) => [o.id, o]));
     const brokerRows = await manager.find(DealParticipantEntity, { where: { dealId: In(deals.map((d) => d.id)), side: DealSide.BROKER }, order: { createdAt: 'ASC' } });
     const users = await this.usersById(manager, brokerRows.map((b) => b.userId));
     const today = shanghaiDate();
@@ -204,10 +204,8 @@ export class DealQueriesService {
     }));
   }
 
-  private async usersById(manager: EntityManager, ids: string[]): Promise<Map<string, UserEntity>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await manager.find(UserEntity, { where: { id: In(unique) }, relations: ['organization'] });
+  private async usersById(manager: EntityManager, ids: string[]): Promise<Map<string, UserCard>> {
+    const users = await userCards(manager, ids, { organization: true });
     return new Map(users.map((u) => [u.id, u]));
   }
 }

@@ -4,7 +4,6 @@ import { shanghaiDate, sumFen } from '@xkx/util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, recordDealEvent } from './deal-events';
@@ -14,6 +13,7 @@ import { allowedTargets } from './deal-workflow';
 import { DealTransitionResultDto } from './dto/deal-response.dto';
 import { TransitionDealDto } from './dto/deal-write.dto';
 import { DealParticipantEntity } from './entities/deal-participant.entity';
+import { DealContracts } from './deal-contracts.port';
 import { DealEntity } from './entities/deal.entity';
 import { NdaAcceptanceEntity } from './entities/nda.entity';
 import { PublicNoticesService } from './public-notices.service';
@@ -40,6 +40,7 @@ export class DealTransitionsService {
     private readonly access: DealAccessService,
     private readonly notices: PublicNoticesService,
     private readonly notifications: NotificationsService,
+    private readonly dealContracts: DealContracts,
   ) {}
 
   move(id: string, dto: TransitionDealDto, user: AuthUser): Promise<DealTransitionResultDto> {
@@ -106,10 +107,7 @@ export class DealTransitionsService {
   }
 
   private async context(manager: EntityManager, deal: DealEntity, participants: DealParticipantEntity[], input: MoveInput, user: AuthUser | null): Promise<MoveContext> {
-    const contracts = await manager.find(ContractEntity, {
-      where: { dealId: deal.id },
-      select: ['id', 'registrationStatus', 'signedOn', 'registrationSubmittedOn', 'registrationDecidedOn', 'firstReceivedOn', 'receivedFen'],
-    });
+    const contracts = await this.dealContracts.ofDeal(manager, deal.id);
     const noticeOf = await noticeFacts(manager, deal);
     // Registered and paid count only contracts whose chain holds (chain-rules.ts): a row written behind the
     // gates cannot carry the deal forward.

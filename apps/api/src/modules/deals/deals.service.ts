@@ -3,11 +3,10 @@ import { AuditAction, auditDiff, DealSide, DealStage, ErrorCode, IntroductionOri
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
-import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { findListingFacts } from '@xkx/api/modules/listings/listing-reader';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { findUserCard, getUserCard, userCards, userNames } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService } from './deal-access.service';
 import { DEAL_SIDE_WORDS, nextDealCode, recordDealEvent } from './deal-events';
 import { isOpen } from './deal-workflow';
@@ -50,8 +49,8 @@ export class DealsService {
 
   async create(dto: CreateDealDto, user: AuthUser): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const result = dto.resultId ? await manager.findOneBy(ResultEntity, { id: dto.resultId }) : null;
-      const need = dto.needId ? await manager.findOneBy(NeedEntity, { id: dto.needId }) : null;
+      const result = dto.resultId ? await findListingFacts(manager, 'RESULT', dto.resultId) : null;
+      const need = dto.needId ? await findListingFacts(manager, 'NEED', dto.needId) : null;
       if (dto.resultId && !result) throw this.invalid('resultId', ErrorCode.LISTING_NOT_FOUND);
       if (dto.needId && !need) throw this.invalid('needId', ErrorCode.LISTING_NOT_FOUND);
       const institutionOrgId = dto.institutionOrgId ?? result?.organizationId;
@@ -160,7 +159,7 @@ export class DealsService {
       await manager.insert(DealParticipantEntity, { dealId: deal.id, userId: resolved.userId, side: resolved.side, addedById: user.id });
       deal.updatedAt = new Date();
       const saved = await manager.save(deal);
-      const person = await manager.findOneByOrFail(UserEntity, { id: resolved.userId });
+      const person = await getUserCard(manager, resolved.userId);
       await recordDealEvent(manager, saved, user.id, 'PARTICIPANT_ADDED', `${person.name}（${DEAL_SIDE_WORDS[resolved.side]}）`);
       await recordAudit(manager, { action: AuditAction.DEAL_PARTICIPANT_ADDED, actorId: user.id, ...dealSubject(saved), details: { participant: `${person.name} ${person.email}`, side: resolved.side } });
       await this.notifications.notify(manager, [resolved.userId], {
@@ -183,13 +182,13 @@ export class DealsService {
     return this.dataSource.transaction(async (manager) => {
       const { deal, participants } = await this.access.lock(manager, id, user, version);
       if (!isOpen(deal.stage)) throw new DomainException(ErrorCode.DEAL_NOT_OPEN, HttpStatus.CONFLICT);
-      const target = await manager.findOneBy(UserEntity, { id: brokerId });
+      const target = await findUserCard(manager, brokerId);
       if (!target || target.role !== Role.BROKER || target.status !== 'ACTIVE') {
         throw new DomainException(ErrorCode.DEAL_REASSIGN_NOT_BROKER, HttpStatus.BAD_REQUEST, [{ field: 'brokerId', constraint: 'notABroker', args: [] }]);
       }
       const before = participants.filter((p) => p.side === DealSide.BROKER);
       if (before.length === 1 && before[0]?.userId === brokerId) return { version: deal.version };
-      const names = new Map((await manager.find(UserEntity, { where: { id: In(before.map((b) => b.userId)) }, select: ['id', 'name'] })).map((u) => [u.id, u.name]));
+      const names = new Map((await userNames(manager, before.map((b) => b.userId))).map((u) => [u.id, u.name]));
       const leaving = before.filter((b) => b.userId !== brokerId);
       if (leaving.length > 0) await manager.delete(DealParticipantEntity, { id: In(leaving.map((b) => b.id)) });
       // Someone already in the deal on another side keeps that row; a broker gets a broker's row.
@@ -217,7 +216,7 @@ export class DealsService {
   /** Active users a broker may let in; the side follows the role unless the broker says otherwise. */
   private async resolveParticipants(manager: EntityManager, inputs: ParticipantInputDto[]): Promise<Array<{ userId: string; side: DealSide }>> {
     if (inputs.length === 0) return [];
-    const users = await manager.find(UserEntity, { where: { id: In(inputs.map((i) => i.userId)) } });
+    const users = await userCards(manager, inputs.map((i) => i.userId));
     return inputs.map((input, index) => {
       const u = users.find((x) => x.id === input.userId);
       if (!u || u.status !== 'ACTIVE') throw new DomainException(ErrorCode.DEAL_PARTICIPANT_INVALID, HttpStatus.BAD_REQUEST, [{ field: `participants.${index}.userId`, constraint: 'invalid', args: [] }]);
@@ -226,7 +225,7 @@ export class DealsService {
   }
 
   private async assertOrganizations(manager: EntityManager, institutionOrgId: string, enterpriseOrgId: string): Promise<void> {
-    const orgs = await manager.find(OrganizationEntity, { where: { id: In([institutionOrgId, enterpriseOrgId]) } });
+    const orgs = await findOrganizationsFacts(manager, [institutionOrgId, enterpriseOrgId]);
     const institution = orgs.find((o) => o.id === institutionOrgId);
     const enterprise = orgs.find((o) => o.id === enterpriseOrgId);
     if (!institution || !['UNIVERSITY', 'INSTITUTE'].includes(institution.kind)) throw this.invalid('institutionOrgId', ErrorCode.ORGANIZATION_KIND_MISMATCH);
@@ -235,8 +234,8 @@ export class DealsService {
 
   private async fieldCodes(manager: EntityManager, resultId: string | null, needId: string | null): Promise<string[]> {
     const codes = new Set<string>();
-    if (resultId) (await manager.findOne(ResultEntity, { where: { id: resultId }, select: ['id', 'fieldCodes'] }))?.fieldCodes.forEach((c) => codes.add(c));
-    if (needId) (await manager.findOne(NeedEntity, { where: { id: needId }, select: ['id', 'fieldCodes'] }))?.fieldCodes.forEach((c) => codes.add(c));
+    if (resultId) (await findListingFacts(manager, 'RESULT', resultId))?.fieldCodes.forEach((c) => codes.add(c));
+    if (needId) (await findListingFacts(manager, 'NEED', needId))?.fieldCodes.forEach((c) => codes.add(c));
     return [...codes];
   }
 

@@ -3,12 +3,11 @@ import { DealSide, DealStage, ErrorCode, IntroductionOrigin, IntroductionStatus,
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
-import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { findListingFacts, ListingFacts, listingsFacts } from '@xkx/api/modules/listings/listing-reader';
 import { canManage } from '@xkx/api/modules/listings/listing-access';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { UserEntity } from '@xkx/api/modules/users/user.entity';
+import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { activeBrokerIds, userCards } from '@xkx/api/modules/users/user-reader';
 import { DealAccessService, managesDeals } from './deal-access.service';
 import { DealClosureService } from './deal-closure.service';
 import { recordDealEvent } from './deal-events';
@@ -23,8 +22,8 @@ const EARLY_STAGES: readonly DealStage[] = ['LEAD', 'TRIAGE', 'INTRODUCED', 'INT
 const MAX_BROKERS_NOTIFIED = 50;
 
 interface Listings {
-  result: ResultEntity | null;
-  need: NeedEntity | null;
+  result: ListingFacts | null;
+  need: ListingFacts | null;
 }
 
 /**
@@ -75,7 +74,7 @@ export class IntroductionsService {
       const institutionOrgId = result?.organizationId ?? user.organizationId;
       const enterpriseOrgId = need?.organizationId ?? user.organizationId;
       if (!institutionOrgId || !enterpriseOrgId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
-      const requesterOrg = user.organizationId ? await manager.findOneBy(OrganizationEntity, { id: user.organizationId }) : null;
+      const requesterOrg = user.organizationId ? await findOrganizationFacts(manager, user.organizationId) : null;
       const origin = broker ? (dto.matchScore !== undefined ? IntroductionOrigin.MATCH : IntroductionOrigin.BROKER) : IntroductionOrigin.SELF_REQUEST;
       const intro = await manager.save(
         manager.create(IntroductionEntity, {
@@ -92,8 +91,8 @@ export class IntroductionsService {
         matchScore: dto.matchScore ?? null, pricingMethod: null, nextAction: broker ? '联系对方确认意向' : '诊断需求并联系对方', nextActionDue: null, participants: people,
       }, user.id);
       await manager.update(IntroductionEntity, intro.id, { dealId });
-      const brokers = await manager.find(UserEntity, { where: { role: In([Role.BROKER]), status: 'ACTIVE' }, select: ['id'], take: MAX_BROKERS_NOTIFIED });
-      await this.notifications.notify(manager, brokers.map((b) => b.id).filter((bid) => bid !== user.id), {
+      const brokers = await activeBrokerIds(manager, MAX_BROKERS_NOTIFIED);
+      await this.notifications.notify(manager, brokers.filter((bid) => bid !== user.id), {
         kind: NotificationKind.INTRODUCTION_REQUESTED,
         titleZh: `新的对接请求：「${target.title}」`,
         titleEn: `New introduction request: "${target.title}"`,
@@ -182,20 +181,20 @@ export class IntroductionsService {
     }
   }
 
-  private mayAnswer(user: AuthUser, intro: IntroductionEntity, target: ResultEntity | NeedEntity | null): boolean {
+  private mayAnswer(user: AuthUser, intro: IntroductionEntity, target: ListingFacts | null): boolean {
     if (intro.requesterId === user.id) return false;
     if (managesDeals(user)) return true;
     return !!target && canManage(user, intro.targetKind, target);
   }
 
-  private async target(manager: EntityManager, intro: IntroductionEntity): Promise<ResultEntity | NeedEntity | null> {
-    if (intro.targetKind === 'RESULT') return intro.resultId ? manager.findOneBy(ResultEntity, { id: intro.resultId }) : null;
-    return intro.needId ? manager.findOneBy(NeedEntity, { id: intro.needId }) : null;
+  private async target(manager: EntityManager, intro: IntroductionEntity): Promise<ListingFacts | null> {
+    if (intro.targetKind === 'RESULT') return intro.resultId ? findListingFacts(manager, 'RESULT', intro.resultId) : null;
+    return intro.needId ? findListingFacts(manager, 'NEED', intro.needId) : null;
   }
 
   private async listings(manager: EntityManager, dto: CreateIntroductionDto): Promise<Listings> {
-    const result = dto.resultId ? await manager.findOneBy(ResultEntity, { id: dto.resultId }) : null;
-    const need = dto.needId ? await manager.findOneBy(NeedEntity, { id: dto.needId }) : null;
+    const result = dto.resultId ? await findListingFacts(manager, 'RESULT', dto.resultId) : null;
+    const need = dto.needId ? await findListingFacts(manager, 'NEED', dto.needId) : null;
     if (dto.resultId && !result) throw this.listingInvalid('RESULT');
     if (dto.needId && !need) throw this.listingInvalid('NEED');
     return { result, need };
@@ -209,9 +208,9 @@ export class IntroductionsService {
     if (rows.length === 0) return [];
     const resultIds = rows.flatMap((r) => (r.resultId ? [r.resultId] : []));
     const needIds = rows.flatMap((r) => (r.needId ? [r.needId] : []));
-    const results = resultIds.length ? await manager.find(ResultEntity, { where: { id: In(resultIds) } }) : [];
-    const needs = needIds.length ? await manager.find(NeedEntity, { where: { id: In(needIds) } }) : [];
-    const requesters = await manager.find(UserEntity, { where: { id: In([...new Set(rows.map((r) => r.requesterId))]) }, relations: ['organization'] });
+    const results = await listingsFacts(manager, 'RESULT', resultIds);
+    const needs = await listingsFacts(manager, 'NEED', needIds);
+    const requesters = await userCards(manager, rows.map((r) => r.requesterId), { organization: true });
     const dealIds = rows.flatMap((r) => (r.dealId ? [r.dealId] : []));
     const dealCodes = new Map((dealIds.length ? await manager.find(DealEntity, { where: { id: In(dealIds) }, select: ['id', 'code'] }) : []).map((d) => [d.id, d.code]));
     return rows.map((i) => {

@@ -5,8 +5,8 @@ import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { RequestMeta } from '../../common/http/request-meta';
-import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findResultTransfer } from '@xkx/api/modules/listings/listing-reader';
+import { getOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { userNames } from '@xkx/api/modules/users/user-reader';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
@@ -30,10 +30,10 @@ export class PublicNoticesService {
 
   async open(manager: EntityManager, deal: DealEntity, user: AuthUser, now = new Date()): Promise<PublicNoticeEntity> {
     const [institution, enterprise] = await Promise.all([
-      manager.findOneByOrFail(OrganizationEntity, { id: deal.institutionOrgId }),
-      manager.findOneByOrFail(OrganizationEntity, { id: deal.enterpriseOrgId }),
+      getOrganizationFacts(manager, deal.institutionOrgId),
+      getOrganizationFacts(manager, deal.enterpriseOrgId),
     ]);
-    const result = deal.resultId ? await manager.findOne(ResultEntity, { where: { id: deal.resultId }, select: ['id', 'title', 'transferModes'] }) : null;
+    const result = deal.resultId ? await findResultTransfer(manager, deal.resultId) : null;
     const startsOn = shanghaiDate(now);
     const mode = result?.transferModes[0];
     return manager.save(

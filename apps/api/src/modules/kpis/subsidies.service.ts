@@ -4,7 +4,7 @@ import { sumFen } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { ContractEntity } from '@xkx/api/modules/contracts/entities/contract.entity';
+import { findContractLabel } from '@xkx/api/modules/contracts/contract-reader';
 import { RelatedPartyDto, SubsidyClaimDto, SubsidyExclusionDto, SubsidyReportDto } from './dto/kpi-response.dto';
 import { PutRelatedPartyDto } from './dto/kpi-query.dto';
 import { RelatedPartyMarkEntity } from './entities/related-party-mark.entity';
@@ -87,7 +87,7 @@ export class SubsidiesService {
   /** Marks (or unmarks) a contract as a related-party deal: it keeps counting in the figures but earns no subsidy. */
   async markRelatedParty(contractId: string, dto: PutRelatedPartyDto, user: AuthUser): Promise<RelatedPartyDto> {
     return this.dataSource.transaction(async (manager) => {
-      const contract = await manager.findOneBy(ContractEntity, { id: contractId });
+      const contract = await findContractLabel(manager, contractId);
       if (!contract) throw DomainException.notFound('CONTRACT_NOT_FOUND');
       const before = await manager.findOneBy(RelatedPartyMarkEntity, { contractId });
       const audit = (related: boolean, reason: string | null) =>

@@ -4,13 +4,12 @@ import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { NeedEntity } from '@xkx/api/modules/listings/entities/need.entity';
-import { ResultEntity } from '@xkx/api/modules/listings/entities/result.entity';
+import { findListingFacts, publishedChangedSince } from '@xkx/api/modules/listings/listing-reader';
 import { LISTING_SPECS, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
 import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals/introduction-events';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
 import { MatchFeedbackEntity } from './match-feedback.entity';
@@ -131,7 +130,7 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   /** A verdict on a pair by a broker or by the owner of either side; declined pairs leave the rankings. */
   async feedback(needId: string, resultId: string, verdict: MatchVerdict, reason: DeclineReason | undefined, note: string | undefined, user: AuthUser, source = 'BROKER'): Promise<MatchFeedbackEntity> {
-    const [need, result] = await Promise.all([this.dataSource.manager.findOneBy(NeedEntity, { id: needId }), this.dataSource.manager.findOneBy(ResultEntity, { id: resultId })]);
+    const [need, result] = await Promise.all([findListingFacts(this.dataSource.manager, 'NEED', needId), findListingFacts(this.dataSource.manager, 'RESULT', resultId)]);
     if (!need || !result) throw new DomainException(ErrorCode.MATCH_PAIR_INVALID, HttpStatus.BAD_REQUEST, [{ field: need ? 'resultId' : 'needId', constraint: 'invalid', args: [] }]);
     const mayJudge = isBroker(user) || canManage(user, 'NEED', need) || canManage(user, 'RESULT', result);
     if (!mayJudge) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
@@ -155,18 +154,11 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     this.assertReady();
     const view = await this.dataSource.manager.findOneBy(BrokerMatchViewEntity, { userId: user.id });
     const since = view?.lastSeenAt ?? new Date(Date.now() - NEVER_LOOKED_DAYS * 86_400_000);
-    const fresh = await this.dataSource.manager
-      .createQueryBuilder(NeedEntity, 'n')
-      .select(['n.id'])
-      .where("n.status = 'PUBLISHED'")
-      .andWhere('n.updated_at > :since', { since })
-      .orderBy('n.updated_at', 'DESC')
-      .take(200)
-      .getMany();
+    const fresh = await publishedChangedSince(this.dataSource.manager, 'NEED', since, 200);
     const pairs: Array<{ needId: string; hit: MatchHit }> = [];
-    for (const need of fresh) {
-      if (this.index.get('need', need.id) === undefined) continue;
-      for (const hit of this.index.matchesFor('need', need.id, { limit: 3 })) pairs.push({ needId: need.id, hit });
+    for (const needId of fresh) {
+      if (this.index.get('need', needId) === undefined) continue;
+      for (const hit of this.index.matchesFor('need', needId, { limit: 3 })) pairs.push({ needId, hit });
     }
     const needs = await this.counterparts('NEED', pairs.map((p) => p.needId), user);
     const results = await this.counterparts('RESULT', pairs.map((p) => p.hit.id), user);
@@ -227,7 +219,7 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     if (unique.length === 0) return new Map();
     const spec = kindSpec(kind);
     const rows = await this.dataSource.manager.findBy(spec.entity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
-    const orgs = new Map((await this.dataSource.manager.findBy(OrganizationEntity, { id: In(rows.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
+    const orgs = new Map((await findOrganizationsFacts(this.dataSource.manager, [...new Set(rows.map((r) => r.organizationId))])).map((o) => [o.id, o]));
     const map = new Map<string, MatchCounterpartDto>();
     for (const row of rows) {
       const org = orgs.get(row.organizationId);
