@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Import cycles between the API's modules (apps/api/src/modules/<module>), at module granularity (issue 18).
 // A module depends on another when one of its files imports one of the other's files, relatively or through
-// `@xkx/api/modules/…`. Imports of another module's entity files are not code dependencies here: entities
-// relate across modules as TypeORM needs, and a service reading another module's entity is the business of
-// the lint rule `xkx/module-boundaries` (tools/eslint/module-boundaries.mjs) and its shrinking baseline.
+// `@xkx/api/modules/…`. The one import that is not a dependency here is an entity file importing another
+// module's entity: entities relate across modules as TypeORM needs (any other file importing another module's
+// entity is refused by the lint rule `xkx/module-boundaries`, tools/eslint/module-boundaries.mjs).
 // Exits 1 when the module graph has a cycle, naming the imports that close it. Run by `nx lint api`
-// (the api project's lint target depends on `check-cycles`); `--verbose` also prints the module graph and
-// the cycles that the baselined entity reads still form.
+// (the api project's lint target depends on `check-cycles`); `--verbose` also prints the module graph.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ function* sources(dir) {
 }
 
 /** module name → module name → the imports that make the edge */
-function graph({ withEntityReads }) {
+function graph() {
   const edges = new Map();
   for (const file of sources(modulesRoot)) {
     const from = relative(modulesRoot, file).split('/')[0];
@@ -38,7 +37,7 @@ function graph({ withEntityReads }) {
       if (to.startsWith('..')) continue;
       const toModule = to.split('/')[0];
       if (toModule === from) continue;
-      if (to.endsWith('.entity') && !(withEntityReads && !file.endsWith('.entity.ts'))) continue;
+      if (to.endsWith('.entity') && file.endsWith('.entity.ts')) continue;
       if (!edges.has(from)) edges.set(from, new Map());
       const out = edges.get(from);
       if (!out.has(toModule)) out.set(toModule, []);
@@ -89,12 +88,10 @@ function describe(edges, component) {
   return lines.join('\n');
 }
 
-const code = graph({ withEntityReads: false });
+const code = graph();
 if (verbose) {
-  console.log('module dependencies (code):');
+  console.log('module dependencies:');
   for (const [a, out] of [...code].sort()) console.log(`  ${a} → ${[...out.keys()].sort().join(', ')}`);
-  const withReads = graph({ withEntityReads: true });
-  for (const c of cycles(withReads)) console.log(`cycle only through baselined entity reads: ${c.join(', ')}\n${describe(withReads, c)}`);
 }
 const found = cycles(code);
 if (found.length > 0) {

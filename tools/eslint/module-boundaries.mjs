@@ -3,10 +3,8 @@
 //     (autofixed), so a module's dependencies are visible at a glance and a folder can move.
 //  2. A module's tables are its own: only entity files (`*.entity.ts`, for TypeORM relations) may import
 //     another module's entities. Services, controllers, DTOs and helpers ask the owning module's reader or
-//     port instead. Imports that predate the rule are listed in module-boundaries.baseline.json; the list
-//     may only shrink (an entry no longer needed is reported too, so it is deleted when the import goes).
+//     port instead. There are no exceptions (the baseline of older reads was emptied and removed, issue 18).
 // The cycle check between modules is tools/check-cycles.mjs (the api project's lint target runs it).
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +12,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const MODULES_DIR = 'apps/api/src/modules';
 export const MODULE_ALIAS = '@xkx/api/modules/';
 const modulesRoot = join(root, MODULES_DIR);
-const baseline = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'module-boundaries.baseline.json'), 'utf8'));
-const allowed = new Map(Object.entries(baseline.entityReads).map(([file, targets]) => [file, new Set(targets)]));
 
 /** `deals/deal-queries.service` style path inside the modules folder, or null outside it. */
 function insideModules(absolute) {
@@ -37,7 +33,6 @@ const rule = {
     messages: {
       relative: "Import another module through '{{alias}}', not a relative path across modules.",
       entity: "'{{from}}' reads another module's table ({{to}}): ask {{owner}}'s reader or port instead (only entities may import other modules' entities).",
-      stale: "'{{file}}' no longer imports {{to}}: delete it from tools/eslint/module-boundaries.baseline.json.",
     },
   },
   create(context) {
@@ -47,8 +42,6 @@ const rule = {
     const ownModule = self.split('/')[0];
     const isEntityFile = file.endsWith('.entity.ts');
     const isSpec = /\.(e2e-)?spec\.ts$/.test(file);
-    const baselined = allowed.get(self) ?? new Set();
-    const seen = new Set();
     const check = (node) => {
       const source = node.source;
       if (!source || typeof source.value !== 'string') return;
@@ -60,19 +53,13 @@ const rule = {
         const alias = `${MODULE_ALIAS}${to}`;
         context.report({ node: source, messageId: 'relative', data: { alias }, fix: (fixer) => fixer.replaceText(source, `'${alias}'`) });
       }
-      if (to.endsWith('.entity') && !isEntityFile && !isSpec) {
-        seen.add(to);
-        if (!baselined.has(to)) context.report({ node: source, messageId: 'entity', data: { from: self, to, owner: toModule } });
-      }
+      if (to.endsWith('.entity') && !isEntityFile && !isSpec) context.report({ node: source, messageId: 'entity', data: { from: self, to, owner: toModule } });
     };
     return {
       ImportDeclaration: check,
       ExportNamedDeclaration: check,
       ExportAllDeclaration: check,
       ImportExpression: check,
-      'Program:exit'(program) {
-        for (const to of baselined) if (!seen.has(to)) context.report({ node: program, messageId: 'stale', data: { file: self, to } });
-      },
     };
   },
 };

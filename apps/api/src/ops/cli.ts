@@ -10,7 +10,7 @@ import { AuditService } from '../modules/audit/audit.service';
 import { PasswordService } from '../modules/auth/password.service';
 import { describeRowError, importOrganizations, OrganizationImportReport, organizationTemplate, readOrganizationRows } from '../modules/organizations/organization-import';
 import { QIXIA_LIST_NAME, qixiaRows } from '../modules/imports/qixia-organizations';
-import { SheetRefusal } from '../modules/imports/xlsx-rows';
+import { SheetRefusal } from '../common/excel/xlsx-rows';
 import { Administrators } from '../modules/setup/administrators';
 import { describeError, parseArgs, readPassword, UsageError } from './terminal';
 

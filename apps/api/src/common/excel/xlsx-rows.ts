@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import * as yauzl from 'yauzl';
 
-// Framework-free on purpose: this module runs inside the parser worker thread (xlsx-rows.worker.ts).
+// Framework-free on purpose: this module runs inside the parser worker thread (modules/imports/xlsx-rows.worker.ts).
 
 /** One refused cell of a sheet import (listings or organizations), kept on the import job. */
 export interface ImportRowError {

@@ -1,4 +1,5 @@
-import { fenToWan, labelToCode, parseIndicators, parseIpAssets, wanToFen, yesNo } from './excel-columns';
+import { labelToCode, yesNo } from '../../common/excel/sheet-columns';
+import { fenToWan, parseIndicators, parseIpAssets, wanToFen } from './excel-columns';
 import { TRANSFER_MODE_LABELS } from '@xkx/contracts';
 
 describe('excel cell parsing', () => {

@@ -10,36 +10,7 @@ import {
   TRANSFER_MODE_LABELS,
 } from '@xkx/contracts';
 import { fenToYuanString, parseAmount } from '@xkx/util';
-
-/** Reads a cell as text: numbers, dates, rich text and hyperlinks all become plain strings. */
-export type CellText = string;
-
-export interface ColumnSpec {
-  /** Header as the template shows it (Chinese; * marks required). */
-  header: string;
-  /** The DTO field this column fills (dotted for nested). */
-  field: string;
-  width: number;
-  note?: string;
-}
-
-/** Reverse lookup of a bilingual label map: accepts the code, the Chinese or the English label. */
-export function labelToCode<T extends string>(labels: Record<T, { 'zh-CN': string; en: string }>, text: string): T | string {
-  const t = text.trim();
-  for (const [code, label] of Object.entries(labels) as Array<[T, { 'zh-CN': string; en: string }]>) {
-    if (t === code || t === label['zh-CN'] || t.toLowerCase() === label.en.toLowerCase()) return code;
-  }
-  return t;
-}
-
-export const splitList = (text: string): string[] => text.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean);
-
-export const yesNo = (text: string): boolean | string => {
-  const t = text.trim().toLowerCase();
-  if (['是', 'y', 'yes', 'true', '1'].includes(t)) return true;
-  if (['否', 'n', 'no', 'false', '0', ''].includes(t)) return false;
-  return text;
-};
+import { ColumnSpec, labelToCode } from '../../common/excel/sheet-columns';
 
 /** 万元 in the sheet (or "300万", "1.5亿", "3,000,000元" as in the web forms), fen in the API: the one parser. */
 export const wanToFen = (text: string): number | string | null => {

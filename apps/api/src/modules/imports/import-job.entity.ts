@@ -1,5 +1,5 @@
 import { ListingKind } from '@xkx/contracts';
-import { ImportRowError } from './xlsx-rows';
+import { ImportRowError } from '../../common/excel/xlsx-rows';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type ImportJobStatus = 'VALIDATED' | 'IMPORTING' | 'DONE' | 'FAILED' | 'CANCELLED';

@@ -15,14 +15,14 @@ import { faultPoint } from '../../common/testing/fault-points';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { CreateNeedDto } from '@xkx/api/modules/listings/dto/need-write.dto';
 import { CreateResultDto } from '@xkx/api/modules/listings/dto/result-write.dto';
-import { ListingBaseEntity } from '@xkx/api/modules/listings/entities/listing-base.entity';
-import { kindSpec, KindSpec } from '@xkx/api/modules/listings/listing-kinds';
+import { AnyKindSpec, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { ListingsService } from '@xkx/api/modules/listings/listings.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
-import { ColumnSpec, labelToCode, NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, splitList, wanToFen, yesNo } from './excel-columns';
+import { organizationsFactsOfKinds } from '@xkx/api/modules/organizations/organization-reader';
+import { ColumnSpec, labelToCode, splitList, yesNo } from '../../common/excel/sheet-columns';
+import { NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, wanToFen } from './excel-columns';
 import { ImportJobEntity, ImportJobListingEntity } from './import-job.entity';
-import { ImportRowError } from './xlsx-rows';
+import { ImportRowError } from '../../common/excel/xlsx-rows';
 import { SheetParserService } from './sheet-parser.service';
 
 /** Rows validated between two turns of the event loop, so a 10,000-row file never blocks it for long. */
@@ -297,7 +297,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Publishes the next chunk of the job's staged drafts, each with its history line; returns their ids. */
-  private async publishStaged(manager: EntityManager, spec: KindSpec<ListingBaseEntity, object>, jobId: string, user: AuthUser): Promise<string[]> {
+  private async publishStaged(manager: EntityManager, spec: AnyKindSpec, jobId: string, user: AuthUser): Promise<string[]> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected] on both drivers.
     const [updated] = (await manager.query(
       `UPDATE "${spec.table}" l SET status = 'PUBLISHED', reviewer_id = $2, submitted_at = now(), published_at = now(), updated_at = now(), version = l.version + 1
@@ -345,7 +345,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async organizationIndex(kind: ListingKind): Promise<Map<string, string>> {
     const kinds = [...LISTING_KINDS[kind].publishers];
-    const orgs = await this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').where('o.kind IN (:...kinds)', { kinds }).getMany();
+    const orgs = await organizationsFactsOfKinds(this.dataSource.manager, kinds);
     const index = new Map<string, string>();
     for (const o of orgs) {
       index.set(o.nameZh, o.id);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { AppConfig } from '../../config/app-config';
-import { SheetRefusalReason, SheetRequest, SheetRow } from './xlsx-rows';
+import { SheetRefusalReason, SheetRequest, SheetRow } from '../../common/excel/xlsx-rows';
 import type { SheetWorkerInput, SheetWorkerReply } from './xlsx-rows.worker';
 
 /** More parts than any workbook of ours has; a zip of thousands of tiny entries is an attack. */

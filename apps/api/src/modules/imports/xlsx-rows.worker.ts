@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readSheetRows, SheetRefusal, SheetRequest, SheetRow } from './xlsx-rows';
+import { readSheetRows, SheetRefusal, SheetRequest, SheetRow } from '../../common/excel/xlsx-rows';
 
 /** Posted back to the API thread: the rows, or why the file was refused. */
 export type SheetWorkerReply = { ok: true; rows: SheetRow[] } | { ok: false; reason: SheetRefusal['reason']; limit?: number };

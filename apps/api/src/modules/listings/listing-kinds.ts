@@ -8,7 +8,7 @@ import { ListingBaseEntity } from './entities/listing-base.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchParts } from '@xkx/api/modules/search/search-text.service';
 
 /** The DTO fields a write may carry, as the entity sees them. */
@@ -49,7 +49,7 @@ export interface KindSpec<E extends ListingBaseEntity, I> extends ListingKindFac
   matchDoc(entity: E): MatchDoc;
   face(entity: E): ListingFace;
   /** The response DTO of a loaded listing, confidential layer as the view allows. */
-  respond(entity: E, organization: OrganizationEntity, view: ViewContext): ResultResponseDto | NeedResponseDto;
+  respond(entity: E, organization: OrganizationFacts, view: ViewContext): ResultResponseDto | NeedResponseDto;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

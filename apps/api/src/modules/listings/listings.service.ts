@@ -7,7 +7,7 @@ import { isUuid } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationFacts, findOrganizationsFacts, innerJoinOrganization, OrganizationFacts, takeJoinedOrganization } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { ListingBaseEntity } from './entities/listing-base.entity';
@@ -21,7 +21,7 @@ import { listingSubject } from '@xkx/api/modules/audit/audit-subjects';
 
 export interface LoadedListing<E extends ListingBaseEntity> {
   entity: E;
-  organization: OrganizationEntity;
+  organization: OrganizationFacts;
   canManage: boolean;
   confidentialVisible: boolean;
   /** Visible through an NDA in a deal (not as owner or broker). */
@@ -104,13 +104,11 @@ export class ListingsService {
     // the organization by id); without LIMIT, getOne needs no probe, and a code or id matches one row.
     const qb = m.createQueryBuilder(spec.entity, 'l');
     for (const relation of spec.relations) qb.leftJoinAndSelect(`l.${relation}`, relation);
-    const entity = (await qb
-      .innerJoinAndMapOne(`l.${ORGANIZATION}`, OrganizationEntity, 'org', 'org.id = l.organizationId')
+    const entity = await innerJoinOrganization(qb, `l.${ORGANIZATION}`, 'org', 'org.id = l.organizationId')
       .where(isUuid(ref) ? 'l.id = :ref' : 'l.code = :ref', { ref })
-      .getOne()) as (E & { [ORGANIZATION]?: OrganizationEntity }) | null;
+      .getOne();
     if (!entity || !canView(user, spec.kind, entity)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
-    const organization = entity[ORGANIZATION] as OrganizationEntity;
-    delete entity[ORGANIZATION];
+    const organization = takeJoinedOrganization(entity, ORGANIZATION) as OrganizationFacts;
     const manages = canManage(user, spec.kind, entity);
     const viaGrant = !manages && !!user && (await this.grants.isGranted(user.id, spec.kind, entity.id));
     return { entity, organization, canManage: manages, confidentialVisible: manages || viaGrant, viaGrant };
@@ -271,9 +269,8 @@ export class ListingsService {
     return qb.orderBy('l.submittedAt', 'ASC').take(500).getMany();
   }
 
-  async organizationsById(ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
-    if (ids.length === 0) return new Map();
-    const orgs = await this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').where('o.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+  async organizationsById(ids: readonly string[]): Promise<Map<string, OrganizationFacts>> {
+    const orgs = await findOrganizationsFacts(this.dataSource.manager, [...new Set(ids)]);
     return new Map(orgs.map((o) => [o.id, o]));
   }
 
@@ -293,7 +290,7 @@ export class ListingsService {
     if (isBroker(user)) {
       const orgId = requested ?? user.organizationId;
       if (!orgId) throw DomainException.validation([{ field: 'organizationId', constraint: 'isDefined', args: [] }]);
-      const org = await this.dataSource.manager.findOneBy(OrganizationEntity, { id: orgId });
+      const org = await findOrganizationFacts(this.dataSource.manager, orgId);
       if (!org) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);
       const fits = LISTING_KINDS[kind].publishers.includes(org.kind);
       if (!fits) throw new DomainException(ErrorCode.ORGANIZATION_KIND_MISMATCH, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'invalid', args: [] }]);

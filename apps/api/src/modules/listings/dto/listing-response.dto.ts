@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IpAssetView, IpStatus, IpType, ListingManagement, ListingMoney, ListingOrganization, ListingStatus, ListingView, MoneyRange, NeedDetail, NeedType, OrganizationKind, PriceType, ResultDetail, ResultForm, ResultPrice, ResultStage, STALE_WARNING_DAYS, TransferMode } from '@xkx/contracts';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { NeedEntity } from '../entities/need.entity';
 import { ResultEntity } from '../entities/result.entity';
 import { IndicatorDto, OwnerDto } from './listing-parts.dto';
@@ -11,7 +11,7 @@ export class ListingOrganizationDto implements ListingOrganization {
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
   @ApiProperty({ enum: Object.values(OrganizationKind) }) kind!: OrganizationKind;
 
-  static from(o: OrganizationEntity): ListingOrganizationDto {
+  static from(o: OrganizationFacts): ListingOrganizationDto {
     return { id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, kind: o.kind };
   }
 }
@@ -108,7 +108,7 @@ export function isStaleSoon(validUntil: string, now = new Date()): boolean {
   return days >= 0 && days <= STALE_WARNING_DAYS;
 }
 
-function base(e: ResultEntity | NeedEntity, org: OrganizationEntity | null, view: ViewContext): ListingResponseBase {
+function base(e: ResultEntity | NeedEntity, org: OrganizationFacts | null, view: ViewContext): ListingResponseBase {
   return {
     id: e.id,
     code: e.code,
@@ -133,7 +133,7 @@ function base(e: ResultEntity | NeedEntity, org: OrganizationEntity | null, view
   };
 }
 
-export function toResultResponse(e: ResultEntity, org: OrganizationEntity, view: ViewContext): ResultResponseDto {
+export function toResultResponse(e: ResultEntity, org: OrganizationFacts, view: ViewContext): ResultResponseDto {
   return Object.assign(new ResultResponseDto(), base(e, org, view), {
     valueProposition: e.valueProposition,
     problemSolved: e.problemSolved,
@@ -151,7 +151,7 @@ export function toResultResponse(e: ResultEntity, org: OrganizationEntity, view:
   });
 }
 
-export function toNeedResponse(e: NeedEntity, org: OrganizationEntity, view: ViewContext): NeedResponseDto {
+export function toNeedResponse(e: NeedEntity, org: OrganizationFacts, view: ViewContext): NeedResponseDto {
   // An anonymous need hides its enterprise from everyone but those who manage it.
   const visibleOrg = e.anonymous && !view.canManage ? null : org;
   return Object.assign(new NeedResponseDto(), base(e, visibleOrg, view), {

@@ -1,0 +1,66 @@
+import { ListingKind, ListingStatus, TransferMode } from '@xkx/contracts';
+import { EntityManager, In } from 'typeorm';
+import { ListingBaseEntity } from './entities/listing-base.entity';
+import { NeedEntity } from './entities/need.entity';
+import { ResultEntity } from './entities/result.entity';
+
+/**
+ * What other modules may read of results and needs (the listings module owns the tables): plain facts, read
+ * inside the caller's transaction through its manager. Enough to name a listing, place it in a deal and judge
+ * who manages it (`canManage` in listing-access.ts takes these facts).
+ */
+export interface ListingFacts {
+  id: string;
+  kind: ListingKind;
+  code: string;
+  title: string;
+  status: ListingStatus;
+  organizationId: string;
+  ownerId: string | null;
+  fieldCodes: string[];
+}
+
+const ENTITY: Record<ListingKind, new () => ListingBaseEntity> = { RESULT: ResultEntity, NEED: NeedEntity };
+const COLUMNS: Array<keyof ListingBaseEntity> = ['id', 'code', 'title', 'status', 'organizationId', 'ownerId', 'fieldCodes'];
+
+const toFacts = (kind: ListingKind, l: ListingBaseEntity): ListingFacts => ({
+  id: l.id,
+  kind,
+  code: l.code,
+  title: l.title,
+  status: l.status,
+  organizationId: l.organizationId,
+  ownerId: l.ownerId,
+  fieldCodes: l.fieldCodes,
+});
+
+export async function findListingFacts(manager: EntityManager, kind: ListingKind, id: string): Promise<ListingFacts | null> {
+  const listing = await manager.findOne(ENTITY[kind], { where: { id }, select: COLUMNS });
+  return listing ? toFacts(kind, listing) : null;
+}
+
+/** Facts of the given listings of one kind (any order; unknown ids are absent). */
+export async function listingsFacts(manager: EntityManager, kind: ListingKind, ids: readonly string[]): Promise<ListingFacts[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return (await manager.find(ENTITY[kind], { where: { id: In(unique) }, select: COLUMNS })).map((l) => toFacts(kind, l));
+}
+
+/** A result's title and the transfer modes it offers (a deal's public notice names the first), or null. */
+export async function findResultTransfer(manager: EntityManager, id: string): Promise<{ id: string; title: string; transferModes: TransferMode[] } | null> {
+  const result = await manager.findOne(ResultEntity, { where: { id }, select: ['id', 'title', 'transferModes'] });
+  return result ? { id: result.id, title: result.title, transferModes: result.transferModes } : null;
+}
+
+/** Published listings of a kind changed since `since`, newest change first, at most `limit`. */
+export async function publishedChangedSince(manager: EntityManager, kind: ListingKind, since: Date, limit: number): Promise<string[]> {
+  const rows = await manager
+    .createQueryBuilder(ENTITY[kind], 'l')
+    .select(['l.id'])
+    .where("l.status = 'PUBLISHED'")
+    .andWhere('l.updated_at > :since', { since })
+    .orderBy('l.updated_at', 'DESC')
+    .take(limit)
+    .getMany();
+  return rows.map((l) => l.id);
+}
