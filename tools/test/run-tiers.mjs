@@ -7,7 +7,9 @@
 //
 // With DATABASE_URL set, the API tier runs on that PostgreSQL server and then once more on embedded
 // PGlite, so one `npm test` proves both databases, and `npm run bench:load -- --smoke` ends the checks lane;
-// without it, the API tier runs on PGlite only.
+// without it, the API tier runs on PGlite only. The PGlite run is split in two halves (jest's --shard) that
+// wait in a shared queue: whichever lane finishes its own tiers first takes the next half, so neither lane
+// idles while the other still has a long tail.
 // XKX_TEST_LANES=1 runs everything in one lane, one tier after another (easier to read locally).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -28,9 +30,13 @@ const checks = [
 // browser lane serves from, and fails on any error or on SQL that differs between the app and the bare server.
 if (postgres) checks.push({ name: 'load benchmark smoke', command: 'npm run bench:load --silent -- --smoke' });
 const browser = [{ name: 'browser tests', command: 'npm run test:web --silent' }];
-if (postgres) browser.push({ name: 'API tests on embedded PGlite', command: 'npm run test:api --silent', env: withoutDatabaseUrl });
+/** Tiers either lane may run once its own are done, in this order. */
+const shared = postgres
+  ? [1, 2].map((i) => ({ name: `API tests on embedded PGlite (half ${i} of 2)`, command: `npm run test:api --silent -- --shard=${i}/2`, env: withoutDatabaseUrl }))
+  : [];
 
-const lanes = process.env.XKX_TEST_LANES === '1' ? { all: [...checks, ...browser] } : { checks, browser };
+const lanes = process.env.XKX_TEST_LANES === '1' ? { all: [...checks, ...browser, ...shared] } : { checks, browser };
+const queue = process.env.XKX_TEST_LANES === '1' ? [] : [...shared];
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
 const timings = [];
@@ -65,8 +71,14 @@ function stopOthers() {
   }
 }
 
+/** A lane's own tiers, then the shared queue, taken one tier at a time by whichever lane asks first. */
+function* tiersOf(own) {
+  yield* own;
+  while (queue.length > 0) yield queue.shift();
+}
+
 async function runLane(lane, tiers) {
-  for (const tier of tiers) {
+  for (const tier of tiersOf(tiers)) {
     if (failed) return;
     const status = await run(lane, tier);
     if (status !== 0 && !failed) {
