@@ -10,6 +10,8 @@ import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
 import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals/introduction-events';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
+import { SynonymChangeListeners } from '@xkx/api/modules/taxonomy/synonym-change-listeners';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
 import { MatchFeedbackEntity } from './match-feedback.entity';
@@ -27,7 +29,8 @@ const UPSERTS_BEFORE_REFRESH = 1000;
 @Injectable()
 export class MatchingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchingService.name);
-  private index = new MatchIndex();
+  /** Replaced in `onApplicationBootstrap` by one built with the admin's analyzer (the one search uses). */
+  private index: MatchIndex;
   private ready: Promise<void> | undefined;
   private loaded = false;
   /** Listing changes are applied in order, one at a time. */
@@ -39,10 +42,20 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly text: SearchTextService,
     events: ListingEvents,
     introductions: IntroductionEvents,
+    synonymListeners: SynonymChangeListeners,
   ) {
+    this.index = this.newIndex();
     events.subscribe((kind, id, status) => this.enqueue(kind, id, status));
+    // One analyzer for search and matching: after search reloads an edited synonym list (0) and listings are
+    // re-indexed (1), the index is rebuilt with it. In the queue: the old index answers until the new one is
+    // in, and listing changes wait behind the rebuild. The synonym route does not wait for it.
+    synonymListeners.add(2, () => {
+      this.enqueueRebuild();
+      return Promise.resolve();
+    });
     // A counterpart declining an introduction is the strongest feedback there is.
     introductions.onDeclined((event) => this.recordIntroductionDecline(event));
   }
@@ -62,6 +75,8 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    // Search has loaded the admin's synonyms by now (its module initialised first).
+    this.index = this.newIndex();
     // Large markets take a while to load; routes answer 503 MATCHING_NOT_READY until then.
     this.ready = this.load().catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`));
     // Single upserts place new listings with the current semantic projection; relearn it nightly.
@@ -84,10 +99,27 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   /** Rebuilds the index from the database (evaluation and maintenance; the app keeps it in step by itself). */
   async reload(): Promise<void> {
     await this.settled();
-    this.index = new MatchIndex();
+    this.index = this.newIndex();
     this.loaded = false;
     this.ready = this.load();
     await this.ready;
+  }
+
+  /** Builds a fresh index with the current analyzer behind the queued changes and swaps it in when loaded. */
+  enqueueRebuild(): void {
+    this.queue = this.queue
+      .then(() => this.ready)
+      .then(async () => {
+        const fresh = this.newIndex();
+        await this.load(fresh);
+        this.index = fresh;
+      })
+      .catch((error: unknown) => this.logger.warn(`matching index rebuild failed: ${String(error)}`));
+  }
+
+  /** An empty index with the analyzer search uses (the admin's synonyms). */
+  private newIndex(): MatchIndex {
+    return new MatchIndex({ analyzer: this.text.textAnalyzer });
   }
 
   /** Ids of the best counterparts of a listing already in the index, best first (no access check: internal use). */
@@ -249,22 +281,23 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     return new Map(rows.map((r) => [`${r.needId}:${r.resultId}`, r.verdict]));
   }
 
-  private async load(): Promise<void> {
+  /** Fills `index` (the live one by default) from the published listings and the feedback. */
+  private async load(index: MatchIndex = this.index): Promise<void> {
     const started = Date.now();
     for (const spec of Object.values(LISTING_SPECS)) {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const rows = await this.dataSource.manager.createQueryBuilder(spec.entity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
         if (rows.length === 0) break;
-        this.index.addAll(rows.map((r) => spec.matchDoc(r)), { refresh: false });
+        index.addAll(rows.map((r) => spec.matchDoc(r)), { refresh: false });
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
     const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });
-    this.index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
-    this.index.refreshSemantics();
+    index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
+    index.refreshSemantics();
     this.loaded = true;
-    this.logger.log(`matching index loaded: ${this.index.size('result')} results, ${this.index.size('need')} needs in ${Date.now() - started} ms`);
+    this.logger.log(`matching index loaded: ${index.size('result')} results, ${index.size('need')} needs in ${Date.now() - started} ms`);
   }
 
   private enqueue(kind: ListingKind, id: string, status: ListingStatus): void {
