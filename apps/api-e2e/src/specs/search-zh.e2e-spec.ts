@@ -106,4 +106,36 @@ describe('Chinese search over the demo market (issue 15)', () => {
       for (const hit of needs) expect(hit.organization).not.toBeNull();
     });
   });
+
+  describe('an empty result offers corrections and related fields (it said only “没有找到…”)', () => {
+    interface Suggestions {
+      corrections: string[];
+      relatedFields: Array<{ code: string; nameZh: string; nameEn: string }>;
+    }
+    const suggest = async (q: string, kind: 'results' | 'needs' = 'results'): Promise<{ total: number; suggestions: Suggestions | null }> =>
+      (await t.http.get(`/api/${kind}`).query({ q }).expect(200)).body;
+
+    it('corrects a homophone typo to a word with hits and names the field', async () => {
+      const res = await suggest('锂电吃');
+      expect(res.total).toBe(0);
+      expect(res.suggestions?.corrections).toContain('锂电池');
+      expect(res.suggestions?.relatedFields.map((f) => f.code)).toContain('NE.BAT');
+      expect(res.suggestions?.relatedFields[0]).toEqual(expect.objectContaining({ nameZh: expect.any(String), nameEn: expect.any(String) }));
+      // Every correction offered finds something.
+      for (const correction of res.suggestions?.corrections ?? []) expect((await search(correction)).total).toBeGreaterThan(0);
+    });
+
+    it('turns a pinyin query without hits into the word', async () => {
+      const res = await suggest('qingneng');
+      expect(res.total).toBe(0);
+      expect(res.suggestions?.corrections).toContain('氢能');
+      expect(res.suggestions?.relatedFields.map((f) => f.code)).toContain('NE.H2');
+    });
+
+    it('offers nothing when there are hits, and no correction without hits behind it', async () => {
+      expect((await suggest('锂离子电池')).suggestions).toBeNull();
+      const nonsense = await suggest('zzzzqqq');
+      expect(nonsense).toMatchObject({ total: 0, suggestions: { corrections: [], relatedFields: [] } });
+    });
+  });
 });

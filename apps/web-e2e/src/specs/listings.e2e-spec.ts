@@ -146,6 +146,30 @@ describeBrowser('listings: create, review, publish, search, import', () => {
     await context.close();
   });
 
+  it('(b2) an empty search offers a correction, related fields and “post this as a need” with the words carried over (issue 15)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.enterprise.email, DEMO.enterprise.password);
+    await page.goto(`${server.baseUrl}/results?q=${encodeURIComponent('锂电吃')}`);
+    const empty = page.getByTestId('search-empty');
+    await empty.waitFor();
+    await empty.locator('[data-field="NE.BAT"]').waitFor();
+    await empty.locator('[data-correction="锂电池"]').click();
+    await page.waitForURL((url) => decodeURIComponent(url.href).includes('q=锂电池'));
+    await page.getByTestId('search-hit').first().waitFor();
+
+    const words = '量子点墨水喷印封装';
+    await page.goto(`${server.baseUrl}/results?q=${encodeURIComponent(words)}`);
+    await page.getByTestId('search-post-instead').click();
+    await page.waitForURL('**/workspace/needs/new?**');
+    expect(await page.getByTestId('f-title').inputValue()).toBe(words);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('(c) a broker imports 500 rows with 3 bad ones: errors by row and column, then the valid rows with progress', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();

@@ -15,7 +15,8 @@ export { cleanToken, foldToSimplified, isCjkChar, isCjkWord, normalizeText } fro
 export type { SegmenterOptions } from './lib/segmenter';
 export { looksLikePinyin, pinyinKeys, pinyinTokens, wordPinyin } from './lib/pinyin';
 export type { SegmenterBuild } from './lib/segmenter';
-export { getSegmenter, Segmenter, segmenterFor } from './lib/segmenter';
+export { getSegmenter, lexiconWords, Segmenter, segmenterFor } from './lib/segmenter';
+export { Speller } from './lib/speller';
 export { createStopwordSet, defaultStopwords } from './lib/stopwords';
 export type { SynonymGroupInput, SynonymIndex, SynonymRelation } from './lib/synonyms';
 export { createSynonymIndex, defaultSynonymGroups, parseSynonymGroups } from './lib/synonyms';

@@ -5,7 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { NARROWER_RANK_FACTOR, RANK_WEIGHTS, SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { looksLikePinyin } from '@xkx/text-zh';
-import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto } from './dto/search.dto';
+import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto, SearchSuggestionsDto } from './dto/search.dto';
 import { isBroker } from './listing-access';
 import { ListingEvents } from './listing-events';
 
@@ -199,7 +199,27 @@ export class ListingSearchService {
       total,
       nextCursor,
       facets,
+      suggestions: q && total === 0 && !query.cursor ? await this.suggestions(kind, q, status) : null,
     };
+  }
+
+  /**
+   * For a text query without a hit: the corrections that have hits (under the same status, without the other
+   * filters, at most three) and the fields the query or a correction names. Only the empty path pays for it.
+   */
+  private async suggestions(kind: ListingKind, q: string, status: string): Promise<SearchSuggestionsDto> {
+    const corrections: string[] = [];
+    for (const candidate of this.text.corrections(q, 6)) {
+      if (corrections.length >= 3) break;
+      const tsq = this.text.tsQuery(candidate);
+      if (!tsq) continue;
+      const rows = await this.dataSource.query<Array<{ hit: boolean }>>(
+        `SELECT EXISTS (SELECT 1 FROM "${COLUMNS[kind].table}" l WHERE l.status = $1 AND l.search_doc @@ to_tsquery('simple', $2)) AS hit`,
+        [status, tsq],
+      );
+      if (rows[0]?.hit) corrections.push(candidate);
+    }
+    return { corrections, relatedFields: await this.text.relatedFields([q, ...corrections]) };
   }
 
   private async facets(kind: ListingKind, whereSql: string, params: unknown[]): Promise<SearchFacetsDto> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ListingKind } from '@xkx/contracts';
-import { createAnalyzer, foldToSimplified, isCjkWord, quoteLexeme, TextAnalyzer } from '@xkx/text-zh';
+import { RelatedField } from '@xkx/contracts';
+import { createAnalyzer, foldToSimplified, isCjkWord, quoteLexeme, Speller, TextAnalyzer } from '@xkx/text-zh';
 import { DataSource, EntityManager } from 'typeorm';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 
@@ -45,6 +46,9 @@ export class SearchTextService implements OnModuleInit {
   private synonymsLoaded = false;
   /** code → "中文名 English name", for the field part of search documents. */
   private fieldNames = new Map<string, string>();
+  /** Active fields with the analyzer's tokens of their Chinese name, for related-field suggestions (lazy). */
+  private fieldTokens: Array<{ field: RelatedField; words: Set<string>; bigrams: Set<string> }> | null = null;
+  private speller: Speller | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,6 +66,8 @@ export class SearchTextService implements OnModuleInit {
       const [groups, fields] = await Promise.all([this.taxonomy.synonymGroups(), this.taxonomy.fieldNames()]);
       this.analyzer = createAnalyzer({ synonyms: groups });
       this.fieldNames = fields;
+      this.fieldTokens = null;
+      this.speller = null;
       this.synonymsLoaded = true;
     } catch (error) {
       // Before the first migration (fresh database) the table is missing; migrations run next.
@@ -79,7 +85,11 @@ export class SearchTextService implements OnModuleInit {
     const b = this.analyzer.searchDocument(parts.keywords);
     const c = this.analyzer.searchDocument(parts.body);
     // A field created since the last load: its name is read once (a rename re-indexes everything instead).
-    if (fieldPaths(parts.fieldCodes).some((code) => !this.fieldNames.has(code))) this.fieldNames = await this.taxonomy.fieldNames();
+    if (fieldPaths(parts.fieldCodes).some((code) => !this.fieldNames.has(code))) {
+      this.fieldNames = await this.taxonomy.fieldNames();
+      this.fieldTokens = null;
+      this.speller = null;
+    }
     const d = this.sideDocument(parts.title, parts.fieldCodes);
     await manager.query(
       `UPDATE "${TABLE[kind]}" SET search_doc =
@@ -96,6 +106,52 @@ export class SearchTextService implements OnModuleInit {
   sideDocument(title: string, fieldCodes: readonly string[]): string {
     const fieldText = fieldPaths(fieldCodes).map((code) => this.fieldNames.get(code) ?? '');
     return [this.analyzer.searchDocument(...fieldText), ...this.analyzer.pinyinKeys(title)].join(' ');
+  }
+
+  /**
+   * What the query's words may have meant: pinyin or initials → a word, a homophone or one wrong character →
+   * a word of the lexicons, the synonym list or the field names. The caller checks which have hits.
+   */
+  corrections(q: string, limit = 5): string[] {
+    this.speller ??= new Speller([...this.analyzer.synonyms.terms, ...this.fieldWords()]);
+    return this.speller.suggest(q, limit);
+  }
+
+  /**
+   * Active fields whose Chinese names share words (counting double) or character bigrams with any of the
+   * texts, most shared first, then by code.
+   */
+  async relatedFields(texts: readonly string[], limit = 5): Promise<RelatedField[]> {
+    if (!this.fieldTokens) {
+      const rows = await this.taxonomy.activeFields();
+      this.fieldTokens = rows.map((field) => {
+        const { words, bigrams } = this.analyzer.analyze(field.nameZh);
+        return { field, words: new Set(words), bigrams: new Set(bigrams) };
+      });
+    }
+    const words = new Set<string>();
+    const bigrams = new Set<string>();
+    for (const text of texts) {
+      const analyzed = this.analyzer.analyze(text);
+      analyzed.words.forEach((w) => words.add(w));
+      analyzed.bigrams.forEach((b) => bigrams.add(b));
+    }
+    return this.fieldTokens
+      .map(({ field, words: fw, bigrams: fb }) => ({ field, score: 2 * [...words].filter((w) => fw.has(w)).length + [...bigrams].filter((b) => fb.has(b)).length }))
+      .filter((f) => f.score > 0)
+      .sort((a, b) => b.score - a.score || (a.field.code < b.field.code ? -1 : 1))
+      .slice(0, limit)
+      .map((f) => f.field);
+  }
+
+  /** The words of the field names (储能与动力电池 → 储能, 动力电池 …), for the speller's vocabulary. */
+  private fieldWords(): string[] {
+    const words: string[] = [];
+    for (const name of this.fieldNames.values()) {
+      const zh = name.split(' ')[0] ?? '';
+      words.push(zh, ...this.analyzer.analyze(zh, { bigrams: false }).surfaces);
+    }
+    return words;
   }
 
   /**

@@ -101,6 +101,12 @@ export class TaxonomyService {
     return new Map(rows.map((r) => [r.code, `${r.nameZh} ${r.nameEn}`]));
   }
 
+  /** Active fields, in tree order. */
+  async activeFields(): Promise<Array<{ code: string; nameZh: string; nameEn: string }>> {
+    const rows = await this.fields.find({ where: { active: true }, select: { code: true, nameZh: true, nameEn: true }, order: { sort: 'ASC', code: 'ASC' } });
+    return rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn }));
+  }
+
   /** Every group with its relation, oldest first (the analyzer keeps a term in the first equivalence group). */
   async synonymGroups(): Promise<Array<{ terms: string[]; relation: SynonymRelation }>> {
     return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => ({ terms: g.terms, relation: g.relation }));

@@ -14,6 +14,15 @@ export interface SegmenterOptions {
 
 const THUOCL_FILES = ['THUOCL_IT.txt', 'THUOCL_medical.txt', 'THUOCL_car.txt'];
 
+/** The shipped lexicons beyond jieba's own dictionary: the domain words first, then THUOCL's. */
+export function lexiconWords(dictDir?: string): UserWord[] {
+  const dir = resolveDictDir(dictDir);
+  const words: UserWord[] = [];
+  for (const file of THUOCL_FILES) words.push(...parseThuocl(readFileSync(path.join(dir, 'thuocl', file), 'utf8')));
+  words.push(...parseUserWords(readListFile(path.join(dir, 'xkx-domain.txt'))));
+  return words;
+}
+
 export interface SegmenterBuild extends SegmenterOptions {
   /** Words kept whole beyond the shipped lexicons (an analyzer's synonym terms), high frequency. */
   words?: readonly UserWord[];
@@ -33,12 +42,7 @@ export class Segmenter {
   constructor(options: SegmenterBuild = {}) {
     this.dictDir = resolveDictDir(options.dictDir);
     this.jieba = Jieba.withDict(jiebaDict);
-    const words: UserWord[] = [];
-    for (const file of THUOCL_FILES) {
-      words.push(...parseThuocl(readFileSync(path.join(this.dictDir, 'thuocl', file), 'utf8')));
-    }
-    words.push(...parseUserWords(readListFile(path.join(this.dictDir, 'xkx-domain.txt'))));
-    this.load(words);
+    this.load(lexiconWords(this.dictDir));
     if (options.words) this.load(options.words);
   }
 

@@ -321,11 +321,28 @@ export interface SearchFacets {
   organizations: FacetCount[];
 }
 
+/** A technology field a query with no hit may have been about. */
+export interface RelatedField {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** What an empty search offers instead (issue 15). */
+export interface SearchSuggestions {
+  /** Queries the words may have meant (pinyin or a near spelling → word), each with hits. */
+  corrections: string[];
+  /** Fields whose names share words with the query or a correction. */
+  relatedFields: RelatedField[];
+}
+
 export interface SearchResponse {
   items: SearchHit[];
   total: number;
   nextCursor: string | null;
   facets: SearchFacets | null;
+  /** Only for a text query without a hit: corrections and related fields; null otherwise. */
+  suggestions: SearchSuggestions | null;
 }
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'deadline'] as const;

@@ -18,6 +18,7 @@ import type {
   NeedDetail,
   NeedInput,
   Owner,
+  RelatedField,
   RenewInput,
   ResultDetail,
   ResultInput,
@@ -27,6 +28,7 @@ import type {
   SearchHit,
   SearchQuery,
   SearchResponse,
+  SearchSuggestions,
   TransitionOutcome,
   UpdateOutcome,
 } from '@xkx/contracts';
@@ -59,10 +61,12 @@ import type { CreateResultDto } from './result-write.dto';
 import type {
   FacetCountDto,
   HighlightSegmentDto,
+  RelatedFieldDto,
   SearchFacetsDto,
   SearchHitDto,
   SearchListingsQueryDto,
   SearchResponseDto,
+  SearchSuggestionsDto,
 } from './search.dto';
 
 // Each DTO is the same shape as its contract (the typecheck target compiles this file; see contract-check.ts).
@@ -96,6 +100,8 @@ exact<SearchHitDto, SearchHit>(true);
 exact<FacetCountDto, FacetCount>(true);
 exact<SearchFacetsDto, SearchFacets>(true);
 exact<SearchResponseDto, SearchResponse>(true);
+exact<RelatedFieldDto, RelatedField>(true);
+exact<SearchSuggestionsDto, SearchSuggestions>(true);
 exact<DuplicateDto, Duplicate>(true);
 
 describe('listings/dto DTOs and their contracts', () => {

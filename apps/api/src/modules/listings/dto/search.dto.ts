@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FacetCount, HighlightSegment, ListingStatus, NeedType, SEARCH_SORTS, SearchFacets, SearchHit, SearchQuery, SearchResponse, SearchSort, TransferMode } from '@xkx/contracts';
+import { FacetCount, HighlightSegment, ListingStatus, NeedType, RelatedField, SEARCH_SORTS, SearchFacets, SearchHit, SearchQuery, SearchResponse, SearchSort, SearchSuggestions, TransferMode } from '@xkx/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListingOrganizationDto, PriceResponseDto } from './listing-response.dto';
@@ -75,9 +75,22 @@ export class SearchFacetsDto implements SearchFacets {
   @ApiProperty({ type: [FacetCountDto] }) organizations!: FacetCountDto[];
 }
 
+export class RelatedFieldDto implements RelatedField {
+  @ApiProperty({ example: 'NE.BAT' }) code!: string;
+  @ApiProperty({ example: '储能与动力电池' }) nameZh!: string;
+  @ApiProperty({ example: 'Energy storage and power batteries' }) nameEn!: string;
+}
+
+export class SearchSuggestionsDto implements SearchSuggestions {
+  @ApiProperty({ type: [String], example: ['锂电池'], description: 'Queries the words may have meant (pinyin or a near spelling → word), each with hits' })
+  corrections!: string[];
+  @ApiProperty({ type: [RelatedFieldDto] }) relatedFields!: RelatedFieldDto[];
+}
+
 export class SearchResponseDto implements SearchResponse {
   @ApiProperty({ type: [SearchHitDto] }) items!: SearchHitDto[];
   @ApiProperty() total!: number;
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
   @ApiProperty({ type: SearchFacetsDto, nullable: true }) facets!: SearchFacetsDto | null;
+  @ApiProperty({ type: SearchSuggestionsDto, nullable: true, description: 'Only for a text query without a hit' }) suggestions!: SearchSuggestionsDto | null;
 }

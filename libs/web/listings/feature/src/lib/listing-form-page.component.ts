@@ -87,6 +87,8 @@ export class ListingFormPageComponent {
   readonly segment = input.required<ListingSegment>();
   /** Absent on /new. */
   readonly id = input<string>();
+  /** On /new: a title to start from (`?title=`, from an empty search's "post this as a need"). */
+  readonly title = input<string>();
 
   protected readonly results = computed(() => this.segment() === 'results');
   protected readonly form = buildListingForm();
@@ -277,6 +279,8 @@ export class ListingFormPageComponent {
   }
 
   private startNew(results: boolean): void {
+    const title = this.title()?.trim();
+    if (title && !this.c.title.value) this.c.title.setValue(title.slice(0, 200));
     if (results && this.c.owners.length === 0) {
       // The researcher's institution is the usual owner: one less thing to type.
       this.c.owners.push(ownerGroup({ name: this.session.user()?.organization?.nameZh ?? '' }));

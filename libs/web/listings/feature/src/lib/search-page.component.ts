@@ -22,9 +22,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import { LISTING_STATUS_LABELS, ListingStatus, NEED_TYPE_LABELS, NeedType, Permission, SearchFacets, SearchHit, TRANSFER_MODE_LABELS, TransferMode } from '@xkx/contracts';
-import { AuthSession } from '@xkx/web/auth/data-access';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { LISTING_STATUS_LABELS, ListingStatus, NEED_TYPE_LABELS, NeedType, Permission, SearchFacets, SearchHit, SearchSuggestions, TRANSFER_MODE_LABELS, TransferMode } from '@xkx/contracts';
+import { AuthSession, WebPath } from '@xkx/web/auth/data-access';
 import { toApiError } from '@xkx/web/forms';
 import { I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { FieldsApiService, ListingsApiService } from '@xkx/web/listings/data-access';
@@ -52,6 +52,7 @@ const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
     MatSelectModule,
     LocalizedPipe,
     TranslatePipe,
+    RouterLink,
     SearchHitCardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -108,6 +109,18 @@ export class SearchPageComponent {
   protected readonly items = signal<SearchHit[]>([]);
   protected readonly total = signal(0);
   protected readonly facets = signal<SearchFacets | null>(null);
+  /** A text search without a hit: what it may have meant and the fields it names. */
+  protected readonly suggestions = signal<SearchSuggestions | null>(null);
+  /**
+   * The empty state's way forward, the query carried over as the new listing's title: on /results nothing
+   * was found to buy, so post the need; on /needs nobody asked yet, so list the result.
+   */
+  protected readonly postInstead = computed(() => {
+    const title = this.query().q.trim();
+    return this.needs()
+      ? { link: `/${WebPath.newResult}`, label: 'search.listAsResult' as const, queryParams: title ? { title } : {} }
+      : { link: `/${WebPath.newNeed}`, label: 'search.postAsNeed' as const, queryParams: title ? { title } : {} };
+  });
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly loadingMore = signal(false);
@@ -159,6 +172,16 @@ export class SearchPageComponent {
 
   protected setField(field: string | null): void {
     this.apply({ field });
+  }
+
+  /** A suggested correction replaces the words, keeping the filters. */
+  protected useCorrection(q: string): void {
+    this.apply({ q });
+  }
+
+  /** A related field replaces the words: everything filed under it. */
+  protected useField(field: string): void {
+    this.apply({ q: '', field });
   }
 
   protected setTrl(which: 'trlMin' | 'trlMax', value: number | null): void {
@@ -261,6 +284,7 @@ export class SearchPageComponent {
         this.items.set(page.items);
         this.total.set(page.total);
         this.facets.set(page.facets);
+        this.suggestions.set(page.suggestions ?? null);
         this.nextCursor.set(page.nextCursor);
         this.loading.set(false);
       },
@@ -268,6 +292,7 @@ export class SearchPageComponent {
         if (generation !== this.generation) return;
         this.items.set([]);
         this.total.set(0);
+        this.suggestions.set(null);
         this.nextCursor.set(null);
         this.error.set(toApiError(error).message ?? this.i18n.t('common.loadError'));
         this.loading.set(false);

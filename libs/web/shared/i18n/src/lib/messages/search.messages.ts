@@ -23,6 +23,10 @@ export const SEARCH_ZH_CN = {
   'search.sort.newest': '最新发布',
   'search.sort.deadline': '截止日期',
   'search.empty': '没有找到符合条件的条目，试试更少的筛选条件或换个关键词。',
+  'search.didYouMean': '您是不是要找：',
+  'search.relatedFields': '相关技术领域：',
+  'search.postAsNeed': '把“{q}”发布为技术需求',
+  'search.listAsResult': '把“{q}”登记为科技成果',
   'search.loadMore': '加载更多（已显示 {shown} / {total}）',
 };
 
@@ -52,5 +56,9 @@ export const SEARCH_EN: Record<keyof typeof SEARCH_ZH_CN, string> = {
   'search.sort.newest': 'Newest',
   'search.sort.deadline': 'Deadline',
   'search.empty': 'Nothing matches. Try fewer filters or other words.',
+  'search.didYouMean': 'Did you mean:',
+  'search.relatedFields': 'Related technology fields:',
+  'search.postAsNeed': 'Post “{q}” as a technology need',
+  'search.listAsResult': 'List “{q}” as a technology result',
   'search.loadMore': 'Load more ({shown} of {total} shown)',
 };
