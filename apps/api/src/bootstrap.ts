@@ -4,8 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, ErrorCode } from '@xkx/contracts';
 import express, { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -154,7 +156,14 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const root = resolve(config.XKX_WEB_DIR);
   const index = join(root, 'index.html');
   const isApi = (req: Request): boolean => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-  const files = express.static(root, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  // The build writes .br and .gz beside each text file (tools/build/precompress-web.mjs); clients that
+  // accept one get it, and nothing is compressed per request.
+  const files = expressStaticGzip(root, {
+    index: false,
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    serveStatic: { index: false, maxAge: '1h', setHeaders: cacheHeaders },
+  });
   // API requests never look on disk: serve-static would stat() every /api path (a thread-pool round
   // trip per request) only to find nothing (issue 14).
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
@@ -172,10 +181,13 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
 /**
  * Files that name the current version are revalidated on every load: the HTML, the service worker's
  * manifest and scripts (a stale ngsw.json would pin browsers to an old release), the web manifest.
- * Everything else has a content hash in its name or changes rarely.
+ * Scripts, styles and fonts with a content hash in their name never change: a year, immutable. The rest
+ * (icons) changes rarely: an hour. `path` may be the precompressed copy (…js.br).
  */
-const REVALIDATED = /(\.html|\/ngsw\.json|\/ngsw-worker\.js|\/safety-worker\.js|\/worker-basic\.min\.js|\.webmanifest)$/;
+const REVALIDATED = /(\.html|\/ngsw\.json|\/ngsw-worker\.js|\/safety-worker\.js|\/worker-basic\.min\.js|\.webmanifest)(\.br|\.gz)?$/;
+const HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?)(\.br|\.gz)?$/;
 
-function noCacheForHtml(res: Response, path: string): void {
+function cacheHeaders(res: ServerResponse, path: string): void {
   if (REVALIDATED.test(path)) res.setHeader('Cache-Control', 'no-cache');
+  else if (HASHED.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/accounts';
 import { apiGet, apiToken } from '../support/api';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
-import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
+import { freshDataDir, removeDataDir, RunningServer, startServer, WORKSPACE_ROOT } from '../support/server';
 
 const CODE = /^[RNDC]\d{4}-\d{6}$/;
 
@@ -85,6 +87,26 @@ describeBrowser('human URLs and the installable, offline-capable portal', () => 
     expect(manifest.dataGroups).toEqual([expect.objectContaining({ name: 'api-reads', strategy: 'freshness' })]);
     // API addresses opened as pages (downloads) go to the server, never to the app's index.html.
     expect(manifest.navigationUrls.some((u) => !u.positive && u.regex.includes('api'))).toBe(true);
+  });
+
+  it('serves the app precompressed (Brotli, else gzip) with a year-long cache for hashed files, plain to clients that accept neither', async () => {
+    const html = await (await fetch(`${server.baseUrl}/index.html`)).text();
+    const main = /src="(main-[A-Z0-9]{8}\.js)"/.exec(html)?.[1];
+    if (!main) throw new Error(`index.html names its main script: ${html.slice(0, 300)}`);
+    const plain = readFileSync(join(WORKSPACE_ROOT, 'dist/apps/web/browser', main), 'utf8');
+    const variants: Array<[string, string | null]> = [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ];
+    for (const [accept, encoding] of variants) {
+      const res = await fetch(`${server.baseUrl}/${main}`, { headers: { 'accept-encoding': accept } });
+      expect([accept, res.status, res.headers.get('content-encoding'), res.headers.get('content-type')?.toLowerCase()]).toEqual([accept, 200, encoding, 'text/javascript; charset=utf-8']);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('vary')).toContain('Accept-Encoding');
+      // fetch decodes the body: every variant is the built file, byte for byte.
+      expect((await res.text()) === plain).toBe(true);
+    }
   });
 
   // Last: it stops the server.
