@@ -284,15 +284,19 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   /** Fills `index` (the live one by default) from the published listings and the feedback. */
   private async load(index: MatchIndex = this.index): Promise<void> {
     const started = Date.now();
+    // Read in batches, added at once: addAll puts the listings in its canonical order, so the index (and every
+    // tie) is the same whatever order the rows come in. The index keeps the documents anyway.
+    const docs: MatchDoc[] = [];
     for (const spec of Object.values(LISTING_SPECS)) {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const rows = await this.dataSource.manager.createQueryBuilder(spec.entity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
         if (rows.length === 0) break;
-        index.addAll(rows.map((r) => spec.matchDoc(r)), { refresh: false });
+        for (const row of rows) docs.push(spec.matchDoc(row));
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
+    index.addAll(docs, { refresh: false });
     const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });
     index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
     index.refreshSemantics();
