@@ -4,7 +4,8 @@ import { bigintFen, ListingBaseEntity } from './listing-base.entity';
 
 @Entity({ name: 'need' })
 @Index('uq_need_code', ['code'], { unique: true })
-@Index('ix_need_status_published_at', ['status', 'publishedAt'])
+// (status, published_at DESC NULLS LAST, id DESC): search's newest-first order; see migration ListingNewestFirstIndexes.
+@Index('ix_need_status_published_at', { synchronize: false })
 @Index('ix_need_organization', ['organizationId'])
 @Index('ix_need_owner', ['ownerId'])
 @Index('ix_need_search_doc', { synchronize: false })

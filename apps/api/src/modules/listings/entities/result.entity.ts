@@ -5,7 +5,8 @@ import { ResultIpAssetEntity } from './result-ip-asset.entity';
 
 @Entity({ name: 'result' })
 @Index('uq_result_code', ['code'], { unique: true })
-@Index('ix_result_status_published_at', ['status', 'publishedAt'])
+// (status, published_at DESC NULLS LAST, id DESC): search's newest-first order; see migration ListingNewestFirstIndexes.
+@Index('ix_result_status_published_at', { synchronize: false })
 @Index('ix_result_organization', ['organizationId'])
 @Index('ix_result_owner', ['ownerId'])
 @Index('ix_result_search_doc', { synchronize: false })
