@@ -15,7 +15,7 @@ import { ConfidentialViewEntity, NdaAcceptanceEntity, NdaVersionEntity } from '.
 import { DealParticipantEntity } from './entities/deal-participant.entity';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { dealSubject } from '@xkx/api/modules/audit/audit-subjects';
-import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
+import { findListingFacts } from '@xkx/api/modules/listings/listing-reader';
 
 /** What a signature records of the text: SHA-256 of the title, a newline and the body. */
 export function ndaTextHash(v: Pick<NdaVersionEntity, 'title' | 'body'>): string {
@@ -92,7 +92,7 @@ export class NdaService {
   /** Who saw a listing's confidential layer: for those who manage the listing (owner, staff, brokers). */
   async views(kind: ListingKind, listingId: string, user: AuthUser): Promise<ConfidentialViewDto[]> {
     const m = this.dataSource.manager;
-    const listing = await m.findOneBy(kindSpec(kind).entity, { id: listingId });
+    const listing = await findListingFacts(m, kind, listingId);
     if (!listing || !canManage(user, kind, listing)) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
     const rows = await m.find(ConfidentialViewEntity, { where: { listingKind: kind, listingId }, order: { createdAt: 'DESC' }, take: 1000 });
     const viewerIds = [...new Set(rows.map((r) => r.viewerId))];

@@ -15,7 +15,8 @@ import { faultPoint } from '../../common/testing/fault-points';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { CreateNeedDto } from '@xkx/api/modules/listings/dto/need-write.dto';
 import { CreateResultDto } from '@xkx/api/modules/listings/dto/result-write.dto';
-import { AnyKindSpec, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
+import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
+import { deleteImportedListings, publishImportedDrafts } from '@xkx/api/modules/listings/listing-imports';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { ListingsService } from '@xkx/api/modules/listings/listings.service';
 import { organizationsFactsOfKinds } from '@xkx/api/modules/organizations/organization-reader';
@@ -270,7 +271,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (let more = publish; more; ) {
         const ids = await this.dataSource.transaction(async (manager) => {
           await this.assertStillImporting(manager, id);
-          const chunk = await this.publishStaged(manager, spec, id, user);
+          const chunk = await this.publishStaged(manager, job.kind, id, user);
           if (chunk.length > 0) await faultPoint('import.publish.before-commit');
           await manager.update(ImportJobEntity, id, { heartbeatAt: new Date() });
           return chunk;
@@ -296,34 +297,20 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Publishes the next chunk of the job's staged drafts, each with its history line; returns their ids. */
-  private async publishStaged(manager: EntityManager, spec: AnyKindSpec, jobId: string, user: AuthUser): Promise<string[]> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected] on both drivers.
-    const [updated] = (await manager.query(
-      `UPDATE "${spec.table}" l SET status = 'PUBLISHED', reviewer_id = $2, submitted_at = now(), published_at = now(), updated_at = now(), version = l.version + 1
-         WHERE l.id IN (SELECT j.listing_id FROM import_job_listing j JOIN "${spec.table}" d ON d.id = j.listing_id WHERE j.job_id = $1 AND d.status = 'DRAFT' LIMIT $3)
-         RETURNING l.id, l.version`,
-      [jobId, user.id, this.config.IMPORT_CHUNK_ROWS],
-    )) as [Array<{ id: string; version: number }>, number];
-    if (updated.length === 0) return [];
-    await manager.query(
-      `INSERT INTO listing_history (listing_kind, listing_id, version, actor_id, action, from_status, to_status, changed_fields)
-       SELECT $1, u.id, u.version, $2, 'IMPORTED_PUBLISHED', 'DRAFT', 'PUBLISHED', '{}' FROM unnest($3::uuid[], $4::int[]) AS u(id, version)`,
-      [spec.kind, user.id, updated.map((u) => u.id), updated.map((u) => u.version)],
-    );
-    return updated.map((r) => r.id);
+  /** Publishes the next chunk of the job's staged drafts, each with its history line (listings' write); returns their ids. */
+  private async publishStaged(manager: EntityManager, kind: ListingKind, jobId: string, user: AuthUser): Promise<string[]> {
+    const staged = await manager.find(ImportJobListingEntity, { where: { jobId }, select: ['listingId'] });
+    return publishImportedDrafts(manager, kind, staged.map((s) => s.listingId), user.id, this.config.IMPORT_CHUNK_ROWS);
   }
 
   /** Undoes a claimed job chunk by chunk (short transactions again), then marks it finished: all or nothing. */
   private async rollBack(job: ImportJobEntity): Promise<void> {
-    const spec = kindSpec(job.kind);
     for (;;) {
       const deleted = await this.dataSource.transaction(async (manager) => {
         const staged = await manager.find(ImportJobListingEntity, { where: { jobId: job.id }, take: this.config.IMPORT_CHUNK_ROWS });
         const ids = staged.map((s) => s.listingId);
         if (ids.length === 0) return ids;
-        await manager.query(`DELETE FROM listing_history WHERE listing_kind = $1 AND listing_id = ANY($2::uuid[])`, [spec.kind, ids]);
-        await manager.query(`DELETE FROM "${spec.table}" WHERE id = ANY($1::uuid[])`, [ids]);
+        await deleteImportedListings(manager, job.kind, ids);
         await manager.query(`DELETE FROM import_job_listing WHERE job_id = $1 AND listing_id = ANY($2::uuid[])`, [job.id, ids]);
         return ids;
       });

@@ -1,8 +1,10 @@
 import { ListingKind, ListingStatus, TransferMode } from '@xkx/contracts';
+import { MatchDoc } from '@xkx/matching';
 import { EntityManager, In } from 'typeorm';
 import { ListingBaseEntity } from './entities/listing-base.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultEntity } from './entities/result.entity';
+import { kindSpec, ListingFace } from './listing-kinds';
 
 /**
  * What other modules may read of results and needs (the listings module owns the tables): plain facts, read
@@ -63,4 +65,34 @@ export async function publishedChangedSince(manager: EntityManager, kind: Listin
     .take(limit)
     .getMany();
   return rows.map((l) => l.id);
+}
+
+/** A listing's match document (what the matching engine indexes and queries with) and its facts, or null. */
+export async function findMatchDoc(manager: EntityManager, kind: ListingKind, id: string): Promise<{ facts: ListingFacts; doc: MatchDoc } | null> {
+  const spec = kindSpec(kind);
+  const listing = await manager.findOneBy(spec.entity, { id });
+  return listing ? { facts: toFacts(kind, listing), doc: spec.matchDoc(listing) } : null;
+}
+
+/** Match documents of published listings of a kind, by id after `after`, at most `limit` (the index loads in batches). */
+export async function publishedMatchDocs(manager: EntityManager, kind: ListingKind, after: string, limit: number): Promise<Array<{ id: string; doc: MatchDoc }>> {
+  const spec = kindSpec(kind);
+  const rows = await manager.createQueryBuilder(spec.entity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(limit).getMany();
+  return rows.map((r) => ({ id: r.id, doc: spec.matchDoc(r) }));
+}
+
+/** A published listing as a card on the other side's screens: its facts, public summary, keywords and face. */
+export interface ListingCard extends ListingFacts {
+  publicSummary: string;
+  keywords: string[];
+  face: ListingFace;
+}
+
+/** Cards of the given listings that are published (any order; others are absent). */
+export async function publishedCards(manager: EntityManager, kind: ListingKind, ids: readonly string[]): Promise<ListingCard[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const spec = kindSpec(kind);
+  const rows = await manager.findBy(spec.entity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
+  return rows.map((r) => ({ ...toFacts(kind, r), publicSummary: r.publicSummary, keywords: r.keywords, face: spec.face(r) }));
 }

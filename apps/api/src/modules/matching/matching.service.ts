@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DeclineReason, ErrorCode, ListingKind, ListingStatus, MatchVerdict } from '@xkx/contracts';
 import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { findListingFacts, publishedChangedSince } from '@xkx/api/modules/listings/listing-reader';
+import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, publishedMatchDocs } from '@xkx/api/modules/listings/listing-reader';
 import { LISTING_SPECS, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
 import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals/introduction-events';
@@ -239,23 +239,19 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
 
   /** The listing as a query; only its owner (or a broker) may ask for its matches. */
   private async docFor(kind: ListingKind, id: string, user: AuthUser): Promise<MatchDoc> {
-    const spec = kindSpec(kind);
-    const entity = await this.dataSource.manager.findOneBy(spec.entity, { id });
-    if (!entity || (!canManage(user, kind, entity) && !isBroker(user))) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
-    return spec.matchDoc(entity);
+    const found = await findMatchDoc(this.dataSource.manager, kind, id);
+    if (!found || (!canManage(user, kind, found.facts) && !isBroker(user))) throw DomainException.notFound(ErrorCode.LISTING_NOT_FOUND);
+    return found.doc;
   }
 
   /** The public layer of published counterparts, in the given order. */
   private async counterparts(kind: ListingKind, ids: readonly string[], user: AuthUser): Promise<Map<string, MatchCounterpartDto>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const spec = kindSpec(kind);
-    const rows = await this.dataSource.manager.findBy(spec.entity, { id: In(unique), status: 'PUBLISHED' as ListingStatus });
+    const rows = await publishedCards(this.dataSource.manager, kind, ids);
     const orgs = new Map((await findOrganizationsFacts(this.dataSource.manager, [...new Set(rows.map((r) => r.organizationId))])).map((o) => [o.id, o]));
     const map = new Map<string, MatchCounterpartDto>();
     for (const row of rows) {
       const org = orgs.get(row.organizationId);
-      const { anonymous, ...face } = spec.face(row);
+      const { anonymous, ...face } = row.face;
       const hidden = anonymous && !isBroker(user);
       map.set(row.id, {
         id: row.id,
@@ -290,9 +286,9 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     for (const spec of Object.values(LISTING_SPECS)) {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows = await this.dataSource.manager.createQueryBuilder(spec.entity, 'l').where("l.status = 'PUBLISHED' AND l.id > :after", { after }).orderBy('l.id').take(LOAD_BATCH).getMany();
+        const rows = await publishedMatchDocs(this.dataSource.manager, spec.kind, after, LOAD_BATCH);
         if (rows.length === 0) break;
-        for (const row of rows) docs.push(spec.matchDoc(row));
+        for (const row of rows) docs.push(row.doc);
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
@@ -319,12 +315,12 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
       this.index.remove(spec.table, id);
       return;
     }
-    const entity = await this.dataSource.manager.findOneBy(spec.entity, { id });
-    if (!entity || entity.status !== 'PUBLISHED') {
+    const found = await findMatchDoc(this.dataSource.manager, kind, id);
+    if (!found || found.facts.status !== 'PUBLISHED') {
       this.index.remove(spec.table, id);
       return;
     }
-    this.index.upsert(spec.matchDoc(entity));
+    this.index.upsert(found.doc);
     // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
     if (++this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
       this.upsertsSinceRefresh = 0;

@@ -4,6 +4,7 @@ import { addCalendarDays, BUSINESS_TIME_ZONE, shanghaiDate } from '@xkx/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { toAuthUser } from '../../common/auth/auth-user';
 import { MatchingService } from '@xkx/api/modules/matching/matching.service';
+import { claimDigestDay } from '@xkx/api/modules/notifications/digest-claims';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
 import { TodoService } from './todo.service';
 
@@ -76,7 +77,7 @@ export class TodoDigestService {
     );
     let sent = 0;
     for (const c of candidates) {
-      if (!(await this.claim(manager, c.id, 'last_digest_on', today))) continue;
+      if (!(await claimDigestDay(manager, c.id, 'last_digest_on', today))) continue;
       const todo = await this.todo.forUser(toAuthUser({ ...c, organizationId: c.organization_id }), now, manager);
       if (todo.overdue === 0) continue;
       await this.notifications.notify(manager, [c.id], {
@@ -104,7 +105,7 @@ export class TodoDigestService {
     );
     let sent = 0;
     for (const c of candidates) {
-      if (!(await this.claim(manager, c.id, 'last_weekly_on', monday))) continue;
+      if (!(await claimDigestDay(manager, c.id, 'last_weekly_on', monday))) continue;
       const lines = await this.newMatches(manager, c, now);
       if (lines.length === 0) continue;
       await this.notifications.notify(manager, [c.id], {
@@ -117,18 +118,6 @@ export class TodoDigestService {
       sent += 1;
     }
     return sent;
-  }
-
-  /** Marks the user handled for `day`; false when someone already did (then nothing is sent). */
-  private async claim(manager: EntityManager, userId: string, column: 'last_digest_on' | 'last_weekly_on', day: string): Promise<boolean> {
-    const rows = await manager.query<Array<{ user_id: string }>>(
-      `INSERT INTO notification_preference (user_id, ${column}) VALUES ($1, $2::date)
-       ON CONFLICT (user_id) DO UPDATE SET ${column} = EXCLUDED.${column}
-       WHERE notification_preference.${column} IS NULL OR notification_preference.${column} < EXCLUDED.${column}
-       RETURNING user_id`,
-      [userId, day],
-    );
-    return rows.length > 0;
   }
 
   /** Counterparts published in the last seven days among the best matches of the user's published listings. */
