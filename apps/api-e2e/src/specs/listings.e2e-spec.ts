@@ -1,4 +1,5 @@
 import { ListingsService } from '@xkx/api/testing';
+import { DataSource } from 'typeorm';
 import { bearer, loginDemo, Session } from '../support/auth';
 import { futureDate, needPayload, resultPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -176,6 +177,29 @@ describe('results and needs: life cycle, access, search', () => {
       const renewed = await t.http.post(`/api/results/${r.id}/renew`).set(...bearer(researcher)).send({ validUntil: futureDate(300) }).expect(200);
       expect(renewed.body.status).toBe('PUBLISHED');
       await t.http.get(`/api/results/${r.id}`).expect(200);
+    });
+  });
+
+  describe('search totals and facets under concurrent visitors (issue 14)', () => {
+    it('computes the count and facets once for simultaneous identical searches, and again after a change', async () => {
+      const dataSource = t.app.get(DataSource);
+      const query = jest.spyOn(dataSource, 'query');
+      const counts = (): number => query.mock.calls.filter(([sql]) => /^SELECT count\(\*\)::text AS n FROM "result"/.test(String(sql).trim())).length;
+      try {
+        // A filter no other test asks for, so the cache is cold.
+        const ask = () => t.http.get('/api/results').query({ trlMin: 2, trlMax: 8, mode: 'LICENSE_GENERAL' }).expect(200);
+        const answers = await Promise.all(Array.from({ length: 8 }, ask));
+        expect(counts()).toBe(1);
+        expect(new Set(answers.map((a) => JSON.stringify([a.body.total, a.body.facets]))).size).toBe(1);
+
+        const created = await createResult();
+        await publish('results', created.id, researcher);
+        const after = await ask();
+        expect(counts()).toBe(2);
+        expect(after.body.total).toBeGreaterThanOrEqual(answers[0]!.body.total);
+      } finally {
+        query.mockRestore();
+      }
     });
   });
 

@@ -68,6 +68,12 @@ const fen = (v: string | null): number | null => (v === null ? null : Number(v))
 const AGGREGATE_TTL_MS = 60_000;
 const AGGREGATE_CACHE_SIZE = 500;
 
+interface Aggregate {
+  at: number;
+  total: number;
+  facets: SearchFacetsDto | null;
+}
+
 @Injectable()
 export class ListingSearchService {
   /**
@@ -75,29 +81,60 @@ export class ListingSearchService {
    * same filters are asked again and again (the portal's landing list above all). Cached briefly and
    * dropped on any listing change, so a count is never staler than the listings it counts.
    */
-  private readonly aggregates = new Map<string, { at: number; total: number; facets: SearchFacetsDto | null }>();
+  private readonly aggregates = new Map<string, Aggregate>();
+  /**
+   * Misses being computed, by key: concurrent searches with the same filters share one count and one set of
+   * facet queries instead of each taking five pool connections (50 visitors arriving after the cache expired
+   * made 250 queries and queued the pool into 503s; issue 14). A listing change empties both maps and bumps
+   * the generation, so a computation started before the change is neither joined nor stored after it.
+   */
+  private readonly computing = new Map<string, Promise<Aggregate>>();
+  private generation = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
     events: ListingEvents,
   ) {
-    events.subscribe(() => this.aggregates.clear());
+    events.subscribe(() => {
+      this.generation += 1;
+      this.aggregates.clear();
+      this.computing.clear();
+    });
   }
 
-  private async aggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<{ total: number; facets: SearchFacetsDto | null }> {
+  private aggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<Aggregate> {
     const key = `${kind}|${wantFacets}|${whereSql}|${JSON.stringify(params)}`;
     const hit = this.aggregates.get(key);
-    if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return hit;
+    if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return Promise.resolve(hit);
+    const pending = this.computing.get(key);
+    if (pending) return pending;
+    const generation = this.generation;
+    const computed = this.computeAggregate(kind, whereSql, params, wantFacets).then(
+      (value) => {
+        if (this.computing.get(key) === computed) this.computing.delete(key);
+        if (generation === this.generation) {
+          if (this.aggregates.size >= AGGREGATE_CACHE_SIZE) this.aggregates.delete(this.aggregates.keys().next().value as string);
+          this.aggregates.set(key, value);
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (this.computing.get(key) === computed) this.computing.delete(key);
+        throw error;
+      },
+    );
+    this.computing.set(key, computed);
+    return computed;
+  }
+
+  private async computeAggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<Aggregate> {
     const c = COLUMNS[kind];
     const [totalRows, facets] = await Promise.all([
       this.dataSource.query<Array<{ n: string }>>(`SELECT count(*)::text AS n FROM "${c.table}" l WHERE ${whereSql}`, params),
       wantFacets ? this.facets(kind, whereSql, params) : Promise.resolve(null),
     ]);
-    const value = { at: Date.now(), total: Number(totalRows[0]?.n ?? 0), facets };
-    if (this.aggregates.size >= AGGREGATE_CACHE_SIZE) this.aggregates.delete(this.aggregates.keys().next().value as string);
-    this.aggregates.set(key, value);
-    return value;
+    return { at: Date.now(), total: Number(totalRows[0]?.n ?? 0), facets };
   }
 
   async search(kind: ListingKind, query: SearchListingsQueryDto, user: AuthUser | undefined): Promise<SearchResponseDto> {
