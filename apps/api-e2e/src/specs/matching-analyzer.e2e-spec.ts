@@ -72,6 +72,17 @@ describe('matching with the admin’s analyzer, deterministically', () => {
     expect(after!.score).toBeGreaterThan(before?.score ?? 0);
   });
 
+  it('a pair whose introduction was sent leaves the opportunities queue (it stayed)', async () => {
+    await matching().settled();
+    const queue = async (): Promise<boolean> => {
+      const items: Array<{ need: { id: string }; result: { id: string } }> = (await t.http.get('/api/matches/opportunities').query({ markSeen: false, limit: 100 }).set(...bearer(broker)).expect(200)).body.items;
+      return items.some((o) => o.need.id === needId && o.result.id === resultId);
+    };
+    expect(await queue()).toBe(true);
+    await t.http.post('/api/introductions').set(...bearer(broker)).send({ needId, resultId, targetKind: 'RESULT', message: '您好，这项藻华预报技术与贵方水华识别需求高度相关，建议对接。' }).expect(201);
+    expect(await queue()).toBe(false);
+  });
+
   it('two runs give identical rankings', async () => {
     const rankings = async (): Promise<string[][]> => {
       await matching().reload();

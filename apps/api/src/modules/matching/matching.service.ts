@@ -8,6 +8,7 @@ import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, 
 import { LISTING_SPECS, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
 import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals/introduction-events';
+import { introducedPairs } from '@xkx/api/modules/deals/introduction-reader';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
@@ -187,11 +188,14 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     const view = await this.dataSource.manager.findOneBy(BrokerMatchViewEntity, { userId: user.id });
     const since = view?.lastSeenAt ?? new Date(Date.now() - NEVER_LOOKED_DAYS * 86_400_000);
     const fresh = await publishedChangedSince(this.dataSource.manager, 'NEED', since, 200);
-    const pairs: Array<{ needId: string; hit: MatchHit }> = [];
+    const ranked: Array<{ needId: string; hit: MatchHit }> = [];
     for (const needId of fresh) {
       if (this.index.get('need', needId) === undefined) continue;
-      for (const hit of this.index.matchesFor('need', needId, { limit: 3 })) pairs.push({ needId, hit });
+      for (const hit of this.index.matchesFor('need', needId, { limit: 3 })) ranked.push({ needId, hit });
     }
+    // A pair an introduction was sent for is work done: it leaves the queue.
+    const introduced = await introducedPairs(this.dataSource.manager, ranked.map((p) => p.needId));
+    const pairs = ranked.filter((p) => !introduced.has(`${p.needId}:${p.hit.id}`));
     const needs = await this.counterparts('NEED', pairs.map((p) => p.needId), user);
     const results = await this.counterparts('RESULT', pairs.map((p) => p.hit.id), user);
     const inField = (c: MatchCounterpartDto): boolean => !filter.field || c.fieldCodes.some((f) => f === filter.field || f.startsWith(`${filter.field}.`));
