@@ -1,9 +1,9 @@
-/* npm run bench:search — 100,000 published results in PostgreSQL, mixed searches through the HTTP API. */
+/* npm run bench:search — 100,000 published results in PostgreSQL; every search class of issue 14 and a result's detail, through the HTTP API. */
 import { performance } from 'node:perf_hooks';
 import { bulkInsert, prng, readRows, scratchDatabase, startBenchApp, summary } from './market';
 
 const TOTAL = Number(process.env.BENCH_LISTINGS ?? 100_000);
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 480);
 
 async function main(): Promise<void> {
   const db = await scratchDatabase('xkx_bench_search');
@@ -26,18 +26,38 @@ async function main(): Promise<void> {
     } as const;
     const names = Object.keys(kinds) as Array<keyof typeof kinds>;
     for (let i = 0; i < 30; i++) await fetch(`${baseUrl}/api/results?${kinds[pick(names)]()}`); // warm-up
+    // Deep pages as a visitor reaches them: newest first, following nextCursor 100 pages of 100 (10,000 hits
+    // deep); the timed requests then open a page 20 deep from one of the cursors met on the way.
+    const cursors: string[] = [];
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res = await fetch(`${baseUrl}/api/results?sort=newest&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const body = (await res.json()) as { items: Array<{ code: string }>; nextCursor: string | null };
+      if (page % 5 === 0) codes.push(...body.items.slice(0, 10).map((h) => h.code));
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+      if (page >= 20) cursors.push(cursor);
+    }
+    if (cursors.length === 0 || codes.length === 0) throw new Error('the newest-first walk found no deep pages or results');
+    const timed = {
+      ...Object.fromEntries(names.map((n) => [n, () => `/api/results?${kinds[n]()}`])),
+      deepPageByCursor: () => `/api/results?sort=newest&limit=20&cursor=${encodeURIComponent(pick(cursors))}`,
+      resultDetail: () => `/api/results/${pick(codes)}`,
+    } as Record<string, () => string>;
+    const timedNames = Object.keys(timed);
     const all: number[] = [];
     const byKind: Record<string, number[]> = {};
     let hits = 0;
     for (let i = 0; i < QUERIES; i++) {
-      const name = names[i % names.length]!;
-      const url = `${baseUrl}/api/results?${kinds[name]()}`;
+      const name = timedNames[i % timedNames.length]!;
+      const url = `${baseUrl}${timed[name]!()}`;
       const t = performance.now();
       const res = await fetch(url);
-      const body = (await res.json()) as { total: number };
+      const body = (await res.json()) as { total?: number; items?: unknown[]; code?: string };
       const ms = performance.now() - t;
       if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
-      hits += body.total > 0 ? 1 : 0;
+      hits += (body.total ?? body.items?.length ?? (body.code ? 1 : 0)) > 0 ? 1 : 0;
       all.push(ms);
       (byKind[name] ??= []).push(ms);
     }
@@ -48,7 +68,7 @@ async function main(): Promise<void> {
       loadSeconds: Math.round(loadMs / 1000),
       queries: QUERIES,
       queriesWithHits: hits,
-      what: 'GET /api/results over HTTP: full-text (segmented tsquery + bigram fallback), filters, facets (first page), highlights',
+      what: 'GET /api/results over HTTP, one request at a time: full-text (segmented tsquery + bigram fallback), filters, facets (first page), highlights; a page 20+ deep by cursor; GET /api/results/:code',
       latencyMs: summary(all),
       byKindMs: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, summary(v)])),
     };
