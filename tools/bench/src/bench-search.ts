@@ -29,21 +29,22 @@ async function main(): Promise<void> {
     // Deep pages as a visitor reaches them: newest first, following nextCursor 100 pages of 100 (10,000 hits
     // deep); the timed requests then open a page 20 deep from one of the cursors met on the way.
     const cursors: string[] = [];
-    const codes: string[] = [];
+    const ids: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
       const res = await fetch(`${baseUrl}/api/results?sort=newest&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = (await res.json()) as { items: Array<{ code: string }>; nextCursor: string | null };
-      if (page % 5 === 0) codes.push(...body.items.slice(0, 10).map((h) => h.code));
+      const body = (await res.json()) as { items: Array<{ id: string }>; nextCursor: string | null };
+      // By id: the generated listings' codes (RB-…) are not ones the detail route accepts; the query is the same.
+      if (page % 5 === 0) ids.push(...body.items.slice(0, 10).map((h) => h.id));
       if (!body.nextCursor) break;
       cursor = body.nextCursor;
       if (page >= 20) cursors.push(cursor);
     }
-    if (cursors.length === 0 || codes.length === 0) throw new Error('the newest-first walk found no deep pages or results');
+    if (cursors.length === 0 || ids.length === 0) throw new Error('the newest-first walk found no deep pages or results');
     const timed = {
       ...Object.fromEntries(names.map((n) => [n, () => `/api/results?${kinds[n]()}`])),
       deepPageByCursor: () => `/api/results?sort=newest&limit=20&cursor=${encodeURIComponent(pick(cursors))}`,
-      resultDetail: () => `/api/results/${pick(codes)}`,
+      resultDetail: () => `/api/results/${pick(ids)}`,
     } as Record<string, () => string>;
     const timedNames = Object.keys(timed);
     const all: number[] = [];
