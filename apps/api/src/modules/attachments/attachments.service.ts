@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, AttachmentTarget, AuditAction, ErrorCode, LISTING_KINDS } from '@xkx/contracts';
+import { ATTACHMENT_CATEGORIES, ATTACHMENT_MEDIA_TYPES, AttachmentCategory, AttachmentTarget, AuditAction, ErrorCode } from '@xkx/contracts';
 import { fromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,6 +7,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { AuditSubject, contractSubject, listingSubject } from '@xkx/api/modules/audit/audit-subjects';
 import { AuditService } from '@xkx/api/modules/audit/audit.service';
+import { findContractLabel, findPaymentLabel } from '@xkx/api/modules/contracts/contract-reader';
+import { findListingFacts } from '@xkx/api/modules/listings/listing-reader';
 import { OBJECT_STORAGE, ObjectStorage } from '@xkx/api/modules/storage/object-storage';
 import { AttachmentAccessService } from './attachment-access.service';
 import { AttachmentEntity } from './attachment.entity';
@@ -142,23 +144,16 @@ async function auditSubjectOf(
   id: string,
 ): Promise<{ subject: AuditSubject | Record<string, never>; payment: { receivedOn?: string; amountFen?: string } }> {
   if (type === 'RESULT' || type === 'NEED') {
-    const rows: Array<{ id: string; code: string; title: string }> = await manager.query(`SELECT id, code, title FROM ${LISTING_KINDS[type].table} WHERE id = $1`, [id]);
-    return { subject: rows[0] ? listingSubject(type, rows[0]) : {}, payment: {} };
+    const listing = await findListingFacts(manager, type, id);
+    return { subject: listing ? listingSubject(type, listing) : {}, payment: {} };
   }
-  const rows: Array<{ id: string; code: string; project_name: string; received_on: string | null; amount_fen: string | null }> =
-    type === 'CONTRACT'
-      ? await manager.query(`SELECT id, code, project_name, NULL AS received_on, NULL AS amount_fen FROM tech_contract WHERE id = $1`, [id])
-      : await manager.query(
-          `SELECT c.id, c.code, c.project_name, to_char(p.received_on, 'YYYY-MM-DD') AS received_on, p.amount_fen::text AS amount_fen
-             FROM contract_payment p JOIN tech_contract c ON c.id = p.contract_id WHERE p.id = $1`,
-          [id],
-        );
-  const r = rows[0];
-  if (!r) return { subject: {}, payment: {} };
-  return {
-    subject: contractSubject({ id: r.id, code: r.code, projectName: r.project_name }),
-    payment: r.received_on && r.amount_fen ? { receivedOn: r.received_on, amountFen: r.amount_fen } : {},
-  };
+  if (type === 'CONTRACT') {
+    const contract = await findContractLabel(manager, id);
+    return { subject: contract ? contractSubject(contract) : {}, payment: {} };
+  }
+  const payment = await findPaymentLabel(manager, id);
+  if (!payment) return { subject: {}, payment: {} };
+  return { subject: contractSubject(payment.contract), payment: { receivedOn: payment.receivedOn, amountFen: payment.amountFen } };
 }
 
 /** The media type from the file's bytes; refused (415) when it is not one the category takes. */

@@ -7,6 +7,7 @@ import { isUuid } from '../../common/http/id-or-code';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { findUserCard, userNames } from '@xkx/api/modules/users/user-reader';
 import { findOrganizationFacts, findOrganizationsFacts, innerJoinOrganization, OrganizationFacts, takeJoinedOrganization } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
@@ -195,9 +196,7 @@ export class ListingsService {
   }
 
   async userNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; name: string }> = await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map((await userNames(this.dataSource.manager, ids)).map((r) => [r.id, r.name]));
   }
 
   /**
@@ -341,8 +340,7 @@ export class ListingsService {
 
   private async ownerEmail(manager: EntityManager, ownerId: string | null): Promise<string | null> {
     if (!ownerId) return null;
-    const rows: Array<{ email: string }> = await manager.query(`SELECT email FROM app_user WHERE id = $1`, [ownerId]);
-    return rows[0]?.email ?? null;
+    return (await findUserCard(manager, ownerId))?.email ?? null;
   }
 
   /** Review outcomes reach the owner in the bell and by mail (one notification), linked to where they act on it. */

@@ -11,6 +11,7 @@ import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals
 import { introducedPairs } from '@xkx/api/modules/deals/introduction-reader';
 import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
 import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
+import { allFieldNames } from '@xkx/api/modules/taxonomy/field-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { SynonymChangeListeners } from '@xkx/api/modules/taxonomy/synonym-change-listeners';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
@@ -219,8 +220,8 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
    * The taxonomy is small (about a hundred rows), so it is read per request rather than cached and invalidated.
    */
   private async fieldNames(): Promise<Map<string, { zh: string; en: string }>> {
-    const rows = await this.dataSource.query<Array<{ code: string; name_zh: string; name_en: string }>>('SELECT code, name_zh, name_en FROM technology_field');
-    return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
+    const rows = await allFieldNames(this.dataSource.manager);
+    return new Map(rows.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
   }
 
   private scored(hit: MatchHit, fields: ReadonlyMap<string, { zh: string; en: string }>): Pick<MatchDto, 'score' | 'components' | 'reasons'> {

@@ -3,6 +3,7 @@ import { ListingKind, PRIORITY_CHAINS } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { runningNotices } from '@xkx/api/modules/deals/public-notice-reader';
 import { SearchHitDto, SearchListingsQueryDto } from '@xkx/api/modules/listings/dto/search.dto';
 import { ListingSearchService } from '@xkx/api/modules/listings/listing-search.service';
 import { HomeListingDto, HomePageDto, SiteInfoDto } from './dto/portal-response.dto';
@@ -30,19 +31,14 @@ export class PortalService {
     const results = await newest('RESULT');
     const needs = await newest('NEED');
     const today = shanghaiDate();
-    const notices = await this.dataSource.query<Array<{ id: string; title: string; institution_name: string; intended_price_fen: string; starts_on: string; ends_on: string; total: number }>>(
-      `SELECT id, title, institution_name, intended_price_fen::text, starts_on::text, ends_on::text, count(*) OVER ()::int AS total
-       FROM public_notice WHERE withdrawn_at IS NULL AND starts_on <= $1::date AND ends_on >= $1::date
-       ORDER BY ends_on, starts_on, id LIMIT $2`,
-      [today, NOTICES],
-    );
+    const notices = await runningNotices(this.dataSource.manager, today, NOTICES);
     const count = (facets: typeof results.facets, code: string) => facets?.fields.find((f) => f.value === code)?.count ?? 0;
     return {
       latestResults: results.items.map(toListing),
       latestNeeds: needs.items.map(toListing),
       fields: PRIORITY_CHAINS.map((chain) => ({ code: chain.code, results: count(results.facets, chain.code), needs: count(needs.facets, chain.code) })),
-      notices: notices.map((n) => ({ id: n.id, title: n.title, institutionName: n.institution_name, intendedPriceFen: Number(n.intended_price_fen), startsOn: n.starts_on, endsOn: n.ends_on })),
-      noticeTotal: notices[0]?.total ?? 0,
+      notices: notices.items,
+      noticeTotal: notices.total,
     };
   }
 

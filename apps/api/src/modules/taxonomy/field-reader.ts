@@ -14,3 +14,9 @@ export async function fieldNames(manager: EntityManager, codes: readonly string[
   const rows = await manager.find(TechnologyFieldEntity, { where: { code: In(unique) }, select: ['code', 'nameZh'] });
   return rows.map((f) => ({ code: f.code, nameZh: f.nameZh }));
 }
+
+/** Every field's code with its Chinese and English names (the tree is about a hundred rows). */
+export async function allFieldNames(manager: EntityManager): Promise<Array<{ code: string; nameZh: string; nameEn: string }>> {
+  const rows = await manager.find(TechnologyFieldEntity, { select: ['code', 'nameZh', 'nameEn'] });
+  return rows.map((f) => ({ code: f.code, nameZh: f.nameZh, nameEn: f.nameEn }));
+}
