@@ -203,3 +203,26 @@ describe('MatchIndex semantic layer and pool smoothing', () => {
     expect(ranks(batched)).toEqual(ranks(once));
   });
 });
+
+describe('terms people read in reasons (issue 15)', () => {
+  it('names words of the texts or the lexicon, never search-mode pieces or everyday related words', () => {
+    const index = new MatchIndex({ config: { semantic: { enabled: false } } });
+    const result: ResultDoc = {
+      kind: 'result',
+      id: 'wms',
+      title: '智能仓储管理系统',
+      summary: '仓储管理系统支持货位优化与出入库调度，接收订单后按距离规划拣选路径。',
+      keywords: ['仓储管理系统', '货位优化'],
+    };
+    const filler: ResultDoc[] = ['冷链物流温度监测', '港口集装箱调度', '电商订单分拣机器人'].map((title, i) => ({ kind: 'result', id: `f${i}`, title, summary: `${title}，接收数据并计算距离。`, keywords: [] }));
+    index.addAll([result, ...filler]);
+    const need: NeedDoc = { kind: 'need', id: 'n', title: '仓储管理系统升级需求', description: '现有仓储管理系统无法做货位优化。', keywords: ['仓储管理系统'] };
+    const top = index.match(need, { limit: 5 }).find((h) => h.id === 'wms');
+    const terms = (top?.reasons ?? []).filter((r) => r.code === 'SHARED_TERMS' || r.code === 'RELATED_TERMS').flatMap((r) => r.terms ?? []);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms).not.toContain('管理系');
+    expect(terms).not.toContain('接收');
+    expect(terms).not.toContain('距离');
+    for (const term of terms) expect(['仓储管理系统', '货位优化', '仓储', '管理系统', '升级', '优化', '货位', '管理', '系统', '仓储管理']).toContain(term);
+  });
+});

@@ -273,8 +273,9 @@ export class MatchIndex {
     hits.sort((a, b) => b.hit.score - a.hit.score || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
     const top = hits.slice(0, limit);
     if (options.reasons ?? true) {
+      const readable = this.readableWords(query);
       for (const { slot, hit } of top)
-        hit.reasons = [...this.termReasons(target, slot, prepared), ...hit.reasons];
+        hit.reasons = [...this.termReasons(target, slot, prepared, readable), ...hit.reasons];
     }
     return top.map((h) => h.hit);
   }
@@ -520,15 +521,36 @@ export class MatchIndex {
     return out;
   }
 
-  private termReasons(target: KindIndex, slot: number, prepared: PreparedQuery): MatchReason[] {
+  /**
+   * The words a person sees in the query's text: its plain (exact) cut, canonical forms included. Search-mode
+   * sub-words (管理系 inside 管理系统) are tokens of both texts but words of neither.
+   */
+  private readableWords(query: MatchDoc): Set<string> {
+    const body = query.kind === 'result' ? query.summary : query.description;
+    const words = new Set<string>();
+    for (const text of [query.title ?? '', (query.keywords ?? []).join(' '), body ?? '']) {
+      const { words: canonical, surfaces } = this.analyzer.analyze(text, { mode: 'exact', bigrams: false });
+      for (const w of canonical) words.add(w);
+      for (const w of surfaces) words.add(w);
+    }
+    return words;
+  }
+
+  private termReasons(target: KindIndex, slot: number, prepared: PreparedQuery, readable: ReadonlySet<string>): MatchReason[] {
     const doc = target.terms(slot);
     if (!doc) return [];
     const has = new Set(doc.ids);
-    const shared = prepared.wordTerms.filter((t) => has.has(t)).map((t) => this.dict.term(t));
+    // People read these: a shared term is a word of the industry lexicon or a word of the query's text (not
+    // 管理系, a search-mode piece of 管理系统); related terms, found in the counterpart only, must be lexicon words.
+    const shared = prepared.wordTerms
+      .filter((t) => has.has(t))
+      .map((t) => this.dict.term(t))
+      .filter((w) => readable.has(w) || this.analyzer.isLexiconWord(w));
     const related = [...prepared.expansion]
       .filter((t) => has.has(t))
-      .sort((a, b) => (prepared.terms.get(b) ?? 0) - (prepared.terms.get(a) ?? 0))
-      .map((t) => this.dict.term(t));
+      .sort((a, b) => (prepared.terms.get(b) ?? 0) - (prepared.terms.get(a) ?? 0) || compare(this.dict.term(a), this.dict.term(b)))
+      .map((t) => this.dict.term(t))
+      .filter((w) => this.analyzer.isLexiconWord(w));
     const n = this.config.reasonTerms;
     const sharedPicked = pickReasonTerms(shared, n);
     const relatedPicked = pickReasonTerms(

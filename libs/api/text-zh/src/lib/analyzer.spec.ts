@@ -109,3 +109,13 @@ describe('segmenter ownership (issue 15)', () => {
     expect(createAnalyzer({ synonyms: [] }).analyze(text).words).toEqual(before);
   });
 });
+
+describe('words people read (issue 15)', () => {
+  const analyzer = createAnalyzer({ synonyms: [['锂离子电池', '锂电池']] });
+
+  it('knows the industry lexicon from everyday words', () => {
+    expect(analyzer.isLexiconWord('锂离子电池')).toBe(true);
+    expect(analyzer.isLexiconWord('接收')).toBe(false);
+    expect(analyzer.isLexiconWord('距离')).toBe(false);
+  });
+});

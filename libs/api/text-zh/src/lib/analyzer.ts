@@ -135,6 +135,14 @@ export class TextAnalyzer {
   }
 
   /**
+   * A word of the industry lexicon: THUOCL (IT, medicine, cars), the domain dictionary or a synonym term. Matching
+   * names only such words as related terms (接收, 距离 are words, not topics).
+   */
+  isLexiconWord(word: string): boolean {
+    return this.segmenter.knows(word);
+  }
+
+  /**
    * Like `tsQuery` in `all` mode, but each query word that has narrower terms (人工智能 → 机器视觉, 大语言模型 …)
    * is replaced by them; '' when no word has any. Search ranks what only this finds below direct hits.
    */
