@@ -4,8 +4,8 @@
 // path) migrates once here, the app's own start-up path seeds a copy of that once (seed-template.ts),
 // and each test file's database is a copy of one of the two (test-database.ts):
 // - PostgreSQL: template databases; files get `CREATE DATABASE … TEMPLATE` one.
-// - PGlite: a data directory on disk, dumped to a tarball after each step; each file's in-memory
-//   PGlite loads one.
+// - PGlite: the migrated data directory on disk, dumped to a tarball; the seed runs on an in-memory
+//   PGlite loaded from it and dumps its own; each file's in-memory PGlite loads one of the two.
 // The app still runs its start-up migrations (and, asked to, its demo seed) on the copy, which then
 // find nothing to do. Specs about migrations, backups and first start keep an empty database.
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Extension, PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { SEEDED_SNAPSHOT_ENV, SEEDED_TEMPLATE_ENV, SNAPSHOT_ENV, TEMPLATE_ENV } from './test-database';
+import { dropTestDatabases, RUN_PREFIX_ENV, SEEDED_SNAPSHOT_ENV, SEEDED_TEMPLATE_ENV, SNAPSHOT_ENV, TEMPLATE_ENV } from './test-database';
 
 // The contrib entry's typings only describe its ESM build; the CJS build is the same extension.
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
@@ -27,7 +27,10 @@ export async function setup(): Promise<void> {
   const server = process.env.DATABASE_URL;
   let migrated = 0;
   if (server) {
-    const name = `xkx_test_template_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const run = `${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `xkx_test_template_${run}`;
+    // The test files' databases: dropped together at teardown (test-database.ts).
+    process.env[RUN_PREFIX_ENV] = `xkx_test_${run}`;
     await admin(server, `CREATE DATABASE "${name}"`);
     migrate({ DATABASE_URL: databaseUrl(server, name) });
     // No connections may exist while it is copied; this also keeps a stray client from opening one.
@@ -43,11 +46,15 @@ export async function setup(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'xkx-api-e2e-'));
     const data = join(dir, 'data');
     migrate({ XKX_DATA_DIR: data });
-    process.env[SNAPSHOT_ENV] = await dumpDataDir(data, join(dir, 'migrated.tar'));
-    migrated = Date.now();
-    seed({ XKX_DATA_DIR: data });
-    process.env[SEEDED_SNAPSHOT_ENV] = await dumpDataDir(data, join(dir, 'seeded.tar'));
+    const snapshot = await dumpDataDir(data, join(dir, 'migrated.tar'));
+    process.env[SNAPSHOT_ENV] = snapshot;
     rmSync(data, { recursive: true, force: true });
+    migrated = Date.now();
+    // Seeded in memory from that snapshot, as the test files' databases start, and dumped by the child:
+    // PGlite on a data directory on disk costs more than the seed (its file system emulation).
+    const seeded = join(dir, 'seeded.tar');
+    seed({ XKX_DATA_DIR: 'memory:', XKX_TEST_SEED_FROM: snapshot, XKX_TEST_SEED_TO: seeded });
+    process.env[SEEDED_SNAPSHOT_ENV] = seeded;
   }
   const what = server ? 'template database' : 'PGlite snapshot';
   console.log(`\napi-e2e: migrated the ${what} in ${migrated - started} ms, seeded a copy of it in ${Date.now() - migrated} ms`);
@@ -55,6 +62,8 @@ export async function setup(): Promise<void> {
 
 export async function teardown(): Promise<void> {
   const server = process.env.DATABASE_URL;
+  const prefix = process.env[RUN_PREFIX_ENV];
+  if (server && prefix) await dropTestDatabases(server, prefix);
   for (const name of [process.env[SEEDED_TEMPLATE_ENV], process.env[TEMPLATE_ENV]]) {
     if (server && name) {
       await admin(server, `ALTER DATABASE "${name}" WITH IS_TEMPLATE false`);

@@ -7,6 +7,12 @@ export const SNAPSHOT_ENV = 'XKX_TEST_PGLITE_SNAPSHOT';
 /** The same after the app's demo seed ran on it once (seed-template.ts). */
 export const SEEDED_TEMPLATE_ENV = 'XKX_TEST_SEEDED_TEMPLATE_DATABASE';
 export const SEEDED_SNAPSHOT_ENV = 'XKX_TEST_PGLITE_SEEDED_SNAPSHOT';
+/**
+ * PostgreSQL: the prefix of every database this run creates for its test files. Set by the global setup,
+ * whose teardown drops them all at once (dropTestDatabases); without it each database is dropped when
+ * its file is done with it.
+ */
+export const RUN_PREFIX_ENV = 'XKX_TEST_DATABASE_PREFIX';
 
 export interface TestDatabase {
   /** postgres URL of a fresh database, or undefined for embedded PGlite in memory. */
@@ -43,7 +49,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     const embeddedSnapshot = options.migrated ? process.env[options.seeded ? SEEDED_SNAPSHOT_ENV : SNAPSHOT_ENV] : undefined;
     return { url: undefined, embeddedSnapshot, drop: async () => undefined };
   }
-  const name = `xkx_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const prefix = process.env[RUN_PREFIX_ENV];
+  const name = `${prefix ?? 'xkx_test'}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const template = options.migrated ? process.env[options.seeded ? SEEDED_TEMPLATE_ENV : TEMPLATE_ENV] : undefined;
   const admin = new Client({ connectionString: base });
   await admin.connect();
@@ -56,14 +63,39 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: base });
+    // Each DROP DATABASE waits for a checkpoint (about a second on a busy server); drops that run at
+    // the same time share one. So within a run the global teardown drops them all together.
+    drop: prefix ? async () => undefined : () => dropDatabases(base, [name]),
+  };
+}
+
+/** The global teardown's half: every database the run created, dropped at once. */
+export async function dropTestDatabases(server: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: server });
+  await client.connect();
+  let names: string[];
+  try {
+    const rows = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${prefix}_`]);
+    names = rows.rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+  await dropDatabases(server, names);
+}
+
+/** Drops the databases, a few at a time on connections of their own (so their checkpoints coincide). */
+async function dropDatabases(server: string, names: string[]): Promise<void> {
+  const queue = [...names];
+  const dropper = async (): Promise<void> => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const client = new Client({ connectionString: server });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await client.end();
       }
-    },
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, dropper));
 }
