@@ -138,6 +138,22 @@ describeBrowser('bulk work and the taxonomy pages', () => {
     await page.getByTestId('synonym-search').fill('潮汐');
     await page.locator('[data-testid="synonym-group"][data-canonical="潮汐发电"]').waitFor();
     expect(await page.getByTestId('synonym-group').count()).toBe(1);
+    // A broader → narrower group (issue 15) may name a term of an equivalence group.
+    await page.getByTestId('synonym-add').click();
+    await page.getByTestId('synonym-relation').click();
+    await page.getByRole('option', { name: /上下位/ }).click();
+    await page.getByTestId('synonym-term').nth(0).fill('海洋能');
+    await page.getByTestId('synonym-term').nth(1).fill('潮汐发电');
+    await page.getByTestId('synonym-save').click();
+    await page.getByTestId('synonym-editor').waitFor({ state: 'detached' });
+    await page.getByTestId('synonym-search').fill('海洋能');
+    const narrower = page.locator('[data-testid="synonym-group"][data-canonical="海洋能"][data-relation="NARROWER"]');
+    await narrower.waitFor();
+    await narrower.getByTestId('synonym-delete').click();
+    await narrower.getByTestId('synonym-delete-confirm').click();
+    await narrower.waitFor({ state: 'detached' });
+    await page.getByTestId('synonym-search').fill('潮汐');
+    await page.locator('[data-testid="synonym-group"][data-canonical="潮汐发电"]').waitFor();
     await page.getByTestId('synonym-delete').click();
     await page.getByTestId('synonym-delete-confirm').click();
     await page.locator('[data-testid="synonym-group"][data-canonical="潮汐发电"]').waitFor({ state: 'detached' });

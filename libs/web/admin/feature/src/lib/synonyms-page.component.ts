@@ -5,12 +5,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { applyFieldErrors, FieldErrorPipe, toApiError } from '@xkx/web/forms';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { TaxonomyAdminApiService } from '@xkx/web/listings/data-access';
 import { Observable } from 'rxjs';
-import { SynonymGroup } from '@xkx/contracts';
+import { SynonymGroup, SynonymRelation } from '@xkx/contracts';
 
 const MAX_TERMS = 20;
 
@@ -31,6 +32,7 @@ const termControl = (value = ''): FormControl<string> =>
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     FieldErrorPipe,
     TranslatePipe,
   ],
@@ -59,13 +61,20 @@ const termControl = (value = ''): FormControl<string> =>
       <section class="panel editor" data-testid="synonym-editor">
         <h2>{{ (editing() === 'new' ? 'synonyms.add' : 'synonyms.edit') | t }}</h2>
         <form [formGroup]="form" (ngSubmit)="save()">
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'synonyms.relation' | t }}</mat-label>
+            <mat-select formControlName="relation" data-testid="synonym-relation">
+              <mat-option value="EQUIVALENT">{{ 'synonyms.relation.EQUIVALENT' | t }}</mat-option>
+              <mat-option value="NARROWER">{{ 'synonyms.relation.NARROWER' | t }}</mat-option>
+            </mat-select>
+          </mat-form-field>
           <div class="terms" formArrayName="terms">
             @for (control of form.controls.terms.controls; track control; let i = $index) {
               <mat-form-field>
                 <mat-label>{{ 'synonyms.term' | t: { n: i + 1 } }}</mat-label>
                 <input matInput [formControlName]="i" data-testid="synonym-term" maxlength="30" />
                 @if (i === 0) {
-                  <mat-hint>{{ 'synonyms.canonical' | t }}</mat-hint>
+                  <mat-hint>{{ (form.controls.relation.value === 'NARROWER' ? 'synonyms.broader' : 'synonyms.canonical') | t }}</mat-hint>
                 }
                 <mat-error data-testid="synonym-term-error">{{ control | fieldError }}</mat-error>
                 @if (form.controls.terms.length > 2) {
@@ -98,10 +107,13 @@ const termControl = (value = ''): FormControl<string> =>
     </div>
     <ul class="groups" data-testid="synonym-groups">
       @for (g of shown(); track g.id) {
-        <li data-testid="synonym-group" [attr.data-canonical]="g.terms[0]">
+        <li data-testid="synonym-group" [attr.data-canonical]="g.terms[0]" [attr.data-relation]="g.relation">
           <span class="chips">
             @for (term of g.terms; track term; let first = $first) {
-              <span class="chip" [class.canonical]="first" [attr.title]="first ? ('synonyms.canonical' | t) : null">{{ term }}</span>
+              <span class="chip" [class.canonical]="first" [attr.title]="first ? ((g.relation === 'NARROWER' ? 'synonyms.broader' : 'synonyms.canonical') | t) : null">{{ term }}</span>
+              @if (first && g.relation === 'NARROWER') {
+                <span class="narrower" [attr.aria-label]="'synonyms.relation.NARROWER' | t">⊃</span>
+              }
             }
           </span>
           <span class="group-actions">
@@ -207,14 +219,17 @@ export class SynonymsPageComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  protected readonly form = new FormGroup({ terms: new FormArray<FormControl<string>>([]) });
+  protected readonly form = new FormGroup({
+    relation: new FormControl<SynonymRelation>(SynonymRelation.EQUIVALENT, { nonNullable: true }),
+    terms: new FormArray<FormControl<string>>([]),
+  });
 
   protected startAdd(): void {
-    this.open('new', ['', ''], 0);
+    this.open('new', ['', ''], 0, SynonymRelation.EQUIVALENT);
   }
 
   protected startEdit(group: SynonymGroup): void {
-    this.open(group.id, group.terms, group.version);
+    this.open(group.id, group.terms, group.version, group.relation);
   }
 
   protected addTerm(): void {
@@ -231,7 +246,8 @@ export class SynonymsPageComponent {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const terms = this.form.controls.terms.getRawValue().map((t) => t.trim());
-    const call = editing === 'new' ? this.api.createSynonymGroup(terms) : this.api.updateSynonymGroup(editing, terms, this.editingVersion);
+    const relation = this.form.controls.relation.value;
+    const call = editing === 'new' ? this.api.createSynonymGroup(terms, relation) : this.api.updateSynonymGroup(editing, terms, this.editingVersion, relation);
     this.run(call, () => {
       this.editing.set(null);
       return this.i18n.t('synonyms.saved');
@@ -245,10 +261,11 @@ export class SynonymsPageComponent {
     });
   }
 
-  private open(id: string, terms: readonly string[], version: number): void {
+  private open(id: string, terms: readonly string[], version: number, relation: SynonymRelation): void {
     this.error.set(null);
     this.confirming.set(null);
     this.editingVersion = version;
+    this.form.controls.relation.setValue(relation);
     this.form.setControl('terms', new FormArray(terms.map((t) => termControl(t))));
     this.editing.set(id);
   }

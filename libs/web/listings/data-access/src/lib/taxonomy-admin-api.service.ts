@@ -1,6 +1,6 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, FieldCreate, FieldNode, FieldUpdate, SynonymGroup } from '@xkx/contracts';
+import { API_PREFIX, FieldCreate, FieldNode, FieldUpdate, SynonymGroup, SynonymRelation } from '@xkx/contracts';
 import { Observable } from 'rxjs';
 
 const FIELDS = `/${API_PREFIX}/fields`;
@@ -28,12 +28,12 @@ export class TaxonomyAdminApiService {
     return httpResource<{ groups: SynonymGroup[] }>(() => SYNONYMS);
   }
 
-  createSynonymGroup(terms: string[]): Observable<SynonymGroup> {
-    return this.http.post<SynonymGroup>(SYNONYMS, { terms });
+  createSynonymGroup(terms: string[], relation: SynonymRelation = SynonymRelation.EQUIVALENT): Observable<SynonymGroup> {
+    return this.http.post<SynonymGroup>(SYNONYMS, { terms, relation });
   }
 
-  updateSynonymGroup(id: string, terms: string[], version: number): Observable<SynonymGroup> {
-    return this.http.patch<SynonymGroup>(`${SYNONYMS}/${id}`, { terms, version });
+  updateSynonymGroup(id: string, terms: string[], version: number, relation?: SynonymRelation): Observable<SynonymGroup> {
+    return this.http.patch<SynonymGroup>(`${SYNONYMS}/${id}`, { terms, version, ...(relation ? { relation } : {}) });
   }
 
   deleteSynonymGroup(id: string): Observable<void> {
