@@ -1,0 +1,23 @@
+// Component tests of web libraries (`*.component.spec.ts`): jest.preset.web.js in a jsdom environment, with
+// templateUrl inlined for the JIT compiler (tools/test/angular-resources.js) and a TestBed environment per
+// file (tools/test/angular-testbed.ts). What each test provides (zoneless change detection, Material without
+// animations) is set there too; a spec whose component calls the API adds provideHttpClient() and
+// provideHttpClientTesting() and asserts the requests with HttpTestingController.
+const path = require('node:path');
+const web = require('./jest.preset.web.js');
+
+const [, swcOptions] = web.transform['^.+\\.(ts|mjs)$'];
+const transformer = path.join(__dirname, 'tools/test/angular-resources.js');
+
+module.exports = {
+  ...web,
+  testEnvironment: 'jsdom',
+  moduleFileExtensions: [...web.moduleFileExtensions, 'html'],
+  transform: {
+    '^.+\\.(ts|mjs)$': [transformer, swcOptions],
+    '^.+\\.html$': [transformer, swcOptions],
+  },
+  // Angular-partial-compiled packages published as ES modules only (ngx-echarts: the KPI libraries' barrels).
+  transformIgnorePatterns: ['/node_modules/(?!(@angular|ngx-echarts)/)'],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools/test/angular-testbed.ts')],
+};
