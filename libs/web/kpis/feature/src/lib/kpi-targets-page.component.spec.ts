@@ -141,9 +141,10 @@ describe('KpiTargetsPageComponent', () => {
     // Row 0 is empty and not sent, so the body's institutions.0 is the form's row 1.
     http.expectOne({ method: 'PUT', url: '/api/kpis/targets' }).flush(
       {
+        statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: '请求数据不合法',
-        errors: [{ field: 'institutions.0.contractAmountFen', code: 'max', message: '超过区级目标' }],
+        errors: [{ field: 'institutions.0.contractAmountFen', message: '超过区级目标' }],
       },
       { status: 400, statusText: 'Bad Request' },
     );
