@@ -20,6 +20,7 @@ import { DealContractsModule } from './modules/contracts/deal-contracts';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
 import { DealsModule } from './modules/deals/deals.module';
+import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { KpisModule } from './modules/kpis/kpis.module';
@@ -80,6 +81,7 @@ export class AppModule {
           pinoHttp: logStream ? [pinoHttp, logStream] : pinoHttp,
         }),
         DatabaseModule.forRoot(database),
+        FeedModule,
         RateLimitModule,
         StorageModule,
         AuditModule,

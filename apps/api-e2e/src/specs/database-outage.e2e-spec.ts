@@ -36,7 +36,7 @@ describeWithServer('health follows the database through an outage, without a res
   };
 
   it('is 200, then 503 while the database is unreachable, then 200 again', async () => {
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) } } });
     await proxy.stop();
     expect(await health()).toEqual({ status: 503, body: { status: 'error', database: 'down' } });
     // Other routes fail cleanly too: 503 with the error body, not a hang or a stack trace.
@@ -50,6 +50,6 @@ describeWithServer('health follows the database through an outage, without a res
       await new Promise((r) => setTimeout(r, 250));
       recovered = await health();
     }
-    expect(recovered).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+    expect(recovered).toEqual({ status: 200, body: { status: 'ok', database: 'up', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) } } });
   });
 });

@@ -1,5 +1,4 @@
-import { IntroductionEvents, MatchingService } from '@xkx/api/testing';
-import type { IntroductionDeclined } from '@xkx/api/testing';
+import { MatchingService } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { backdateNotice, DealDriver, DealSessions, HAPPY_PATH, publishedPair, Stage } from '../support/deals';
@@ -294,8 +293,6 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
     });
 
     it('records a decline with its reason, proposes closing the early deal to its broker and tells the matching engine', async () => {
-      const heard: IntroductionDeclined[] = [];
-      t.app.get(IntroductionEvents).onDeclined((e) => void heard.push(e));
       const own = await publishedPair(t.http, s, '婉拒反馈');
       const created = await t.http.post('/api/introductions').set(...bearer(s.broker)).send({ resultId: own.resultId, needId: own.needId, matchScore: 0.82, message: '匹配引擎推荐：技术指标与需求高度吻合，建议对接。' }).expect(201);
       expect(created.body.origin).toBe('MATCH');
@@ -307,9 +304,13 @@ describe('deals: stages, concurrency, NDA gating, public notice, access', () => 
       const closure = await t.http.get(`/api/deals/${created.body.dealId}/closure`).set(...bearer(s.broker)).expect(200);
       expect(closure.body).toMatchObject({ proposed: true, canDecide: true });
       expect(closure.body.reason).toContain('技术成熟度');
-      expect(heard).toEqual([expect.objectContaining({ needId: own.needId, resultId: own.resultId, reason: 'TOO_EARLY_STAGE' })]);
+      // The decline is on the change feed, committed with the answer (issue 13), and becomes one feedback row.
+      const heard = await t.app.get(DataSource).query(`SELECT payload FROM change_feed WHERE topic = 'introduction.declined' AND payload->>'introductionId' = $1`, [created.body.id]);
+      expect(heard).toEqual([{ payload: expect.objectContaining({ needId: own.needId, resultId: own.resultId, reason: 'TOO_EARLY_STAGE' }) }]);
       // The matching engine learned it: the declined pair no longer appears among the need's matches.
       await t.app.get(MatchingService).settled();
+      const feedback = await t.app.get(DataSource).query(`SELECT source, reason FROM match_feedback WHERE need_id = $1 AND result_id = $2`, [own.needId, own.resultId]);
+      expect(feedback).toEqual([{ source: 'INTRODUCTION', reason: 'TOO_EARLY_STAGE' }]);
       const matches = await t.http.get(`/api/needs/${own.needId}/matches?limit=100`).set(...bearer(s.broker)).expect(200);
       expect(matches.body.items.map((m: { counterpart: { id: string } }) => m.counterpart.id)).not.toContain(own.resultId);
     });

@@ -1,5 +1,4 @@
-import { DealClosureJob, IntroductionEvents } from '@xkx/api/testing';
-import type { IntroductionDeclined } from '@xkx/api/testing';
+import { DealClosureJob } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { bearer, login, loginDemo, Session } from '../support/auth';
 import { DealSessions, publishedPair } from '../support/deals';
@@ -17,7 +16,6 @@ describe('decline closure: the broker confirms 未成交', () => {
   let s: DealSessions;
   let otherBroker: Session;
   let dataSource: DataSource;
-  const heard: IntroductionDeclined[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ XKX_DEMO_SEED: 'true', XKX_DECLINE_AUTO_CLOSE_DAYS: '7' });
@@ -28,7 +26,6 @@ describe('decline closure: the broker confirms 未成交', () => {
     const made = await t.http.post('/api/users').set(...bearer(admin)).send({ email: 'zhao.jl@xkx.demo', password: 'Xianlin-Desk-2026', name: '另一位经理人', role: 'BROKER', organizationId: centre });
     if (made.status !== 201) throw new Error(`second broker: ${made.status} ${JSON.stringify(made.body)}`);
     otherBroker = await login(t.http, 'zhao.jl@xkx.demo', 'Xianlin-Desk-2026', '10.14.0.2');
-    t.app.get(IntroductionEvents).onDeclined((e) => void heard.push(e));
   }, 600_000); // the demo seed on a loaded machine
   afterAll(() => t.close());
 
@@ -67,8 +64,9 @@ describe('decline closure: the broker confirms 未成交', () => {
     expect(proposed?.note).toContain('表示不合适：技术成熟度不足。我方仍在中试');
     expect(proposed?.actor?.id).toBe(s.researcher.userId);
     expect(events.some((e) => e.toStage === 'LOST')).toBe(false);
-    // The matching engine still hears the decline.
-    expect(heard).toEqual(expect.arrayContaining([expect.objectContaining({ needId: pair.needId, resultId: pair.resultId, reason: 'TOO_EARLY_STAGE' })]));
+    // The matching engine still hears the decline (on the change feed, committed with the answer).
+    const heard = await dataSource.query<Array<{ payload: object }>>(`SELECT payload FROM change_feed WHERE topic = 'introduction.declined' AND payload->>'introductionId' = $1`, [introId]);
+    expect(heard).toEqual([{ payload: expect.objectContaining({ needId: pair.needId, resultId: pair.resultId, reason: 'TOO_EARLY_STAGE' }) }]);
 
     // The deal's broker is told in the app and by mail; the other broker is not.
     expect((await notifications(s.broker)).filter((n) => n.dealId === dealId && n.kind === 'DEAL_CLOSURE_PROPOSED')).toHaveLength(1);

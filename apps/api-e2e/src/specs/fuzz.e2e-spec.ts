@@ -27,7 +27,7 @@ const RAISED_LIMITS: Record<string, string> = { ...HIGH_RATE_LIMITS, TRUST_PROXY
 /** Writes a rejected request may still make: the audit trail of the refusal, and mail the sender marks. */
 const ALLOWED_ON_REJECTION = new Set(['audit_log INSERT', 'outbox_mail UPDATE']);
 /** Bookkeeping about requests rather than data: a refused request is counted by the rate limits. */
-const UNWATCHED_TABLES = ['fuzz_change', 'migrations', 'rate_limit_counter'];
+const UNWATCHED_TABLES = ['fuzz_change', 'migrations', 'rate_limit_counter', 'feed_consumer_position'];
 
 /** Reads change nothing, so they may overlap; writes run one at a time for the database check. */
 const READ_CONCURRENCY = 4;

@@ -40,7 +40,7 @@ describe('operations: readiness, first administrator, invitations', () => {
     expect(notYet.body).toMatchObject({ migrations: 'applied', matching: 'loading' });
     await t.app.get(MatchingService).reload();
     const res = await t.http.get('/api/health/ready').expect(200);
-    expect(res.body).toEqual({ status: 'ready', database: 'up', migrations: 'applied', matching: 'loaded', draining: false });
+    expect(res.body).toEqual({ status: 'ready', database: 'up', migrations: 'applied', matching: 'loaded', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) }, draining: false });
   });
 
   it('creates the first administrator through the one-time setup link, once', async () => {

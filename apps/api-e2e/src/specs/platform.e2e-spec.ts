@@ -9,7 +9,7 @@ describe('platform: health, errors, security headers', () => {
 
   it('reports health after a database round trip', async () => {
     const res = await t.http.get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+    expect(res.body).toEqual({ status: 'ok', database: 'up', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) } });
   });
 
   it('answers unknown API paths with the JSON error body', async () => {

@@ -53,7 +53,7 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     const migrated = servers.filter((s) => /applied \d+ migrations/.test(s.output()));
     expect(migrated).toHaveLength(1);
     const ready = await http(servers[1].port, 'GET', '/api/health/ready');
-    expect(ready.body).toEqual({ status: 'ready', database: 'up', migrations: 'applied', matching: 'loaded', draining: false });
+    expect(ready.body).toEqual({ status: 'ready', database: 'up', migrations: 'applied', matching: 'loaded', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) }, draining: false });
   }, 200_000);
 
   it('README step: npm run admin:create (password on standard input) makes the administrator, who signs in', async () => {

@@ -33,7 +33,7 @@ describe('request path: the built web app and the API share a port, API paths ne
 
   it('answers /api paths from the API only, never from files under the web root', async () => {
     const health = await t.http.get('/api/health/').expect(200);
-    expect(health.body).toEqual({ status: 'ok', database: 'up' });
+    expect(health.body).toEqual({ status: 'ok', database: 'up', feed: { head: expect.any(Number), position: expect.any(Number), behind: expect.any(Number) } });
     const stray = await t.http.get('/api/stray.txt').expect(404);
     expect(stray.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_FORMAT } from '../common/rate-limit/rate-limit-policies';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
@@ -119,6 +120,24 @@ export class AppConfig {
   @Min(1000)
   IMPORT_STALE_MS = 120_000;
 
+  /**
+   * Names this instance's positions in the change feed (table feed_consumer_position), so a restarted
+   * instance resumes where it stopped. Default: the host name and PORT; set it where those change on restart.
+   */
+  @IsOptional()
+  @Matches(/^[\w.:-]{1,120}$/, { message: 'must be 1-120 letters, digits, dots, colons, dashes or underscores' })
+  XKX_INSTANCE_ID?: string;
+
+  /**
+   * How often each instance reads the change feed without being told (ms). PostgreSQL wakes instances at
+   * once with LISTEN/NOTIFY, so this is the fallback there; on embedded PGlite it is the only way.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  @Max(60_000)
+  XKX_FEED_POLL_MS = 1000;
+
   @IsOptional()
   @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
@@ -238,6 +257,11 @@ export class AppConfig {
   }
 
   /** PGlite directory, or undefined for `XKX_DATA_DIR=memory:` (nothing kept; tests and demos). */
+  /** This instance's name in the change feed's consumer positions. */
+  get instanceId(): string {
+    return this.XKX_INSTANCE_ID ?? `${hostname()}:${this.PORT}`;
+  }
+
   get embeddedDataDir(): string | undefined {
     return this.XKX_DATA_DIR === 'memory:' ? undefined : this.XKX_DATA_DIR;
   }
@@ -265,7 +289,7 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY', 'METRICS_PORT', 'METRICS_TOKEN', 'XKX_TEST_FAULTS']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'SMTP_URL', 'S3_URL', 'TRUST_PROXY', 'METRICS_PORT', 'METRICS_TOKEN', 'XKX_TEST_FAULTS', 'XKX_INSTANCE_ID']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }

@@ -22,6 +22,8 @@ import { ListingHistoryEntity } from '../modules/listings/entities/listing-histo
 import { NeedEntity } from '../modules/listings/entities/need.entity';
 import { ResultIpAssetEntity } from '../modules/listings/entities/result-ip-asset.entity';
 import { ResultEntity } from '../modules/listings/entities/result.entity';
+import { ChangeFeedEntryEntity } from '../modules/feed/change-feed-entry.entity';
+import { FeedConsumerPositionEntity } from '../modules/feed/feed-consumer-position.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox-mail.entity';
 import { BrokerMatchViewEntity } from '../modules/matching/broker-match-view.entity';
 import { MatchFeedbackEntity } from '../modules/matching/match-feedback.entity';
@@ -82,4 +84,7 @@ export const ENTITIES = [
   // Abuse limits (issue 11)
   RateLimitCounterEntity,
   MonthlyReportDispatchEntity,
+  // Change feed (issue 13)
+  ChangeFeedEntryEntity,
+  FeedConsumerPositionEntity,
 ];

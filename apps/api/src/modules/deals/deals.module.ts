@@ -10,7 +10,6 @@ import { DealQueriesService } from './deal-queries.service';
 import { DealTransitionsService } from './deal-transitions.service';
 import { DealsController } from './deals.controller';
 import { DealsService } from './deals.service';
-import { IntroductionEvents } from './introduction-events';
 import { IntroductionsController } from './introductions.controller';
 import { IntroductionsService } from './introductions.service';
 import { NdaController } from './nda.controller';
@@ -27,7 +26,7 @@ import { PublicNoticeObjectionsService } from './public-notice-objections.servic
 @Module({
   imports: [NotificationsModule],
   controllers: [DealsController, DealClosureController, IntroductionsController, NdaController, PublicNoticesController],
-  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, IntroductionEvents, DealClosureService, DealClosureJob, DealExportService],
-  exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionEvents, IntroductionsService],
+  providers: [DealAccessService, DealsService, DealQueriesService, DealTransitionsService, DealCollaborationService, NdaService, PublicNoticesService, PublicNoticeObjectionsService, IntroductionsService, DealClosureService, DealClosureJob, DealExportService],
+  exports: [DealAccessService, DealsService, DealTransitionsService, IntroductionsService],
 })
 export class DealsModule {}

@@ -16,7 +16,7 @@ import { DealsService, sideForRole } from './deals.service';
 import { AnswerIntroductionDto, CreateIntroductionDto, IntroductionDto, IntroductionListDto, ListIntroductionsQueryDto } from './dto/introduction.dto';
 import { DealEntity } from './entities/deal.entity';
 import { IntroductionEntity } from './entities/introduction.entity';
-import { IntroductionEvents } from './introduction-events';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
 
 const EARLY_STAGES: readonly DealStage[] = ['LEAD', 'TRIAGE', 'INTRODUCED', 'INTERESTED'];
 const MAX_BROKERS_NOTIFIED = 50;
@@ -40,7 +40,7 @@ export class IntroductionsService {
     private readonly transitions: DealTransitionsService,
     private readonly access: DealAccessService,
     private readonly notifications: NotificationsService,
-    private readonly events: IntroductionEvents,
+    private readonly feed: ChangeFeed,
     private readonly closure: DealClosureService,
   ) {}
 
@@ -129,7 +129,7 @@ export class IntroductionsService {
   }
 
   async answer(id: string, dto: AnswerIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
-    const declined = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const intro = await manager.createQueryBuilder(IntroductionEntity, 'i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
       if (!intro) throw DomainException.notFound(ErrorCode.INTRODUCTION_NOT_FOUND);
       const target = await this.target(manager, intro);
@@ -148,11 +148,11 @@ export class IntroductionsService {
       });
       const saved = await manager.save(intro);
       if (intro.dealId) await this.moveDeal(manager, intro.dealId, saved, user);
-      return interested ? null : saved;
+      // A decline is feedback for the matching engine, which records it (change feed, same commit).
+      if (saved.declineReason) {
+        await this.feed.append(manager, 'introduction.declined', [{ introductionId: saved.id, needId: saved.needId, resultId: saved.resultId, reason: saved.declineReason, note: saved.answerNote, actorId: user.id }]);
+      }
     });
-    if (declined?.declineReason) {
-      this.events.declined({ needId: declined.needId, resultId: declined.resultId, reason: declined.declineReason, note: declined.answerNote, introductionId: declined.id, actorId: user.id });
-    }
     return this.get(id, user);
   }
 

@@ -13,13 +13,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database answer.' })
+  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database answer; `feed` says how far behind the change feed this instance is.' })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database does not answer.' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
-    const databaseUp = await this.health.databaseUp();
+    const [databaseUp, feed] = await Promise.all([this.health.databaseUp(), this.health.feedFreshness()]);
     res.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     res.setHeader('Cache-Control', 'no-store');
-    return { status: databaseUp ? 'ok' : 'error', database: databaseUp ? 'up' : 'down' };
+    return { status: databaseUp ? 'ok' : 'error', database: databaseUp ? 'up' : 'down', ...(databaseUp && feed ? { feed } : {}) };
   }
 
   /** Liveness: the process answers. Restart it when this fails; nothing else is checked. */

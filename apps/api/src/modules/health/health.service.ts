@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
 import { MatchingService } from '@xkx/api/modules/matching/matching.service';
-import { ReadinessResponseDto } from './dto/health-response.dto';
+import { FeedFreshnessDto, ReadinessResponseDto } from './dto/health-response.dto';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -19,7 +20,13 @@ export class HealthService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
     private readonly config: AppConfig,
+    private readonly feed: ChangeFeed,
   ) {}
+
+  /** This instance's change-feed consumers against the feed's head; undefined when the database does not answer. */
+  feedFreshness(): Promise<FeedFreshnessDto | undefined> {
+    return withTimeout<FeedFreshnessDto | undefined>(this.feed.status(), undefined);
+  }
 
   /** From SIGTERM on, readiness fails so load balancers stop sending new requests. */
   startDraining(): void {
@@ -32,10 +39,11 @@ export class HealthService implements OnApplicationShutdown {
   }
 
   async readiness(): Promise<ReadinessResponseDto> {
-    const [database, migrations, queue] = await Promise.all([
+    const [database, migrations, queue, feed] = await Promise.all([
       this.databaseUp(),
       this.migrationsState(),
       this.config.REDIS_URL ? this.queueUp() : Promise.resolve(undefined),
+      this.feedFreshness(),
     ]);
     const matching = this.matching.isLoaded ? 'loaded' : 'loading';
     const ready = database && migrations === 'applied' && matching === 'loaded' && queue !== false && !this.draining;
@@ -44,6 +52,7 @@ export class HealthService implements OnApplicationShutdown {
       database: database ? 'up' : 'down',
       migrations,
       matching,
+      ...(feed ? { feed } : {}),
       ...(queue === undefined ? {} : { queue: queue ? 'up' : 'down' }),
       draining: this.draining,
     };

@@ -17,7 +17,7 @@ import { CreateNeedDto } from '@xkx/api/modules/listings/dto/need-write.dto';
 import { CreateResultDto } from '@xkx/api/modules/listings/dto/result-write.dto';
 import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { deleteImportedListings, publishImportedDrafts } from '@xkx/api/modules/listings/listing-imports';
-import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
 import { ListingsService } from '@xkx/api/modules/listings/listings.service';
 import { organizationsFactsOfKinds } from '@xkx/api/modules/organizations/organization-reader';
 import { ColumnSpec, labelToCode, splitList, yesNo } from '../../common/excel/sheet-columns';
@@ -59,7 +59,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ListingsService,
-    private readonly events: ListingEvents,
+    private readonly feed: ChangeFeed,
     private readonly sheets: SheetParserService,
     private readonly config: AppConfig,
     @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
@@ -256,10 +256,8 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
           await manager.insert(ImportJobListingEntity, ids.map((listingId) => ({ jobId: id, listingId })));
           await faultPoint('import.chunk.before-progress');
           await manager.update(ImportJobEntity, id, { processedRows: start + ids.length, heartbeatAt: new Date() });
-          return { next: start + ids.length, ids };
-        }).then(({ next, ids }) => {
-          for (const listingId of ids) this.events.changed(job.kind, listingId, ListingStatus.DRAFT);
-          return next;
+          await this.feed.append(manager, 'listing.changed', ids.map((listingId) => ({ kind: job.kind, id: listingId, status: ListingStatus.DRAFT })));
+          return start + ids.length;
         });
         // A pause, not just a turn of the loop: requests that arrived meanwhile get parsed and queue for the
         // connection ahead of the next chunk.
@@ -267,16 +265,15 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
         await faultPoint('import.after-chunk');
       }
       // Publishing goes in chunks too; a failure here still deletes every row of the job.
-      const published: string[] = [];
       for (let more = publish; more; ) {
         const ids = await this.dataSource.transaction(async (manager) => {
           await this.assertStillImporting(manager, id);
           const chunk = await this.publishStaged(manager, job.kind, id, user);
           if (chunk.length > 0) await faultPoint('import.publish.before-commit');
           await manager.update(ImportJobEntity, id, { heartbeatAt: new Date() });
+          await this.feed.append(manager, 'listing.changed', chunk.map((listingId) => ({ kind: job.kind, id: listingId, status: ListingStatus.PUBLISHED })));
           return chunk;
         });
-        published.push(...ids);
         more = ids.length > 0;
         await yieldToEventLoop();
       }
@@ -285,8 +282,6 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
         await manager.delete(ImportJobListingEntity, { jobId: id });
         await manager.update(ImportJobEntity, id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
       });
-      // The matching index follows once the job is done (as before chunking): it relearns after bulk upserts.
-      for (const listingId of published) this.events.changed(job.kind, listingId, ListingStatus.PUBLISHED);
     } catch (error) {
       this.logger.error(`import ${id} failed: ${String(error)}`);
       await this.claim(id, String(error))
@@ -312,11 +307,11 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
         if (ids.length === 0) return ids;
         await deleteImportedListings(manager, job.kind, ids);
         await manager.query(`DELETE FROM import_job_listing WHERE job_id = $1 AND listing_id = ANY($2::uuid[])`, [job.id, ids]);
+        // Gone: out of the matching index and the cached search counts.
+        await this.feed.append(manager, 'listing.changed', ids.map((listingId) => ({ kind: job.kind, id: listingId, status: 'DELETED' as const })));
         return ids;
       });
       if (deleted.length === 0) break;
-      // Gone: out of the matching index and the cached search counts.
-      for (const listingId of deleted) this.events.changed(job.kind, listingId, ListingStatus.ARCHIVED);
       await yieldToEventLoop();
     }
     await this.jobs.update(job.id, { status: 'FAILED', processedRows: 0, importedRows: 0, finishedAt: new Date() });

@@ -81,6 +81,14 @@ export async function publishedMatchDocs(manager: EntityManager, kind: ListingKi
   return rows.map((r) => ({ id: r.id, doc: spec.matchDoc(r) }));
 }
 
+/** Match documents of the given listings that are published (any order; the others are absent): the index applies the change feed in batches. */
+export async function publishedMatchDocsByIds(manager: EntityManager, kind: ListingKind, ids: readonly string[]): Promise<Array<{ id: string; doc: MatchDoc }>> {
+  if (ids.length === 0) return [];
+  const spec = kindSpec(kind);
+  const rows = await manager.findBy(spec.entity, { id: In([...new Set(ids)]), status: 'PUBLISHED' as ListingStatus });
+  return rows.map((r) => ({ id: r.id, doc: spec.matchDoc(r) }));
+}
+
 /** A published listing as a card on the other side's screens: its facts, public summary, keywords and face. */
 export interface ListingCard extends ListingFacts {
   publicSummary: string;

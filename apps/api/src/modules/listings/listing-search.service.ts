@@ -7,7 +7,6 @@ import { NARROWER_RANK_FACTOR, RANK_WEIGHTS, SearchTextService } from '@xkx/api/
 import { looksLikePinyin } from '@xkx/text-zh';
 import { SearchFacetsDto, SearchHitDto, SearchListingsQueryDto, SearchResponseDto, SearchSuggestionsDto } from './dto/search.dto';
 import { isBroker } from './listing-access';
-import { ListingEvents } from './listing-events';
 
 interface KindColumns {
   table: 'result' | 'need';
@@ -61,10 +60,6 @@ interface Cursor {
 
 const fen = (v: string | null): number | null => (v === null ? null : Number(v));
 
-/**
- * Search over published listings in PostgreSQL (the same SQL on PGlite): tsquery over the segmented
- * search document with a bigram fallback, structured filters, facets, cursor pages, highlights.
- */
 const AGGREGATE_TTL_MS = 60_000;
 const AGGREGATE_CACHE_SIZE = 500;
 
@@ -74,39 +69,48 @@ interface Aggregate {
   facets: SearchFacetsDto | null;
 }
 
+/**
+ * Search over published listings in PostgreSQL (the same SQL on PGlite): tsquery over the segmented
+ * search document with a bigram fallback, structured filters, facets, cursor pages, highlights.
+ */
 @Injectable()
 export class ListingSearchService {
   /**
    * Totals and facets scan every matching row, which dominates a first page over a large market; the
-   * same filters are asked again and again (the portal's landing list above all). Cached briefly and
-   * dropped on any listing change, so a count is never staler than the listings it counts.
+   * same filters are asked again and again (the portal's landing list above all). Kept per version of
+   * the data, as the KPI answers are (KpiCache): the version is the change feed's head, which moves in
+   * the same commit as any listing or synonym change, on every instance alike. Reading it is one lookup
+   * of the feed's primary key; a count is never staler than the listings it counts, whichever instance
+   * made the change.
    */
   private readonly aggregates = new Map<string, Aggregate>();
   /**
    * Misses being computed, by key: concurrent searches with the same filters share one count and one set of
    * facet queries instead of each taking five pool connections (50 visitors arriving after the cache expired
-   * made 250 queries and queued the pool into 503s; issue 14). A listing change empties both maps and bumps
-   * the generation, so a computation started before the change is neither joined nor stored after it.
+   * made 250 queries and queued the pool into 503s; issue 14). A new feed head (a listing or synonym change
+   * on any instance) empties both maps and bumps the generation, so a computation started before the change
+   * is neither joined nor stored after it.
    */
   private readonly computing = new Map<string, Promise<Aggregate>>();
   private generation = 0;
+  private version = '';
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
-    events: ListingEvents,
-  ) {
-    events.subscribe(() => {
+  ) {}
+
+  private async aggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<Aggregate> {
+    const [row] = await this.dataSource.query<Array<{ version: string }>>(`SELECT coalesce(max(position), 0)::text AS version FROM change_feed`);
+    if ((row?.version ?? '') !== this.version) {
+      this.version = row?.version ?? '';
       this.generation += 1;
       this.aggregates.clear();
       this.computing.clear();
-    });
-  }
-
-  private aggregate(kind: ListingKind, whereSql: string, params: unknown[], wantFacets: boolean): Promise<Aggregate> {
+    }
     const key = `${kind}|${wantFacets}|${whereSql}|${JSON.stringify(params)}`;
     const hit = this.aggregates.get(key);
-    if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return Promise.resolve(hit);
+    if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return hit;
     const pending = this.computing.get(key);
     if (pending) return pending;
     const generation = this.generation;

@@ -11,12 +11,13 @@ describe('listing validity uses the business date', () => {
   const manager = {
     query: async (sql: string, params: unknown[] = []) => {
       queries.push({ sql, params });
-      return [[], 0];
+      return sql.includes('pg_try_advisory_xact_lock') ? [{ locked: true }] : [[], 0];
     },
     insert: async () => undefined,
   };
   const dataSource = { transaction: async (work: (m: typeof manager) => Promise<unknown>) => work(manager) };
-  const service = new ListingsService(dataSource as never, null as never, null as never, null as never, null as never, null as never, null as never);
+  const feed = { append: async () => undefined };
+  const service = new ListingsService(dataSource as never, null as never, null as never, null as never, null as never, null as never, feed as never);
 
   beforeEach(() => (queries.length = 0));
 

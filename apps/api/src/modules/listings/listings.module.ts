@@ -9,7 +9,6 @@ import { ListingHistoryEntity } from './entities/listing-history.entity';
 import { NeedEntity } from './entities/need.entity';
 import { ResultIpAssetEntity } from './entities/result-ip-asset.entity';
 import { ResultEntity } from './entities/result.entity';
-import { ListingEvents } from './listing-events';
 import { ListingExpiryJob } from './listing-expiry.job';
 import { ListingFacade } from './listing-facade.service';
 import { ListingSearchService } from './listing-search.service';
@@ -26,11 +25,10 @@ import { SearchIndexer } from './search-indexer.service';
     ListingSearchService,
     ListingFacade,
     DuplicateFinderService,
-    ListingEvents,
     ListingExpiryJob,
     SearchIndexer,
   ],
-  exports: [ListingsService, ListingFacade, ListingEvents, ListingSearchService],
+  exports: [ListingsService, ListingFacade, ListingSearchService],
 })
 export class ListingsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
@@ -38,9 +36,12 @@ export class ListingsModule implements OnModuleInit, OnApplicationBootstrap {
     private readonly indexer: SearchIndexer,
   ) {}
 
-  /** Search folds synonyms at index time: after the text pipeline reloads them, every listing is re-indexed. */
+  /**
+   * Search folds synonyms at index time: after the text pipeline reloads them, every listing is re-indexed,
+   * once, by the instance that made the change (the documents are rows every instance reads).
+   */
   onModuleInit(): void {
-    this.synonymListeners.add(1, () => this.indexer.reindexAll());
+    this.synonymListeners.add(1, () => this.indexer.reindexAll(), 'writer');
   }
 
   /** Documents written by an older version of the pipeline are rebuilt once (after the synonyms loaded). */

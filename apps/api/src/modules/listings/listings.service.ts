@@ -16,7 +16,8 @@ import { ListingHistoryEntity } from './entities/listing-history.entity';
 import { canManage, canView, ConfidentialAccessGrants, isBroker } from './listing-access';
 import { KindSpec } from './listing-kinds';
 import { EDITABLE, isMaterialChange, ListingAction, nextStatus } from './listing-workflow';
-import { ListingEvents } from './listing-events';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
+import { FeedTopics } from '@xkx/api/modules/feed/feed-events';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { listingSubject } from '@xkx/api/modules/audit/audit-subjects';
 
@@ -39,6 +40,8 @@ export interface TransitionInput {
 const ORGANIZATION = 'loadedOrganization';
 
 const MAX_VALIDITY_DAYS = 3 * 366;
+/** pg_try_advisory_xact_lock key of the daily expiry pass: one instance runs it at a time. */
+export const LISTING_EXPIRY_LOCK_KEY = '7305281966117005';
 const DEFAULT_RENEWAL_DAYS = 365;
 
 /** Rows of an `UPDATE … RETURNING` through `manager.query`, which answers [rows, affectedCount]. */
@@ -59,20 +62,24 @@ export class ListingsService {
     private readonly mail: MailService,
     private readonly notifications: NotificationsService,
     private readonly grants: ConfidentialAccessGrants,
-    private readonly events: ListingEvents,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async create<E extends ListingBaseEntity, I extends object>(spec: KindSpec<E, I>, input: I & { fieldCodes: string[]; validUntil: string }, organizationId: string | undefined, user: AuthUser): Promise<string> {
     const orgId = await this.resolveOrganization(spec.kind, organizationId, user);
     await this.assertFields(input.fieldCodes);
     this.assertValidUntil(input.validUntil);
-    return this.dataSource.transaction((manager) => this.insert(manager, spec, input, orgId, user));
+    return this.dataSource.transaction(async (manager) => {
+      const id = await this.insert(manager, spec, input, orgId, user);
+      await this.feed.append(manager, 'listing.changed', [{ kind: spec.kind, id, status: ListingStatus.DRAFT }]);
+      return id;
+    });
   }
 
   /**
    * Inserts one listing inside the caller's transaction (input already validated). Imports use it to
    * write thousands of rows atomically; `publish` is for brokers, who are reviewers themselves.
-   * The caller announces published rows (ListingEvents) once its transaction has committed.
+   * The caller appends the rows to the change feed ('listing.changed') in the same transaction.
    */
   async insert<E extends ListingBaseEntity, I extends object>(manager: EntityManager, spec: KindSpec<E, I>, input: I, organizationId: string, user: AuthUser, publish = false): Promise<string> {
     const now = new Date();
@@ -136,9 +143,9 @@ export class ListingsService {
       const saved = await manager.save(spec.entity, entity);
       await this.search.index(manager, spec.kind, saved.id, spec.searchParts(saved));
       await this.history(manager, spec.kind, saved, user.id, to !== from ? 'MATERIAL_EDIT' : 'UPDATED', from, to, changed);
+      await this.feed.append(manager, 'listing.changed', [{ kind: spec.kind, id, status: to }]);
       return { changed, status: to, entity: saved };
     });
-    if (outcome.changed.length > 0) this.events.changed(spec.kind, id, outcome.status);
     return { changed: outcome.changed, status: outcome.status };
   }
 
@@ -189,9 +196,9 @@ export class ListingsService {
         await recordAudit(manager, { action: AuditAction.LISTING_REVIEWED, actorId: user.id, ...listingSubject(spec.kind, saved), changes: { status: { from, to } }, details: { decision: action, note: input.note ?? null } });
       }
       await this.notifyOwner(manager, spec.kind, saved, action);
+      await this.feed.append(manager, 'listing.changed', [{ kind: spec.kind, id, status: to }]);
       return { status: to, version: saved.version };
     });
-    this.events.changed(spec.kind, id, outcome.status);
     return outcome;
   }
 
@@ -200,17 +207,22 @@ export class ListingsService {
   }
 
   /**
-   * Daily: warn owners STALE_WARNING_DAYS before valid-until, and expire what has passed it.
-   * Idempotent; returns what it did.
+   * Daily: warn owners STALE_WARNING_DAYS before valid-until, and expire what has passed it. One
+   * transaction under a transaction-level advisory lock, so passes on several instances (or two triggers)
+   * do not both act: the second finds the lock taken and returns `skipped`, or, once the first committed,
+   * finds nothing left. Idempotent; returns what it did.
    */
-  async runExpiry(now = new Date()): Promise<{ warned: number; expired: number }> {
+  async runExpiry(now = new Date()): Promise<{ warned: number; expired: number; skipped: boolean }> {
     let warned = 0;
     let expired = 0;
     const today = shanghaiDate(now);
     const warnBefore = addCalendarDays(today, STALE_WARNING_DAYS);
-    for (const kind of ['result', 'need'] as const) {
-      const listingKind: ListingKind = kind === 'result' ? 'RESULT' : 'NEED';
-      await this.dataSource.transaction(async (manager) => {
+    const ran = await this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [LISTING_EXPIRY_LOCK_KEY]);
+      if (!lock?.locked) return false;
+      const gone: Array<FeedTopics['listing.changed']> = [];
+      for (const kind of ['result', 'need'] as const) {
+        const listingKind: ListingKind = kind === 'result' ? 'RESULT' : 'NEED';
         const toExpire = returned<{ id: string; version: number }>(
           await manager.query(
             `UPDATE "${kind}" SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE status = 'PUBLISHED' AND valid_until < $1 RETURNING id, version`,
@@ -236,10 +248,13 @@ export class ListingsService {
           }
         }
         warned += toWarn.length;
-        for (const row of toExpire) this.events.changed(listingKind, row.id, 'EXPIRED');
-      });
-    }
-    return { warned, expired };
+        gone.push(...toExpire.map((row) => ({ kind: listingKind, id: row.id, status: ListingStatus.EXPIRED })));
+      }
+      // Last, after every row lock the pass takes (the feed's lock is held until commit).
+      await this.feed.append(manager, 'listing.changed', gone);
+      return true;
+    });
+    return { warned, expired, skipped: !ran };
   }
 
   async historyOf(spec: KindSpec<ListingBaseEntity, object>, id: string, user: AuthUser): Promise<ListingHistoryEntity[]> {

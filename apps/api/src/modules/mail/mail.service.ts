@@ -7,6 +7,9 @@ import { OutboxMailEntity } from './outbox-mail.entity';
 
 const DISPATCH_INTERVAL_MS = 5000;
 const MAX_ATTEMPTS = 5;
+/** How long a dispatcher owns the rows it claimed; one that died mid-send leaves them to others after this. */
+const CLAIM_MS = 5 * 60 * 1000;
+const BATCH = 20;
 const FROM = '霞科行 <noreply@xiakexing.local>';
 
 export interface Mail {
@@ -56,30 +59,31 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     return { items, total };
   }
 
-  /** Sends what is pending; safe to call concurrently (one run at a time per process). */
+  /**
+   * Sends what is pending; safe to call concurrently, in one process (one run at a time) and across
+   * processes: each run claims its rows first (see claim), so no two dispatchers send the same mail.
+   */
   async dispatch(): Promise<number> {
     if (!this.transport || this.dispatching) return 0;
     this.dispatching = true;
     let sent = 0;
     try {
-      const pending = await this.outbox
-        .createQueryBuilder('m')
-        .addSelect('m.attachments')
-        .where({ status: In(['PENDING']) })
-        .orderBy('m.createdAt', 'ASC')
-        .take(20)
-        .getMany();
+      const ids = await this.claim();
+      const pending = ids.length
+        ? await this.outbox.createQueryBuilder('m').addSelect('m.attachments').where({ id: In(ids) }).orderBy('m.createdAt', 'ASC').getMany()
+        : [];
       for (const mail of pending) {
         try {
           const attachments = (mail.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
           await this.transport.sendMail({ from: FROM, to: mail.toAddress, subject: mail.subject, text: mail.body, ...(attachments.length ? { attachments } : {}) });
-          await this.outbox.update(mail.id, { status: 'SENT', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null });
+          await this.outbox.update(mail.id, { status: 'SENT', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null, claimedUntil: null });
           sent++;
         } catch (error) {
           const attempts = mail.attempts + 1;
           await this.outbox.update(mail.id, {
             attempts,
             status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+            claimedUntil: null,
             lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
           });
         }
@@ -90,5 +94,22 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
       this.dispatching = false;
     }
     return sent;
+  }
+
+  /**
+   * Claims the oldest pending rows nobody holds: one statement that skips rows another dispatcher is
+   * claiming right now (FOR UPDATE SKIP LOCKED) and marks the rest as taken until CLAIM_MS from now.
+   */
+  private async claim(): Promise<string[]> {
+    const result: unknown = await this.outbox.query(
+      `UPDATE outbox_mail SET claimed_until = now() + $2 * interval '1 millisecond'
+       WHERE id IN (SELECT id FROM outbox_mail WHERE status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < now())
+                    ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [BATCH, CLAIM_MS],
+    );
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 }

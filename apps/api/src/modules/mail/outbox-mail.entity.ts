@@ -37,6 +37,13 @@ export class OutboxMailEntity {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /**
+   * Set when a dispatcher claims the row (FOR UPDATE SKIP LOCKED) and sends it: no other dispatcher picks
+   * it until then; a dispatcher that died mid-send leaves it to be picked again after this time.
+   */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError!: string | null;
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DealsModule } from '@xkx/api/modules/deals/deals.module';
 import { ListingsModule } from '@xkx/api/modules/listings/listings.module';
 import { SearchModule } from '@xkx/api/modules/search/search.module';
 import { TaxonomyModule } from '@xkx/api/modules/taxonomy/taxonomy.module';
@@ -10,7 +9,7 @@ import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule, DealsModule, SearchModule, TaxonomyModule],
+  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule, SearchModule, TaxonomyModule],
   controllers: [MatchingController],
   providers: [MatchingService],
   exports: [MatchingService],

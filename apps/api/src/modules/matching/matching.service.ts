@@ -1,15 +1,15 @@
-import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DeclineReason, ErrorCode, ListingKind, ListingStatus, MatchVerdict } from '@xkx/contracts';
 import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, publishedMatchDocs } from '@xkx/api/modules/listings/listing-reader';
+import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, publishedMatchDocs, publishedMatchDocsByIds } from '@xkx/api/modules/listings/listing-reader';
 import { LISTING_SPECS, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
-import { IntroductionDeclined, IntroductionEvents } from '@xkx/api/modules/deals/introduction-events';
 import { introducedPairs } from '@xkx/api/modules/deals/introduction-reader';
-import { ListingEvents } from '@xkx/api/modules/listings/listing-events';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
+import { FeedEvent, FeedTopics, ofTopic } from '@xkx/api/modules/feed/feed-events';
 import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { allFieldNames } from '@xkx/api/modules/taxonomy/field-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
@@ -22,19 +22,26 @@ const LOAD_BATCH = 2000;
 const NEVER_LOOKED_DAYS = 30;
 const SEMANTIC_REFRESH_MS = 24 * 3600 * 1000;
 const UPSERTS_BEFORE_REFRESH = 1000;
+const APPLY_BATCH = 1000;
 
 /**
  * The matching engine (libs/api/matching) kept in memory and in step with the database: loaded from
- * the published listings at start, then updated listing by listing as they are published, changed or
- * withdrawn (ListingEvents, after commit), so matches follow within a second without a rebuild.
+ * the published listings at start, then updated from the change feed as listings are published, changed
+ * or withdrawn and as feedback is recorded, on every instance, within a second of the commit and
+ * without a rebuild (consumer `matching-index`). Declined introductions become feedback rows once for
+ * the whole cluster (consumer `match-feedback`).
  */
 @Injectable()
-export class MatchingService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchingService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchingService.name);
   /** Replaced in `onApplicationBootstrap` by one built with the admin's analyzer (the one search uses). */
   private index: MatchIndex;
-  private ready: Promise<void> | undefined;
+  /** Resolves when the index has loaded; feed events wait for it (they may arrive first). */
+  private ready: Promise<void>;
+  private markReady: () => void = () => undefined;
   private loaded = false;
+  /** match_feedback rows already in the index: a row is counted once, however often its event is read. */
+  private feedbackIds = new Set<string>();
   /** Listing changes are applied in order, one at a time. */
   private queue: Promise<void> = Promise.resolve();
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -45,42 +52,47 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
-    events: ListingEvents,
-    introductions: IntroductionEvents,
+    private readonly feed: ChangeFeed,
     synonymListeners: SynonymChangeListeners,
   ) {
     this.index = this.newIndex();
-    events.subscribe((kind, id, status) => this.enqueue(kind, id, status));
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
     // One analyzer for search and matching: after search reloads an edited synonym list (0) and listings are
     // re-indexed (1), the index is rebuilt with it. In the queue: the old index answers until the new one is
-    // in, and listing changes wait behind the rebuild. The synonym route does not wait for it.
+    // in, and listing changes wait behind the rebuild. The synonym route does not wait for it. Other
+    // instances do the same when the change feed tells them (SynonymChangeListeners).
     synonymListeners.add(2, () => {
       this.enqueueRebuild();
       return Promise.resolve();
     });
-    // A counterpart declining an introduction is the strongest feedback there is.
-    introductions.onDeclined((event) => this.recordIntroductionDecline(event));
   }
 
-  async recordIntroductionDecline(event: IntroductionDeclined): Promise<void> {
-    if (!event.needId || !event.resultId) return;
-    await this.dataSource.manager.insert(MatchFeedbackEntity, {
-      needId: event.needId,
-      resultId: event.resultId,
-      verdict: 'DECLINED',
-      reason: event.reason,
-      note: event.note,
-      actorId: event.actorId,
-      source: 'INTRODUCTION',
-    });
-    this.index.addFeedback({ needId: event.needId, resultId: event.resultId, verdict: 'declined', reason: event.reason });
+  onModuleInit(): void {
+    this.feed.register({ name: 'matching-index', scope: 'instance', topics: ['listing.changed', 'match.feedback'], handle: (events) => this.enqueue(events) });
+    // A counterpart declining an introduction is the strongest feedback there is.
+    this.feed.register({ name: 'match-feedback', scope: 'cluster', topics: ['introduction.declined'], handle: (events, manager) => this.recordDeclines(events, manager) });
+  }
+
+  /** Declined introductions become feedback rows, announced to every instance's index (once: a cluster consumer). */
+  private async recordDeclines(events: readonly FeedEvent[], manager: EntityManager): Promise<void> {
+    const recorded: Array<FeedTopics['match.feedback']> = [];
+    for (const { payload: event } of ofTopic(events, 'introduction.declined')) {
+      if (!event.needId || !event.resultId) continue;
+      const saved = await manager.save(
+        manager.create(MatchFeedbackEntity, { needId: event.needId, resultId: event.resultId, verdict: 'DECLINED', reason: event.reason, note: event.note, actorId: event.actorId, source: 'INTRODUCTION' }),
+      );
+      recorded.push({ feedbackId: saved.id, needId: saved.needId, resultId: saved.resultId, verdict: 'declined', reason: saved.reason });
+    }
+    await this.feed.append(manager, 'match.feedback', recorded);
   }
 
   onApplicationBootstrap(): void {
     // Search has loaded the admin's synonyms by now (its module initialised first).
     this.index = this.newIndex();
     // Large markets take a while to load; routes answer 503 MATCHING_NOT_READY until then.
-    this.ready = this.load().catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`));
+    void this.load()
+      .catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`))
+      .finally(() => this.markReady());
     // Single upserts place new listings with the current semantic projection; relearn it nightly.
     this.refreshTimer = setInterval(() => this.enqueueRefresh(), SEMANTIC_REFRESH_MS);
     this.refreshTimer.unref();
@@ -139,9 +151,10 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     return { results: this.index.size('result'), needs: this.index.size('need'), pendingUpdates: this.pending };
   }
 
-  /** Resolves when the index has loaded and every queued listing change has been applied. */
+  /** Resolves when the index has loaded and has applied the change feed up to its head (tests, maintenance). */
   async settled(): Promise<void> {
     await this.ready;
+    await this.feed.settle();
     await this.queue;
   }
 
@@ -168,18 +181,24 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     if (!need || !result) throw new DomainException(ErrorCode.MATCH_PAIR_INVALID, HttpStatus.BAD_REQUEST, [{ field: need ? 'resultId' : 'needId', constraint: 'invalid', args: [] }]);
     const mayJudge = isBroker(user) || canManage(user, 'NEED', need) || canManage(user, 'RESULT', result);
     if (!mayJudge) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
-    const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(MatchFeedbackEntity, {
-        needId,
-        resultId,
-        verdict,
-        reason: verdict === 'DECLINED' ? (reason ?? 'OTHER') : null,
-        note: note ?? null,
-        actorId: user.id,
-        source: isBroker(user) ? source : 'OWNER',
-      }),
-    );
-    this.index.addFeedback({ needId, resultId, verdict: verdict === 'GOOD' ? 'good' : 'declined', reason: saved.reason ?? undefined });
+    const { saved, event } = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.save(
+        manager.create(MatchFeedbackEntity, {
+          needId,
+          resultId,
+          verdict,
+          reason: verdict === 'DECLINED' ? (reason ?? 'OTHER') : null,
+          note: note ?? null,
+          actorId: user.id,
+          source: isBroker(user) ? source : 'OWNER',
+        }),
+      );
+      const recorded: FeedTopics['match.feedback'] = { feedbackId: row.id, needId, resultId, verdict: verdict === 'GOOD' ? 'good' : 'declined', reason: row.reason };
+      await this.feed.append(manager, 'match.feedback', [recorded]);
+      return { saved: row, event: recorded };
+    });
+    // This instance's answers reflect the verdict at once; the others learn it from the feed.
+    this.addFeedbackOnce(event);
     return saved;
   }
 
@@ -300,36 +319,58 @@ export class MatchingService implements OnApplicationBootstrap, OnApplicationShu
     index.addAll(docs, { refresh: false });
     const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });
     index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
+    // Loads run in the queue (or before it starts), so no feed batch interleaves with this swap.
+    this.feedbackIds = new Set(feedback.map((f) => f.id));
     index.refreshSemantics();
     this.loaded = true;
     this.logger.log(`matching index loaded: ${index.size('result')} results, ${index.size('need')} needs in ${Date.now() - started} ms`);
   }
 
-  private enqueue(kind: ListingKind, id: string, status: ListingStatus): void {
-    this.pending++;
-    this.queue = this.queue
+  /**
+   * Feed events are applied in order, one batch at a time, after the load. The returned promise settles
+   * when the batch is in the index: the consumer's position moves only then (a failure is read again).
+   */
+  private enqueue(events: readonly FeedEvent[]): Promise<void> {
+    this.pending += events.length;
+    const run = this.queue
       .then(() => this.ready)
-      .then(() => this.apply(kind, id, status))
-      .catch((error: unknown) => this.logger.warn(`matching update for ${kind} ${id} failed: ${String(error)}`))
-      .finally(() => this.pending--);
+      .then(() => this.apply(events))
+      .finally(() => (this.pending -= events.length));
+    this.queue = run.catch((error: unknown) => this.logger.warn(`matching update failed: ${String(error)}`));
+    return run;
   }
 
-  private async apply(kind: ListingKind, id: string, status: ListingStatus): Promise<void> {
-    const spec = kindSpec(kind);
-    if (status !== 'PUBLISHED') {
-      this.index.remove(spec.table, id);
-      return;
+  /** Each named listing is read again (its event says where to look, not what it holds): replays are harmless. */
+  private async apply(events: readonly FeedEvent[]): Promise<void> {
+    const byKind = new Map<ListingKind, Set<string>>();
+    for (const { payload } of ofTopic(events, 'listing.changed')) {
+      const ids = byKind.get(payload.kind) ?? new Set<string>();
+      ids.add(payload.id);
+      byKind.set(payload.kind, ids);
     }
-    const found = await findMatchDoc(this.dataSource.manager, kind, id);
-    if (!found || found.facts.status !== 'PUBLISHED') {
-      this.index.remove(spec.table, id);
-      return;
+    for (const [kind, ids] of byKind) {
+      const spec = kindSpec(kind);
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += APPLY_BATCH) {
+        const chunk = all.slice(i, i + APPLY_BATCH);
+        const rows = await publishedMatchDocsByIds(this.dataSource.manager, kind, chunk);
+        const published = new Set(rows.map((r) => r.id));
+        for (const id of chunk) if (!published.has(id)) this.index.remove(spec.table, id);
+        for (const row of rows) this.index.upsert(row.doc);
+        // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
+        this.upsertsSinceRefresh += rows.length;
+        if (this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
+          this.upsertsSinceRefresh = 0;
+          this.index.refreshSemantics();
+        }
+      }
     }
-    this.index.upsert(found.doc);
-    // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
-    if (++this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
-      this.upsertsSinceRefresh = 0;
-      this.index.refreshSemantics();
-    }
+    for (const { payload } of ofTopic(events, 'match.feedback')) this.addFeedbackOnce(payload);
+  }
+
+  private addFeedbackOnce(feedback: FeedTopics['match.feedback']): void {
+    if (this.feedbackIds.has(feedback.feedbackId)) return;
+    this.feedbackIds.add(feedback.feedbackId);
+    this.index.addFeedback({ needId: feedback.needId, resultId: feedback.resultId, verdict: feedback.verdict, reason: feedback.reason ?? undefined });
   }
 }

@@ -4,6 +4,7 @@ import { AuditAction, auditDiff, ErrorCode, SynonymRelation } from '@xkx/contrac
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainException, FieldIssue } from '../../common/exceptions/domain.exception';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
+import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
 import { CreateFieldDto, FieldNodeDto, SynonymGroupResponseDto, UpdateFieldDto } from './dto/taxonomy.dto';
 import { SynonymGroupEntity } from './synonym-group.entity';
 import { TechnologyFieldEntity } from './technology-field.entity';
@@ -24,6 +25,7 @@ export class TaxonomyService {
     private readonly dataSource: DataSource,
     @InjectRepository(TechnologyFieldEntity) private readonly fields: Repository<TechnologyFieldEntity>,
     @InjectRepository(SynonymGroupEntity) private readonly synonyms: Repository<SynonymGroupEntity>,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async tree(includeInactive = false): Promise<FieldNodeDto[]> {
@@ -126,6 +128,7 @@ export class TaxonomyService {
       await manager.createQueryBuilder().delete().from(SynonymGroupEntity).execute();
       if (cleaned.length > 0) await manager.save(cleaned.map((g) => manager.create(SynonymGroupEntity, g)));
       await recordAudit(manager, { action: AuditAction.SYNONYMS_REPLACED, changes: { groups: { from: before, to: cleaned.length } } });
+      await this.feed.append(manager, 'synonyms.changed', [{ origin: this.feed.instance }]);
     });
     return this.synonymGroupRows();
   }
@@ -135,6 +138,7 @@ export class TaxonomyService {
       const cleaned = await this.checkTerms(manager, terms, null, relation);
       const saved = await manager.save(manager.create(SynonymGroupEntity, { terms: cleaned, relation }));
       await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_CREATED, ...synonymSubject(saved), changes: { terms: { from: null, to: cleaned }, relation: { from: null, to: relation } } });
+      await this.feed.append(manager, 'synonyms.changed', [{ origin: this.feed.instance }]);
       return SynonymGroupResponseDto.from(saved);
     });
   }
@@ -157,6 +161,7 @@ export class TaxonomyService {
         ...synonymSubject(saved),
         changes: { terms: { from: before, to: cleaned }, ...(beforeRelation !== nextRelation ? { relation: { from: beforeRelation, to: nextRelation } } : {}) },
       });
+      await this.feed.append(manager, 'synonyms.changed', [{ origin: this.feed.instance }]);
       return SynonymGroupResponseDto.from(saved);
     });
   }
@@ -166,6 +171,7 @@ export class TaxonomyService {
       const group = await this.lockGroup(manager, id);
       await manager.delete(SynonymGroupEntity, { id: group.id });
       await recordAudit(manager, { action: AuditAction.SYNONYM_GROUP_DELETED, ...synonymSubject(group), changes: { terms: { from: group.terms, to: null } } });
+      await this.feed.append(manager, 'synonyms.changed', [{ origin: this.feed.instance }]);
     });
   }
 

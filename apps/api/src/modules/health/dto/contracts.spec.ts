@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { HealthStatus, ReadinessStatus } from '@xkx/contracts';
+import type { FeedFreshness, HealthStatus, ReadinessStatus } from '@xkx/contracts';
 import { exact, uncheckedContracts } from '../../../common/contracts/contract-check';
-import type { HealthResponseDto, ReadinessResponseDto } from './health-response.dto';
+import type { FeedFreshnessDto, HealthResponseDto, ReadinessResponseDto } from './health-response.dto';
 
 // Each DTO is the same shape as its contract (the typecheck target compiles this file; see contract-check.ts).
+exact<FeedFreshnessDto, FeedFreshness>(true);
 exact<HealthResponseDto, HealthStatus>(true);
 exact<ReadinessResponseDto, ReadinessStatus>(true);
 

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HealthStatus, ReadinessStatus } from '@xkx/contracts';
+import { FeedFreshness, HealthStatus, ReadinessStatus } from '@xkx/contracts';
+
+export class FeedFreshnessDto implements FeedFreshness {
+  @ApiProperty({ description: 'The last position written to the change feed' })
+  head!: number;
+
+  @ApiProperty({ description: "The lowest position this instance's consumers have applied" })
+  position!: number;
+
+  @ApiProperty({ description: 'Changes committed that this instance does not reflect yet (index freshness)' })
+  behind!: number;
+}
 
 export class HealthResponseDto implements HealthStatus {
   @ApiProperty({ enum: ['ok', 'error'] })
@@ -7,6 +18,9 @@ export class HealthResponseDto implements HealthStatus {
 
   @ApiProperty({ enum: ['up', 'down'] })
   database!: 'up' | 'down';
+
+  @ApiPropertyOptional({ type: FeedFreshnessDto, description: 'Absent when the database does not answer' })
+  feed?: FeedFreshnessDto;
 }
 
 export class LivenessResponseDto {
@@ -26,6 +40,9 @@ export class ReadinessResponseDto implements ReadinessStatus {
 
   @ApiProperty({ enum: ['loaded', 'loading'] })
   matching!: 'loaded' | 'loading';
+
+  @ApiPropertyOptional({ type: FeedFreshnessDto, description: 'Absent when the database does not answer' })
+  feed?: FeedFreshnessDto;
 
   @ApiPropertyOptional({ enum: ['up', 'down'], description: 'Only when REDIS_URL is configured' })
   queue?: 'up' | 'down';
