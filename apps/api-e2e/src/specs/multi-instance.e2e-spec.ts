@@ -132,14 +132,29 @@ describeWithServer('several API instances on one database (change feed)', () => 
     console.log(`published on A: in B's search after ${searchMs} ms, in B's matches after ${matchMs} ms`);
   });
 
-  it('a synonym added through A changes B’s search within 2 s', async () => {
+  it('a synonym added through A changes B’s search within 2 s, and B’s matching', async () => {
     const title = '多实例热轧钢材表面缺陷检测系统';
     const created = await ok(a, 'POST', '/api/results', 'researcher', resultPayload({ title, keywords: ['缺陷检测', '热轧钢材'], fieldCodes: ['NE.PV'], ipAssets: [] }));
     await publish('results', created.body.id, 'researcher');
-    await within(DELIVERY_MS, async () => (await searchOnB(title)).titles.includes(title));
+    // Matching (issue 15 reads the admin's synonyms): a need about 水华 and a result about 藻华.
+    const bloomNeed = (await ok(a, 'POST', '/api/needs', 'enterprise', needPayload({ title: '湖库水华早期识别技术需求', publicSummary: '水库每年夏季暴发水华，需要提前一周识别水华风险的方案，用于取水口调度。', problem: '水华发现太晚', keywords: ['水华', '早期识别'], fieldCodes: ['EP.WATER'], mustHaves: [] }))).body.id as string;
+    await publish('needs', bloomNeed, 'enterprise');
+    const bloomResult = (await ok(a, 'POST', '/api/results', 'researcher', resultPayload({ title: '藻华卫星遥感反演与暴发预报系统', valueProposition: '提前 7 天预报藻华暴发', publicSummary: '基于多光谱卫星影像反演藻华面积与强度，结合气象数据提前预报藻华暴发。', problemSolved: '藻华暴发难以提前发现', keywords: ['藻华', '遥感反演'], fieldCodes: ['EP.MON'], ipAssets: [] }))).body.id as string;
+    await publish('results', bloomResult, 'researcher');
+    const textScoreOnB = async (): Promise<number> => {
+      const items = (await ok(b, 'GET', `/api/needs/${bloomNeed}/matches?limit=50`, 'broker')).body.items as Array<{ counterpart: { id: string }; components: Record<string, number> }>;
+      return items.find((m) => m.counterpart.id === bloomResult)?.components['text'] ?? 0;
+    };
+    // B has applied everything A wrote (its health says so) before the score is taken.
+    await within(DELIVERY_MS, async () => ((await ok(b, 'GET', '/api/health')).body.feed?.behind ?? 1) === 0);
+    const textBefore = await textScoreOnB();
     expect((await searchOnB('视觉质检')).titles).not.toContain(title);
-    await ok(a, 'PUT', '/api/synonyms', 'admin', { groups: [{ terms: ['缺陷检测', '视觉质检'] }] });
+
+    await ok(a, 'PUT', '/api/synonyms', 'admin', { groups: [{ terms: ['缺陷检测', '视觉质检'] }, { terms: ['藻华', '水华'] }] });
     await within(DELIVERY_MS, async () => (await searchOnB('视觉质检')).titles.includes(title));
+    // B rebuilds its whole index with the new analyzer (in its queue): a rebuild, not a 2 s delivery.
+    const rebuildMs = await within(20_000, async () => (await textScoreOnB()) > textBefore);
+    console.log(`synonym on A: B's matching rebuilt after ${rebuildMs} ms more`);
   });
 
   it('sends each mail once although both instances dispatch the outbox', async () => {
