@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DeclineReason, ErrorCode, ListingKind, ListingStatus, MatchVerdict } from '@xkx/contracts';
+import { DeclineReason, ErrorCode, ListingKind, MatchVerdict } from '@xkx/contracts';
 import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
