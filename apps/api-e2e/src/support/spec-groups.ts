@@ -26,6 +26,7 @@ const COST: Record<string, [number, number]> = {
   'crash-consistency.e2e-spec.ts': [47, 0],
   'deals.e2e-spec.ts': [39, 154],
   'production.e2e-spec.ts': [35, 0],
+  'multi-instance.e2e-spec.ts': [40, 0],
   'bulk-actions.e2e-spec.ts': [16, 40],
   'public-notice-objections.e2e-spec.ts': [15, 27],
   'todo.e2e-spec.ts': [15, 31],
@@ -61,6 +62,7 @@ const COST: Record<string, [number, number]> = {
   'platform.e2e-spec.ts': [1, 7],
   'database-outage.e2e-spec.ts': [1, 0],
   'mail.e2e-spec.ts': [1, 8],
+  'scheduled-once.e2e-spec.ts': [3, 10],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 
