@@ -14,7 +14,12 @@ const {
   constructorParametersDownlevelTransform: angularJitTransform,
 } = require('@angular/compiler-cli/private/tooling');
 
-const self = readFileSync(__filename, 'utf8');
+// A cached output is stale when this file, TypeScript or Angular's compiler changes.
+const self = [
+  readFileSync(__filename, 'utf8'),
+  ts.version,
+  require('@angular/compiler-cli/package.json').version,
+].join('\0');
 
 function inlineResources(src) {
   return src
