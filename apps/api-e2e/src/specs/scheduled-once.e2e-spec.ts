@@ -1,4 +1,4 @@
-import { LISTING_EXPIRY_LOCK_KEY, ListingsService } from '@xkx/api/testing';
+import { ChangeFeed, LISTING_EXPIRY_LOCK_KEY, ListingsService } from '@xkx/api/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -59,5 +59,22 @@ describe('scheduled work runs once across instances', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('prunes feed rows every consumer has read after the retention time, once, and forgets silent instances', async () => {
+    const feed = t.app.get(ChangeFeed);
+    const old = `INSERT INTO change_feed (topic, payload, created_at) VALUES ('listing.changed', jsonb_build_object('kind', 'RESULT', 'id', gen_random_uuid(), 'status', 'DELETED'), now() - interval '10 days') RETURNING position::text AS position`;
+    const oldRows = [...(await dataSource.query<Array<{ position: string }>>(old)), ...(await dataSource.query<Array<{ position: string }>>(old))].map((r) => r.position);
+    await dataSource.query(`INSERT INTO change_feed (topic, payload) VALUES ('listing.changed', jsonb_build_object('kind', 'RESULT', 'id', gen_random_uuid(), 'status', 'DELETED'))`);
+    // An instance last heard of ten days ago, far behind: it must not hold the feed back.
+    await dataSource.query(`INSERT INTO feed_consumer_position (instance, consumer, position, updated_at) VALUES ('gone-for-good', 'matching-index', 0, now() - interval '10 days')`);
+    await feed.settle();
+    const head = await feed.head();
+    const pruned = await Promise.all([feed.prune(), feed.prune()]);
+    expect([...pruned].sort()).toEqual([0, 2]);
+    expect(await dataSource.query(`SELECT position::text AS position FROM change_feed WHERE position = ANY($1::bigint[])`, [oldRows])).toEqual([]);
+    expect(await feed.head()).toBe(head);
+    expect(await dataSource.query(`SELECT consumer FROM feed_consumer_position WHERE instance = 'gone-for-good'`)).toEqual([]);
+    expect(await feed.prune()).toBe(0);
   });
 });

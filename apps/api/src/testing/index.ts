@@ -15,7 +15,7 @@ export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
 export { OrganizationEntity } from '../modules/organizations/organization.entity';
 export type { AuthUser } from '../common/auth/auth-user';
 export { SearchTextService } from '../modules/search/search-text.service';
-export { ChangeFeed } from '../modules/feed/change-feed.service';
+export { ChangeFeed, FEED_PRUNE_LOCK_KEY, FEED_RETENTION_DAYS } from '../modules/feed/change-feed.service';
 export { DealClosureJob } from '../modules/deals/deal-closure.job';
 export { TodoDigestJob } from '../modules/todo/todo-digest.job';
 export type { FeedTopics } from '../modules/feed/feed-events';

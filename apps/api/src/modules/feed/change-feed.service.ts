@@ -12,6 +12,11 @@ export const FEED_CHANNEL = 'xkx_change_feed';
 export const CLUSTER_INSTANCE = '*';
 const BATCH = 500;
 const RECONNECT_MS = 2000;
+/** pg_try_advisory_xact_lock key of the hourly pruning pass: one instance at a time. */
+export const FEED_PRUNE_LOCK_KEY = '7305281966117006';
+/** Feed rows every consumer has read are kept this long, then pruned; instances silent this long are forgotten. */
+export const FEED_RETENTION_DAYS = 7;
+const PRUNE_EVERY_MS = 3600 * 1000;
 
 /**
  * A reader of the change feed. `instance` consumers keep state in this process (the matching index, the
@@ -62,6 +67,7 @@ export class ChangeFeed implements OnModuleInit, OnApplicationBootstrap, BeforeA
   private bootHead: Promise<number> = Promise.resolve(0);
   private listener: Client | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -121,12 +127,18 @@ export class ChangeFeed implements OnModuleInit, OnApplicationBootstrap, BeforeA
     if (this.config.DATABASE_URL) await this.listen();
     this.timer = setInterval(() => this.wake(), this.config.XKX_FEED_POLL_MS);
     this.timer.unref();
+    // Tests drive prune() themselves, as they do the other scheduled passes.
+    if (this.config.NODE_ENV !== 'test') {
+      this.pruneTimer = setInterval(() => void this.prune().catch((error: unknown) => this.logger.warn(`change feed not pruned: ${String(error)}`)), PRUNE_EVERY_MS);
+      this.pruneTimer.unref();
+    }
     this.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     await Promise.all([...this.consumers.values()].map((s) => s.running));
     const listener = this.listener;
     this.listener = undefined;
@@ -152,6 +164,31 @@ export class ChangeFeed implements OnModuleInit, OnApplicationBootstrap, BeforeA
       if (!behind || Date.now() > deadline) return;
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /**
+   * Deletes feed rows older than FEED_RETENTION_DAYS that every consumer has read (the cluster consumers
+   * and the instances heard from within that time), keeping the last row so the head never goes back; and
+   * forgets instances silent that long (a forgotten instance rebuilds its state from the tables when it
+   * starts, as a new one does). One instance at a time (advisory lock); returns the rows deleted.
+   */
+  async prune(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [FEED_PRUNE_LOCK_KEY]);
+      if (!lock?.locked) return 0;
+      const before = `$1::timestamptz - make_interval(days => ${FEED_RETENTION_DAYS})`;
+      await manager.query(`DELETE FROM feed_consumer_position WHERE instance <> $2 AND updated_at < ${before}`, [now, CLUSTER_INSTANCE]);
+      const deleted = await manager.query<Array<{ position: string }>>(
+        `DELETE FROM change_feed WHERE created_at < ${before}
+           AND position < (SELECT max(position) FROM change_feed)
+           AND position <= coalesce((SELECT min(position) FROM feed_consumer_position), 0)
+         RETURNING position::text AS position`,
+        [now],
+      );
+      // TypeORM answers a DELETE … RETURNING with [rows, affected].
+      const rows = Array.isArray(deleted[0]) ? (deleted[0] as unknown as unknown[]) : deleted;
+      return rows.length;
+    });
   }
 
   private async listen(): Promise<void> {
