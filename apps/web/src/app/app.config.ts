@@ -7,13 +7,11 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideServiceWorker, SwUpdate } from '@angular/service-worker';
 import { authInterceptor, provideAuth } from '@xkx/web/auth/data-access';
-import { acceptLanguageInterceptor } from '@xkx/web/i18n';
+import { acceptLanguageInterceptor, provideI18n } from '@xkx/web/i18n';
 import { APP_ROUTES } from './app.routes';
-import { I18nPaginatorIntl } from './i18n-paginator-intl';
 import { I18nTitleStrategy } from './i18n-title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -24,8 +22,8 @@ export const appConfig: ApplicationConfig = {
     // The auth interceptor runs last, so the retry after a refresh still carries Accept-Language.
     provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor, authInterceptor])),
     provideAuth(),
+    provideI18n(),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
-    { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
     // Production builds only (ngsw-config.json): the shell and public reads keep working on a poor connection.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
     // After a release, a tab on the old version may need a chunk the server no longer has: load the new one.

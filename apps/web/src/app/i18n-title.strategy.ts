@@ -1,10 +1,10 @@
 import { effect, inject, Injectable, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterStateSnapshot, TitleStrategy } from '@angular/router';
-import { I18nService, MESSAGES, MessageKey } from '@xkx/web/i18n';
+import { I18nService, MessageKey, MESSAGES_ZH_CN } from '@xkx/web/i18n';
 
 function isMessageKey(value: string): value is MessageKey {
-  return value in MESSAGES['zh-CN'];
+  return value in MESSAGES_ZH_CN;
 }
 
 /** Route titles are message keys (literal titles pass through), re-worded when the language changes. */

@@ -1,18 +1,25 @@
 import { DOCUMENT } from '@angular/common';
-import { effect, inject, Injectable, signal } from '@angular/core';
+import { effect, EnvironmentProviders, inject, Injectable, provideAppInitializer, signal } from '@angular/core';
 import { DEFAULT_LOCALE, Locale, LocalizedText } from '@xkx/contracts';
-import { MESSAGES, MessageKey } from './messages';
+import { loadMessages, MessageCatalogue, MessageKey, MESSAGES_ZH_CN } from './messages';
 
 const STORAGE_KEY = 'xkx.locale';
 
 /** `{name}` placeholders in a message, filled from params. */
 export type MessageParams = Record<string, string | number>;
 
-/** The UI language: a signal, persisted in localStorage, mirrored to <html lang>. */
+/**
+ * The UI language: a signal, persisted in localStorage, mirrored to <html lang>. Chinese is always loaded;
+ * English is fetched the first time it is picked (or at start, by provideI18n, when it was the last choice),
+ * and the language switches once its words are there, so a page never shows keys or half of each language.
+ */
 @Injectable({ providedIn: 'root' })
 export class I18nService {
   private readonly document = inject(DOCUMENT);
-  readonly locale = signal<Locale>(this.initialLocale());
+  private readonly catalogues = signal<Partial<Record<Locale, MessageCatalogue>>>({ 'zh-CN': MESSAGES_ZH_CN });
+  private readonly stored = this.storedLocale();
+  /** The language shown; it follows `use()` once that language's words are loaded. */
+  readonly locale = signal<Locale>(DEFAULT_LOCALE);
 
   constructor() {
     effect(() => {
@@ -27,7 +34,7 @@ export class I18nService {
   }
 
   t(key: MessageKey, params?: MessageParams): string {
-    const text: string = MESSAGES[this.locale()][key];
+    const text: string = (this.catalogues()[this.locale()] ?? MESSAGES_ZH_CN)[key];
     return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
   }
 
@@ -36,11 +43,25 @@ export class I18nService {
     return text[this.locale()];
   }
 
-  toggle(): void {
-    this.locale.update((current) => (current === 'zh-CN' ? 'en' : 'zh-CN'));
+  toggle(): Promise<void> {
+    return this.use(this.locale() === 'zh-CN' ? 'en' : 'zh-CN');
   }
 
-  private initialLocale(): Locale {
+  /** Loads the language's words if need be, then shows it. */
+  async use(locale: Locale): Promise<void> {
+    if (!this.catalogues()[locale]) {
+      const catalogue = await loadMessages(locale);
+      this.catalogues.update((loaded) => ({ ...loaded, [locale]: catalogue }));
+    }
+    this.locale.set(locale);
+  }
+
+  /** The language of the last visit (start-up restores it before the first render: provideI18n). */
+  restore(): Promise<void> {
+    return this.use(this.stored);
+  }
+
+  private storedLocale(): Locale {
     try {
       const stored = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
       if (stored === 'zh-CN' || stored === 'en') return stored;
@@ -49,4 +70,9 @@ export class I18nService {
     }
     return DEFAULT_LOCALE;
   }
+}
+
+/** Restores the last visit's language before the app renders (an English visitor never sees Chinese first). */
+export function provideI18n(): EnvironmentProviders {
+  return provideAppInitializer(() => inject(I18nService).restore());
 }

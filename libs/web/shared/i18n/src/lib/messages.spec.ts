@@ -1,4 +1,7 @@
-import { MESSAGES, MessageKey } from './messages';
+import { MessageKey, MESSAGES_ZH_CN } from './messages';
+import { MESSAGES_EN } from './messages-en';
+
+const MESSAGES = { 'zh-CN': MESSAGES_ZH_CN, en: MESSAGES_EN };
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 

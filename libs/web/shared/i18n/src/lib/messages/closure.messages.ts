@@ -8,13 +8,3 @@ export const CLOSURE_ZH_CN = {
   'closure.waiting': '等待技术经理人确认未成交或继续撮合。',
   'closure.note': '备注（可选，记入时间线）',
 };
-
-export const CLOSURE_EN: Record<keyof typeof CLOSURE_ZH_CN, string> = {
-  'closure.proposed': 'The other side says it is not a fit: {reason}',
-  'closure.by': 'Answered by {name} on {date}',
-  'closure.confirm': 'Confirm as lost',
-  'closure.keep': 'Keep going',
-  'closure.autoClose': 'With no decision by {date}, the deal closes as lost.',
-  'closure.waiting': 'Waiting for the broker to confirm it as lost or keep going.',
-  'closure.note': 'Note (optional, kept on the timeline)',
-};

@@ -9,14 +9,3 @@ export const INVITE_ZH_CN = {
   'orgImport.template': '机构导入模板',
   'orgImport.templateHint': '下载 Excel 模板；填好后由运维人员用 npm run orgs:import 导入（逐行校验，有错则整份不导入）',
 };
-
-export const INVITE_EN: Record<keyof typeof INVITE_ZH_CN, string> = {
-  'invite.open': 'Invite',
-  'invite.lead': 'The invitee gets an e-mail with a link to choose a password (valid for seven days), then signs in with that e-mail. For a broker, choose their tech-transfer center.',
-  'invite.send': 'Send invitation',
-  'invite.sent': 'Invited {email}: the set-password link is on its way',
-  'invite.noOrganization': 'Organization not listed?',
-  'invite.createCenter': 'Create a tech-transfer center',
-  'orgImport.template': 'Import template',
-  'orgImport.templateHint': 'Download the Excel template; once filled in, the operator imports it with npm run orgs:import (every row checked; one error and nothing is imported)',
-};

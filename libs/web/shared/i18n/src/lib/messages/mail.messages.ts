@@ -5,10 +5,3 @@ export const MAIL_ZH_CN = {
   'outbox.status.FAILED': '发送失败',
   'outbox.status.other': '状态未知',
 };
-
-export const MAIL_EN: Record<keyof typeof MAIL_ZH_CN, string> = {
-  'outbox.status.PENDING': 'Waiting to be sent',
-  'outbox.status.SENT': 'Sent',
-  'outbox.status.FAILED': 'Failed',
-  'outbox.status.other': 'Unknown state',
-};

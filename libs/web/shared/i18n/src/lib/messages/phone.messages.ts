@@ -11,16 +11,3 @@ export const PHONE_ZH_CN = {
   'phone.stage': '阶段',
   'phone.moveTo': '移到…',
 };
-
-export const PHONE_EN: Record<keyof typeof PHONE_ZH_CN, string> = {
-  'phone.openMenu': 'Open the menu',
-  'phone.closeMenu': 'Close the menu',
-  'phone.menu': 'Navigation menu',
-  'phone.account': 'Account',
-  'phone.filters': 'Filters',
-  'phone.filtersCount': 'Filters ({count})',
-  'phone.filtersLabel': 'Filters ({count} results now)',
-  'phone.showResults': 'Show {count} results',
-  'phone.stage': 'Stage',
-  'phone.moveTo': 'Move to…',
-};
