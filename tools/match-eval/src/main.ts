@@ -16,11 +16,14 @@ export function buildIndex(bench: Bench, config?: MatchConfigInput): MatchIndex 
   return index;
 }
 
-/** Engine configurations reported on the base variant, to show what each layer adds. */
+/** Engine configurations reported on the base variant, to show what each layer adds (and what the last ones cost). */
 const ABLATIONS: Record<string, MatchConfigInput> = {
-  bm25Only: { prf: { enabled: false }, semantic: { enabled: false } },
-  bm25Prf: { semantic: { enabled: false } },
-  bm25Semantic: { prf: { enabled: false } },
+  bm25Only: { prf: { enabled: false }, semantic: { enabled: false }, dense: { enabled: false } },
+  bm25Prf: { semantic: { enabled: false }, dense: { enabled: false } },
+  bm25Semantic: { prf: { enabled: false }, dense: { enabled: false } },
+  withoutDense: { dense: { enabled: false } },
+  withoutFirstResult: { firstResult: { enabled: false } },
+  beforeDenseAndFirstResult: { dense: { enabled: false }, firstResult: { enabled: false } },
 };
 
 async function runVariant(

@@ -51,15 +51,17 @@ function main(): void {
     if (!derive) throw new Error(`unknown variant ${variant}`);
     const b: Bench = derive(bench);
     for (const [name, config] of Object.entries(configs)) {
+      const t0 = performance.now();
       const index = new MatchIndex({ config, analyzer });
       index.addAll(b.results);
+      const buildMs = Math.round(performance.now() - t0);
       const run = rankAll(index, b.needs);
       const fmt = (r: Run): string => {
         const m = evaluate(r, restrict(qrels, r));
-        return `${m.ndcg10.toFixed(4)}/${m.p10.toFixed(3)}`;
+        return `${m.ndcg10.toFixed(4)}/${m.mrr.toFixed(3)}`;
       };
       process.stdout.write(
-        `${variant}\t${name}\tall ${fmt(run)}\teven ${fmt(splitRun(run, b.needs, 0))}\todd ${fmt(splitRun(run, b.needs, 1))}\n`,
+        `${variant}\t${name}\tall ${fmt(run)}\teven ${fmt(splitRun(run, b.needs, 0))}\todd ${fmt(splitRun(run, b.needs, 1))}\tbuild ${buildMs} ms\n`,
       );
     }
   }

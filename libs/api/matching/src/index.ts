@@ -13,6 +13,8 @@ export {
 export { FeedbackModel } from './lib/feedback';
 export type { MatchIndexOptions } from './lib/match-index';
 export { MatchIndex } from './lib/match-index';
+export type { WordBag, WordVectorOptions } from './lib/word-vectors';
+export { WordVectors } from './lib/word-vectors';
 export type {
   CooperationMode,
   DeclineReason,

@@ -53,11 +53,43 @@ export interface MatchConfig {
     autoRefreshMaxDocs: number;
   };
   /**
+   * Dense layer: fastText-style skip-gram word vectors (negative sampling, character n-grams) trained on the
+   * indexed listings' words (word-vectors.ts); a listing is the idf-weighted mean of its words' vectors, and the
+   * cosine of need and result is fused with the relevance ranking over the candidate pool.
+   */
+  dense: {
+    enabled: boolean;
+    dims: number;
+    window: number;
+    negatives: number;
+    epochs: number;
+    learningRate: number;
+    minCount: number;
+    minN: number;
+    maxN: number;
+    subsample: number;
+    seed: number;
+    /** At most this many listings (an even sample of both kinds) are trained on; all are embedded. */
+    sampleDocs: number;
+    /** Below this many listings the layer is not trained (vectors from a handful of texts are noise). */
+    minDocs: number;
+    /** Share of the fused relevance given to the dense similarity. */
+    weight: number;
+    /** `rrf`: reciprocal-rank fusion of the two rankings (constant `rrfK`); `score`: min-max scaled scores. */
+    fusion: 'rrf' | 'score';
+    rrfK: number;
+  };
+  /**
    * Cluster-hypothesis smoothing over the candidate pool: each candidate's relevance is blended with the mean
    * relevance of its `neighbours` most similar candidates (cosine of semantic vectors), so a listing about
    * the same subject as the strong matches rises with them and an isolated word match sinks.
    */
   smoothing: { enabled: boolean; neighbours: number; weight: number; pool: number };
+  /**
+   * The query's best direct text match (first-pass BM25F) stays first unless its final score is more than
+   * `margin` below the leader's.
+   */
+  firstResult: { enabled: boolean; margin: number };
   /** Size of the candidate pool reranked by semantic and structured factors. */
   candidates: number;
   /** Final score = relevance × weights.relevance + Σ factor × weight (factors in [-1, 1]). */
@@ -105,7 +137,26 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
     sampleDocs: 20000,
     autoRefreshMaxDocs: 2000,
   },
+  dense: {
+    enabled: true,
+    dims: 100,
+    window: 5,
+    negatives: 5,
+    epochs: 5,
+    learningRate: 0.05,
+    minCount: 2,
+    minN: 1,
+    maxN: 2,
+    subsample: 1e-3,
+    seed: 20261205,
+    sampleDocs: 20000,
+    minDocs: 500,
+    weight: 0.4,
+    fusion: 'score',
+    rrfK: 60,
+  },
   smoothing: { enabled: true, neighbours: 10, weight: 0.5, pool: 150 },
+  firstResult: { enabled: true, margin: 0.1 },
   candidates: 300,
   weights: { relevance: 1, field: 0.15, trl: 0.1, price: 0.08, modes: 0.05, freshness: 0.03, feedback: 0.2 },
   freshnessHalfLifeDays: 180,
@@ -128,7 +179,9 @@ export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
     queryFields: { ...d.queryFields, ...input.queryFields },
     prf: { ...d.prf, ...input.prf },
     semantic: { ...d.semantic, ...input.semantic },
+    dense: { ...d.dense, ...input.dense },
     smoothing: { ...d.smoothing, ...input.smoothing },
+    firstResult: { ...d.firstResult, ...input.firstResult },
     weights: { ...d.weights, ...input.weights },
   } as MatchConfig;
 }

@@ -104,6 +104,8 @@ export class KindIndex {
   private readonly slotTerms: (Int32Array | undefined)[] = [];
   private readonly slotTfs: (Uint32Array | undefined)[] = [];
   readonly semVecs: (Float32Array | undefined)[] = [];
+  /** Listing vectors of the dense (word-vector) layer, by slot. */
+  readonly denseVecs: (Float32Array | undefined)[] = [];
   private alive = new Uint8Array(0);
   private lens = new Float32Array(0);
   private readonly lenSum = new Float64Array(FIELD_COUNT);
@@ -223,6 +225,7 @@ export class KindIndex {
     this.slotTerms[slot] = undefined;
     this.slotTfs[slot] = undefined;
     this.semVecs[slot] = undefined;
+    this.denseVecs[slot] = undefined;
     this.liveCount--;
     this.deadCount++;
     if (this.deadCount > 1000 && this.deadCount * 4 > this.liveCount) this.compact();

@@ -12,9 +12,11 @@ import {
   sharedTermsReason,
   trlFactor,
 } from './factors';
+import { fuseDense, wordBagOf } from './dense-layer';
 import { FeedbackModel } from './feedback';
 import { countTerms, DocTokens, KindIndex, QueryTerms, TermDictionary, unpackTf } from './kind-index';
 import { dot, LsaSpace, normalize, TermBag } from './semantic';
+import { WordBag, WordVectors } from './word-vectors';
 import type {
   MatchDoc,
   MatchFeedback,
@@ -39,6 +41,8 @@ interface PreparedQuery {
   wordTerms: number[];
   expansion: Set<number>;
   vector: Float32Array | undefined;
+  /** The best candidate of the query's own words (first-pass BM25F, before expansion). */
+  direct?: number;
 }
 
 const other = (kind: MatchKind): MatchKind => (kind === 'need' ? 'result' : 'need');
@@ -62,6 +66,8 @@ export class MatchIndex {
   private readonly space = new LsaSpace();
   private feedback = new FeedbackModel();
   private deferSemantics = false;
+  /** The dense layer's word vectors (undefined until trained; trained with the semantic space). */
+  private dense: WordVectors | undefined;
 
   constructor(options: MatchIndexOptions = {}) {
     this.config = resolveConfig(options.config);
@@ -92,7 +98,10 @@ export class MatchIndex {
   upsert(doc: MatchDoc): void {
     this.remove(doc.kind, doc.id);
     const kind = this.kinds[doc.kind];
-    const slot = kind.add(doc, this.tokenize(doc));
+    const tokens = this.tokenize(doc);
+    const slot = kind.add(doc, tokens);
+    // Folded in with the current word vectors (unseen words through their character n-grams).
+    if (this.dense && !this.deferSemantics) kind.denseVecs[slot] = this.dense.embed(wordBagOf(tokens, this.config.bm25));
     if (!this.config.semantic.enabled || this.deferSemantics) return;
     if (this.shouldAutoRefresh()) this.refreshSemantics();
     else kind.semVecs[slot] = this.embedSlot(kind, slot);
@@ -122,6 +131,7 @@ export class MatchIndex {
    * upserted listings are folded in with the current projection (new words get no vector until then).
    */
   refreshSemantics(): void {
+    this.trainDense();
     const cfg = this.config.semantic;
     if (!cfg.enabled) return;
     const all: { kind: KindIndex; slot: number }[] = [];
@@ -145,6 +155,62 @@ export class MatchIndex {
   }
 
   private fittedLive = 0;
+
+  /**
+   * Trains the dense layer's word vectors on the analyzer's words of the current listings (both kinds; an even
+   * sample of at most `dense.sampleDocs`, title, keywords and body as three sentences each) and embeds every
+   * listing. Run by refreshSemantics(); deterministic (seeded, fixed order).
+   */
+  trainDense(): void {
+    const cfg = this.config.dense;
+    if (!cfg.enabled) {
+      this.dense = undefined;
+      return;
+    }
+    const all: { kind: KindIndex; slot: number }[] = [];
+    for (const kind of Object.values(this.kinds)) for (const slot of kind.liveSlots()) all.push({ kind, slot });
+    if (all.length < cfg.minDocs) {
+      this.dense = undefined;
+      for (const { kind, slot } of all) kind.denseVecs[slot] = undefined;
+      return;
+    }
+    // Only the sample is analysed again (skip-gram needs the words in order; the index keeps bags of terms).
+    const step = Math.max(1, all.length / Math.max(cfg.sampleDocs, 1));
+    const sentences: string[][] = [];
+    const documents: string[][] = [];
+    for (let i = 0; i < all.length; i += step) {
+      const { kind, slot } = all[Math.floor(i)] as { kind: KindIndex; slot: number };
+      const doc = kind.doc(slot);
+      if (!doc) continue;
+      const { title, keywords, body } = this.tokenize(doc);
+      sentences.push([...title.words], [...keywords.words], [...body.words]);
+      documents.push([...title.words, ...keywords.words, ...body.words]);
+    }
+    this.dense = WordVectors.train(sentences, documents, cfg);
+    for (const { kind, slot } of all) kind.denseVecs[slot] = this.dense.embed(this.wordBag(kind, slot));
+  }
+
+  /** A listing's words from its stored terms, weighted as wordBagOf weighs analysed text. */
+  private wordBag(kind: KindIndex, slot: number): WordBag {
+    const doc = kind.terms(slot);
+    const words: string[] = [];
+    const weights: number[] = [];
+    if (!doc) return { words, weights };
+    const { title, keywords, body } = this.config.bm25;
+    for (let j = 0; j < doc.ids.length; j++) {
+      const term = doc.ids[j] as number;
+      if (this.dict.isGram(term)) continue;
+      const [t, k, b] = unpackTf(doc.tfs[j] as number);
+      words.push(this.dict.term(term));
+      weights.push(Math.log1p(title.weight * t + keywords.weight * k + body.weight * b));
+    }
+    return { words, weights };
+  }
+
+  /** The dense layer's model (undefined when off or not trained yet). */
+  get wordVectors(): WordVectors | undefined {
+    return this.dense;
+  }
 
   /** Small indexes learn their projection as they grow (cheap there); large ones wait for refreshSemantics(). */
   private shouldAutoRefresh(): boolean {
@@ -185,7 +251,8 @@ export class MatchIndex {
     const limit = options.limit ?? 20;
     const now = options.now ?? new Date();
     const target = this.kinds[other(query.kind)];
-    const prepared = this.prepare(query, target);
+    const tokens = this.tokenize(query);
+    const prepared = this.prepare(tokens, target);
     const { slots, scores } = this.retrieve(prepared, target, Math.max(cfg.candidates, limit));
     if (slots.length === 0) return [];
     const maxText = scores[0] || 1;
@@ -215,7 +282,18 @@ export class MatchIndex {
       s2.forEach((x, i) => (semantics[i] = (x - lo) / range));
       base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
     }
-    const relevances = this.smooth(target, slots, base);
+    let relevances = this.smooth(target, slots, base);
+    let denseScores: number[] | undefined;
+    const qDense = this.dense && cfg.dense.enabled ? this.dense.embed(wordBagOf(tokens, cfg.bm25)) : undefined;
+    if (qDense) {
+      const sims = slots.map((s) => {
+        const v = target.denseVecs[s];
+        return v ? dot(qDense, v) : undefined;
+      });
+      const fused = fuseDense(relevances, sims, cfg.dense);
+      relevances = fused.fused;
+      denseScores = fused.dense;
+    }
 
     const hits: { slot: number; hit: MatchHit }[] = [];
     slots.forEach((slot, i) => {
@@ -244,6 +322,7 @@ export class MatchIndex {
       const components: ScoreComponents = {
         text,
         semantic,
+        ...(denseScores ? { dense: denseScores[i] as number } : {}),
         relevance,
         field: field.value,
         trl: trl.value,
@@ -271,6 +350,7 @@ export class MatchIndex {
       hits.push({ slot, hit: { id: cand.id, kind: cand.kind, score, components, reasons } });
     });
     hits.sort((a, b) => b.hit.score - a.hit.score || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
+    this.keepDirectFirst(hits, prepared.direct);
     const top = hits.slice(0, limit);
     if (options.reasons ?? true) {
       const readable = this.readableWords(query);
@@ -278,6 +358,24 @@ export class MatchIndex {
         hit.reasons = [...this.termReasons(target, slot, prepared, readable), ...hit.reasons];
     }
     return top.map((h) => h.hit);
+  }
+
+  /**
+   * The first result matters: the query's best direct text match stays first unless the layers and factors
+   * put it more than `firstResult.margin` below the leader (strong evidence against it). Smoothing and the
+   * dense layer favour typical listings; they reorder the rest. Its score is raised to the leader's.
+   */
+  private keepDirectFirst(hits: { slot: number; hit: MatchHit }[], direct: number | undefined): void {
+    const cfg = this.config.firstResult;
+    if (!cfg.enabled || direct === undefined) return;
+    const j = hits.findIndex((h) => h.slot === direct);
+    const leader = hits[0];
+    if (j <= 0 || !leader) return;
+    const candidate = hits[j] as { slot: number; hit: MatchHit };
+    if (candidate.hit.score < leader.hit.score - cfg.margin) return;
+    hits.splice(j, 1);
+    candidate.hit.score = leader.hit.score;
+    hits.unshift(candidate);
   }
 
   /**
@@ -296,6 +394,7 @@ export class MatchIndex {
       target.accumulate(prepared.terms, cfg);
       if (cfg.prf.enabled && prepared.terms.size > 0) {
         const first = target.top(cfg.prf.docs);
+        prepared.direct = first.slots[0];
         const delta: QueryTerms = new Map();
         for (const [term, w] of this.expand(prepared.terms, target, first)) {
           if (!prepared.terms.has(term)) prepared.expansion.add(term);
@@ -304,7 +403,9 @@ export class MatchIndex {
         }
         target.accumulate(delta, cfg);
       }
-      return target.top(k);
+      const pool = target.top(k);
+      prepared.direct ??= pool.slots[0];
+      return pool;
     } finally {
       target.endSearch();
     }
@@ -377,9 +478,9 @@ export class MatchIndex {
     return out;
   }
 
-  private prepare(query: MatchDoc, target: KindIndex): PreparedQuery {
+  private prepare(tokens: DocTokens, target: KindIndex): PreparedQuery {
     const cfg = this.config;
-    const counts = countTerms(this.dict, this.tokenize(query), false);
+    const counts = countTerms(this.dict, tokens, false);
     const qf = cfg.queryFields;
     let scored: { term: number; w: number; rank: number }[] = [];
     for (const [term, [t, k, b]] of counts) {

@@ -96,6 +96,8 @@ export interface MatchReason {
 export interface ScoreComponents {
   text: number;
   semantic: number;
+  /** Cosine of the two listings' dense vectors, scaled to [0, 1] over the pool (0 when the layer is off). */
+  dense?: number;
   relevance: number;
   field: number;
   trl: number;
