@@ -63,6 +63,7 @@ const COST: Record<string, [number, number]> = {
   'database-outage.e2e-spec.ts': [1, 0],
   'mail.e2e-spec.ts': [1, 8],
   'scheduled-once.e2e-spec.ts': [3, 10],
+  'change-feed.e2e-spec.ts': [3, 8],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 
