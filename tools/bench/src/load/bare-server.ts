@@ -23,14 +23,18 @@ const [databaseUrl, portArg, jwtSecret, rateLimit] = process.argv.slice(2) as [s
 // The app's pool (apps/api/src/database/data-source.ts): TypeORM's poolSize 10, and its connectTimeoutMS 5000,
 // which node-postgres also applies to waiting for a free client (a wait past it is the app's 503).
 const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000, application_name: 'xiakexing-bare' });
-const index = new MatchIndex();
+// Made in main() with the app's analyzer (the database's synonyms), as MatchingService.newIndex does.
+let index: MatchIndex;
 
 /**
  * The app's SearchTextService from the bench's build of the API (compiled JS, quick to load), made without
  * Nest: its tsQuery/highlight methods are plain functions of the analyzer and the synonyms.
  */
 const { SearchTextService: SearchText } = require(join(ROOT, BUILD_DIR, 'apps/api/src/modules/search/search-text.service.js')) as { SearchTextService: typeof SearchTextService };
-const text = new SearchText(undefined as never, { synonymGroups: async () => (await pool.query<{ terms: string[] }>('SELECT terms FROM synonym_group ORDER BY created_at, id')).rows.map((r) => r.terms) } as never);
+const text = new SearchText(undefined as never, {
+  synonymGroups: async () => (await pool.query<{ terms: string[]; relation: string }>('SELECT terms, relation FROM synonym_group ORDER BY created_at, id')).rows,
+  fieldNames: async () => new Map((await pool.query<{ code: string; name_zh: string; name_en: string }>('SELECT code, name_zh, name_en FROM technology_field')).rows.map((r) => [r.code, `${r.name_zh} ${r.name_en}`])),
+} as never);
 
 type Json = Record<string, unknown>;
 
@@ -43,10 +47,12 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const notFound = (res: ServerResponse): void => send(res, 404, { statusCode: 404, code: 'NOT_FOUND', message: 'not found' });
 
 // --- health: one SELECT 1, as HealthService.databaseUp.
+// and the change feed's head for the instance's freshness (HealthController: both at once).
 async function health(res: ServerResponse): Promise<void> {
-  const rows = (await pool.query<{ ok: number }>(SQL.HEALTH)).rows;
-  const up = rows[0]?.ok === 1;
-  send(res, up ? 200 : 503, { status: up ? 'ok' : 'error', database: up ? 'up' : 'down' }, { 'Cache-Control': 'no-store' });
+  const [ok, head] = await Promise.all([pool.query<{ ok: number }>(SQL.HEALTH), pool.query<{ head: string }>(SQL.FEED_HEAD)]);
+  const up = ok.rows[0]?.ok === 1;
+  const position = Number(head.rows[0]?.head ?? 0);
+  send(res, up ? 200 : 503, { status: up ? 'ok' : 'error', database: up ? 'up' : 'down', ...(up ? { feed: { head: position, position, behind: 0 } } : {}) }, { 'Cache-Control': 'no-store' });
 }
 
 // --- a result's public detail by code: ListingsService.load for an anonymous caller (one round trip).
@@ -81,9 +87,15 @@ const RATE_LIMIT = Number(limitCount);
 const RATE_WINDOW_MS = Number(limitWindow.slice(0, -1)) * { s: 1000, m: 60_000, h: 3_600_000 }[limitWindow.slice(-1) as 's' | 'm' | 'h'];
 const digest = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 32);
 
-/** ListingSearchService's aggregate cache: same key shape, TTL and size. */
+/** ListingSearchService's aggregate cache: same key shape, TTL and size, dropped when the change feed's head moves. */
 const aggregates = new Map<string, { at: number; total: number; facets: Json | null }>();
+let aggregatesVersion = '';
 async function aggregate(whereSql: string, params: unknown[]): Promise<{ total: number; facets: Json | null }> {
+  const version = (await pool.query<{ version: string }>(SQL.FEED_VERSION)).rows[0]?.version ?? '';
+  if (version !== aggregatesVersion) {
+    aggregatesVersion = version;
+    aggregates.clear();
+  }
   const key = `RESULT|true|${whereSql}|${JSON.stringify(params)}`;
   const hit = aggregates.get(key);
   if (hit && Date.now() - hit.at < 60_000) return hit;
@@ -158,9 +170,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function needMatches(req: IncomingMessage, res: ServerResponse, needId: string, query: URLSearchParams): Promise<void> {
   const claims = verifyToken(req.headers.authorization);
   if (!claims) return send(res, 401, { statusCode: 401, code: 'UNAUTHENTICATED' });
-  const user = (await pool.query<{ u_id: string; u_role: Role; u_status: string }>(SQL.USER_BY_TOKEN, [claims.sub, claims.sid])).rows[0];
-  if (!user || user.u_status === 'SUSPENDED') return send(res, 401, { statusCode: 401, code: 'UNAUTHENTICATED' });
-  const permissions: readonly string[] = user.u_status === 'ACTIVE' ? ROLE_PERMISSIONS[user.u_role] : [];
+  const user = (await pool.query<{ id: string; role: Role; status: string }>(SQL.USER_BY_TOKEN, [claims.sub, claims.sid])).rows[0];
+  if (!user || user.status === 'SUSPENDED') return send(res, 401, { statusCode: 401, code: 'UNAUTHENTICATED' });
+  const permissions: readonly string[] = user.status === 'ACTIVE' ? ROLE_PERMISSIONS[user.role] : [];
   if (!permissions.includes(Permission.MATCH_READ)) return send(res, 403, { statusCode: 403, code: 'FORBIDDEN' });
   if (!UUID.test(needId)) return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
   const limit = Number(query.get('limit') ?? 20);
@@ -170,11 +182,11 @@ async function needMatches(req: IncomingMessage, res: ServerResponse, needId: st
   const hits = index.get('need', needId) !== undefined ? index.matchesFor('need', needId, { limit }) : index.match(needDoc(prefixed(needRow, 'NeedEntity_')), { limit });
   const ids = [...new Set(hits.map((h) => h.id))];
   const rows = ids.length ? (await pool.query<Record<string, unknown>>(SQL.resultsByIds(ids.length), [...ids, 'PUBLISHED'])).rows : [];
-  const orgIds = rows.map((r) => r['ResultEntity_organization_id']);
+  const orgIds = [...new Set(rows.map((r) => r['ResultEntity_organization_id']))];
   const orgs = new Map(orgIds.length ? (await pool.query<Record<string, unknown>>(SQL.organizationsByIds(orgIds.length), orgIds)).rows.map((o) => [o['OrganizationEntity_id'] as string, o]) : []);
   const verdictRows = hits.length ? (await pool.query<{ MatchFeedbackEntity_need_id: string; MatchFeedbackEntity_result_id: string; MatchFeedbackEntity_verdict: string }>(SQL.feedbackForPairs(hits.length), hits.flatMap((h) => [needId, h.id]))).rows : [];
   const verdicts = new Map(verdictRows.map((v) => [`${v.MatchFeedbackEntity_need_id}:${v.MatchFeedbackEntity_result_id}`, v.MatchFeedbackEntity_verdict]));
-  const fields = new Map((await pool.query<{ code: string; name_zh: string; name_en: string }>(SQL.FIELD_NAMES)).rows.map((f) => [f.code, { zh: f.name_zh, en: f.name_en }]));
+  const fields = new Map((await pool.query<{ TechnologyFieldEntity_code: string; TechnologyFieldEntity_name_zh: string; TechnologyFieldEntity_name_en: string }>(SQL.FIELD_NAMES)).rows.map((f) => [f.TechnologyFieldEntity_code, { zh: f.TechnologyFieldEntity_name_zh, en: f.TechnologyFieldEntity_name_en }]));
   const counterparts = new Map(rows.map((r) => [r['ResultEntity_id'] as string, r]));
   const items = hits.flatMap((hit) => {
     const r = counterparts.get(hit.id);
@@ -233,17 +245,20 @@ function needDoc(r: Row): NeedDoc {
   };
 }
 
-/** MatchingService.load: published listings in id order, batches of 2,000, feedback, then the semantic layer once. */
+/** MatchingService.load: published listings read in id order, batches of 2,000, added at once; feedback; then the semantic layer once. */
 async function loadIndex(): Promise<void> {
+  index = new MatchIndex({ analyzer: text.textAnalyzer });
+  const docs: Array<ResultDoc | NeedDoc> = [];
   for (const table of ['result', 'need'] as const) {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = (await pool.query<Row>(`SELECT * FROM "${table}" WHERE status = 'PUBLISHED' AND id > $1 ORDER BY id LIMIT 2000`, [after])).rows;
       if (rows.length === 0) break;
-      index.addAll(rows.map((r) => (table === 'result' ? resultDoc(r) : needDoc(r))), { refresh: false });
+      for (const r of rows) docs.push(table === 'result' ? resultDoc(r) : needDoc(r));
       after = rows[rows.length - 1]?.['id'] as string;
     }
   }
+  index.addAll(docs, { refresh: false });
   const feedback = (await pool.query<{ need_id: string; result_id: string; verdict: string; reason: string | null }>('SELECT need_id, result_id, verdict, reason FROM match_feedback ORDER BY created_at')).rows;
   index.setFeedback(feedback.map((f) => ({ needId: f.need_id, resultId: f.result_id, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: (f.reason ?? undefined) as never })));
   index.refreshSemantics();
