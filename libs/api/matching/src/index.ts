@@ -11,6 +11,8 @@ export {
   trlFactor,
 } from './lib/factors';
 export { FeedbackModel } from './lib/feedback';
+export type { LabelledPair, LearnedFeature, LearnedWeights, LearnOptions } from './lib/learned-weights';
+export { DEFAULT_LEARN_OPTIONS, LEARNED_FEATURES, learnedScore, learnWeights } from './lib/learned-weights';
 export type { MatchIndexOptions } from './lib/match-index';
 export { MatchIndex } from './lib/match-index';
 export type { WordBag, WordVectorOptions } from './lib/word-vectors';

@@ -14,6 +14,7 @@ import {
 } from './factors';
 import { fuseDense, wordBagOf } from './dense-layer';
 import { FeedbackModel } from './feedback';
+import { LearnedWeights, learnedScore } from './learned-weights';
 import { countTerms, DocTokens, KindIndex, QueryTerms, TermDictionary, unpackTf } from './kind-index';
 import { dot, LsaSpace, normalize, TermBag } from './semantic';
 import { WordBag, WordVectors } from './word-vectors';
@@ -68,6 +69,8 @@ export class MatchIndex {
   private deferSemantics = false;
   /** The dense layer's word vectors (undefined until trained; trained with the semantic space). */
   private dense: WordVectors | undefined;
+  /** Component weights learned from brokers' verdicts (learned-weights.ts); undefined = the configured mix. */
+  private learned: LearnedWeights | undefined;
 
   constructor(options: MatchIndexOptions = {}) {
     this.config = resolveConfig(options.config);
@@ -226,6 +229,15 @@ export class MatchIndex {
     return true;
   }
 
+  /** Ranks with weights learned from brokers' verdicts (undefined: back to `config.weights`). */
+  setLearnedWeights(model: LearnedWeights | undefined): void {
+    this.learned = model;
+  }
+
+  get learnedWeights(): LearnedWeights | undefined {
+    return this.learned;
+  }
+
   /** Replaces the broker feedback (declined pairs are excluded, good pairs and their terms boosted). */
   setFeedback(records: readonly MatchFeedback[]): void {
     this.feedback = new FeedbackModel();
@@ -331,8 +343,9 @@ export class MatchIndex {
         freshness: fresh.value,
         feedback: fb.value,
       };
-      const score =
-        relevance * w.relevance +
+      const score = this.learned
+        ? learnedScore(this.learned, components) + fb.value * w.feedback
+        : relevance * w.relevance +
         field.value * w.field +
         trl.value * w.trl +
         price.value * w.price +
