@@ -149,7 +149,7 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
     maxN: 2,
     subsample: 1e-3,
     seed: 20261205,
-    sampleDocs: 20000,
+    sampleDocs: 5000,
     minDocs: 500,
     weight: 0.4,
     fusion: 'score',
