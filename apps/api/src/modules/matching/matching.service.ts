@@ -252,7 +252,8 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
     };
     return {
       score: Math.round(hit.score * 1000) / 1000,
-      components: hit.components,
+      // Every component named, so the answer has the contract's shape whether or not the dense layer is trained.
+      components: { ...hit.components, dense: hit.components.dense ?? 0 },
       reasons: hit.reasons.map((r) => ({ code: r.code, 'zh-CN': named(r.zh, r.fieldCodes, 'zh'), en: named(r.en, r.fieldCodes, 'en'), ...(r.terms ? { terms: r.terms } : {}) })),
     };
   }

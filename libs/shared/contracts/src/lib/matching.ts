@@ -34,6 +34,8 @@ export interface MatchComponents {
   modes: number;
   freshness: number;
   feedback: number;
+  /** The dense layer's cosine, scaled to [0, 1] over the candidates; 0 while the market is too small to train it. */
+  dense: number;
 }
 
 export interface MatchReasonView {

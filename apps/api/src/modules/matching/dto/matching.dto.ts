@@ -18,6 +18,7 @@ export class MatchComponentsDto implements MatchComponents {
   @ApiProperty() modes!: number;
   @ApiProperty() freshness!: number;
   @ApiProperty() feedback!: number;
+  @ApiProperty({ description: 'Dense word-vector similarity in [0, 1]; 0 while the market is too small to train the layer' }) dense!: number;
 }
 
 export class MatchReasonDto implements MatchReasonView {
