@@ -68,6 +68,16 @@ describe('audit trail: append-only, in people’s words, filtered, exported', ()
     await t.http.get('/api/audit-logs').query({ subjectType: 'nonsense' }).set(...bearer(admin)).expect(400);
   });
 
+  it('filters by date or date-time and refuses other ISO 8601 forms with 400, never 500 (to=2100 was a 500)', async () => {
+    for (const to of ['2100-01-01', '2100-01-01T00:00:00Z', '2100-01-01T08:00:00+08:00']) {
+      await t.http.get('/api/audit-logs').query({ offset: 0, to }).set(...bearer(admin)).expect(200);
+    }
+    for (const to of ['2100', '2100-01', '2026-W10', '2026-02-30']) {
+      const res = await t.http.get('/api/audit-logs').query({ offset: 0, to }).set(...bearer(admin)).expect(400);
+      expect([to, res.body.errors.map((e: { field: string }) => e.field)]).toEqual([to, ['to']]);
+    }
+  });
+
   it('exports the filtered entries as a real .xlsx workbook in Chinese', async () => {
     const res = await t.http
       .get('/api/audit-logs/export.xlsx')

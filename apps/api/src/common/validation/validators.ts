@@ -32,3 +32,8 @@ export const IsFen = (options?: ValidationOptions): PropertyDecorator =>
 
 /** A calendar date written YYYY-MM-DD (with `@IsISO8601({ strict: true })` for a real date). */
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A calendar date, alone or with a time (2026-03-18, 2026-03-18T08:00:00+08:00). ISO 8601 alone also allows a
+ * bare year or a week date, which PostgreSQL's timestamptz refuses: `to=2100` answered 500 (found by the fuzzer).
+ */
+export const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:$|T\d{2}:\d{2})/;
