@@ -1,9 +1,8 @@
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { BuiltServer, buildApi, http, HttpAnswer, startBuiltServer } from '../support/built-server';
 import { futureDate, needPayload, resultPayload } from '../support/listings';
-import { createTestDatabase, serverUrl, TestDatabase } from '../support/test-database';
+import { createTestDatabase, queryDatabase, serverUrl, TestDatabase } from '../support/test-database';
 
 // Two processes on one database: PostgreSQL only (embedded PGlite belongs to a single process).
 const describeWithServer = serverUrl() ? describe : describe.skip;
@@ -28,15 +27,7 @@ describeWithServer('several API instances on one database (change feed)', () => 
   let needId = '';
   let lapsedId = '';
 
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(database.url, text, params);
   const feedHead = async (): Promise<number> => Number((await sql<{ head: string }>('SELECT coalesce(max(position), 0)::text AS head FROM change_feed'))[0]?.head);
 
   const env = (instance: string, extra: Record<string, string> = {}): Record<string, string> => ({

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuiltServer, buildApi, http, JWT_SECRET, startBuiltServer, WORKSPACE_ROOT } from '../support/built-server';
-import { createTestDatabase, serverUrl, TestDatabase } from '../support/test-database';
+import { createTestDatabase, queryDatabase, serverUrl, TestDatabase } from '../support/test-database';
 
 // The built server against a PostgreSQL server, as an operator runs it; PGlite has no second process.
 const describeWithServer = serverUrl() ? describe : describe.skip;
@@ -34,15 +34,7 @@ describeWithServer('production: the built server on an empty PostgreSQL database
     await database?.drop();
   });
 
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(database.url, text, params);
 
   it('two instances started together migrate once, and both become ready', async () => {
     servers.push(await startBuiltServer({ DATABASE_URL: database.url! }), await startBuiltServer({ DATABASE_URL: database.url! }));

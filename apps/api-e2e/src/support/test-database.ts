@@ -22,6 +22,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** One statement on a PostgreSQL database through a connection of its own (what a spec checks behind the app's back). */
+export async function queryDatabase<T>(url: string | undefined, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
 /** The PostgreSQL server under test, if any (CI sets DATABASE_URL). */
 export function serverUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;

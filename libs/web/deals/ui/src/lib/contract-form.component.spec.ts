@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ContractInput, ContractType, FieldError } from '@xkx/contracts';
+import { domTesting } from '@xkx/web/ui/testing';
 import { ContractDraft, ContractFormComponent } from './contract-form.component';
 
 // The technology-contract form as a broker fills it: amounts typed in 元 (with 万, thousands separators),
@@ -56,27 +57,7 @@ class HostComponent {
 
 describe('ContractFormComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
-  const el = () => fixture.nativeElement as HTMLElement;
-  const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => {
-    const found = el().querySelector<T>(`[data-testid="${id}"]`);
-    if (!found) throw new Error(`no [data-testid="${id}"] on the page`);
-    return found;
-  };
-  const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  /** The message under a field (its mat-error), as the user reads it. */
-  const errorOf = (id: string) => text(byId(id).closest('mat-form-field')?.querySelector('mat-error'));
-
-  async function type(id: string, value: string) {
-    const input = byId(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-    await fixture.whenStable();
-  }
-  async function click(button: HTMLElement) {
-    button.click();
-    await fixture.whenStable();
-  }
+  const { el, byId, text, errorOf, type, click } = domTesting(() => fixture);
   /** Opens a mat-select and clicks the option with that code (the options are in the overlay). */
   async function choose(id: string, code: string) {
     await click(byId<HTMLElement>(id).querySelector<HTMLElement>('.mat-mdc-select-trigger')!);

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { KpiTargets, KpiTargetsBody, OrganizationSummary } from '@xkx/contracts';
 import { KpiTargetsPageComponent } from './kpi-targets-page.component';
+import { domTesting } from '@xkx/web/ui/testing';
 
 // The targets page as a manager uses it: the year's targets and the institution list come from the API,
 // the form is typed into, and the PUT body is what the API receives (amounts in integer fen).
@@ -35,12 +36,7 @@ describe('KpiTargetsPageComponent', () => {
     el().querySelector<T & Element>(selector) as T;
   const text = (selector: string) => q(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-  async function type(input: HTMLInputElement, value: string) {
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-    await fixture.whenStable();
-  }
+  const { type } = domTesting(() => fixture);
   async function save() {
     q<HTMLButtonElement>('[data-testid="targets-save"]').click();
     await fixture.whenStable();

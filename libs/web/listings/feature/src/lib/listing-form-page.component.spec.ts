@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ErrorBody, FieldNode, NeedInput, ResultDetail } from '@xkx/contracts';
+import { domTesting } from '@xkx/web/ui/testing';
 import { ListingFormPageComponent } from './listing-form-page.component';
 
 // The listing form as a researcher or an enterprise uses it: a need created from scratch, a published
@@ -55,26 +56,7 @@ describe('ListingFormPageComponent', () => {
   let fixture: ComponentFixture<ListingFormPageComponent>;
   let http: HttpTestingController;
   let navigate: jest.SpyInstance;
-  const el = () => fixture.nativeElement as HTMLElement;
-  const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => {
-    const found = el().querySelector<T>(`[data-testid="${id}"]`);
-    if (!found) throw new Error(`no [data-testid="${id}"] on the page`);
-    return found;
-  };
-  const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  const errorOf = (id: string) => text(byId(id).closest('mat-form-field')?.querySelector('mat-error'));
-
-  async function type(id: string, value: string) {
-    const input = byId(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-    await fixture.whenStable();
-  }
-  async function click(target: HTMLElement) {
-    target.click();
-    await fixture.whenStable();
-  }
+  const { el, byId, text, errorOf, type, click } = domTesting(() => fixture);
   /** Opens a mat-select and clicks the option that reads `label` (options live in the overlay). */
   async function choose(id: string, label: string) {
     await click(byId(id).querySelector<HTMLElement>('.mat-mdc-select-trigger')!);
