@@ -23,7 +23,11 @@ export interface TestDatabase {
 }
 
 /** One statement on a PostgreSQL database through a connection of its own (what a spec checks behind the app's back). */
-export async function queryDatabase<T>(url: string | undefined, text: string, params: unknown[] = []): Promise<T[]> {
+export async function queryDatabase<T>(
+  url: string | undefined,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -57,16 +61,22 @@ export interface TestDatabaseOptions {
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
-    const embeddedSnapshot = options.migrated ? process.env[options.seeded ? SEEDED_SNAPSHOT_ENV : SNAPSHOT_ENV] : undefined;
+    const embeddedSnapshot = options.migrated
+      ? process.env[options.seeded ? SEEDED_SNAPSHOT_ENV : SNAPSHOT_ENV]
+      : undefined;
     return { url: undefined, embeddedSnapshot, drop: async () => undefined };
   }
   const prefix = process.env[RUN_PREFIX_ENV];
   const name = `${prefix ?? 'xkx_test'}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const template = options.migrated ? process.env[options.seeded ? SEEDED_TEMPLATE_ENV : TEMPLATE_ENV] : undefined;
+  const template = options.migrated
+    ? process.env[options.seeded ? SEEDED_TEMPLATE_ENV : TEMPLATE_ENV]
+    : undefined;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   try {
-    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
+    await admin.query(
+      template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`,
+    );
   } finally {
     await admin.end();
   }
@@ -86,7 +96,10 @@ export async function dropTestDatabases(server: string, prefix: string): Promise
   await client.connect();
   let names: string[];
   try {
-    const rows = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${prefix}_`]);
+    const rows = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [`${prefix}_`],
+    );
     names = rows.rows.map((row) => row.datname);
   } finally {
     await client.end();

@@ -13,9 +13,11 @@ export function domTesting(fixture: () => ComponentFixture<unknown>) {
     if (!found) throw new Error(`no [data-testid="${id}"] on the page`);
     return found;
   };
-  const text = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (node: Element | null | undefined): string =>
+    node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   /** The message under a field (its mat-error), as the user reads it. */
-  const errorOf = (id: string): string => text(byId(id).closest('mat-form-field')?.querySelector('mat-error'));
+  const errorOf = (id: string): string =>
+    text(byId(id).closest('mat-form-field')?.querySelector('mat-error'));
 
   async function type(target: string | Element, value: string): Promise<void> {
     const input = (typeof target === 'string' ? byId(target) : target) as HTMLInputElement;
