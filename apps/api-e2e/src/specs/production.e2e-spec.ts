@@ -1,11 +1,11 @@
 import { creditCodeCheckChar } from '@xkx/util';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuiltServer, buildApi, http, JWT_SECRET, startBuiltServer, WORKSPACE_ROOT } from '../support/built-server';
+import { BUILD_DIR, BuiltServer, buildApi, http, JWT_SECRET, startBuiltServer, WORKSPACE_ROOT } from '../support/built-server';
 import { createTestDatabase, queryDatabase, serverUrl, TestDatabase } from '../support/test-database';
 
 // The built server against a PostgreSQL server, as an operator runs it; PGlite has no second process.
@@ -50,7 +50,7 @@ describeWithServer('production: the built server on an empty PostgreSQL database
 
   it('README step: npm run admin:create (password on standard input) makes the administrator, who signs in', async () => {
     const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: database.url! };
-    const npm = (args: string[], input: string) => spawnSync('npm', ['run', '--silent', ...args], { cwd: WORKSPACE_ROOT, env, input, encoding: 'utf8' });
+    const npm = (args: string[], input: string) => runScript(args, env, input);
     const refused = npm(['admin:create', '--', '--email', 'it@qixia.gov.cn', '--name', '王工', '--password', 'x'], '');
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('never taken from the command line');
@@ -93,7 +93,7 @@ describeWithServer('production: the built server on an empty PostgreSQL database
 
   it('README step: imports organizations from an .xlsx (npm run orgs:import), and they are listed', async () => {
     const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: database.url! };
-    const npm = (args: string[]) => spawnSync('npm', ['run', '--silent', 'orgs:import', '--', ...args], { cwd: WORKSPACE_ROOT, env, encoding: 'utf8' });
+    const npm = (args: string[]) => runScript(['orgs:import', '--', ...args], env);
     const dir = mkdtempSync(join(tmpdir(), 'xkx-orgs-'));
     const file = join(dir, 'orgs.xlsx');
     expect(npm(['--template', file]).status).toBe(0);
@@ -176,6 +176,22 @@ describeWithServer('production: the built server on an empty PostgreSQL database
 const CENTER_CREDIT_CODE = `91320113MA1XKX019${creditCodeCheckChar('91320113MA1XKX019')}`;
 
 const ORGS_ENTERPRISE_CREDIT_CODE = `91320113MA1XKX027${creditCodeCheckChar('91320113MA1XKX027')}`;
+
+/**
+ * `npm run <script> -- <args>` as the README says, run from this worker's build: the script is read from
+ * package.json (so a changed script is what is tested) and its `dist/api/` swapped for BUILD_DIR. The browser
+ * lane's `npm start` may rewrite dist/api at the same moment (nx restoring its build), and a CLI loading
+ * half-written files printed nothing (once in CI).
+ */
+function runScript(args: string[], env: NodeJS.ProcessEnv, input?: string): SpawnSyncReturns<string> {
+  const [name, ...rest] = args;
+  const scripts = (JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const script = scripts[name!];
+  if (!script?.startsWith('node dist/api/')) throw new Error(`package.json's ${name} is not "node dist/api/…": ${script}`);
+  const [command, ...scriptArgs] = script.replace('dist/api/', `${BUILD_DIR}/`).split(' ');
+  const passed = rest[0] === '--' ? rest.slice(1) : rest;
+  return spawnSync(command === 'node' ? process.execPath : command!, [...scriptArgs, ...passed], { cwd: WORKSPACE_ROOT, env, input, encoding: 'utf8' });
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
