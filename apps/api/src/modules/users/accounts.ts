@@ -25,17 +25,7 @@ export interface Account {
   organization: UserOrganization | null;
 }
 
-export interface NewAccount {
-  email: string;
-  name: string;
-  mobile: string | null;
-  role: Role;
-  status: UserStatus;
-  passwordHash: string;
-  organizationId: string | null;
-  verifiedAt: Date | null;
-  verifiedById: string | null;
-}
+export type NewAccount = Omit<Account, 'id' | 'organization'> & { verifiedAt: Date | null; verifiedById: string | null };
 
 /** What an account's owner (and auth, for sign-ins) may change: the profile, the password, the last sign-in. */
 export type AccountPatch = Partial<Pick<UserEntity, 'name' | 'mobile' | 'passwordHash' | 'lastLoginAt'>>;

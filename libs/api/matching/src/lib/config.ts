@@ -1,3 +1,5 @@
+import type { WordVectorOptions } from './word-vectors';
+
 /** BM25F parameters of one field: `weight` multiplies its term frequency, `b` is its length normalisation. */
 export interface FieldParams {
   weight: number;
@@ -57,18 +59,8 @@ export interface MatchConfig {
    * indexed listings' words (word-vectors.ts); a listing is the idf-weighted mean of its words' vectors, and the
    * cosine of need and result is fused with the relevance ranking over the candidate pool.
    */
-  dense: {
+  dense: WordVectorOptions & {
     enabled: boolean;
-    dims: number;
-    window: number;
-    negatives: number;
-    epochs: number;
-    learningRate: number;
-    minCount: number;
-    minN: number;
-    maxN: number;
-    subsample: number;
-    seed: number;
     /** At most this many listings (an even sample of both kinds) are trained on; all are embedded. */
     sampleDocs: number;
     /** Below this many listings the layer is not trained (vectors from a handful of texts are noise). */
