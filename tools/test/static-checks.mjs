@@ -51,7 +51,7 @@ function lint() {
       const target = project.targets[dependency];
       if (target?.executor !== 'nx:run-commands') throw new Error(`lint of ${project.name} depends on ${dependency}, which is not a command`);
       const [command, ...args] = target.options.command.split(' ');
-      run(command === 'node' ? 'node' : command, args);
+      run(command, args);
     }
   }
   // @nx/enforce-module-boundaries reads the project graph Nx caches; outside `nx run` it must be computed first.
