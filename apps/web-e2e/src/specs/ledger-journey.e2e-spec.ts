@@ -7,7 +7,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, openManagePage, signIn } from '../support/accounts';
 import { apiGet, apiPost, apiToken } from '../support/api';
 import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
-import { choose, moveTo, reloadDeal, resultPayload, text, waitForStage } from '../support/deal-steps';
+import { choose, moveTo, openForm, reloadDeal, resultPayload, saveAndSettle, text, waitForStage } from '../support/deal-steps';
 import { signNdaInDialog } from '../support/nda';
 import { backdateNotice } from '../support/notices';
 import { printToPdf, squeeze } from '../support/pdf';
@@ -215,32 +215,24 @@ describeBrowser(
         await b.getByTestId('c-installment-due-0').fill(addCalendarDays(today, 60));
         await b.getByTestId('c-installment-amount-0').fill(AMOUNT);
         await b.getByTestId('c-installment-description-0').fill(INSTALLMENT);
-        await b.getByTestId('c-save').click();
+        await saveAndSettle(b, 'c-save');
         await b.getByTestId('contract-details').waitFor();
         await waitForStage(b, 'CONTRACT_SIGNED');
 
         // Registered (the monthly report counts registered contracts), with a number of this year.
         const number = `${today.slice(0, 4)}320113${String(Date.now() % 1_000_000).padStart(6, '0')}`;
-        await b.getByTestId('registration-edit').click();
+        await openForm(b, 'registration-edit', 'r-status');
         await choose(b, 'r-extra-technicalField', 'data-value="新能源与高效节能"');
         await choose(b, 'r-extra-ipType', 'data-value="发明专利"');
-        await b.getByTestId('r-save').click();
+        await saveAndSettle(b, 'r-save');
         await b.locator('[data-testid="registration"][data-status="SUBMITTED"]').waitFor();
-        await b.getByTestId('registration-edit').click();
+        await openForm(b, 'registration-edit', 'r-number');
         await b.getByTestId('r-number').fill(number);
-        await b.getByTestId('r-save').click();
+        await saveAndSettle(b, 'r-save');
         await b.locator('[data-testid="registration"][data-status="REGISTERED"]').waitFor();
 
         // 6. A payment, and the bank's receipt attached to it: listed, and it downloads as the same file.
-        // Once in a CI run (load ~8) the first click opened no form within 30 s while the page was
-        // refreshing after the registration; the cause is not found (see the session note). The button
-        // only exists while no form is open, so clicking again is what a person would do, not a mask.
-        for (let attempt = 0; ; attempt++) {
-          await b.getByTestId('payment-new').click();
-          const opened = await b.getByTestId('p-amount').waitFor({ timeout: 10_000 }).then(() => true, () => false);
-          if (opened) break;
-          if (attempt === 2) throw new Error('the payment form did not open after three clicks');
-        }
+        await openForm(b, 'payment-new', 'p-amount');
         await b.getByTestId('p-amount').fill(PAYMENT);
         await b.getByTestId('p-evidence').fill('中国银行回单 No. 2026-0123');
         await b.getByTestId('p-save').click();

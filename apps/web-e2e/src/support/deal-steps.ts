@@ -59,3 +59,34 @@ export function resultPayload(title: string, confidentialDetail: string): Record
     validUntil: addCalendarDays(shanghaiDate(), 365),
   };
 }
+
+/**
+ * Clicks a save button on the deal page and waits until the page has fetched the deal again: every write there
+ * re-reads the deal (summary, stage, allowed moves), and the header above the contract section can change height
+ * when it lands. A click aimed at a button below it while it lands can hit the wrong place (in CI under load a
+ * 登记 click opened no form, twice); waiting for the re-read is what makes the next click land.
+ */
+export async function saveAndSettle(page: Page, saveTestId: string): Promise<void> {
+  const refreshed = page.waitForResponse(
+    (r) => r.request().method() === 'GET' && /\/api\/deals\/[^/]+$/.test(new URL(r.url()).pathname),
+    { timeout: 60_000 },
+  );
+  await page.getByTestId(saveTestId).click();
+  await refreshed;
+}
+
+/**
+ * Opens a form by its button and waits for one of its fields; clicks again (up to three times) when a click
+ * opened nothing. The button exists only while no form is open, so a second click cannot open a second form.
+ */
+export async function openForm(page: Page, buttonTestId: string, fieldTestId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(buttonTestId).click();
+    const opened = await page.getByTestId(fieldTestId).waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return;
+    if (attempt === 3) throw new Error(`${buttonTestId}: no ${fieldTestId} after three clicks`);
+  }
+}

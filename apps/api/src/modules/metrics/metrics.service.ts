@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, LoggerService, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
+import { Logger as AppLogger } from 'nestjs-pino';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -87,6 +88,9 @@ export class MetricsService implements OnModuleInit, OnApplicationBootstrap, OnA
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
     private readonly config: AppConfig,
+    // This app's own logger: Nest's static Logger writes through whichever app in the process called useLogger
+    // last, so with several apps in one process (the API test tier) a slow-query line could land in another's log.
+    @Optional() private readonly appLogger?: AppLogger,
   ) {
     this.tokenDigest = config.METRICS_TOKEN ? digest(config.METRICS_TOKEN) : undefined;
     // Process CPU, memory, event-loop lag and GC: only where someone can read them.
@@ -104,7 +108,7 @@ export class MetricsService implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   onModuleInit(): void {
-    this.dataSource.subscribers.push(new QueryObserver(this.queryDuration, this.queryErrors, this.config.XKX_SLOW_QUERY_MS));
+    this.dataSource.subscribers.push(new QueryObserver(this.queryDuration, this.queryErrors, this.config.XKX_SLOW_QUERY_MS, this.appLogger ?? new Logger()));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -218,12 +222,11 @@ export class MetricsService implements OnModuleInit, OnApplicationBootstrap, OnA
 
 /** Times every query TypeORM runs; a slow one is logged at warn with the route of the request it served. */
 class QueryObserver implements EntitySubscriberInterface {
-  private readonly logger = new Logger('Database');
-
   constructor(
     private readonly duration: Histogram,
     private readonly errors: Counter,
     private readonly slowMs: number,
+    private readonly logger: LoggerService,
   ) {}
 
   afterQuery(event: AfterQueryEvent<unknown>): void {
@@ -236,7 +239,7 @@ class QueryObserver implements EntitySubscriberInterface {
     if (this.slowMs > 0 && ms > this.slowMs) {
       const req = currentRequest();
       const route = req ? `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? NO_ROUTE}` : null;
-      this.logger.warn({ durationMs: ms, route, query: event.query.slice(0, 300) }, `slow query: ${ms} ms`);
+      this.logger.warn({ durationMs: ms, route, query: event.query.slice(0, 300) }, `slow query: ${ms} ms`, 'Database');
     }
   }
 }
