@@ -24,6 +24,8 @@ import { ResultIpAssetEntity } from '../modules/listings/entities/result-ip-asse
 import { ResultEntity } from '../modules/listings/entities/result.entity';
 import { ChangeFeedEntryEntity } from '../modules/feed/change-feed-entry.entity';
 import { FeedConsumerPositionEntity } from '../modules/feed/feed-consumer-position.entity';
+import { ExpertEntity } from '../modules/experts/entities/expert.entity';
+import { LaboratoryEntity } from '../modules/experts/entities/laboratory.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox-mail.entity';
 import { BrokerMatchViewEntity } from '../modules/matching/broker-match-view.entity';
 import { MatchFeedbackEntity } from '../modules/matching/match-feedback.entity';
@@ -87,4 +89,7 @@ export const ENTITIES = [
   // Change feed (issue 13)
   ChangeFeedEntryEntity,
   FeedConsumerPositionEntity,
+  // Experts and laboratories (issue 16)
+  LaboratoryEntity,
+  ExpertEntity,
 ];

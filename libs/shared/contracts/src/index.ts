@@ -18,3 +18,4 @@ export * from './lib/audit';
 export * from './lib/bulk';
 export * from './lib/todo';
 export * from './lib/portal';
+export * from './lib/experts';
