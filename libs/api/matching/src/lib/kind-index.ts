@@ -39,6 +39,41 @@ export class TermDictionary {
   get size(): number {
     return this.terms.length;
   }
+
+  /** Every term in id order, and which are bigrams (index snapshots). */
+  exportState(): { terms: string[]; grams: Uint8Array } {
+    return { terms: [...this.terms], grams: Uint8Array.from(this.gram, (g) => (g ? 1 : 0)) };
+  }
+
+  /** Refills an empty dictionary from exportState(): the same ids for the same terms. */
+  importState(terms: readonly string[], grams: Uint8Array): void {
+    if (this.terms.length > 0) throw new Error('TermDictionary.importState needs an empty dictionary');
+    terms.forEach((term, id) => {
+      const gram = grams[id] === 1;
+      this.ids.set(gram ? GRAM_PREFIX + term : term, id);
+      this.terms.push(term);
+      this.gram.push(gram);
+    });
+  }
+}
+
+/**
+ * A kind's listings as flat arrays, live slots in slot order (index snapshots): each listing's term ids and
+ * packed frequencies (CSR by `termPtr`), its six field lengths, and its semantic and dense vectors
+ * (`semHas`/`denseHas` say which it has; absent ones are zeros).
+ */
+export interface KindState {
+  docs: MatchDoc[];
+  termPtr: Int32Array;
+  termIds: Int32Array;
+  termTfs: Uint32Array;
+  lens: Float32Array;
+  semDims: number;
+  semVecs: Float32Array;
+  semHas: Uint8Array;
+  denseDims: number;
+  denseVecs: Float32Array;
+  denseHas: Uint8Array;
 }
 
 export interface FieldTokens {
@@ -361,5 +396,87 @@ export class KindIndex {
 
   get slotCount(): number {
     return this.nextSlot;
+  }
+
+  /** The live listings, in slot order, as flat arrays (see KindState); removed slots are left out. */
+  exportState(): KindState {
+    const slots: number[] = [];
+    for (let s = 0; s < this.nextSlot; s++) if (this.alive[s] === 1) slots.push(s);
+    const n = slots.length;
+    const termPtr = new Int32Array(n + 1);
+    slots.forEach((s, i) => (termPtr[i + 1] = (termPtr[i] as number) + (this.slotTerms[s]?.length ?? 0)));
+    const termIds = new Int32Array(termPtr[n] as number);
+    const termTfs = new Uint32Array(termPtr[n] as number);
+    const lens = new Float32Array(n * FIELD_COUNT);
+    const dimsOf = (vecs: readonly (Float32Array | undefined)[]): number => slots.reduce((d, s) => Math.max(d, vecs[s]?.length ?? 0), 0);
+    const semDims = dimsOf(this.semVecs);
+    const denseDims = dimsOf(this.denseVecs);
+    const semVecs = new Float32Array(n * semDims);
+    const denseVecs = new Float32Array(n * denseDims);
+    const semHas = new Uint8Array(n);
+    const denseHas = new Uint8Array(n);
+    slots.forEach((s, i) => {
+      termIds.set(this.slotTerms[s] ?? [], termPtr[i] as number);
+      termTfs.set(this.slotTfs[s] ?? [], termPtr[i] as number);
+      lens.set(this.lens.subarray(s * FIELD_COUNT, (s + 1) * FIELD_COUNT), i * FIELD_COUNT);
+      const sem = this.semVecs[s];
+      if (sem) {
+        semVecs.set(sem, i * semDims);
+        semHas[i] = 1;
+      }
+      const dense = this.denseVecs[s];
+      if (dense) {
+        denseVecs.set(dense, i * denseDims);
+        denseHas[i] = 1;
+      }
+    });
+    return { docs: slots.map((s) => this.docs[s] as MatchDoc), termPtr, termIds, termTfs, lens, semDims, semVecs, semHas, denseDims, denseVecs, denseHas };
+  }
+
+  /**
+   * Fills an empty kind index from exportState() (slots 0..n-1 in the exported order) without analysing any
+   * text: the postings are rebuilt from each listing's terms, in slot order as `add` appends them.
+   */
+  importState(state: KindState): void {
+    if (this.nextSlot > 0) throw new Error('KindIndex.importState needs an empty index');
+    const n = state.docs.length;
+    this.alive = new Uint8Array(Math.max(n, 16)).fill(1, 0, n);
+    this.lens = new Float32Array(Math.max(n * FIELD_COUNT, 16));
+    this.lens.set(state.lens);
+    for (let i = 0; i < state.lens.length; i++) this.lenSum[i % FIELD_COUNT] = (this.lenSum[i % FIELD_COUNT] as number) + (state.lens[i] as number);
+    const vocabulary = this.dict.size;
+    const counts = new Int32Array(vocabulary);
+    for (let j = 0; j < state.termIds.length; j++) counts[state.termIds[j] as number]++;
+    this.pLen = new Int32Array(vocabulary);
+    this.df = Int32Array.from(counts);
+    this.pDocs = new Array<Int32Array<ArrayBuffer> | undefined>(vocabulary);
+    this.pTfs = new Array<Uint32Array<ArrayBuffer> | undefined>(vocabulary);
+    for (let t = 0; t < vocabulary; t++) {
+      const c = counts[t] as number;
+      if (c === 0) continue;
+      this.pDocs[t] = new Int32Array(c);
+      this.pTfs[t] = new Uint32Array(c);
+    }
+    for (let s = 0; s < n; s++) {
+      const doc = state.docs[s] as MatchDoc;
+      this.slotOf.set(doc.id, s);
+      this.docs[s] = doc;
+      const from = state.termPtr[s] as number;
+      const to = state.termPtr[s + 1] as number;
+      this.slotTerms[s] = state.termIds.slice(from, to);
+      this.slotTfs[s] = state.termTfs.slice(from, to);
+      for (let j = from; j < to; j++) {
+        const term = state.termIds[j] as number;
+        const p = this.pLen[term] as number;
+        (this.pDocs[term] as Int32Array)[p] = s;
+        (this.pTfs[term] as Uint32Array)[p] = state.termTfs[j] as number;
+        this.pLen[term] = p + 1;
+      }
+      this.semVecs[s] = state.semHas[s] ? state.semVecs.slice(s * state.semDims, (s + 1) * state.semDims) : undefined;
+      this.denseVecs[s] = state.denseHas[s] ? state.denseVecs.slice(s * state.denseDims, (s + 1) * state.denseDims) : undefined;
+    }
+    this.nextSlot = n;
+    this.liveCount = n;
+    this.deadCount = 0;
   }
 }

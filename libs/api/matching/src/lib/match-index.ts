@@ -15,7 +15,8 @@ import {
 import { fuseDense, wordBagOf } from './dense-layer';
 import { FeedbackModel } from './feedback';
 import { LearnedWeights, learnedScore } from './learned-weights';
-import { countTerms, DocTokens, KindIndex, QueryTerms, TermDictionary, unpackTf } from './kind-index';
+import { countTerms, DocTokens, KindIndex, KindState, QueryTerms, TermDictionary, unpackTf } from './kind-index';
+import { SnapshotReader, SnapshotWriter } from './snapshot-codec';
 import { dot, LsaSpace, normalize, TermBag } from './semantic';
 import { WordBag, WordVectors } from './word-vectors';
 import type {
@@ -44,6 +45,19 @@ interface PreparedQuery {
   vector: Float32Array | undefined;
   /** The best candidate of the query's own words (first-pass BM25F, before expansion). */
   direct?: number;
+}
+
+/** Dates in listings survive the snapshot's JSON as tagged strings (a Date in, a Date out). */
+const DATE_TAG = '\u0000D';
+function dateReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  return this[key] instanceof Date ? DATE_TAG + String(value) : value;
+}
+function reviveDates(doc: MatchDoc): void {
+  const record = doc as unknown as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (typeof v === 'string' && v.startsWith(DATE_TAG)) record[key] = new Date(v.slice(DATE_TAG.length));
+  }
 }
 
 const other = (kind: MatchKind): MatchKind => (kind === 'need' ? 'result' : 'need');
@@ -116,16 +130,33 @@ export class MatchIndex {
    * last batch (refitting after every batch made a 120k-listing boot quadratic).
    */
   addAll(docs: Iterable<MatchDoc>, options: { refresh?: boolean } = {}): void {
+    for (const step of this.addAllSteps(docs, options)) void step;
+  }
+
+  /**
+   * addAll() in pieces that give the event loop back: the same index, built by a background job without
+   * holding the process for the minute a large market takes (one yield per `every` listings and per phase of
+   * the semantic refresh; the SVD and the word-vector training are single steps of a few seconds).
+   */
+  async addAllChunked(docs: Iterable<MatchDoc>, pause: () => Promise<void>, every = 500): Promise<void> {
+    for (const step of this.addAllSteps(docs, {}, every)) if (step) await pause();
+  }
+
+  private *addAllSteps(docs: Iterable<MatchDoc>, options: { refresh?: boolean }, every = Infinity): Generator<boolean> {
     this.deferSemantics = true;
     try {
       // A canonical order (kind, title, id): slots, term ids and the semantic sample, and so every tie, are
       // then the same whatever order the caller read the listings in (a fresh database gives fresh ids and
       // another order; the same benchmark ranked 0.255 and 0.2528 in two runs).
-      for (const doc of [...docs].sort(canonicalOrder)) this.upsert(doc);
+      let n = 0;
+      for (const doc of [...docs].sort(canonicalOrder)) {
+        this.upsert(doc);
+        if (++n % every === 0) yield true;
+      }
     } finally {
       this.deferSemantics = false;
     }
-    if (options.refresh !== false) this.refreshSemantics();
+    if (options.refresh !== false) yield* this.refreshSteps(every);
   }
 
   /**
@@ -134,7 +165,16 @@ export class MatchIndex {
    * upserted listings are folded in with the current projection (new words get no vector until then).
    */
   refreshSemantics(): void {
-    this.trainDense();
+    for (const step of this.refreshSteps()) void step;
+  }
+
+  /** refreshSemantics() with the event loop given back between its phases and every `every` listings. */
+  async refreshSemanticsChunked(pause: () => Promise<void>, every = 2000): Promise<void> {
+    for (const step of this.refreshSteps(every)) if (step) await pause();
+  }
+
+  private *refreshSteps(every = Infinity): Generator<boolean> {
+    yield* this.trainDenseSteps(every);
     const cfg = this.config.semantic;
     if (!cfg.enabled) return;
     const all: { kind: KindIndex; slot: number }[] = [];
@@ -145,6 +185,7 @@ export class MatchIndex {
       const item = all[Math.floor(i)] as { kind: KindIndex; slot: number };
       bags.push(this.semanticBag(item.kind, item.slot));
     }
+    yield every !== Infinity;
     this.space.fit(bags, this.dict.size, {
       dims: cfg.dims,
       minDf: cfg.minDf,
@@ -153,8 +194,13 @@ export class MatchIndex {
       spectrumPower: cfg.spectrumPower,
       seed: cfg.seed,
     });
+    yield every !== Infinity;
     this.fittedLive = all.length;
-    for (const { kind, slot } of all) kind.semVecs[slot] = this.embedSlot(kind, slot);
+    let n = 0;
+    for (const { kind, slot } of all) {
+      kind.semVecs[slot] = this.embedSlot(kind, slot);
+      if (++n % every === 0) yield true;
+    }
   }
 
   private fittedLive = 0;
@@ -165,6 +211,10 @@ export class MatchIndex {
    * listing. Run by refreshSemantics(); deterministic (seeded, fixed order).
    */
   trainDense(): void {
+    for (const step of this.trainDenseSteps()) void step;
+  }
+
+  private *trainDenseSteps(every = Infinity): Generator<boolean> {
     const cfg = this.config.dense;
     if (!cfg.enabled) {
       this.dense = undefined;
@@ -181,6 +231,7 @@ export class MatchIndex {
     const step = Math.max(1, all.length / Math.max(cfg.sampleDocs, 1));
     const sentences: string[][] = [];
     const documents: string[][] = [];
+    let n = 0;
     for (let i = 0; i < all.length; i += step) {
       const { kind, slot } = all[Math.floor(i)] as { kind: KindIndex; slot: number };
       const doc = kind.doc(slot);
@@ -188,9 +239,15 @@ export class MatchIndex {
       const { title, keywords, body } = this.tokenize(doc);
       sentences.push([...title.words], [...keywords.words], [...body.words]);
       documents.push([...title.words, ...keywords.words, ...body.words]);
+      if (++n % every === 0) yield true;
     }
     this.dense = WordVectors.train(sentences, documents, cfg);
-    for (const { kind, slot } of all) kind.denseVecs[slot] = this.dense.embed(this.wordBag(kind, slot));
+    yield every !== Infinity;
+    n = 0;
+    for (const { kind, slot } of all) {
+      kind.denseVecs[slot] = this.dense.embed(this.wordBag(kind, slot));
+      if (++n % every === 0) yield true;
+    }
   }
 
   /** A listing's words from its stored terms, weighted as wordBagOf weighs analysed text. */
@@ -219,6 +276,103 @@ export class MatchIndex {
   private shouldAutoRefresh(): boolean {
     const live = this.kinds.result.size + this.kinds.need.size;
     return live <= this.config.semantic.autoRefreshMaxDocs && live > 1.25 * this.fittedLive;
+  }
+
+  /**
+   * The index as bytes (uncompressed): the configuration, the term dictionary, each kind's listings with their
+   * terms, lengths and vectors, the semantic space and the word vectors: everything that costs time to build.
+   * Broker feedback and learned weights are not in it (the caller keeps them in its database). The same index
+   * gives the same bytes; an index built by addAll() and one restored from its snapshot rank identically.
+   * `meta` (plain JSON) is kept with it, for the caller's own checks.
+   */
+  toSnapshot(meta: Record<string, unknown> = {}): Uint8Array {
+    const w = new SnapshotWriter();
+    const dict = this.dict.exportState();
+    w.addText('dict.terms', JSON.stringify(dict.terms));
+    w.add('dict.grams', dict.grams);
+    for (const name of ['result', 'need'] as const) {
+      const st = this.kinds[name].exportState();
+      w.addText(`${name}.docs`, JSON.stringify(st.docs, dateReplacer));
+      w.add(`${name}.termPtr`, st.termPtr);
+      w.add(`${name}.termIds`, st.termIds);
+      w.add(`${name}.termTfs`, st.termTfs);
+      w.add(`${name}.lens`, st.lens);
+      w.add(`${name}.semVecs`, st.semVecs);
+      w.add(`${name}.semHas`, st.semHas);
+      w.add(`${name}.denseVecs`, st.denseVecs);
+      w.add(`${name}.denseHas`, st.denseHas);
+      meta = { ...meta, [`${name}Dims`]: [st.semDims, st.denseDims] };
+    }
+    const lsa = this.space.exportState();
+    w.add('lsa.rowOf', lsa.rowOf);
+    w.add('lsa.proj', lsa.proj);
+    w.add('lsa.idf', lsa.idf);
+    const dense = this.dense?.exportState();
+    if (dense) {
+      w.addText('dense.words', JSON.stringify(dense.words));
+      w.addText('dense.grams', JSON.stringify(dense.grams));
+      w.add('dense.wordVecs', dense.wordVecs);
+      w.add('dense.input', dense.input);
+      w.add('dense.idfs', dense.idfs);
+    }
+    return w.finish({
+      ...meta,
+      config: this.config,
+      fittedLive: this.fittedLive,
+      lsa: { k: lsa.k, docs: lsa.docs },
+      dense: dense ? { dims: dense.dims, minN: dense.minN, maxN: dense.maxN, docs: dense.docs, trainedTokens: dense.trainedTokens } : null,
+    });
+  }
+
+  /** The caller's `meta` of a snapshot, without restoring it. */
+  static snapshotMeta(bytes: Uint8Array): Record<string, unknown> {
+    return new SnapshotReader(bytes).meta;
+  }
+
+  /**
+   * An index restored from toSnapshot() bytes, analysing no text. Throws when the snapshot was made with another
+   * configuration (it would rank differently): the caller then builds from its listings. `options.analyzer`
+   * must be the one the snapshot was built with (the caller checks that through its `meta`).
+   */
+  static fromSnapshot(bytes: Uint8Array, options: MatchIndexOptions = {}): MatchIndex {
+    const r = new SnapshotReader(bytes);
+    const index = new MatchIndex(options);
+    if (JSON.stringify(r.meta['config']) !== JSON.stringify(index.config)) throw new Error('index snapshot made with another matching configuration');
+    index.dict.importState(JSON.parse(r.text('dict.terms')) as string[], r.u8('dict.grams'));
+    for (const name of ['result', 'need'] as const) {
+      const [semDims, denseDims] = r.meta[`${name}Dims`] as [number, number];
+      const docs = JSON.parse(r.text(`${name}.docs`)) as MatchDoc[];
+      for (const doc of docs) reviveDates(doc);
+      const state: KindState = {
+        docs,
+        termPtr: r.i32(`${name}.termPtr`),
+        termIds: r.i32(`${name}.termIds`),
+        termTfs: r.u32(`${name}.termTfs`),
+        lens: r.f32(`${name}.lens`),
+        semDims,
+        semVecs: r.f32(`${name}.semVecs`),
+        semHas: r.u8(`${name}.semHas`),
+        denseDims,
+        denseVecs: r.f32(`${name}.denseVecs`),
+        denseHas: r.u8(`${name}.denseHas`),
+      };
+      index.kinds[name].importState(state);
+    }
+    const lsa = r.meta['lsa'] as { k: number; docs: number };
+    index.space.importState({ rowOf: r.i32('lsa.rowOf'), proj: r.f32('lsa.proj'), idf: r.f32('lsa.idf'), k: lsa.k, docs: lsa.docs });
+    index.fittedLive = r.meta['fittedLive'] as number;
+    const dense = r.meta['dense'] as { dims: number; minN: number; maxN: number; docs: number; trainedTokens: number } | null;
+    index.dense = dense
+      ? WordVectors.fromState({
+          ...dense,
+          words: JSON.parse(r.text('dense.words')) as string[],
+          grams: JSON.parse(r.text('dense.grams')) as string[],
+          wordVecs: r.f32('dense.wordVecs'),
+          input: r.f32('dense.input'),
+          idfs: r.f32('dense.idfs'),
+        })
+      : undefined;
+    return index;
   }
 
   remove(kindName: MatchKind, id: string): boolean {

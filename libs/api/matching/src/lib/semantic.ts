@@ -18,6 +18,15 @@ export interface LsaFitOptions {
   seed: number;
 }
 
+/** A fitted LsaSpace as plain arrays. */
+export interface LsaState {
+  rowOf: Int32Array;
+  proj: Float32Array;
+  idf: Float32Array;
+  k: number;
+  docs: number;
+}
+
 /**
  * The semantic layer: latent semantic analysis learned from the indexed listings themselves (no downloaded
  * model). `fit` takes a truncated SVD of the tf-idf (documents × terms) matrix; each term gets a k-dimensional
@@ -111,6 +120,19 @@ export class LsaSpace {
     this.idf = idf;
     this.k = k;
     this.docs = n;
+  }
+
+  /** The fitted projection (index snapshots). */
+  exportState(): LsaState {
+    return { rowOf: this.rowOf, proj: this.proj, idf: this.idf, k: this.k, docs: this.docs };
+  }
+
+  importState(state: LsaState): void {
+    this.rowOf = state.rowOf;
+    this.proj = state.proj;
+    this.idf = state.idf;
+    this.k = state.k;
+    this.docs = state.docs;
   }
 
   /** Unit vector of a weighted bag of terms, or undefined when none of its terms is in the space. */

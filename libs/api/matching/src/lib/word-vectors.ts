@@ -33,6 +33,21 @@ const NEG_TABLE = 1 << 20;
  * word that shares characters with known ones still has a vector. Training is single-threaded over typed arrays
  * with one seeded generator and a fixed order: the same sentences give the same vectors, bit for bit.
  */
+/** A trained WordVectors model as plain data. */
+export interface WordVectorState {
+  dims: number;
+  minN: number;
+  maxN: number;
+  /** Vocabulary words by row, then character n-grams by id. */
+  words: string[];
+  grams: string[];
+  wordVecs: Float32Array;
+  input: Float32Array;
+  idfs: Float32Array;
+  docs: number;
+  trainedTokens: number;
+}
+
 export class WordVectors {
   readonly dims: number;
   private readonly wordId = new Map<string, number>();
@@ -62,6 +77,36 @@ export class WordVectors {
   /** The unit-length input rows of the vocabulary, for tests (two trainings must give the same ones). */
   get vectors(): Float32Array {
     return this.wordVecs;
+  }
+
+  /** The trained model as plain data (index snapshots); fromState() gives back an identical model. */
+  exportState(): WordVectorState {
+    return {
+      dims: this.dims,
+      minN: this.minN,
+      maxN: this.maxN,
+      words: [...this.wordId.keys()],
+      grams: [...this.gramId.keys()],
+      wordVecs: this.wordVecs,
+      input: this.input,
+      idfs: this.idfs,
+      docs: this.docs,
+      trainedTokens: this.trainedTokens,
+    };
+  }
+
+  static fromState(state: WordVectorState): WordVectors {
+    const model = new WordVectors(state.dims);
+    model.minN = state.minN;
+    model.maxN = state.maxN;
+    state.words.forEach((w, i) => model.wordId.set(w, i));
+    state.grams.forEach((g, i) => model.gramId.set(g, i));
+    model.wordVecs = state.wordVecs;
+    model.input = state.input;
+    model.idfs = state.idfs;
+    model.docs = state.docs;
+    model.trainedTokens = state.trainedTokens;
+    return model;
   }
 
   /**
