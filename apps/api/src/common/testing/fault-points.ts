@@ -17,6 +17,8 @@ export const FAULT_POINTS = [
   'import.after-chunk',
   /** A publishing chunk has published its listings; not committed. */
   'import.publish.before-commit',
+  /** A matching index snapshot's row is inserted; its transaction not yet committed. */
+  'match.snapshot.before-commit',
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 

@@ -17,6 +17,8 @@ export interface FeedTopics {
    * (`origin`, the writing instance, did so in the request).
    */
   'synonyms.changed': { origin: string };
+  /** A matching index snapshot was published (match_index_snapshot): instances swap to it when it is fresher than theirs. */
+  'matching.snapshot': { version: number; feedPosition: number };
 }
 
 export type FeedTopic = keyof FeedTopics;

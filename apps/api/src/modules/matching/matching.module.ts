@@ -6,12 +6,14 @@ import { TaxonomyModule } from '@xkx/api/modules/taxonomy/taxonomy.module';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchingController } from './matching.controller';
+import { MatchIndexSnapshotEntity } from './match-index-snapshot.entity';
+import { MatchSnapshotService } from './match-snapshot.service';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity]), ListingsModule, SearchModule, TaxonomyModule],
+  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity, MatchIndexSnapshotEntity]), ListingsModule, SearchModule, TaxonomyModule],
   controllers: [MatchingController],
-  providers: [MatchingService],
-  exports: [MatchingService],
+  providers: [MatchingService, MatchSnapshotService],
+  exports: [MatchingService, MatchSnapshotService],
 })
 export class MatchingModule {}

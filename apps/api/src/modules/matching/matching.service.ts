@@ -4,8 +4,9 @@ import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, publishedMatchDocs, publishedMatchDocsByIds } from '@xkx/api/modules/listings/listing-reader';
-import { LISTING_SPECS, kindSpec } from '@xkx/api/modules/listings/listing-kinds';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { findListingFacts, findMatchDoc, publishedCards, publishedChangedSince, publishedMatchDocsByIds } from '@xkx/api/modules/listings/listing-reader';
+import { kindSpec } from '@xkx/api/modules/listings/listing-kinds';
 import { canManage, isBroker } from '@xkx/api/modules/listings/listing-access';
 import { introducedPairs } from '@xkx/api/modules/deals/introduction-reader';
 import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
@@ -17,16 +18,18 @@ import { SynonymChangeListeners } from '@xkx/api/modules/taxonomy/synonym-change
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
 import { MatchFeedbackEntity } from './match-feedback.entity';
+import { MatchSnapshotService, readPublished } from './match-snapshot.service';
 
-const LOAD_BATCH = 2000;
 const NEVER_LOOKED_DAYS = 30;
 const SEMANTIC_REFRESH_MS = 24 * 3600 * 1000;
+/** Listings upserted since the semantic layer was fitted before a new snapshot is asked for (imports bring new words). */
 const UPSERTS_BEFORE_REFRESH = 1000;
 const APPLY_BATCH = 1000;
 
 /**
- * The matching engine (libs/api/matching) kept in memory and in step with the database: loaded from
- * the published listings at start, then updated from the change feed as listings are published, changed
+ * The matching engine (libs/api/matching) kept in memory and in step with the database: restored at start from
+ * the latest snapshot (MatchSnapshotService) plus the change feed since its position, or built from the
+ * published listings when there is none (then the snapshot job writes the first), then updated from the change feed as listings are published, changed
  * or withdrawn and as feedback is recorded, on every instance, within a second of the commit and
  * without a rebuild (consumer `matching-index`). Declined introductions become feedback rows once for
  * the whole cluster (consumer `match-feedback`).
@@ -48,11 +51,17 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   private upsertsSinceRefresh = 0;
   /** Listing changes received and not yet applied to the index (its lag, for the metrics). */
   private pending = 0;
+  /** Feed position the live index's semantic layer was fitted at, and the snapshot it came from (0: built here). */
+  private fittedAt = 0;
+  private snapshotVersion = 0;
+  /** How the index was loaded at start, and how long it took (bench:match, logs). */
+  private loadedFrom: { source: 'snapshot' | 'listings'; ms: number; version: number; replayed: number } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
     private readonly feed: ChangeFeed,
+    private readonly snapshots: MatchSnapshotService,
     synonymListeners: SynonymChangeListeners,
   ) {
     this.index = this.newIndex();
@@ -68,7 +77,7 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onModuleInit(): void {
-    this.feed.register({ name: 'matching-index', scope: 'instance', topics: ['listing.changed', 'match.feedback'], handle: (events) => this.enqueue(events) });
+    this.feed.register({ name: 'matching-index', scope: 'instance', topics: ['listing.changed', 'match.feedback', 'matching.snapshot'], handle: (events) => this.enqueue(events) });
     // A counterpart declining an introduction is the strongest feedback there is.
     this.feed.register({ name: 'match-feedback', scope: 'cluster', topics: ['introduction.declined'], handle: (events, manager) => this.recordDeclines(events, manager) });
   }
@@ -89,25 +98,71 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   onApplicationBootstrap(): void {
     // Search has loaded the admin's synonyms by now (its module initialised first).
     this.index = this.newIndex();
-    // Large markets take a while to load; routes answer 503 MATCHING_NOT_READY until then.
-    void this.load()
+    // Routes answer 503 MATCHING_NOT_READY until the index is in (seconds from a snapshot, minutes from 100k listings).
+    void this.boot()
       .catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`))
       .finally(() => this.markReady());
-    // Single upserts place new listings with the current semantic projection; relearn it nightly.
-    this.refreshTimer = setInterval(() => this.enqueueRefresh(), SEMANTIC_REFRESH_MS);
+    // Single upserts place new listings with the current semantic projection; a new snapshot relearns it nightly.
+    this.refreshTimer = setInterval(() => this.requestSnapshot(), SEMANTIC_REFRESH_MS);
     this.refreshTimer.unref();
+  }
+
+  /** The latest snapshot and the feed since it; the listings themselves when there is no usable snapshot. */
+  private async boot(): Promise<void> {
+    const started = Date.now();
+    const restored = await this.snapshots.loadLatest({ analyzer: this.text.textAnalyzer }).catch((error: unknown) => {
+      this.logger.warn(`matching snapshot not loaded: ${String(error)}`);
+      return undefined;
+    });
+    if (!restored) {
+      await this.load();
+      this.loadedFrom = { source: 'listings', ms: Date.now() - started, version: 0, replayed: 0 };
+      // A fresh install (or a stale snapshot): the job writes the snapshot the next start loads.
+      this.requestSnapshot();
+      return;
+    }
+    const replayed = await this.catchUp(restored.index, restored.feedPosition);
+    await this.loadFeedback(restored.index);
+    this.index = restored.index;
+    this.fittedAt = restored.feedPosition;
+    this.snapshotVersion = restored.version;
+    this.upsertsSinceRefresh = replayed;
+    this.loaded = true;
+    this.loadedFrom = { source: 'snapshot', ms: Date.now() - started, version: restored.version, replayed };
+    this.logger.log(
+      `matching index loaded from snapshot ${restored.version} (feed position ${restored.feedPosition}) and ${replayed} listing changes since: ${this.index.size('result')} results, ${this.index.size('need')} needs in ${Date.now() - started} ms`,
+    );
+  }
+
+  /** Asks for a new snapshot (the job fits the semantic layer off the request path; instances swap to it). */
+  requestSnapshot(): void {
+    void this.snapshots
+      .publish()
+      .then((outcome) => {
+        if (!outcome.published) this.logger.debug(`matching snapshot not published: ${outcome.reason}`);
+      })
+      .catch((error: unknown) => this.logger.warn(`matching snapshot failed: ${String(error)}`));
+  }
+
+  /** Where the index came from at start and how long it took (bench:match). */
+  get loadReport(): { source: 'snapshot' | 'listings'; ms: number; version: number; replayed: number } | undefined {
+    return this.loadedFrom;
+  }
+
+  /**
+   * Applies to `index` every listing change the feed recorded after `position` (each listing is read again, so
+   * a change seen twice costs a read, never a wrong answer); returns how many listings were read.
+   */
+  private async catchUp(index: MatchIndex, position: number): Promise<number> {
+    const rows = await this.dataSource.query<Array<{ payload: FeedTopics['listing.changed'] }>>(
+      `SELECT payload FROM change_feed WHERE topic = 'listing.changed' AND position > $1 ORDER BY position`,
+      [position],
+    );
+    return this.applyListingChanges(index, rows.map((r) => r.payload));
   }
 
   onApplicationShutdown(): void {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
-  }
-
-  /** Relearns the semantic layer from the current listings (after bulk imports, and nightly). */
-  enqueueRefresh(): void {
-    this.queue = this.queue
-      .then(() => this.ready)
-      .then(() => this.index.refreshSemantics())
-      .catch((error: unknown) => this.logger.warn(`semantic refresh failed: ${String(error)}`));
   }
 
   /** Rebuilds the index from the database (evaluation and maintenance; the app keeps it in step by itself). */
@@ -127,6 +182,9 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
         const fresh = this.newIndex();
         await this.load(fresh);
         this.index = fresh;
+        this.snapshotVersion = 0;
+        // The snapshots were built with the old synonyms: the job writes one with the new.
+        this.requestSnapshot();
       })
       .catch((error: unknown) => this.logger.warn(`matching index rebuild failed: ${String(error)}`));
   }
@@ -305,26 +363,25 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   /** Fills `index` (the live one by default) from the published listings and the feedback. */
   private async load(index: MatchIndex = this.index): Promise<void> {
     const started = Date.now();
-    // Read in batches, added at once: addAll puts the listings in its canonical order, so the index (and every
-    // tie) is the same whatever order the rows come in. The index keeps the documents anyway.
-    const docs: MatchDoc[] = [];
-    for (const spec of Object.values(LISTING_SPECS)) {
-      let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const rows = await publishedMatchDocs(this.dataSource.manager, spec.kind, after, LOAD_BATCH);
-        if (rows.length === 0) break;
-        for (const row of rows) docs.push(row.doc);
-        after = rows[rows.length - 1]?.id ?? after;
-      }
-    }
-    index.addAll(docs, { refresh: false });
+    // Everything committed up to this position is in what is read next (later changes come again by the feed).
+    const position = await this.feed.head();
+    const docs = await readPublished(this.dataSource.manager);
+    // addAll puts the listings in its canonical order, so the index (and every tie) is the same whatever order
+    // the rows come in; in pieces, so health and other routes keep answering while a large market loads.
+    await index.addAllChunked(docs, () => yieldToLoop());
+    await this.loadFeedback(index);
+    this.fittedAt = position;
+    this.upsertsSinceRefresh = 0;
+    this.loaded = true;
+    this.logger.log(`matching index loaded: ${index.size('result')} results, ${index.size('need')} needs in ${Date.now() - started} ms`);
+  }
+
+  /** Broker feedback from its table (declined pairs leave the rankings). */
+  private async loadFeedback(index: MatchIndex): Promise<void> {
     const feedback = await this.dataSource.manager.find(MatchFeedbackEntity, { order: { createdAt: 'ASC' } });
     index.setFeedback(feedback.map((f) => ({ needId: f.needId, resultId: f.resultId, verdict: f.verdict === 'GOOD' ? 'good' : 'declined', reason: f.reason ?? undefined })));
     // Loads run in the queue (or before it starts), so no feed batch interleaves with this swap.
     this.feedbackIds = new Set(feedback.map((f) => f.id));
-    index.refreshSemantics();
-    this.loaded = true;
-    this.logger.log(`matching index loaded: ${index.size('result')} results, ${index.size('need')} needs in ${Date.now() - started} ms`);
   }
 
   /**
@@ -343,12 +400,40 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Each named listing is read again (its event says where to look, not what it holds): replays are harmless. */
   private async apply(events: readonly FeedEvent[]): Promise<void> {
-    const byKind = new Map<ListingKind, Set<string>>();
-    for (const { payload } of ofTopic(events, 'listing.changed')) {
-      const ids = byKind.get(payload.kind) ?? new Set<string>();
-      ids.add(payload.id);
-      byKind.set(payload.kind, ids);
+    const applied = await this.applyListingChanges(this.index, ofTopic(events, 'listing.changed').map((e) => e.payload));
+    // A bulk import brings new vocabulary the current projection has not learned: a new snapshot relearns it.
+    this.upsertsSinceRefresh += applied;
+    if (this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
+      this.upsertsSinceRefresh = 0;
+      this.requestSnapshot();
     }
+    for (const { payload } of ofTopic(events, 'match.feedback')) this.addFeedbackOnce(payload);
+    const published = ofTopic(events, 'matching.snapshot').map((e) => e.payload);
+    if (published.some((p) => p.version > this.snapshotVersion && p.feedPosition > this.fittedAt)) await this.swapToLatestSnapshot();
+  }
+
+  /** A snapshot fitted on more listings than the live index: restored, brought up to the feed's head, swapped in. */
+  private async swapToLatestSnapshot(): Promise<void> {
+    const fresh = await this.snapshots.loadLatest({ analyzer: this.text.textAnalyzer, newerThan: this.snapshotVersion });
+    if (!fresh || fresh.feedPosition <= this.fittedAt) return;
+    const replayed = await this.catchUp(fresh.index, fresh.feedPosition);
+    await this.loadFeedback(fresh.index);
+    this.index = fresh.index;
+    this.fittedAt = fresh.feedPosition;
+    this.snapshotVersion = fresh.version;
+    this.upsertsSinceRefresh = replayed;
+    this.logger.log(`matching index swapped to snapshot ${fresh.version} (feed position ${fresh.feedPosition}, ${replayed} listing changes since)`);
+  }
+
+  /** Re-reads the named listings in batches: published ones are upserted, the others removed. Returns how many were read. */
+  private async applyListingChanges(index: MatchIndex, changes: ReadonlyArray<FeedTopics['listing.changed']>): Promise<number> {
+    const byKind = new Map<ListingKind, Set<string>>();
+    for (const change of changes) {
+      const ids = byKind.get(change.kind) ?? new Set<string>();
+      ids.add(change.id);
+      byKind.set(change.kind, ids);
+    }
+    let read = 0;
     for (const [kind, ids] of byKind) {
       const spec = kindSpec(kind);
       const all = [...ids];
@@ -356,17 +441,12 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
         const chunk = all.slice(i, i + APPLY_BATCH);
         const rows = await publishedMatchDocsByIds(this.dataSource.manager, kind, chunk);
         const published = new Set(rows.map((r) => r.id));
-        for (const id of chunk) if (!published.has(id)) this.index.remove(spec.table, id);
-        for (const row of rows) this.index.upsert(row.doc);
-        // A bulk import brings new vocabulary the current projection has not learned: relearn after many upserts.
-        this.upsertsSinceRefresh += rows.length;
-        if (this.upsertsSinceRefresh >= UPSERTS_BEFORE_REFRESH) {
-          this.upsertsSinceRefresh = 0;
-          this.index.refreshSemantics();
-        }
+        for (const id of chunk) if (!published.has(id)) index.remove(spec.table, id);
+        for (const row of rows) index.upsert(row.doc);
+        read += chunk.length;
       }
     }
-    for (const { payload } of ofTopic(events, 'match.feedback')) this.addFeedbackOnce(payload);
+    return read;
   }
 
   private addFeedbackOnce(feedback: FeedTopics['match.feedback']): void {

@@ -109,9 +109,9 @@ export class TaxonomyService {
     return rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn }));
   }
 
-  /** Every group with its relation, oldest first (the analyzer keeps a term in the first equivalence group). */
-  async synonymGroups(): Promise<Array<{ terms: string[]; relation: SynonymRelation }>> {
-    return (await this.synonyms.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => ({ terms: g.terms, relation: g.relation }));
+  /** Every group with its relation, oldest first (the analyzer keeps a term in the first equivalence group); `manager`: in its transaction. */
+  async synonymGroups(manager?: EntityManager): Promise<Array<{ terms: string[]; relation: SynonymRelation }>> {
+    return (await (manager?.getRepository(SynonymGroupEntity) ?? this.synonyms).find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((g) => ({ terms: g.terms, relation: g.relation }));
   }
 
   async synonymGroupRows(): Promise<SynonymGroupResponseDto[]> {

@@ -20,9 +20,9 @@ export interface LsaFitOptions {
 
 /** A fitted LsaSpace as plain arrays. */
 export interface LsaState {
-  rowOf: Int32Array;
+  rowOf: Int32Array<ArrayBuffer>;
   proj: Float32Array;
-  idf: Float32Array;
+  idf: Float32Array<ArrayBuffer>;
   k: number;
   docs: number;
 }

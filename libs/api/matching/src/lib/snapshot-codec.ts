@@ -81,19 +81,19 @@ export class SnapshotReader {
     return this.bytes.buffer.slice(from, from + entry.length * width) as ArrayBuffer;
   }
 
-  i32(name: string): Int32Array {
+  i32(name: string): Int32Array<ArrayBuffer> {
     return new Int32Array(this.raw(name, 'i32', 4));
   }
 
-  u32(name: string): Uint32Array {
+  u32(name: string): Uint32Array<ArrayBuffer> {
     return new Uint32Array(this.raw(name, 'u32', 4));
   }
 
-  f32(name: string): Float32Array {
+  f32(name: string): Float32Array<ArrayBuffer> {
     return new Float32Array(this.raw(name, 'f32', 4));
   }
 
-  u8(name: string): Uint8Array {
+  u8(name: string): Uint8Array<ArrayBuffer> {
     return new Uint8Array(this.raw(name, 'u8', 1));
   }
 

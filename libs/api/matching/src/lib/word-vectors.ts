@@ -41,9 +41,9 @@ export interface WordVectorState {
   /** Vocabulary words by row, then character n-grams by id. */
   words: string[];
   grams: string[];
-  wordVecs: Float32Array;
-  input: Float32Array;
-  idfs: Float32Array;
+  wordVecs: Float32Array<ArrayBuffer>;
+  input: Float32Array<ArrayBuffer>;
+  idfs: Float32Array<ArrayBuffer>;
   docs: number;
   trainedTokens: number;
 }

@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MatchDoc, MatchIndex } from '@xkx/matching';
+import { createAnalyzer } from '@xkx/text-zh';
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { DataSource, EntityManager } from 'typeorm';
+import { faultPoint } from '../../common/testing/fault-points';
+import { ChangeFeed, FEED_RETENTION_DAYS } from '@xkx/api/modules/feed/change-feed.service';
+import { LISTING_SPECS } from '@xkx/api/modules/listings/listing-kinds';
+import { publishedMatchDocs } from '@xkx/api/modules/listings/listing-reader';
+import { TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
+import { MatchIndexSnapshotEntity } from './match-index-snapshot.entity';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Snapshots kept (the newest first); older rows are deleted when a new one is published. */
+export const SNAPSHOT_KEEP = 3;
+/** pg_advisory_xact_lock key of the publishing transaction: one publisher at a time across the cluster. */
+const PUBLISH_LOCK_KEY = '7305281966117013';
+const LOAD_BATCH = 2000;
+
+export interface LoadedSnapshot {
+  version: number;
+  feedPosition: number;
+  index: MatchIndex;
+}
+
+export type PublishOutcome = { published: true; version: number; feedPosition: number; rawBytes: number; storedBytes: number; ms: number } | { published: false; reason: string };
+
+/**
+ * Versioned snapshots of the matching index (issue 13). `publish` is the snapshot job: it reads the published
+ * listings and the feed head in one consistent read, builds the index in pieces that give the event loop back
+ * (MatchIndex.addAllChunked: analysis, word vectors, LSA), serialises and gzips it (zlib runs on libuv's thread
+ * pool) and inserts the row in one transaction, so a job killed half-way leaves nothing behind. Deterministic:
+ * the same listings and synonyms give the same bytes. Instances `loadLatest` at start and apply the change feed
+ * after its position. Runs in the worker with Redis, in-process otherwise; needs no matching index of its own.
+ */
+@Injectable()
+export class MatchSnapshotService {
+  private readonly logger = new Logger(MatchSnapshotService.name);
+  private running: Promise<PublishOutcome> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  /** Fingerprint of the synonym groups an analyzer is built from (the index depends on nothing else outside the listings). */
+  static analyzerKey(groups: unknown): string {
+    return createHash('sha256').update(JSON.stringify(groups)).digest('hex');
+  }
+
+  async currentAnalyzerKey(): Promise<string> {
+    return MatchSnapshotService.analyzerKey(await this.taxonomy.synonymGroups());
+  }
+
+  /** Runs the snapshot job once at a time in this process (a second call joins the running one). */
+  publish(): Promise<PublishOutcome> {
+    this.running ??= this.build().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async build(): Promise<PublishOutcome> {
+    const started = Date.now();
+    // One consistent read: the listings and the feed position they include (appenders commit in position order).
+    const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [row] = await manager.query<Array<{ head: string }>>(`SELECT coalesce(max(position), 0)::text AS head FROM change_feed`);
+      const groups = await this.taxonomy.synonymGroups(manager);
+      return { feedPosition: Number(row?.head ?? 0), groups, docs: await readPublished(manager) };
+    });
+    const analyzerKey = MatchSnapshotService.analyzerKey(read.groups);
+    const latest = await this.latestInfo();
+    if (latest && latest.feedPosition >= read.feedPosition && latest.analyzerKey === analyzerKey) return { published: false, reason: `snapshot ${latest.version} is up to date` };
+    const index = new MatchIndex({ analyzer: createAnalyzer({ synonyms: read.groups }) });
+    await index.addAllChunked(read.docs, () => yieldToLoop());
+    const raw = index.toSnapshot({ feedPosition: read.feedPosition, analyzerKey });
+    const payload = await gzipAsync(raw, { level: 6 });
+    const version = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [PUBLISH_LOCK_KEY]);
+      const [newer] = await manager.query<Array<{ version: string }>>(
+        `SELECT version::text AS version FROM match_index_snapshot WHERE feed_position >= $1 AND analyzer_key = $2 LIMIT 1`,
+        [read.feedPosition, analyzerKey],
+      );
+      if (newer) return undefined;
+      const saved = await manager.save(
+        manager.create(MatchIndexSnapshotEntity, { feedPosition: read.feedPosition, analyzerKey, results: index.size('result'), needs: index.size('need'), rawBytes: raw.byteLength, payload }),
+      );
+      await manager.query(`DELETE FROM match_index_snapshot WHERE version NOT IN (SELECT version FROM match_index_snapshot ORDER BY version DESC LIMIT ${SNAPSHOT_KEEP})`);
+      await this.feed.append(manager, 'matching.snapshot', [{ version: Number(saved.version), feedPosition: read.feedPosition }]);
+      await faultPoint('match.snapshot.before-commit');
+      return Number(saved.version);
+    });
+    if (version === undefined) return { published: false, reason: 'another publisher got there first' };
+    const ms = Date.now() - started;
+    this.logger.log(`matching snapshot ${version} published: ${index.size('result')} results, ${index.size('need')} needs at feed position ${read.feedPosition}, ${raw.byteLength} bytes (${payload.byteLength} gzipped) in ${ms} ms`);
+    return { published: true, version, feedPosition: read.feedPosition, rawBytes: raw.byteLength, storedBytes: payload.byteLength, ms };
+  }
+
+  /** The newest snapshot's row without its payload. */
+  async latestInfo(): Promise<Omit<MatchIndexSnapshotEntity, 'payload'> | undefined> {
+    const [row] = await this.dataSource.manager.find(MatchIndexSnapshotEntity, {
+      select: { version: true, feedPosition: true, analyzerKey: true, results: true, needs: true, rawBytes: true, createdAt: true },
+      order: { version: 'DESC' },
+      take: 1,
+    });
+    return row;
+  }
+
+  /**
+   * The newest snapshot as an index with `analyzer`, when it can serve: built with the current synonyms and the
+   * current matching configuration, and young enough that the change feed since its position is still kept.
+   */
+  async loadLatest(options: { analyzer: MatchIndex['analyzer']; newerThan?: number }): Promise<LoadedSnapshot | undefined> {
+    const info = await this.latestInfo();
+    if (!info || Number(info.version) <= (options.newerThan ?? 0)) return undefined;
+    if (info.analyzerKey !== (await this.currentAnalyzerKey())) {
+      this.logger.log(`matching snapshot ${info.version} was built with other synonyms: not used`);
+      return undefined;
+    }
+    // The feed keeps FEED_RETENTION_DAYS; a day of margin, and the nightly job keeps snapshots far younger.
+    if (Date.now() - info.createdAt.getTime() > (FEED_RETENTION_DAYS - 1) * 86_400_000) return undefined;
+    const [row] = await this.dataSource.query<Array<{ payload: Buffer }>>(`SELECT payload FROM match_index_snapshot WHERE version = $1`, [info.version]);
+    if (!row) return undefined;
+    const raw = await gunzipAsync(row.payload);
+    try {
+      const index = MatchIndex.fromSnapshot(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), { analyzer: options.analyzer });
+      return { version: Number(info.version), feedPosition: info.feedPosition, index };
+    } catch (error) {
+      this.logger.warn(`matching snapshot ${info.version} not used: ${String(error)}`);
+      return undefined;
+    }
+  }
+}
+
+/** Every published listing's match document, both kinds, in batches by id. */
+export async function readPublished(manager: EntityManager): Promise<MatchDoc[]> {
+  const docs: MatchDoc[] = [];
+  for (const spec of Object.values(LISTING_SPECS)) {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await publishedMatchDocs(manager, spec.kind, after, LOAD_BATCH);
+      if (rows.length === 0) break;
+      for (const row of rows) docs.push(row.doc);
+      after = rows[rows.length - 1]?.id ?? after;
+    }
+  }
+  return docs;
+}
