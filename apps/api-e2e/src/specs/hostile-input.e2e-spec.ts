@@ -158,6 +158,15 @@ describe('hostile input gets a 4xx with the standard body, never a 5xx', () => {
       expect(fieldMessage(res.body, 'moneyMaxFen')).toBeDefined();
     });
 
+    // 2^31 is a valid integer to class-validator but not to the int column: 500 (POST /api/fields, seed 1145644795).
+    it('refuses a field sort order beyond its column, creating nothing', async () => {
+      const res = await t.http.post('/api/fields').set(...bearer(admin)).send({ code: 'NE.SS', parentCode: 'NE', nameZh: '超大排序', nameEn: 'Huge sort', sort: 2 ** 31 });
+      expectStandardError(res, 400);
+      expect(fieldMessage(res.body, 'sort')).toBeDefined();
+      const fields = (await t.http.get('/api/fields').expect(200)).body as Array<{ code: string }>;
+      expect(JSON.stringify(fields)).not.toContain('NE.SS');
+    });
+
     it('answers a URL over 16 KB (refused by the HTTP parser) with the standard body', async () => {
       const res = await t.http.get(`/api/organizations?q=${'%E9%95%BF'.repeat(3000)}`);
       expectStandardError(res, 431);

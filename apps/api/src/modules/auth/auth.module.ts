@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../common/auth/auth-user';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, jwtSigningKey } from '../../common/auth/auth-user';
 import { AccessGuard } from '../../common/guards/access.guard';
 import { AppConfig } from '../../config/app-config';
 import { AuthController } from './auth.controller';
@@ -21,7 +21,7 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        secret: jwtSigningKey(config.jwtSecret),
         signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
         verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),

@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ACCESS_TOKEN_TTL_SECONDS, Role, UserStatus } from '@xkx/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
-import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, toAuthUser } from '../../common/auth/auth-user';
+import { AccessTokenPayload, AuthUser, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, jwtSigningKey, toAuthUser } from '../../common/auth/auth-user';
 import { bindUserToLogs } from '../../common/http/log-context';
 import { AppConfig } from '../../config/app-config';
 import { USER_TABLE } from '@xkx/api/modules/users/accounts';
@@ -26,7 +26,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A key object (jsonwebtoken accepts one; passport-jwt's types only name string and Buffer).
+      secretOrKey: jwtSigningKey(config.jwtSecret) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FieldCreate, FieldNode, FieldUpdate, SynonymGroup, SynonymGroupUpdate, SynonymList, SynonymRelation, SynonymTermsInput, SynonymsReplaceInput } from '@xkx/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { SynonymGroupEntity } from '../synonym-group.entity';
 import { TechnologyFieldEntity } from '../technology-field.entity';
 
@@ -33,14 +33,14 @@ export class CreateFieldDto implements FieldCreate {
   @ApiProperty({ example: 'NE.SS', description: 'Dotted code; its prefix is the parent' }) @Matches(/^[A-Z]{2,4}(\.[A-Z0-9]{1,8})*$/) code!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) nameZh!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sort?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) sort?: number;
 }
 
 export class UpdateFieldDto implements FieldUpdate {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) nameZh?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) nameEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sort?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) sort?: number;
   @ApiPropertyOptional({ description: 'Inactive fields stay on old listings but are not offered for new ones' }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
