@@ -32,7 +32,8 @@ describeBrowser('deals: the broker board and a deal page', () => {
   });
 
   it('a broker moves a deal on the board, an illegal move is refused with the reason, and a deal page shows its contract amounts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // A broker on a trip abroad: times on the page are still Beijing time, the market's clock.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, timezoneId: 'America/New_York' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.baseUrl);
@@ -89,11 +90,17 @@ describeBrowser('deals: the broker board and a deal page', () => {
     await column('TRIAGE').locator(`[data-code="${code}"]`).waitFor();
 
     // A paid deal: its page shows the contract amounts in 元, the timeline and the parties.
+    const timeline = page.waitForResponse((r) => r.url().endsWith('/timeline') && r.request().method() === 'GET');
     await column('PAID').getByTestId('deal-title').first().click();
     await page.getByTestId('deal-detail').waitFor();
     expect(await page.getByTestId('contract-amount').first().textContent()).toMatch(/元/);
     await page.getByTestId('deal-timeline').locator('li').nth(3).waitFor();
     await page.getByTestId('deal-participants').waitFor();
+    const events = (await (await timeline).json()) as Array<{ at: string }>;
+    const first = new Date(new Date(events[0]!.at).getTime() + 8 * 3_600_000).toISOString();
+    expect(await page.getByTestId('deal-timeline').locator('li').first().textContent()).toContain(
+      `${first.slice(0, 10)} ${first.slice(11, 16)}`,
+    );
 
     // The broker sets the next action; a due date in the past marks it overdue (the board lists those first).
     await page.getByTestId('next-action-edit').click();

@@ -1,3 +1,4 @@
+import { DATE_PIPE_DEFAULT_OPTIONS } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
@@ -24,6 +25,9 @@ export const appConfig: ApplicationConfig = {
     provideAuth(),
     provideI18n(),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    // Times read in Beijing time wherever the browser is (China has no daylight saving, so a fixed offset).
+    // Every `date` pipe formats a timestamp; calendar dates (YYYY-MM-DD) are shown as the API sends them.
+    { provide: DATE_PIPE_DEFAULT_OPTIONS, useValue: { timezone: '+0800' } },
     // Production builds only (ngsw-config.json): the shell and public reads keep working on a poor connection.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
     // After a release, a tab on the old version may need a chunk the server no longer has: load the new one.
