@@ -20,6 +20,7 @@ import { DealContractsModule } from './modules/contracts/deal-contracts';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
 import { DealsModule } from './modules/deals/deals.module';
+import { ExpertsModule } from './modules/experts/experts.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -94,6 +95,7 @@ export class AppModule {
         ListingsModule,
         ImportsModule,
         MatchingModule,
+        ExpertsModule,
         NotificationsModule,
         TodoModule,
         DealsModule,

@@ -32,3 +32,5 @@ export type {
   ResultDoc,
   ScoreComponents,
 } from './lib/types';
+export type { Availability, PersonDoc, PersonFactors, PersonHit } from './lib/people';
+export { AVAILABILITY_FACTOR, PeopleRanker, personScore, SENIORITY_WEIGHT } from './lib/people';

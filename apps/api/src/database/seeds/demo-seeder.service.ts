@@ -5,12 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AnyKindSpec, LISTING_SPECS } from '../../modules/listings/listing-kinds';
 import { ListingsService } from '../../modules/listings/listings.service';
+import { SearchTextService } from '../../modules/search/search-text.service';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { UserEntity } from '../../modules/users/user.entity';
 import { DemoNeed, DemoResult } from './data/demo-types';
 import { DEMO_NEEDS } from './data/demo-needs';
 import { DEMO_RESULTS } from './data/demo-results';
 import { seedDemoDeals } from './demo-deals';
+import { seedDemoExperts } from './demo-experts';
 import { seedDemoData } from './demo-seed';
 import { seedDemoYear } from './demo-year';
 
@@ -26,6 +28,7 @@ export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly listings: ListingsService,
+    private readonly text: SearchTextService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -65,6 +68,8 @@ export class DemoSeeder {
       await seed(LISTING_SPECS.NEED, item, { ...input, deadline: deadlineDays === null ? null : addCalendarDays(today, deadlineDays) });
     }
     this.logger.log(`Seeded ${count} demo listings`);
+    const people = await seedDemoExperts(manager, this.text, broker.id);
+    this.logger.log(`Seeded ${people.laboratories} demo laboratories and ${people.experts} experts`);
     const deals = await seedDemoDeals(manager, broker.id);
     this.logger.log(`Seeded ${deals} demo deals with their contracts`);
     // The year's volume; its brokers share the demo broker's password, so they reuse its hash (argon2 is slow on purpose).

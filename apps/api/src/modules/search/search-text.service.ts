@@ -34,6 +34,9 @@ export interface HighlightSegment {
 
 const TABLE: Record<ListingKind, 'result' | 'need'> = { RESULT: 'result', NEED: 'need' };
 
+/** Tables whose rows carry a `search_doc` written by this service: listings, experts and laboratories (issue 16). */
+export type SearchTable = 'result' | 'need' | 'expert' | 'laboratory';
+
 /**
  * Chinese search text: the analyzer (jieba + lexicons + admin synonyms + bigrams) turns listings into
  * PostgreSQL tsvectors and queries into tsqueries. Both PostgreSQL and PGlite lack a Chinese parser,
@@ -81,6 +84,11 @@ export class SearchTextService implements OnModuleInit {
 
   /** Writes the listing's search document; call inside the transaction that changed it. */
   async index(manager: EntityManager, kind: ListingKind, id: string, parts: SearchParts): Promise<void> {
+    await this.indexRow(manager, TABLE[kind], id, parts);
+  }
+
+  /** Writes any searchable row's document (the same four weights as a listing's). */
+  async indexRow(manager: EntityManager, table: SearchTable, id: string, parts: SearchParts): Promise<void> {
     const a = this.analyzer.searchDocument(parts.title);
     const b = this.analyzer.searchDocument(parts.keywords);
     const c = this.analyzer.searchDocument(parts.body);
@@ -92,7 +100,7 @@ export class SearchTextService implements OnModuleInit {
     }
     const d = this.sideDocument(parts.title, parts.fieldCodes);
     await manager.query(
-      `UPDATE "${TABLE[kind]}" SET search_doc =
+      `UPDATE "${table}" SET search_doc =
          setweight(to_tsvector('simple', $1), 'A') || setweight(to_tsvector('simple', $2), 'B') || setweight(to_tsvector('simple', $3), 'C') || setweight(to_tsvector('simple', $4), 'D')
        WHERE id = $5`,
       [a, b, c, d, id],

@@ -6,4 +6,6 @@ export const ApiPath = {
   home: 'portal/home',
   site: 'portal/site',
   organizations: 'organizations',
+  experts: 'experts',
+  laboratories: 'laboratories',
 } as const;

@@ -46,13 +46,19 @@ export const Permission = {
   KPI_READ: 'kpi:read',
   KPI_MANAGE: 'kpi:manage',
   RND_SPENDING_WRITE: 'rnd-spending:write',
+  /** A researcher's own expert profile; brokers any profile (issue 16). */
+  EXPERT_WRITE: 'expert:write',
+  /** Verify expert profiles, see their contact details, import them from Excel. */
+  EXPERT_VERIFY: 'expert:verify',
+  /** Create and edit laboratories and platforms. */
+  LABORATORY_MANAGE: 'laboratory:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  RESEARCHER: [P.PROFILE_MANAGE, P.RESULT_WRITE, P.LISTING_SUBMIT, P.MATCH_READ, P.INTRODUCTION_REQUEST, P.DEAL_PARTICIPATE],
+  RESEARCHER: [P.PROFILE_MANAGE, P.RESULT_WRITE, P.LISTING_SUBMIT, P.MATCH_READ, P.INTRODUCTION_REQUEST, P.DEAL_PARTICIPATE, P.EXPERT_WRITE],
   ENTERPRISE: [
     P.PROFILE_MANAGE,
     P.NEED_WRITE,
@@ -81,6 +87,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CONTRACT_MANAGE,
     P.KPI_READ,
     P.RND_SPENDING_WRITE,
+    P.EXPERT_WRITE,
+    P.EXPERT_VERIFY,
+    P.LABORATORY_MANAGE,
   ],
   ADMIN: Object.values(Permission),
 };

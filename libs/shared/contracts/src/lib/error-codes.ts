@@ -101,6 +101,10 @@ export const ErrorCode = {
   SYNONYM_GROUP_NOT_FOUND: 'SYNONYM_GROUP_NOT_FOUND',
   SYNONYM_TERM_TAKEN: 'SYNONYM_TERM_TAKEN',
   FIELD_PARENT_INACTIVE: 'FIELD_PARENT_INACTIVE',
+  // Experts and laboratories (issue 16)
+  EXPERT_NOT_FOUND: 'EXPERT_NOT_FOUND',
+  EXPERT_PROFILE_EXISTS: 'EXPERT_PROFILE_EXISTS',
+  LABORATORY_NOT_FOUND: 'LABORATORY_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -219,6 +223,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   SYNONYM_GROUP_NOT_FOUND: { 'zh-CN': '同义词组不存在', en: 'Synonym group not found' },
   SYNONYM_TERM_TAKEN: { 'zh-CN': '该词已在另一个同义词组中', en: 'This term is already in another synonym group' },
   FIELD_PARENT_INACTIVE: { 'zh-CN': '上级领域已停用，不能在其下新增或启用子领域', en: 'The parent field is inactive: no child can be added or reactivated under it' },
+  EXPERT_NOT_FOUND: { 'zh-CN': '专家不存在或无权查看', en: 'Expert not found' },
+  EXPERT_PROFILE_EXISTS: { 'zh-CN': '该账号已有专家档案', en: 'This account already has an expert profile' },
+  LABORATORY_NOT_FOUND: { 'zh-CN': '实验室或平台不存在', en: 'Laboratory not found' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

@@ -67,6 +67,8 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   creditCodeTaken: { 'zh-CN': '该统一社会信用代码已被使用', en: 'is already used by another organization' },
   // Said with words, not the other field's code (it read "不能小于 minFen"): only a range's maximum uses it.
   notBelow: { 'zh-CN': '最高值不能低于最低值', en: 'the maximum must not be below the minimum' },
+  laboratoryNameTaken: { 'zh-CN': '该机构已有同名实验室或平台', en: 'is already the name of a laboratory of this organization' },
+  laboratoryOfOrganization: { 'zh-CN': '所选实验室不属于该机构', en: 'is not a laboratory of this organization' },
   unknownFieldCode: { 'zh-CN': '包含不存在的技术领域：{0}', en: 'contains unknown technology fields: {0}' },
   dateInPast: { 'zh-CN': '日期不能早于今天', en: 'must not be in the past' },
   dateTooFar: { 'zh-CN': '有效期最长为 3 年', en: 'must be within 3 years' },

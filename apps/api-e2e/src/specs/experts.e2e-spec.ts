@@ -1,0 +1,143 @@
+import { bearer, loginDemo, Session } from '../support/auth';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface Bucket {
+  value: string;
+  count: number;
+  label?: string;
+}
+
+/** Experts, laboratories and a need's matches among them (issue 16), on the demo seed. */
+describe('experts and laboratories', () => {
+  let t: TestApp;
+  let broker: Session;
+  let researcher: Session;
+  let enterprise: Session;
+  let needId: string;
+  let nju: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+    [broker, researcher, enterprise] = await Promise.all([loginDemo(t.http, 'broker'), loginDemo(t.http, 'researcher'), loginDemo(t.http, 'enterprise')]);
+    const needs = (await t.http.get('/api/needs').query({ q: '高镍三元正极材料循环寿命' }).expect(200)).body.items as Array<{ id: string; title: string }>;
+    needId = needs.find((n) => n.title === '高镍三元正极材料循环寿命提升技术需求')?.id ?? '';
+    nju = ((await t.http.get('/api/organizations').query({ q: '南京大学' }).expect(200)).body.items as Array<{ id: string; nameZh: string }>).find((o) => o.nameZh === '南京大学')?.id ?? '';
+  });
+  afterAll(() => t.close());
+
+  it('seeds the national key laboratories and about sixty verified experts', async () => {
+    const labs = (await t.http.get('/api/laboratories').query({ kind: 'NATIONAL_KEY_LAB', limit: 100 }).expect(200)).body;
+    expect(labs.total).toBe(13);
+    expect(labs.items.map((l: { nameZh: string }) => l.nameZh)).toContain('固体微结构物理国家重点实验室');
+    const experts = (await t.http.get('/api/experts').query({ limit: 100 }).expect(200)).body;
+    expect(experts.total).toBeGreaterThanOrEqual(55);
+    // Seniority first when nothing is searched.
+    expect(experts.items[0].title).toBe('ACADEMICIAN');
+  });
+
+  it('searches the directory in Chinese through the listings’ pipeline, with facets by field, organization, title and mode', async () => {
+    const res = (await t.http.get('/api/experts').query({ q: '正极材料' }).expect(200)).body;
+    expect(res.items[0].nameZh).toBe('张教授');
+    const all = (await t.http.get('/api/experts').query({ limit: 100 }).expect(200)).body;
+    const facet = (name: 'field' | 'organization' | 'title' | 'mode', value: string): Bucket | undefined => (all.facets[name] as Bucket[]).find((b) => b.value === value);
+    expect(facet('organization', nju)?.label).toBe('南京大学');
+    expect(facet('title', 'ACADEMICIAN')?.count).toBeGreaterThanOrEqual(3);
+    expect(facet('mode', 'DEVELOPMENT')?.count).toBeGreaterThan(10);
+    const tcm = (await t.http.get('/api/experts').query({ field: 'BIO', mode: 'SERVICE' }).expect(200)).body;
+    expect(tcm.total).toBeGreaterThan(0);
+    for (const e of tcm.items as Array<{ fieldCodes: string[]; cooperationModes: string[] }>) {
+      expect(e.fieldCodes.some((c) => c.startsWith('BIO'))).toBe(true);
+      expect(e.cooperationModes).toContain('SERVICE');
+    }
+    const academicians = (await t.http.get('/api/experts').query({ title: 'ACADEMICIAN', organizationId: nju }).expect(200)).body;
+    expect(academicians.items.every((e: { title: string; organization: { id: string } }) => e.title === 'ACADEMICIAN' && e.organization.id === nju)).toBe(true);
+  });
+
+  it('shows contact details to brokers and the expert only', async () => {
+    const mine = (await t.http.get('/api/experts/me').set(...bearer(researcher)).expect(200)).body;
+    expect(mine.nameZh).toBe('张教授');
+    expect(mine.contact.email).toMatch(/@xkx\.demo$/);
+    expect((await t.http.get(`/api/experts/${mine.id}`).expect(200)).body.contact).toBeNull();
+    expect((await t.http.get(`/api/experts/${mine.id}`).set(...bearer(enterprise)).expect(200)).body.contact).toBeNull();
+    expect((await t.http.get(`/api/experts/${mine.id}`).set(...bearer(broker)).expect(200)).body.contact.email).toBe(mine.contact.email);
+  });
+
+  it('lets a researcher edit their own profile, which a broker verifies again before the public sees it', async () => {
+    const mine = (await t.http.get('/api/experts/me').set(...bearer(researcher)).expect(200)).body;
+    const edited = (
+      await t.http
+        .patch(`/api/experts/${mine.id}`)
+        .set(...bearer(researcher))
+        .send({ version: mine.version, directions: `${mine.directions}；钠离子电池层状氧化物`, availability: 'LIMITED' })
+        .expect(200)
+    ).body;
+    expect(edited.verified).toBe(false);
+    await t.http.get(`/api/experts/${mine.id}`).expect(404);
+    const verified = (await t.http.post(`/api/experts/${mine.id}/verify`).set(...bearer(broker)).expect(201)).body;
+    expect(verified.verified).toBe(true);
+    expect((await t.http.get('/api/experts').query({ q: '钠离子电池' }).expect(200)).body.items[0].id).toBe(mine.id);
+    // A stale version is refused; someone else's profile is not found; a researcher cannot verify.
+    await t.http.patch(`/api/experts/${mine.id}`).set(...bearer(researcher)).send({ version: mine.version, bio: 'x' }).expect(409);
+    const other = (await t.http.get('/api/experts').query({ q: '双特异性抗体' }).expect(200)).body.items[0];
+    await t.http.patch(`/api/experts/${other.id}`).set(...bearer(researcher)).send({ version: 1, bio: '改别人的档案' }).expect(404);
+    await t.http.post(`/api/experts/${other.id}/verify`).set(...bearer(researcher)).expect(403);
+    await t.http.post('/api/experts').set(...bearer(researcher)).send({ nameZh: '张教授', title: 'PROFESSOR', fieldCodes: ['NE.BAT'], directions: '第二份档案', cooperationModes: ['CONSULTING'], availability: 'OPEN' }).expect(409);
+  });
+
+  it('refuses bad input with field-level messages in Chinese and English', async () => {
+    const body = { nameZh: '', title: 'PROF', fieldCodes: ['nope'], directions: '短', cooperationModes: ['BUY'], availability: 'SOON', outputs: [{ kind: 'PATENT', title: '一种方法', ref: 'CN123' }], contactEmail: 'not-mail', organizationId: nju };
+    const zh = (await t.http.post('/api/experts').set(...bearer(broker)).send(body).expect(400)).body;
+    const fields = (zh.errors as Array<{ field: string; message: string }>).map((e) => e.field);
+    for (const f of ['nameZh', 'title', 'fieldCodes', 'directions', 'cooperationModes', 'availability', 'outputs.0.ref', 'contactEmail']) expect(fields).toContain(f);
+    expect(zh.errors.find((e: { field: string }) => e.field === 'outputs.0.ref').message).toContain('专利');
+    const en = (await t.http.post('/api/experts').set(...bearer(broker)).set('Accept-Language', 'en').send(body).expect(400)).body;
+    expect(en.errors.find((e: { field: string }) => e.field === 'outputs.0.ref').message).toContain('patent');
+    const unknownField = await t.http
+      .post('/api/experts')
+      .set(...bearer(broker))
+      .send({ nameZh: '测试专家', title: 'PROFESSOR', organizationId: nju, fieldCodes: ['ZZ.NONE'], directions: '测试研究方向', cooperationModes: ['CONSULTING'], availability: 'OPEN' })
+      .expect(400);
+    expect(unknownField.body.errors[0].field).toBe('fieldCodes');
+    await t.http.post('/api/laboratories').set(...bearer(broker)).send({ organizationId: nju, nameZh: '固体微结构物理国家重点实验室', kind: 'NATIONAL_KEY_LAB', fieldCodes: ['NM'], directions: '重复的实验室名称' }).expect(409);
+    await t.http.post('/api/laboratories').set(...bearer(researcher)).send({}).expect(403);
+  });
+
+  it('lets a broker enter an expert into a laboratory; the laboratory lists its members and outputs', async () => {
+    const lab = (await t.http.get('/api/laboratories').query({ q: '固体微结构' }).expect(200)).body.items[0];
+    const created = (
+      await t.http
+        .post('/api/experts')
+        .set(...bearer(broker))
+        .send({ nameZh: '测试专家', title: 'ASSOCIATE_PROFESSOR', organizationId: nju, laboratoryId: lab.id, fieldCodes: ['NM.NANO'], directions: '拓扑光子学；超构表面', cooperationModes: ['DEVELOPMENT'], availability: 'OPEN', outputs: [{ kind: 'PATENT', title: '一种超构表面透镜', ref: 'CN202310123456.6' }] })
+        .expect(201)
+    ).body;
+    expect(created.verified).toBe(true);
+    const detail = (await t.http.get(`/api/laboratories/${lab.id}`).expect(200)).body;
+    expect(detail.members.map((m: { id: string }) => m.id)).toContain(created.id);
+    expect(detail.memberCount).toBe(detail.members.length);
+    expect(detail.outputs.length).toBeGreaterThan(0);
+    expect(detail.headName).toBeTruthy();
+    // A laboratory of another organization is refused.
+    const njupt = (await t.http.get('/api/laboratories').query({ q: '有机电子' }).expect(200)).body.items[0];
+    const wrong = await t.http.patch(`/api/experts/${created.id}`).set(...bearer(broker)).send({ version: created.version, laboratoryId: njupt.id }).expect(400);
+    expect(wrong.body.errors[0].field).toBe('laboratoryId');
+  });
+
+  it('ranks and explains a need’s experts and laboratories with the matching engine', async () => {
+    expect(needId).not.toBe('');
+    const experts = (await t.http.get(`/api/needs/${needId}/expert-matches`).set(...bearer(enterprise)).expect(200)).body;
+    expect(experts.items.length).toBeGreaterThan(3);
+    const top = experts.items[0];
+    expect(top.expert.fieldCodes).toContain('NE.BAT');
+    expect(top.reasons.find((r: { kind: string }) => r.kind === 'terms').values.length).toBeGreaterThan(0);
+    expect(top.reasons.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(['terms', 'title', 'availability']));
+    const scores = experts.items.map((i: { score: number }) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const labs = (await t.http.get(`/api/needs/${needId}/laboratory-matches`).set(...bearer(enterprise)).expect(200)).body;
+    expect(labs.items[0].laboratory.fieldCodes.some((c: string) => c.startsWith('NE'))).toBe(true);
+    // The need's matches are its owner's and the brokers'.
+    await t.http.get(`/api/needs/${needId}/expert-matches`).set(...bearer(researcher)).expect(404);
+    await t.http.get(`/api/needs/${needId}/expert-matches`).set(...bearer(broker)).expect(200);
+    await t.http.get(`/api/needs/${needId}/expert-matches`).expect(401);
+  });
+});
