@@ -4,6 +4,7 @@ import { getDefaultAnalyzer } from '@xkx/text-zh';
 import { Bench, loadBench, loadQrels } from './bench-data';
 import { bigramTfIdfRun } from './baselines/bigram-tfidf';
 import { pgTsRankRun } from './baselines/pg-ts-rank';
+import { expertView } from './expert-view';
 import { evaluate, Metrics, Qrels, Run } from './metrics';
 import { rankAll } from './rank';
 import { rankThroughApp } from './app-path';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   for (const [name, derive] of Object.entries(VARIANTS)) {
     report[name] = await runVariant(derive(bench), qrels, name === 'base');
   }
+  // Issue 16: the documents' synthetic authors ranked per need (expert-view.ts states the construction).
+  report['expertView'] = expertView(bench, qrels);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

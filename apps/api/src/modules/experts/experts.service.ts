@@ -3,7 +3,7 @@ import { ErrorCode, ExpertTitle, Permission } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { ExpertDetailDto, ExpertFacetBucketDto, ExpertListDto, ExpertSummaryDto } from './dto/expert-response.dto';
@@ -157,7 +157,7 @@ export class ExpertsService {
   }
 
   private async assertReferences(manager: EntityManager, organizationId: string, laboratoryId: string | null, fieldCodes: readonly string[]): Promise<void> {
-    if (!(await manager.existsBy(OrganizationEntity, { id: organizationId }))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
+    if (!(await findOrganizationFacts(manager, organizationId))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
     if (laboratoryId && !(await manager.existsBy(LaboratoryEntity, { id: laboratoryId, organizationId })))
       throw DomainException.validation([{ field: 'laboratoryId', constraint: 'laboratoryOfOrganization', args: [] }]);
     const unknown = await this.taxonomy.unknownCodes(fieldCodes);

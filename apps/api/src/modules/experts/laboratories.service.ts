@@ -3,7 +3,7 @@ import { ErrorCode } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { LaboratoryDetailDto, LaboratoryListDto, LaboratorySummaryDto } from './dto/expert-response.dto';
@@ -117,7 +117,7 @@ export class LaboratoriesService {
   }
 
   private async assertReferences(manager: EntityManager, organizationId: string, fieldCodes: readonly string[]): Promise<void> {
-    if (!(await manager.existsBy(OrganizationEntity, { id: organizationId }))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
+    if (!(await findOrganizationFacts(manager, organizationId))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
     const unknown = await this.taxonomy.unknownCodes(fieldCodes);
     if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
   }
