@@ -24,6 +24,8 @@ import { ExpertsModule } from './modules/experts/experts.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import type { ProcessRole } from './modules/jobs/jobs.types';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -51,8 +53,11 @@ export function logResponse(res: ServerResponse): Record<string, unknown> {
 
 @Module({})
 export class AppModule {
-  /** `logStream`: where log lines go instead of standard output (tests read them). */
-  static forRoot(config: AppConfig, logStream?: DestinationStream, database: DatabaseModuleOptions = {}): DynamicModule {
+  /**
+   * `logStream`: where log lines go instead of standard output (tests read them). `role`: 'worker' in
+   * `npm run start:worker` (runs the BullMQ jobs; no HTTP server), 'api' otherwise.
+   */
+  static forRoot(config: AppConfig, logStream?: DestinationStream, database: DatabaseModuleOptions = {}, role: ProcessRole = 'api'): DynamicModule {
     const pinoHttp: PinoHttpOptions = {
       level: config.LOG_LEVEL,
       // The id observeRequests gave the request (a caller's sane X-Request-Id, or a new one), echoed back.
@@ -83,6 +88,7 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(database),
         FeedModule,
+        JobsModule.forRoot(config, role),
         RateLimitModule,
         StorageModule,
         AuditModule,

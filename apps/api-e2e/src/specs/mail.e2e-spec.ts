@@ -1,4 +1,4 @@
-import { AppConfig, MailService, OutboxMailEntity } from '@xkx/api/testing';
+import { AppConfig, JobsService, MailService, OutboxMailEntity } from '@xkx/api/testing';
 import { DataSource } from 'typeorm';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -48,7 +48,9 @@ describe('outbox dispatch over SMTP', () => {
   it('sends each mail once when two dispatchers (two instances) run at the same time', async () => {
     // A second dispatcher on the same database, as another API instance would run it (its own pool slot,
     // its own in-process guard): only the claim in the table keeps the two apart.
-    const other = new MailService(t.app.get(DataSource).getRepository(OutboxMailEntity), t.app.get(AppConfig));
+    // (Its scheduled job is not registered: the test calls dispatch itself.)
+    const noJobs = { schedule: () => undefined } as unknown as JobsService;
+    const other = new MailService(t.app.get(DataSource).getRepository(OutboxMailEntity), t.app.get(AppConfig), noJobs);
     other.onModuleInit();
     try {
       const mail = t.app.get(MailService);

@@ -111,14 +111,33 @@ export class AppConfig {
   IMPORT_CHUNK_MS = 100;
 
   /**
-   * A running import whose heartbeat is older than this belongs to a process that died: it is rolled back
-   * (checked at start and every minute, or every half of this if shorter). Embedded PGlite has a single
-   * process, so there an import running at start is rolled back at once.
+   * How long a background job's runner holds it without renewing its claim (ms). A runner that died (a
+   * SIGKILLed worker or API process) is noticed after this and its job runs again, from where it stopped
+   * (BullMQ's lock duration with REDIS_URL, the job record's lease without).
    */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  IMPORT_STALE_MS = 120_000;
+  @Max(600_000)
+  XKX_JOB_LEASE_MS = 30_000;
+
+  /** Without REDIS_URL: how often each instance looks for due background jobs (ms); a job enqueued here starts at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  XKX_JOB_POLL_MS = 1000;
+
+  /** Background jobs one process (a worker, or an API instance without REDIS_URL) runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  XKX_JOB_CONCURRENCY = 2;
+
+  /** With REDIS_URL: the prefix of the queue's Redis keys (two deployments, or test runs, on one Redis use two). */
+  @Matches(/^[\w.-]{1,60}$/, { message: 'must be 1-60 letters, digits, dots, dashes or underscores' })
+  XKX_JOB_QUEUE_PREFIX = 'xkx';
 
   /**
    * Names this instance's positions in the change feed (table feed_consumer_position), so a restarted
@@ -138,8 +157,12 @@ export class AppConfig {
   @Max(60_000)
   XKX_FEED_POLL_MS = 1000;
 
+  /**
+   * Rate-limit counters live here; and with DATABASE_URL, background jobs go to BullMQ queues in this
+   * Redis and run in worker processes (`npm run start:worker`); otherwise each API instance runs them itself.
+   */
   @IsOptional()
-  @Matches(/^redis:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
   /**
@@ -257,6 +280,14 @@ export class AppConfig {
   }
 
   /** PGlite directory, or undefined for `XKX_DATA_DIR=memory:` (nothing kept; tests and demos). */
+  /**
+   * Background jobs go to BullMQ (and run in `npm run start:worker`) with REDIS_URL and PostgreSQL; on
+   * embedded PGlite, which belongs to one process, they run in-process even with REDIS_URL (rate limits only).
+   */
+  get jobsOnQueue(): boolean {
+    return this.REDIS_URL !== undefined && this.DATABASE_URL !== undefined;
+  }
+
   /** This instance's name in the change feed's consumer positions. */
   get instanceId(): string {
     return this.XKX_INSTANCE_ID ?? `${hostname()}:${this.PORT}`;

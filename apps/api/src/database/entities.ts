@@ -18,6 +18,7 @@ import { PublicNoticeEntity, PublicNoticeObjectionEntity } from '../modules/deal
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity';
 import { ImportJobEntity, ImportJobListingEntity } from '../modules/imports/import-job.entity';
+import { BackgroundJobEntity } from '../modules/jobs/background-job.entity';
 import { ListingHistoryEntity } from '../modules/listings/entities/listing-history.entity';
 import { NeedEntity } from '../modules/listings/entities/need.entity';
 import { ResultIpAssetEntity } from '../modules/listings/entities/result-ip-asset.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   NeedEntity,
   ListingHistoryEntity,
   ImportJobEntity,
+  BackgroundJobEntity,
   ImportJobListingEntity,
   MatchFeedbackEntity,
   MatchIndexSnapshotEntity,

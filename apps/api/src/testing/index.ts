@@ -37,3 +37,6 @@ export { MonthlyReportJob } from '../modules/kpis/monthly/monthly-report.job';
 export { mintSetupToken, isValidSetupToken } from '../modules/setup/setup-link';
 export { importOrganizations, organizationTemplate, readOrganizationRows, describeRowError } from '../modules/organizations/organization-import';
 export { QIXIA_ORGANIZATIONS, QIXIA_LIST_NAME, qixiaRows } from '../modules/imports/qixia-organizations';
+export { JobsService } from '../modules/jobs/jobs.service';
+export { JobRegistry } from '../modules/jobs/job-registry';
+export { InProcessJobRunner } from '../modules/jobs/runners/in-process.runner';

@@ -6,6 +6,7 @@ export * from './lib/api-paths';
 export * from './lib/fields';
 export * from './lib/auth';
 export * from './lib/mail';
+export * from './lib/jobs';
 export * from './lib/listings';
 export * from './lib/listing-kinds';
 export * from './lib/imports';

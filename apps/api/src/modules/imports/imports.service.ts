@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, ListingKind, ListingStatus, Permission, NEED_TYPE_LABELS, PRICE_TYPE_LABELS, RESULT_FORM_LABELS, RESULT_STAGE_LABELS, TRANSFER_MODE_LABELS, LISTING_KINDS } from '@xkx/contracts';
 import { isValidCreditCode } from '@xkx/util';
@@ -25,6 +25,17 @@ import { NEED_COLUMNS, parseIndicators, parseIpAssets, RESULT_COLUMNS, wanToFen 
 import { ImportJobEntity, ImportJobListingEntity } from './import-job.entity';
 import { ImportRowError } from '../../common/excel/xlsx-rows';
 import { SheetParserService } from './sheet-parser.service';
+import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
+import type { JobContext } from '@xkx/api/modules/jobs/jobs.types';
+
+/** The background job that commits a decided import (JobsService). */
+export const IMPORT_JOB = 'import.run';
+
+/** Its payload: the import, and the broker who decided it (the rows are written in their name). */
+interface ImportRun {
+  importId: string;
+  user: AuthUser;
+}
 
 /** Rows validated between two turns of the event loop, so a 10,000-row file never blocks it for long. */
 const VALIDATION_SLICE = 100;
@@ -35,7 +46,6 @@ interface ValidRow {
   input: Record<string, unknown>;
 }
 
-const SWEEP_EVERY_MS = 60_000;
 const PAUSE_BETWEEN_CHUNKS_MS = 10;
 
 const COLUMNS: Record<ListingKind, ColumnSpec[]> = { RESULT: RESULT_COLUMNS, NEED: NEED_COLUMNS };
@@ -45,16 +55,15 @@ const INPUT: Record<ListingKind, (values: Record<string, string>) => Record<stri
 /**
  * Excel import for brokers: every row is parsed and validated (the same DTO rules as the API),
  * errors are kept by row and column, and the broker then imports the valid rows — all of them or
- * none. The rows are committed in chunks as drafts linked to the job, so the database (a single
- * connection when embedded) serves other requests between chunks; one short transaction at the end
- * publishes them and closes the job, and a failure deletes what was staged.
+ * none. The import runs as a background job (JobsService: a worker with REDIS_URL, in-process
+ * without); its progress lives in import_job, so every instance shows it. The rows are committed in
+ * chunks as drafts linked to the job, so the database (a single connection when embedded) serves other
+ * requests between chunks; short transactions at the end publish them and close the job, and a job
+ * that fails for good deletes what was staged.
  */
 @Injectable()
-export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
-  private sweeper?: NodeJS.Timeout;
-  /** Jobs this process is running: its own sweeper leaves them alone however slow a chunk is. */
-  private readonly running = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,7 +72,10 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly sheets: SheetParserService,
     private readonly config: AppConfig,
     @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
-  ) {}
+    private readonly background: JobsService,
+  ) {
+    background.define<ImportRun>(IMPORT_JOB, (run, context) => this.run(run, context), { attempts: 3, backoffMs: 1000 });
+  }
 
   async template(kind: ListingKind): Promise<Buffer> {
     const workbook = new Workbook();
@@ -144,20 +156,24 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     return job;
   }
 
-  /** 'VALID': import every valid row (in the background, in chunks); 'NONE': discard. */
+  /** 'VALID': import every valid row (a background job, in chunks); 'NONE': discard. */
   async decide(id: string, mode: 'VALID' | 'NONE', publish: boolean, user: AuthUser): Promise<ImportJobEntity> {
     const job = await this.jobs.findOneBy({ id });
     if (!job || job.createdById !== user.id) throw DomainException.notFound(ErrorCode.IMPORT_NOT_FOUND);
     const starting = mode === 'VALID' && job.validRows > 0;
-    // Conditional on VALIDATED, so two decisions at once cannot both start the job.
-    const moved = await this.jobs
-      .createQueryBuilder()
-      .update(ImportJobEntity)
-      .set(starting ? { status: 'IMPORTING', publish, processedRows: 0, heartbeatAt: () => 'now()' } : { status: 'CANCELLED', payload: null, finishedAt: () => 'now()' })
-      .where('id = :id AND status = :status', { id, status: 'VALIDATED' })
-      .execute();
-    if (!moved.affected) throw new DomainException(ErrorCode.IMPORT_NOT_PENDING, HttpStatus.CONFLICT);
-    if (starting) void this.run(id, publish, user);
+    await this.dataSource.transaction(async (manager) => {
+      // Conditional on VALIDATED, so two decisions at once cannot both start the job.
+      const moved = await manager
+        .createQueryBuilder()
+        .update(ImportJobEntity)
+        .set(starting ? { status: 'IMPORTING', publish, processedRows: 0, heartbeatAt: () => 'now()' } : { status: 'CANCELLED', payload: null, finishedAt: () => 'now()' })
+        .where('id = :id AND status = :status', { id, status: 'VALIDATED' })
+        .execute();
+      if (!moved.affected) throw new DomainException(ErrorCode.IMPORT_NOT_PENDING, HttpStatus.CONFLICT);
+      // The background job commits with the decision: no IMPORTING job is ever left without one.
+      if (starting) await this.background.enqueue<ImportRun>(IMPORT_JOB, { importId: id, user }, { key: `import:${id}`, manager });
+    });
+    if (starting) this.background.wake();
     return this.get(id, user);
   }
 
@@ -173,77 +189,60 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Embedded PGlite has one process: whatever was importing when it stopped is orphaned now.
-    // On PostgreSQL another instance may be running an import: only one whose heartbeat stopped (IMPORT_STALE_MS) is orphaned.
-    const staleMs = this.config.IMPORT_STALE_MS;
-    await this.recoverStaleImports(this.config.DATABASE_URL ? staleMs : 0).catch((error: unknown) => this.logger.error(`import recovery failed: ${String(error)}`));
-    this.sweeper = setInterval(() => void this.recoverStaleImports(staleMs).catch(() => undefined), Math.min(SWEEP_EVERY_MS, Math.max(500, Math.floor(staleMs / 2))));
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
-  }
-
   /**
-   * Rolls back imports whose heartbeat stopped (their process died mid-run): staged rows deleted, job FAILED.
-   * Also finishes a rollback that was itself interrupted (FAILED without finished_at). Never touches a job
-   * this process is running; another process's live chunk holds its job's row lock, so the claim waits for
-   * that chunk to commit and then sees a fresh heartbeat.
+   * Marks a job FAILED (not yet finished) before its rows are deleted, so a runner still on it stops at its
+   * next chunk.
    */
-  async recoverStaleImports(olderThanMs: number): Promise<number> {
-    const stale = await this.jobs
-      .createQueryBuilder('j')
-      .where(`(j.status = 'IMPORTING' OR (j.status = 'FAILED' AND j.finished_at IS NULL))`)
-      .andWhere(`(j.heartbeat_at IS NULL OR j.heartbeat_at <= now() - make_interval(secs => :secs))`, { secs: olderThanMs / 1000 })
-      .getMany();
-    let recovered = 0;
-    for (const job of stale) {
-      if (this.running.has(job.id)) continue;
-      if (!(await this.claim(job.id, 'interrupted: the server stopped during the import', olderThanMs))) continue;
-      this.logger.warn(`import ${job.id} was interrupted; rolling it back`);
-      await this.rollBack(job);
-      recovered += 1;
-    }
-    return recovered;
-  }
-
-  /**
-   * Marks a job FAILED (not yet finished) before its rows are deleted, so its runner stops at its next
-   * chunk. With `staleMs`, only if its heartbeat is still that old once any chunk in flight committed;
-   * without, only if it is still importing (a job already claimed keeps its first reason).
-   */
-  private async claim(id: string, failure: string, staleMs?: number): Promise<boolean> {
-    const query = this.jobs
+  private async claim(id: string, failure: string): Promise<boolean> {
+    const moved = await this.jobs
       .createQueryBuilder()
       .update(ImportJobEntity)
       .set({ status: 'FAILED', processedRows: 0, importedRows: 0, failure: failure.slice(0, 1000), finishedAt: null, heartbeatAt: () => 'now()' })
-      .where('id = :id', { id });
-    if (staleMs === undefined) query.andWhere(`status = 'IMPORTING'`);
-    else {
-      query
-        .andWhere(`(status = 'IMPORTING' OR (status = 'FAILED' AND finished_at IS NULL))`)
-        .andWhere(`(heartbeat_at IS NULL OR heartbeat_at <= now() - make_interval(secs => :secs))`, { secs: staleMs / 1000 });
+      .where(`id = :id AND status = 'IMPORTING'`, { id })
+      .execute();
+    return (moved.affected ?? 0) > 0;
+  }
+
+  /**
+   * Inside a chunk's transaction: locks the job's row (another runner of the same job waits for this chunk)
+   * and answers how many rows are committed, or undefined if the job is no longer importing.
+   */
+  private async lockProgress(manager: EntityManager, id: string): Promise<number | undefined> {
+    const [row] = (await manager.query(`SELECT status, processed_rows FROM import_job WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: string; processed_rows: number }>;
+    return row?.status === 'IMPORTING' ? row.processed_rows : undefined;
+  }
+
+  /**
+   * The background job (IMPORT_JOB): idempotent and resumable. Each chunk commits its rows together with the
+   * job's progress, and reads that progress under the job's row lock first, so an attempt after a crash (a
+   * worker SIGKILLed mid-import) carries on after the last committed chunk: every row is written exactly once.
+   * A failed attempt leaves its committed chunks for the next one; after the last attempt the job is rolled
+   * back as a whole (all or nothing). Retried by an administrator after that, it starts over.
+   */
+  private async run({ importId: id, user }: ImportRun, context: JobContext): Promise<void> {
+    let job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOne();
+    if (!job || job.status === 'DONE' || job.status === 'CANCELLED' || job.status === 'VALIDATED') return;
+    if (job.status === 'FAILED') {
+      // A rollback that was cut short is finished first.
+      if (job.finishedAt === null) return this.rollBack(job);
+      // Only an administrator's retry runs a job after it failed for good: it starts over.
+      const restarted = await this.jobs
+        .createQueryBuilder()
+        .update(ImportJobEntity)
+        .set({ status: 'IMPORTING', processedRows: 0, importedRows: 0, failure: null, finishedAt: null, heartbeatAt: () => 'now()' })
+        .where(`id = :id AND status = 'FAILED' AND finished_at IS NOT NULL`, { id })
+        .execute();
+      if (!restarted.affected) return;
+      job = { ...job, status: 'IMPORTING' };
     }
-    return ((await query.execute()).affected ?? 0) > 0;
-  }
-
-  /** Inside a chunk's transaction: locks the job's row (a sweeper waits for the chunk) and stops if it was claimed. */
-  private async assertStillImporting(manager: EntityManager, id: string): Promise<void> {
-    const [row] = (await manager.query(`SELECT status FROM import_job WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: string }>;
-    if (row?.status !== 'IMPORTING') throw new Error(`import ${id} is ${row?.status ?? 'gone'}`);
-  }
-
-  private async run(id: string, publish: boolean, user: AuthUser): Promise<void> {
-    const job = await this.jobs.createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).getOneOrFail();
     const rows = (job.payload ?? []) as ValidRow[];
     const spec = kindSpec(job.kind);
-    this.running.add(id);
+    const kind = job.kind;
     try {
-      for (let start = 0; start < rows.length; ) {
-        start = await this.dataSource.transaction(async (manager) => {
-          await this.assertStillImporting(manager, id);
+      for (let more = true; more; ) {
+        more = await this.dataSource.transaction(async (manager) => {
+          const start = await this.lockProgress(manager, id);
+          if (start === undefined || start >= rows.length) return false;
           // A chunk ends at IMPORT_CHUNK_ROWS rows or IMPORT_CHUNK_MS, whichever comes first: on a slow
           // machine the connection is still handed back often.
           const until = Date.now() + this.config.IMPORT_CHUNK_MS;
@@ -256,39 +255,41 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
           await manager.insert(ImportJobListingEntity, ids.map((listingId) => ({ jobId: id, listingId })));
           await faultPoint('import.chunk.before-progress');
           await manager.update(ImportJobEntity, id, { processedRows: start + ids.length, heartbeatAt: new Date() });
-          await this.feed.append(manager, 'listing.changed', ids.map((listingId) => ({ kind: job.kind, id: listingId, status: ListingStatus.DRAFT })));
-          return start + ids.length;
+          await this.feed.append(manager, 'listing.changed', ids.map((listingId) => ({ kind, id: listingId, status: ListingStatus.DRAFT })));
+          return true;
         });
+        if (!more) break;
         // A pause, not just a turn of the loop: requests that arrived meanwhile get parsed and queue for the
         // connection ahead of the next chunk.
         await pause(PAUSE_BETWEEN_CHUNKS_MS);
         await faultPoint('import.after-chunk');
       }
-      // Publishing goes in chunks too; a failure here still deletes every row of the job.
-      for (let more = publish; more; ) {
+      // Publishing goes in chunks too (only drafts are published, so a resumed attempt skips what is done).
+      for (let more = job.publish; more; ) {
         const ids = await this.dataSource.transaction(async (manager) => {
-          await this.assertStillImporting(manager, id);
-          const chunk = await this.publishStaged(manager, job.kind, id, user);
+          if ((await this.lockProgress(manager, id)) === undefined) return [];
+          const chunk = await this.publishStaged(manager, kind, id, user);
           if (chunk.length > 0) await faultPoint('import.publish.before-commit');
           await manager.update(ImportJobEntity, id, { heartbeatAt: new Date() });
-          await this.feed.append(manager, 'listing.changed', chunk.map((listingId) => ({ kind: job.kind, id: listingId, status: ListingStatus.PUBLISHED })));
+          await this.feed.append(manager, 'listing.changed', chunk.map((listingId) => ({ kind, id: listingId, status: ListingStatus.PUBLISHED })));
           return chunk;
         });
         more = ids.length > 0;
         await yieldToEventLoop();
       }
       await this.dataSource.transaction(async (manager) => {
-        await this.assertStillImporting(manager, id);
+        if ((await this.lockProgress(manager, id)) === undefined) return;
         await manager.delete(ImportJobListingEntity, { jobId: id });
         await manager.update(ImportJobEntity, id, { status: 'DONE', processedRows: rows.length, importedRows: rows.length, payload: null, finishedAt: new Date() });
       });
     } catch (error) {
-      this.logger.error(`import ${id} failed: ${String(error)}`);
-      await this.claim(id, String(error))
-        .then(() => this.rollBack(job))
-        .catch((e: unknown) => this.logger.error(`import ${id} rollback failed: ${String(e)}`));
-    } finally {
-      this.running.delete(id);
+      this.logger.error(`import ${id} failed (attempt ${context.attempt} of ${context.maxAttempts}): ${String(error)}`);
+      if (context.lastAttempt) {
+        await this.claim(id, String(error))
+          .then(() => this.rollBack(job))
+          .catch((e: unknown) => this.logger.error(`import ${id} rollback failed: ${String(e)}`));
+      }
+      throw error;
     }
   }
 

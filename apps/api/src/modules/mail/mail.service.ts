@@ -3,9 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
 import { OutboxMailEntity } from './outbox-mail.entity';
 
 const DISPATCH_INTERVAL_MS = 5000;
+/** The background job that sends the outbox (with SMTP_URL). */
+export const MAIL_DISPATCH_JOB = 'mail.dispatch';
 const MAX_ATTEMPTS = 5;
 /** How long a dispatcher owns the rows it claimed; one that died mid-send leaves them to others after this. */
 const CLAIM_MS = 5 * 60 * 1000;
@@ -21,30 +24,29 @@ export interface Mail {
 }
 
 /**
- * Mail goes into the outbox table inside the caller's transaction; a dispatcher sends it over
- * SMTP when SMTP_URL is set. Without SMTP, admins read the outbox in the app.
+ * Mail goes into the outbox table inside the caller's transaction; a scheduled background job
+ * (MAIL_DISPATCH_JOB) sends it over SMTP when SMTP_URL is set. Without SMTP, admins read the outbox in the app.
  */
 @Injectable()
 export class MailService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private transport: Transporter | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private dispatching = false;
 
   constructor(
     @InjectRepository(OutboxMailEntity) private readonly outbox: Repository<OutboxMailEntity>,
     private readonly config: AppConfig,
-  ) {}
+    jobs: JobsService,
+  ) {
+    // A scheduled background job: every few seconds, on one worker (REDIS_URL) or on one instance per period.
+    if (config.SMTP_URL) jobs.schedule(MAIL_DISPATCH_JOB, () => this.dispatch(), { everyMs: DISPATCH_INTERVAL_MS, firstAfterMs: DISPATCH_INTERVAL_MS, attempts: 1 });
+  }
 
   onModuleInit(): void {
-    if (!this.config.SMTP_URL) return;
-    this.transport = createTransport(this.config.SMTP_URL);
-    this.timer = setInterval(() => void this.dispatch(), DISPATCH_INTERVAL_MS);
-    this.timer.unref();
+    if (this.config.SMTP_URL) this.transport = createTransport(this.config.SMTP_URL);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
     this.transport?.close();
   }
 

@@ -1,20 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { PeriodicJob } from '../../common/jobs/periodic-job';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
+import { PeriodicJob } from '@xkx/api/modules/jobs/periodic-job';
 import { TodoDigestService } from './todo-digest.service';
 
 /**
  * Sends the daily and weekly digests (TodoDigestService.run) every quarter of an hour, so each user's chosen
- * hour is met within fifteen minutes; in-process like DealClosureJob. Every instance runs it; the pass's
- * advisory lock and the per-user claim make each digest go out once. Tests drive `run` themselves.
+ * hour is met within fifteen minutes; a scheduled background job like DealClosureJob. The pass's advisory
+ * lock and the per-user claim make each digest go out once. Tests drive `run` themselves.
  */
 @Injectable()
 export class TodoDigestJob extends PeriodicJob<{ daily: number; weekly: number }> {
   constructor(
     private readonly digest: TodoDigestService,
-    config: AppConfig,
+    jobs: JobsService,
   ) {
-    super(new Logger(TodoDigestJob.name), { firstAfterMs: 30_000, everyMs: 15 * 60 * 1000, failure: 'digests not sent' }, config);
+    super(jobs, { name: 'todo.digest', firstAfterMs: 30_000, everyMs: 15 * 60 * 1000 });
   }
 
   protected pass(now: Date): Promise<{ daily: number; weekly: number }> {

@@ -29,6 +29,8 @@ export const Permission = {
   ORGANIZATION_MANAGE: 'organization:manage',
   AUDIT_READ: 'audit:read',
   OUTBOX_READ: 'outbox:read',
+  /** Background jobs: see them, retry a failed one (administrators). */
+  JOB_MANAGE: 'job:manage',
   RESULT_WRITE: 'result:write',
   NEED_WRITE: 'need:write',
   LISTING_SUBMIT: 'listing:submit',

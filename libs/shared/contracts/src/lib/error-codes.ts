@@ -46,6 +46,8 @@ export const ErrorCode = {
   IMPORT_TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
   IMPORT_FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
   IMPORT_NOT_PENDING: 'IMPORT_NOT_PENDING',
+  JOB_NOT_FOUND: 'JOB_NOT_FOUND',
+  JOB_NOT_FAILED: 'JOB_NOT_FAILED',
   MATCHING_NOT_READY: 'MATCHING_NOT_READY',
   MATCH_PAIR_INVALID: 'MATCH_PAIR_INVALID',
   // Deals, contracts and registration (issue 6) append their codes below this line.
@@ -169,6 +171,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   IMPORT_TOO_MANY_ROWS: { 'zh-CN': '文件行数超过单次导入的上限，请拆分后再导入', en: 'The file has more rows than one import allows; split it' },
   IMPORT_FILE_TOO_LARGE: { 'zh-CN': '文件解压后过大，请使用下载的模板并拆分数据', en: 'The workbook is too large once unpacked; use the template and split the data' },
   IMPORT_NOT_PENDING: { 'zh-CN': '该导入已处理，不能再次提交', en: 'This import was already decided' },
+  JOB_NOT_FOUND: { 'zh-CN': '后台任务不存在', en: 'Background job not found' },
+  JOB_NOT_FAILED: { 'zh-CN': '只有失败的后台任务可以重试', en: 'Only a failed background job can be retried' },
   MATCHING_NOT_READY: { 'zh-CN': '匹配引擎正在加载，请稍后再试', en: 'The matching engine is still loading; try again shortly' },
   MATCH_PAIR_INVALID: { 'zh-CN': '该需求与成果不能构成匹配对', en: 'This need and result do not form a valid pair' },
   // Deals, contracts and registration (issue 6) append their messages below this line.

@@ -1,7 +1,8 @@
 import { shanghaiDate } from '@xkx/util';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../config/app-config';
+import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
+import { PeriodicJob } from '@xkx/api/modules/jobs/periodic-job';
 import { MailService } from '@xkx/api/modules/mail/mail.service';
 import { MonthlyReportService } from './monthly-report.service';
 import { fenToWanYuan, previousMonth } from './wan-yuan';
@@ -11,30 +12,24 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /**
  * Mails last month's report to every active administrator once the month has turned (the 1st, Asia/Shanghai;
- * later if the app was down then). In-process and hourly; the claim is a row keyed by the month, inserted
- * in the same transaction as the mails, so any number of instances send each month exactly once.
+ * later if the app was down then). An hourly scheduled background job; the claim is a row keyed by the
+ * month, inserted in the same transaction as the mails, so whatever runs it sends each month exactly once.
  */
 @Injectable()
-export class MonthlyReportJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MonthlyReportJob extends PeriodicJob<number> {
   private readonly logger = new Logger(MonthlyReportJob.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: MonthlyReportService,
     private readonly mail: MailService,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.runSafely(), CHECK_EVERY_MS);
-    this.timer.unref();
-    setTimeout(() => void this.runSafely(), 30_000).unref();
+    jobs: JobsService,
+  ) {
+    super(jobs, { name: 'kpi.monthly-report', firstAfterMs: 30_000, everyMs: CHECK_EVERY_MS });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected pass(now: Date): Promise<number> {
+    return this.sendDue(now);
   }
 
   /** Sends the month before `now` unless some instance already did; returns the recipients (0 = nothing to do). */
@@ -78,13 +73,5 @@ export class MonthlyReportJob implements OnApplicationBootstrap, OnApplicationSh
       this.logger.log(`monthly report ${month} mailed to ${admins.length} administrators`);
       return admins.length;
     });
-  }
-
-  private async runSafely(): Promise<void> {
-    try {
-      await this.sendDue();
-    } catch (error) {
-      this.logger.warn(`monthly report not sent: ${String(error)}`);
-    }
   }
 }
