@@ -141,3 +141,62 @@ describe('experts and laboratories', () => {
     await t.http.get(`/api/needs/${needId}/expert-matches`).expect(401);
   });
 });
+
+/** 对接 with an expert or a laboratory, exactly as with a result's side (issue 16). */
+describe('introductions to experts and laboratories', () => {
+  let t: TestApp;
+  let broker: Session;
+  let researcher: Session;
+  let enterprise: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp({ XKX_DEMO_SEED: 'true' });
+    [broker, researcher, enterprise] = await Promise.all([loginDemo(t.http, 'broker'), loginDemo(t.http, 'researcher'), loginDemo(t.http, 'enterprise')]);
+  });
+  afterAll(() => t.close());
+
+  it('opens a deal from an expert with its contract type; the expert answers it', async () => {
+    const needs = (await t.http.get('/api/needs').query({ q: '高镍三元正极材料循环寿命' }).expect(200)).body.items as Array<{ id: string; title: string }>;
+    const needId = needs.find((n) => n.title === '高镍三元正极材料循环寿命提升技术需求')?.id ?? '';
+    const top = (await t.http.get(`/api/needs/${needId}/expert-matches`).set(...bearer(enterprise)).expect(200)).body.items[0].expert;
+    const mine = (await t.http.get('/api/experts/me').set(...bearer(researcher)).expect(200)).body;
+    expect(top.id).toBe(mine.id);
+    const intro = (
+      await t.http
+        .post('/api/introductions')
+        .set(...bearer(enterprise))
+        .send({ expertId: top.id, needId, contractType: 'DEVELOPMENT', message: '希望与张教授合作开发高镍正极包覆工艺，委托开发。' })
+        .expect(201)
+    ).body;
+    expect(intro.person).toEqual({ kind: 'EXPERT', id: top.id, nameZh: top.nameZh });
+    expect(intro.contractType).toBe('DEVELOPMENT');
+    expect(intro.need.id).toBe(needId);
+    const deal = (await t.http.get(`/api/deals/${intro.dealId}`).set(...bearer(broker)).expect(200)).body;
+    expect(deal.contractType).toBe('DEVELOPMENT');
+    expect(deal.person).toEqual({ kind: 'EXPERT', id: top.id, nameZh: top.nameZh });
+    expect(deal.stage).toBe('LEAD');
+    expect(deal.participants.map((p: { userId: string }) => p.userId)).toContain(mine.userId);
+    // The same request again is a duplicate; the expert sees it among those asked of them and answers it.
+    await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ expertId: top.id, needId, contractType: 'DEVELOPMENT', message: '再次申请对接同一位专家的请求。' }).expect(409);
+    const asked = (await t.http.get('/api/introductions').query({ scope: 'asked' }).set(...bearer(researcher)).expect(200)).body.items as Array<{ id: string; canAnswer: boolean }>;
+    expect(asked.find((i) => i.id === intro.id)?.canAnswer).toBe(true);
+    const answered = (await t.http.post(`/api/introductions/${intro.id}/answer`).set(...bearer(researcher)).send({ answer: 'INTERESTED', note: '可以先做小试' }).expect(200)).body;
+    expect(answered.status).toBe('INTERESTED');
+  });
+
+  it('opens a 技术服务 deal with a laboratory; brokers answer for it; bad requests are 4xx', async () => {
+    const lab = (await t.http.get('/api/laboratories').query({ q: '污染控制' }).expect(200)).body.items[0];
+    const intro = (await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ laboratoryId: lab.id, contractType: 'SERVICE', message: '需要对工业废水做检测分析与处理方案评估。' }).expect(201)).body;
+    expect(intro.person.kind).toBe('LABORATORY');
+    const deal = (await t.http.get(`/api/deals/${intro.dealId}`).set(...bearer(broker)).expect(200)).body;
+    expect(deal.contractType).toBe('SERVICE');
+    expect(deal.institution.id).toBe(lab.organization.id);
+    await t.http.post(`/api/introductions/${intro.id}/answer`).set(...bearer(researcher)).send({ answer: 'INTERESTED' }).expect(404);
+    await t.http.post(`/api/introductions/${intro.id}/answer`).set(...bearer(broker)).send({ answer: 'INTERESTED' }).expect(200);
+    const bad = await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ laboratoryId: lab.id, contractType: 'TRANSFER', message: '合同类型不对的请求。' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('contractType');
+    await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ expertId: '00000000-0000-4000-8000-000000000000', message: '不存在的专家对接请求。' }).expect(400);
+    // A researcher asks an expert: not a role that does (enterprises and brokers do).
+    await t.http.post('/api/introductions').set(...bearer(researcher)).send({ laboratoryId: lab.id, message: '研究人员申请对接实验室。' }).expect(403);
+  });
+});

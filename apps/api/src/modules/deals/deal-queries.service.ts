@@ -3,6 +3,7 @@ import { DEAL_STAGE_ORDER, DealListSort, DealSide } from '@xkx/contracts';
 import { shanghaiDate } from '@xkx/util';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { findPersonFacts } from '@xkx/api/modules/experts/expert-reader';
 import { findListingFacts } from '@xkx/api/modules/listings/listing-reader';
 import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { UserCard, userCards } from '@xkx/api/modules/users/user-reader';
@@ -110,7 +111,16 @@ export class DealQueriesService {
       lostFromStage: deal.lostFromStage,
       noticeOverrideReason: deal.noticeOverrideReason,
       mySide: side,
+      ...(await this.person(m, deal)),
     };
+  }
+
+  /** The expert or laboratory a deal was started from, and the contract type it carries (issue 16). */
+  private async person(m: EntityManager, deal: DealEntity): Promise<Pick<DealDetailDto, 'person' | 'contractType'>> {
+    const id = deal.expertId ?? deal.laboratoryId;
+    if (!id) return deal.contractType ? { contractType: deal.contractType } : {};
+    const facts = await findPersonFacts(m, deal.expertId ? 'EXPERT' : 'LABORATORY', id);
+    return { person: { kind: deal.expertId ? 'EXPERT' : 'LABORATORY', id, nameZh: facts?.nameZh ?? '' }, contractType: deal.contractType };
   }
 
   /**

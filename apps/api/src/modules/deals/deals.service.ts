@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
+import { AuditAction, auditDiff, DealSide, DealStage, ErrorCode, IntroductionOrigin, NotificationKind, PeopleContractType, PRICING_METHOD_LABELS, PricingMethod, Role } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -29,6 +29,11 @@ export interface OpenDealInput {
   nextAction: string | null;
   nextActionDue: string | null;
   participants: Array<{ userId: string; side: DealSide }>;
+  /** Issue 16: a deal with an expert or a laboratory, the contract type it carries, and its fields. */
+  expertId?: string | null;
+  laboratoryId?: string | null;
+  contractType?: PeopleContractType | null;
+  extraFieldCodes?: readonly string[];
 }
 
 /** The side a user stands on by role. */
@@ -78,7 +83,7 @@ export class DealsService {
 
   /** Inserts a deal at LEAD with its people, inside the caller's transaction (introductions use it too). */
   async open(manager: EntityManager, input: OpenDealInput, actorId: string): Promise<string> {
-    const fieldCodes = await this.fieldCodes(manager, input.resultId, input.needId);
+    const fieldCodes = [...new Set([...(await this.fieldCodes(manager, input.resultId, input.needId)), ...(input.extraFieldCodes ?? [])])];
     const deal = await manager.save(
       manager.create(DealEntity, {
         code: await nextDealCode(manager, 'deal_code_seq', 'D'),
@@ -102,6 +107,9 @@ export class DealsService {
         noticeOverrideReason: null,
         noticeOverrideById: null,
         createdById: actorId,
+        expertId: input.expertId ?? null,
+        laboratoryId: input.laboratoryId ?? null,
+        contractType: input.contractType ?? null,
       }),
     );
     const seen = new Set<string>();

@@ -17,6 +17,7 @@ import { AnswerIntroductionDto, CreateIntroductionDto, IntroductionDto, Introduc
 import { DealEntity } from './entities/deal.entity';
 import { IntroductionEntity } from './entities/introduction.entity';
 import { ChangeFeed } from '@xkx/api/modules/feed/change-feed.service';
+import { findPersonFacts, PersonFacts, personNames } from '@xkx/api/modules/experts/expert-reader';
 
 const EARLY_STAGES: readonly DealStage[] = ['LEAD', 'TRIAGE', 'INTRODUCED', 'INTERESTED'];
 const MAX_BROKERS_NOTIFIED = 50;
@@ -45,6 +46,7 @@ export class IntroductionsService {
   ) {}
 
   async request(dto: CreateIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
+    if (dto.expertId || dto.laboratoryId) return this.requestPerson(dto, user);
     const id = await this.dataSource.transaction(async (manager) => {
       const { result, need } = await this.listings(manager, dto);
       const broker = managesDeals(user);
@@ -104,10 +106,73 @@ export class IntroductionsService {
     return this.get(id, user);
   }
 
+  /**
+   * 对接 with an expert or a laboratory (issue 16), as with a result's side: an enterprise asks (naming its need
+   * if it likes), a broker asks for an enterprise's need; the deal opens at LEAD with the contract type asked
+   * for, the expert's account (if any) joins it on the institution side and answers, brokers answer for labs.
+   */
+  private async requestPerson(dto: CreateIntroductionDto, user: AuthUser): Promise<IntroductionDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const kind = dto.expertId ? 'EXPERT' : 'LABORATORY';
+      const field = dto.expertId ? 'expertId' : 'laboratoryId';
+      if (dto.expertId && dto.laboratoryId) throw DomainException.validation([{ field: 'laboratoryId', constraint: 'whitelistValidation', args: [] }]);
+      if (dto.resultId) throw DomainException.validation([{ field: 'resultId', constraint: 'whitelistValidation', args: [] }]);
+      const person = await findPersonFacts(manager, kind, dto.expertId ?? dto.laboratoryId ?? '');
+      if (!person || !person.listed) throw new DomainException(ErrorCode.INTRODUCTION_LISTING_INVALID, HttpStatus.BAD_REQUEST, [{ field, constraint: 'invalid', args: [] }]);
+      const broker = managesDeals(user);
+      if (!broker && user.role !== Role.ENTERPRISE) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+      if (!broker && person.ownerId === user.id) throw new DomainException(ErrorCode.INTRODUCTION_OWN_LISTING, HttpStatus.CONFLICT);
+      const need = dto.needId ? await findListingFacts(manager, 'NEED', dto.needId) : null;
+      if (dto.needId && (!need || (!broker && !canManage(user, 'NEED', need)))) throw this.listingInvalid('NEED');
+      if (broker && !need) throw DomainException.validation([{ field: 'needId', constraint: 'isDefined', args: [] }]);
+      const duplicate = await manager
+        .createQueryBuilder(IntroductionEntity, 'i')
+        .leftJoin(DealEntity, 'd', 'd.id = i.deal_id')
+        .select('i.deal_id', 'dealId')
+        .addSelect('d.code', 'dealCode')
+        .where('i.requester_id = :requester', { requester: user.id })
+        .andWhere(`i.${kind === 'EXPERT' ? 'expert_id' : 'laboratory_id'} = :target`, { target: person.id })
+        .andWhere(`(i.status = :pending OR (i.status = :interested AND d.stage IN (:...open)))`, { pending: IntroductionStatus.PENDING, interested: IntroductionStatus.INTERESTED, open: OPEN_DEAL_STAGES })
+        .getRawOne<{ dealId: string | null; dealCode: string | null }>();
+      if (duplicate) throw new DomainException(ErrorCode.INTRODUCTION_DUPLICATE, HttpStatus.CONFLICT, [], { dealId: duplicate.dealId, dealCode: duplicate.dealCode });
+      const enterpriseOrgId = need?.organizationId ?? user.organizationId;
+      if (!enterpriseOrgId) throw new DomainException(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+      const requesterOrg = user.organizationId ? await findOrganizationFacts(manager, user.organizationId) : null;
+      const origin = broker ? (dto.matchScore !== undefined ? IntroductionOrigin.MATCH : IntroductionOrigin.BROKER) : IntroductionOrigin.SELF_REQUEST;
+      const people = { expertId: kind === 'EXPERT' ? person.id : null, laboratoryId: kind === 'LABORATORY' ? person.id : null, contractType: dto.contractType ?? null };
+      const intro = await manager.save(
+        manager.create(IntroductionEntity, {
+          origin, status: IntroductionStatus.PENDING, requesterId: user.id, targetKind: 'RESULT', resultId: null, needId: need?.id ?? null, ...people,
+          message: dto.message, matchScore: dto.matchScore ?? null, declineReason: null, answerNote: null, answeredById: null, answeredAt: null, dealId: null,
+        }),
+      );
+      const participants = [{ userId: user.id, side: sideForRole(user.role) }];
+      if (person.ownerId) participants.push({ userId: person.ownerId, side: DealSide.INSTITUTION });
+      if (need?.ownerId) participants.push({ userId: need.ownerId, side: DealSide.ENTERPRISE });
+      const dealId = await this.deals.open(manager, {
+        title: `「${person.nameZh}」对接：${need?.title ?? requesterOrg?.nameZh ?? user.name}`,
+        institutionOrgId: person.organizationId, enterpriseOrgId, resultId: null, needId: need?.id ?? null, introductionId: intro.id, origin,
+        matchScore: dto.matchScore ?? null, pricingMethod: null, nextAction: '诊断需求并联系专家或实验室', nextActionDue: null, participants, extraFieldCodes: person.fieldCodes, ...people,
+      }, user.id);
+      await manager.update(IntroductionEntity, intro.id, { dealId });
+      const brokers = await activeBrokerIds(manager, MAX_BROKERS_NOTIFIED);
+      await this.notifications.notify(manager, brokers.filter((bid) => bid !== user.id), {
+        kind: NotificationKind.INTRODUCTION_REQUESTED,
+        titleZh: `新的对接请求：「${person.nameZh}」`,
+        titleEn: `New introduction request: "${person.nameZh}"`,
+        body: `${user.name}（${requesterOrg?.nameZh ?? ''}）：${dto.message}`,
+        dealId,
+      });
+      return intro.id;
+    });
+    return this.get(id, user);
+  }
+
   async list(query: ListIntroductionsQueryDto, user: AuthUser): Promise<IntroductionListDto> {
     const qb = this.dataSource.manager.createQueryBuilder(IntroductionEntity, 'i');
     const asked = `((i.target_kind = 'RESULT' AND EXISTS (SELECT 1 FROM result r WHERE r.id = i.result_id AND r.owner_id = :uid))
-      OR (i.target_kind = 'NEED' AND EXISTS (SELECT 1 FROM need n WHERE n.id = i.need_id AND (n.owner_id = :uid OR (:enterprise AND n.organization_id = :org)))))`;
+      OR (i.target_kind = 'NEED' AND EXISTS (SELECT 1 FROM need n WHERE n.id = i.need_id AND (n.owner_id = :uid OR (:enterprise AND n.organization_id = :org))))
+      OR (i.expert_id IS NOT NULL AND EXISTS (SELECT 1 FROM expert e WHERE e.id = i.expert_id AND e.user_id = :uid)))`;
     const params = { uid: user.id, enterprise: user.role === Role.ENTERPRISE, org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
     if (!managesDeals(user) || query.scope) {
       if (query.scope === 'requested') qb.where('i.requester_id = :uid', params);
@@ -188,6 +253,11 @@ export class IntroductionsService {
   }
 
   private async target(manager: EntityManager, intro: IntroductionEntity): Promise<ListingFacts | null> {
+    // An expert or a laboratory answers as a result's side would: its own account (labs: brokers only).
+    if (intro.expertId || intro.laboratoryId) {
+      const person = await findPersonFacts(manager, intro.expertId ? 'EXPERT' : 'LABORATORY', intro.expertId ?? intro.laboratoryId ?? '');
+      return person ? personAsTarget(person) : null;
+    }
     if (intro.targetKind === 'RESULT') return intro.resultId ? findListingFacts(manager, 'RESULT', intro.resultId) : null;
     return intro.needId ? findListingFacts(manager, 'NEED', intro.needId) : null;
   }
@@ -213,11 +283,19 @@ export class IntroductionsService {
     const requesters = await userCards(manager, rows.map((r) => r.requesterId), { organization: true });
     const dealIds = rows.flatMap((r) => (r.dealId ? [r.dealId] : []));
     const dealCodes = new Map((dealIds.length ? await manager.find(DealEntity, { where: { id: In(dealIds) }, select: ['id', 'code'] }) : []).map((d) => [d.id, d.code]));
+    const names = await personNames(manager, rows.flatMap((r) => (r.expertId ? [r.expertId] : [])), rows.flatMap((r) => (r.laboratoryId ? [r.laboratoryId] : [])));
+    const owners = new Map<string, ListingFacts>();
+    for (const r of rows) {
+      if (!r.expertId) continue;
+      const person = await findPersonFacts(manager, 'EXPERT', r.expertId);
+      if (person) owners.set(r.id, personAsTarget(person));
+    }
     return rows.map((i) => {
       const result = results.find((r) => r.id === i.resultId) ?? null;
       const need = needs.find((n) => n.id === i.needId) ?? null;
       const requester = requesters.find((u) => u.id === i.requesterId);
-      const target = i.targetKind === 'RESULT' ? result : need;
+      const personId = i.expertId ?? i.laboratoryId;
+      const target = personId ? (owners.get(i.id) ?? null) : i.targetKind === 'RESULT' ? result : need;
       return {
         id: i.id, origin: i.origin, status: i.status,
         requester: { id: i.requesterId, name: requester?.name ?? '' }, requesterOrganization: requester?.organization?.nameZh ?? null,
@@ -226,7 +304,13 @@ export class IntroductionsService {
         need: need ? { id: need.id, kind: 'NEED' as const, code: need.code, title: need.title } : null,
         message: i.message, matchScore: i.matchScore, declineReason: i.declineReason, answerNote: i.answerNote, answeredAt: i.answeredAt?.toISOString() ?? null,
         dealId: i.dealId, dealCode: i.dealId ? (dealCodes.get(i.dealId) ?? null) : null, canAnswer: i.status === 'PENDING' && this.mayAnswer(user, i, target), createdAt: i.createdAt.toISOString(),
+        ...(personId ? { person: { kind: i.expertId ? ('EXPERT' as const) : ('LABORATORY' as const), id: personId, nameZh: names.get(personId) ?? '' }, contractType: i.contractType } : {}),
       };
     });
   }
+}
+
+/** An expert or a laboratory as the target facts the answer rules read (its account owns it; labs have none). */
+function personAsTarget(person: PersonFacts): ListingFacts {
+  return { id: person.id, kind: 'RESULT', code: '', title: person.nameZh, status: 'PUBLISHED', organizationId: person.organizationId, ownerId: person.ownerId, fieldCodes: person.fieldCodes };
 }

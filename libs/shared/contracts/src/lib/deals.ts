@@ -1,3 +1,4 @@
+import type { PeopleContractType, PersonRef } from './experts';
 /**
  * Introductions, deals (撮合项目), NDA, public notice (公示), technology contracts (技术合同) and their
  * registration (认定登记). Stage names, reason categories and shapes shared by the API and the web.
@@ -222,6 +223,9 @@ export interface Introduction {
   dealCode: string | null;
   canAnswer: boolean;
   createdAt: string;
+  /** An introduction to an expert or a laboratory (issue 16): who, and the contract type asked for. */
+  person?: PersonRef;
+  contractType?: PeopleContractType | null;
 }
 
 export interface IntroductionList {
@@ -236,6 +240,11 @@ export interface IntroductionRequest {
   /** Brokers: whose side is asked (default RESULT). */
   targetKind?: ListingKind;
   matchScore?: number;
+  /** Ask an expert (or a laboratory) instead of a listing's side; enterprises may name their need (needId). */
+  expertId?: string;
+  laboratoryId?: string;
+  /** The contract the enterprise has in mind: 技术开发, 技术咨询 or 技术服务. */
+  contractType?: PeopleContractType;
 }
 
 export interface IntroductionAnswer {
@@ -367,6 +376,9 @@ export interface DealDetail extends DealCard {
   lostFromStage: DealStage | null;
   noticeOverrideReason: string | null;
   mySide: DealSide;
+  /** A deal started from an expert or a laboratory (issue 16), and the contract type it carries. */
+  person?: PersonRef;
+  contractType?: PeopleContractType | null;
 }
 
 export interface DealList {

@@ -252,3 +252,16 @@ export interface LaboratoryMatchList {
   needId: string;
   items: LaboratoryMatch[];
 }
+
+// ---- Introductions to an expert or a laboratory ----
+
+/** The 技术合同 type a deal with an expert or a laboratory is heading for (技术开发, 技术咨询, 技术服务). */
+export const PeopleContractType = { DEVELOPMENT: 'DEVELOPMENT', CONSULTING: 'CONSULTING', SERVICE: 'SERVICE' } as const;
+export type PeopleContractType = (typeof PeopleContractType)[keyof typeof PeopleContractType];
+
+/** Who an introduction or a deal is with when it is not a listing: an expert or a laboratory. */
+export interface PersonRef {
+  kind: 'EXPERT' | 'LABORATORY';
+  id: string;
+  nameZh: string;
+}

@@ -28,6 +28,7 @@ import type {
   DealTransitionResult,
   DealUpdate,
   Introduction,
+  PersonRef,
   IntroductionAnswer,
   IntroductionList,
   IntroductionListQuery,
@@ -79,6 +80,7 @@ import type {
   DealTransitionResultDto,
   NdaSignatureDto,
   PublicNoticeDto,
+  PersonRefDto,
 } from './deal-response.dto';
 import type {
   BoardQueryDto,
@@ -147,6 +149,7 @@ exact<CreateIntroductionDto, IntroductionRequest>(true);
 exact<AnswerIntroductionDto, IntroductionAnswer>(true);
 exactQuery<ListIntroductionsQueryDto, IntroductionListQuery>(true);
 exact<IntroductionDto, Introduction>(true);
+exact<PersonRefDto, PersonRef>(true);
 exact<IntroductionListDto, IntroductionList>(true);
 exactQuery<ListPublicNoticesQueryDto, PublicNoticeListQuery>(true);
 exact<PublicNoticeListDto, PublicNoticeList>(true);

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { BoardColumn, DEAL_STAGE_ORDER, DealBoard, DealCard, DealContractSummary, DealDetail, DealEvent, DealList, DealListingRef, DealNdaState, DealOrganization, DealParticipant, DealPerson, DealSide, DealStage, DealTransitionResult, IntroductionOrigin, ListingKind, NdaSignature, OrganizationKind, PricingMethod, PublicNotice, RegistrationStatus } from '@xkx/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoardColumn, DEAL_STAGE_ORDER, DealBoard, DealCard, DealContractSummary, DealDetail, DealEvent, DealList, DealListingRef, DealNdaState, DealOrganization, DealParticipant, DealPerson, DealSide, DealStage, DealTransitionResult, IntroductionOrigin, ListingKind, NdaSignature, OrganizationKind, PeopleContractType, PersonRef, PricingMethod, PublicNotice, RegistrationStatus } from '@xkx/contracts';
 
 export class DealOrganizationDto implements DealOrganization {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -96,6 +96,12 @@ export class DealContractSummaryDto implements DealContractSummary {
   @ApiProperty({ enum: Object.values(RegistrationStatus) }) registrationStatus!: RegistrationStatus;
 }
 
+export class PersonRefDto implements PersonRef {
+  @ApiProperty({ enum: ['EXPERT', 'LABORATORY'] }) kind!: 'EXPERT' | 'LABORATORY';
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() nameZh!: string;
+}
+
 export class DealDetailDto extends DealCardDto implements DealDetail {
   @ApiProperty({ type: DealListingRefDto, nullable: true }) result!: DealListingRefDto | null;
   @ApiProperty({ type: DealListingRefDto, nullable: true }) need!: DealListingRefDto | null;
@@ -112,6 +118,8 @@ export class DealDetailDto extends DealCardDto implements DealDetail {
   @ApiProperty({ enum: DEAL_STAGE_ORDER, nullable: true }) lostFromStage!: DealStage | null;
   @ApiProperty({ type: String, nullable: true }) noticeOverrideReason!: string | null;
   @ApiProperty({ enum: Object.values(DealSide), description: 'The caller’s side' }) mySide!: DealSide;
+  @ApiPropertyOptional({ type: PersonRefDto, description: 'A deal started from an expert or a laboratory (issue 16)' }) person?: PersonRefDto;
+  @ApiPropertyOptional({ enum: ['DEVELOPMENT', 'CONSULTING', 'SERVICE'], nullable: true, description: '技术开发, 技术咨询 or 技术服务' }) contractType?: PeopleContractType | null;
 }
 
 export class DealListDto implements DealList {

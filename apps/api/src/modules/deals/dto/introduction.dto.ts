@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeclineReason, Introduction, IntroductionAnswer, IntroductionList, IntroductionListQuery, IntroductionOrigin, IntroductionRequest, IntroductionStatus, ListingKind } from '@xkx/contracts';
+import { DeclineReason, Introduction, IntroductionAnswer, IntroductionList, IntroductionListQuery, IntroductionOrigin, IntroductionRequest, IntroductionStatus, ListingKind, PeopleContractType } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { DealListingRefDto, DealPersonDto } from './deal-response.dto';
+import { DealListingRefDto, DealPersonDto, PersonRefDto } from './deal-response.dto';
 import { trim } from '../../../common/validation/transforms';
 
 export class CreateIntroductionDto implements IntroductionRequest {
@@ -12,7 +12,11 @@ export class CreateIntroductionDto implements IntroductionRequest {
   @ApiProperty({ example: '我司正在建设 2GWh 储能电池产线，希望了解该包覆技术的中试数据与许可条件。' }) @Transform(trim) @IsString() @MinLength(10) @MaxLength(2000) message!: string;
   @ApiPropertyOptional({ enum: ['RESULT', 'NEED'], description: 'Brokers: whose side is asked (default RESULT)' }) @IsOptional() @IsIn(['RESULT', 'NEED']) targetKind?: ListingKind;
   @ApiPropertyOptional({ description: 'Brokers: the score of the match it comes from' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) matchScore?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Ask this expert (issue 16) instead of a listing’s side' }) @IsOptional() @IsUUID() expertId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Ask this laboratory or platform' }) @IsOptional() @IsUUID() laboratoryId?: string;
+  @ApiPropertyOptional({ enum: Object.values(PeopleContractType), description: 'With an expert or a laboratory: 技术开发, 技术咨询 or 技术服务' }) @IsOptional() @IsEnum(PeopleContractType) contractType?: PeopleContractType;
 }
+
 
 export class AnswerIntroductionDto implements IntroductionAnswer {
   @ApiProperty({ enum: ['INTERESTED', 'DECLINED'] }) @IsIn(['INTERESTED', 'DECLINED']) answer!: 'INTERESTED' | 'DECLINED';
@@ -46,6 +50,8 @@ export class IntroductionDto implements Introduction {
   @ApiProperty({ type: String, nullable: true, example: 'D2026-000004', description: 'The deal’s code, for its address' }) dealCode!: string | null;
   @ApiProperty({ description: 'The caller may answer it (the target’s side, or a broker on its behalf)' }) canAnswer!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ type: PersonRefDto, description: 'An introduction to an expert or a laboratory' }) person?: PersonRefDto;
+  @ApiPropertyOptional({ enum: Object.values(PeopleContractType), nullable: true }) contractType?: PeopleContractType | null;
 }
 
 export class IntroductionListDto implements IntroductionList {

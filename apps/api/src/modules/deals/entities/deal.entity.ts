@@ -1,5 +1,7 @@
-import { DealStage, IntroductionOrigin, PricingMethod } from '@xkx/contracts';
+import { DealStage, IntroductionOrigin, PeopleContractType, PricingMethod } from '@xkx/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ExpertEntity } from '@xkx/api/modules/experts/entities/expert.entity';
+import { LaboratoryEntity } from '@xkx/api/modules/experts/entities/laboratory.entity';
 import { BaseEntity } from '../../../common/entities/base.entity';
 import { bigintFen } from '../../../database/transformers';
 import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
@@ -13,7 +15,28 @@ import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.
 @Index('ix_deal_result', ['resultId'])
 @Index('ix_deal_need', ['needId'])
 @Index('ix_deal_lost_proposed_at', ['lostProposedAt'])
+@Index('ix_deal_expert', ['expertId'])
+@Index('ix_deal_laboratory', ['laboratoryId'])
 export class DealEntity extends BaseEntity {
+  /** Issue 16: started from an expert or a laboratory instead of a listing's side (both null otherwise). */
+  @Column({ name: 'expert_id', type: 'uuid', nullable: true })
+  expertId!: string | null;
+
+  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'expert_id', foreignKeyConstraintName: 'fk_deal_expert' })
+  expert?: ExpertEntity | null;
+
+  @Column({ name: 'laboratory_id', type: 'uuid', nullable: true })
+  laboratoryId!: string | null;
+
+  @ManyToOne(() => LaboratoryEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'laboratory_id', foreignKeyConstraintName: 'fk_deal_laboratory' })
+  laboratory?: LaboratoryEntity | null;
+
+  /** 技术开发, 技术咨询 or 技术服务: the contract an introduction to an expert or a laboratory is heading for. */
+  @Column({ name: 'contract_type', type: 'varchar', length: 20, nullable: true })
+  contractType!: PeopleContractType | null;
+
   /** Human-readable code, e.g. D2026-000042. */
   @Column({ type: 'varchar', length: 20 })
   code!: string;

@@ -1,5 +1,7 @@
-import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind } from '@xkx/contracts';
-import { Column, Entity, Index } from 'typeorm';
+import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind, PeopleContractType } from '@xkx/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ExpertEntity } from '@xkx/api/modules/experts/entities/expert.entity';
+import { LaboratoryEntity } from '@xkx/api/modules/experts/entities/laboratory.entity';
 import { BaseEntity } from '../../../common/entities/base.entity';
 
 /**
@@ -11,7 +13,28 @@ import { BaseEntity } from '../../../common/entities/base.entity';
 @Index('ix_introduction_requester', ['requesterId'])
 @Index('ix_introduction_result', ['resultId'])
 @Index('ix_introduction_need', ['needId'])
+@Index('ix_introduction_expert', ['expertId'])
+@Index('ix_introduction_laboratory', ['laboratoryId'])
 export class IntroductionEntity extends BaseEntity {
+  /** Issue 16: started from an expert or a laboratory instead of a listing's side (both null otherwise). */
+  @Column({ name: 'expert_id', type: 'uuid', nullable: true })
+  expertId!: string | null;
+
+  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'expert_id', foreignKeyConstraintName: 'fk_introduction_expert' })
+  expert?: ExpertEntity | null;
+
+  @Column({ name: 'laboratory_id', type: 'uuid', nullable: true })
+  laboratoryId!: string | null;
+
+  @ManyToOne(() => LaboratoryEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'laboratory_id', foreignKeyConstraintName: 'fk_introduction_laboratory' })
+  laboratory?: LaboratoryEntity | null;
+
+  /** 技术开发, 技术咨询 or 技术服务: the contract an introduction to an expert or a laboratory is heading for. */
+  @Column({ name: 'contract_type', type: 'varchar', length: 20, nullable: true })
+  contractType!: PeopleContractType | null;
+
   @Column({ type: 'varchar', length: 20 })
   origin!: IntroductionOrigin;
 
