@@ -11,6 +11,7 @@ export { listRoutes, servedRoutes } from './routes';
 export { LISTING_EXPIRY_LOCK_KEY, ListingsService } from '../modules/listings/listings.service';
 export { ListingExpiryJob } from '../modules/listings/listing-expiry.job';
 export { MatchingService } from '../modules/matching/matching.service';
+export { MatchSnapshotService } from '../modules/matching/match-snapshot.service';
 export { NEED_SPEC, RESULT_SPEC } from '../modules/listings/listing-kinds';
 export { OrganizationEntity } from '../modules/organizations/organization.entity';
 export type { AuthUser } from '../common/auth/auth-user';

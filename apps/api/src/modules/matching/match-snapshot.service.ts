@@ -41,7 +41,8 @@ export type PublishOutcome = { published: true; version: number; feedPosition: n
 @Injectable()
 export class MatchSnapshotService {
   private readonly logger = new Logger(MatchSnapshotService.name);
-  private running: Promise<PublishOutcome> | undefined;
+  /** Jobs of this process run one after the other (a request during a build runs after it, and skips when nothing changed). */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,13 +59,18 @@ export class MatchSnapshotService {
     return MatchSnapshotService.analyzerKey(await this.taxonomy.synonymGroups());
   }
 
-  /** Runs the snapshot job once at a time in this process (a second call joins the running one). */
-  publish(): Promise<PublishOutcome> {
-    this.running ??= this.build().finally(() => (this.running = undefined));
-    return this.running;
+  /**
+   * The snapshot job. Skips when the latest snapshot already covers the feed's head with the current synonyms
+   * (so a retried or repeated job publishes once); `force` builds anyway (listings written around the feed,
+   * as bench:match's bulk insert does).
+   */
+  publish(options: { force?: boolean } = {}): Promise<PublishOutcome> {
+    const run = this.chain.then(() => this.build(options.force === true));
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
-  private async build(): Promise<PublishOutcome> {
+  private async build(force: boolean): Promise<PublishOutcome> {
     const started = Date.now();
     // One consistent read: the listings and the feed position they include (appenders commit in position order).
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -74,7 +80,7 @@ export class MatchSnapshotService {
     });
     const analyzerKey = MatchSnapshotService.analyzerKey(read.groups);
     const latest = await this.latestInfo();
-    if (latest && latest.feedPosition >= read.feedPosition && latest.analyzerKey === analyzerKey) return { published: false, reason: `snapshot ${latest.version} is up to date` };
+    if (!force && latest && latest.feedPosition >= read.feedPosition && latest.analyzerKey === analyzerKey) return { published: false, reason: `snapshot ${latest.version} is up to date` };
     const index = new MatchIndex({ analyzer: createAnalyzer({ synonyms: read.groups }) });
     await index.addAllChunked(read.docs, () => yieldToLoop());
     const raw = index.toSnapshot({ feedPosition: read.feedPosition, analyzerKey });
@@ -85,7 +91,7 @@ export class MatchSnapshotService {
         `SELECT version::text AS version FROM match_index_snapshot WHERE feed_position >= $1 AND analyzer_key = $2 LIMIT 1`,
         [read.feedPosition, analyzerKey],
       );
-      if (newer) return undefined;
+      if (newer && !force) return undefined;
       const saved = await manager.save(
         manager.create(MatchIndexSnapshotEntity, { feedPosition: read.feedPosition, analyzerKey, results: index.size('result'), needs: index.size('need'), rawBytes: raw.byteLength, payload }),
       );
