@@ -16,6 +16,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CredentialsModule } from './modules/auth/auth-credentials';
 import { AuthModule } from './modules/auth/auth.module';
+import { CarriersModule } from './modules/carriers/carriers.module';
 import { DealContractsModule } from './modules/contracts/deal-contracts';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
@@ -105,6 +106,7 @@ export class AppModule {
         NotificationsModule,
         TodoModule,
         DealsModule,
+        CarriersModule,
         ContractsModule,
         DealContractsModule,
         AttachmentsModule,

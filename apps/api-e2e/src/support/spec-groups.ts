@@ -64,6 +64,7 @@ const COST: Record<string, [number, number]> = {
   'mail.e2e-spec.ts': [1, 8],
   'scheduled-once.e2e-spec.ts': [3, 10],
   'change-feed.e2e-spec.ts': [3, 8],
+  'carriers.e2e-spec.ts': [5, 15],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 

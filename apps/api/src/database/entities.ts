@@ -1,3 +1,5 @@
+import { InnovationCarrierEntity } from '../modules/carriers/entities/innovation-carrier.entity';
+import { ProjectLandingEntity } from '../modules/carriers/entities/project-landing.entity';
 import { AttachmentEntity } from '../modules/attachments/attachment.entity';
 import { RateLimitCounterEntity } from '../common/rate-limit/rate-limit-counter.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
@@ -96,4 +98,7 @@ export const ENTITIES = [
   // Experts and laboratories (issue 16)
   LaboratoryEntity,
   ExpertEntity,
+  // Innovation carriers and landings (issue 16)
+  InnovationCarrierEntity,
+  ProjectLandingEntity,
 ];

@@ -20,3 +20,4 @@ export * from './lib/bulk';
 export * from './lib/todo';
 export * from './lib/portal';
 export * from './lib/experts';
+export * from './lib/carriers';

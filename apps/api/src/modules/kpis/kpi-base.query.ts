@@ -41,6 +41,19 @@ export const DIMENSION_LABEL: Record<KpiDimension, [string, string]> = {
 const INSTITUTION_KINDS = `('UNIVERSITY','INSTITUTE')`;
 const INSTITUTION_LEGAL = `('UNIVERSITY','RESEARCH_INSTITUTE')`;
 
+/**
+ * Which side of `tech_contract c` is the institution and which the enterprise (aliases `so`, `bo`: the
+ * seller's and buyer's organization, LEFT JOINed by the caller), as `side.s_inst` … `side.b_ent`; a contract
+ * is a project when `IS_PROJECT_SQL` holds. kpi_base uses them, and so does every figure that has to say
+ * "a project contract" without being one of kpi_base's rows (landings, issue 16).
+ */
+export const PROJECT_SIDES_SQL = `CROSS JOIN LATERAL (SELECT
+    coalesce(so.kind IN ${INSTITUTION_KINDS}, c.seller_legal_person_type IN ${INSTITUTION_LEGAL}) AS s_inst,
+    coalesce(so.kind = 'ENTERPRISE', c.seller_legal_person_type = 'ENTERPRISE') AS s_ent,
+    coalesce(bo.kind IN ${INSTITUTION_KINDS}, c.buyer_legal_person_type IN ${INSTITUTION_LEGAL}) AS b_inst,
+    coalesce(bo.kind = 'ENTERPRISE', c.buyer_legal_person_type = 'ENTERPRISE') AS b_ent) side`;
+export const IS_PROJECT_SQL = `((side.s_inst AND side.b_ent) OR (side.s_ent AND side.b_inst))`;
+
 /** What a query reads from kpi_base: only the figures, one dimension's key and label, or every column. */
 export type KpiColumns = 'figures' | KpiDimension | 'all';
 
@@ -90,11 +103,7 @@ WITH kpi_base AS (
   FROM tech_contract c
   LEFT JOIN organization so ON so.id = c.seller_organization_id
   LEFT JOIN organization bo ON bo.id = c.buyer_organization_id
-  CROSS JOIN LATERAL (SELECT
-    coalesce(so.kind IN ${INSTITUTION_KINDS}, c.seller_legal_person_type IN ${INSTITUTION_LEGAL}) AS s_inst,
-    coalesce(so.kind = 'ENTERPRISE', c.seller_legal_person_type = 'ENTERPRISE') AS s_ent,
-    coalesce(bo.kind IN ${INSTITUTION_KINDS}, c.buyer_legal_person_type IN ${INSTITUTION_LEGAL}) AS b_inst,
-    coalesce(bo.kind = 'ENTERPRISE', c.buyer_legal_person_type = 'ENTERPRISE') AS b_ent) side
+  ${PROJECT_SIDES_SQL}
   ${CHAIN_JOINS}
   ${AMENDMENT_AS_OF_JOIN}
   ${pay}
@@ -107,7 +116,7 @@ WITH kpi_base AS (
     ORDER BY p.created_at, p.user_id LIMIT 1) br ON true
   LEFT JOIN app_user bu ON bu.id = br.user_id
   LEFT JOIN organization ag ON ag.id = bu.organization_id AND ag.kind = 'AGENCY'` : ''}
-  WHERE ((side.s_inst AND side.b_ent) OR (side.s_ent AND side.b_inst))
+  WHERE ${IS_PROJECT_SQL}
     AND (NOT $3::boolean OR c.registration_status = 'REGISTERED')
     ${paid ? '' : 'AND c.signed_on >= $1::date AND c.signed_on < $2::date'}
 )`;

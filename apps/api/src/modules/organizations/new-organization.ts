@@ -23,6 +23,12 @@ export function newOrganization(manager: EntityManager, dto: CreateOrganizationD
     isHighTech: dto.isHighTech ?? false,
     isSpecialized: dto.isSpecialized ?? false,
     isKeyMonitored: dto.isKeyMonitored ?? false,
+    highTechCertNo: dto.highTechCertNo ?? null,
+    highTechIssuedOn: dto.highTechIssuedOn ?? null,
+    highTechExpiresOn: dto.highTechExpiresOn ?? null,
+    specializedCertNo: dto.specializedCertNo ?? null,
+    specializedIssuedOn: dto.specializedIssuedOn ?? null,
+    specializedExpiresOn: dto.specializedExpiresOn ?? null,
     ...pinyinKeys(dto.nameZh),
   });
 }

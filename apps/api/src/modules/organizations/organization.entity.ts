@@ -40,6 +40,26 @@ export class OrganizationEntity extends BaseEntity {
   @Column({ name: 'is_specialized', type: 'boolean', default: false })
   isSpecialized!: boolean;
 
+  /** 高新技术企业 certificate number, issue date and expiry (issue 16); the status counts while not expired. */
+  @Column({ name: 'high_tech_cert_no', type: 'varchar', length: 50, nullable: true })
+  highTechCertNo!: string | null;
+
+  @Column({ name: 'high_tech_issued_on', type: 'date', nullable: true })
+  highTechIssuedOn!: string | null;
+
+  @Column({ name: 'high_tech_expires_on', type: 'date', nullable: true })
+  highTechExpiresOn!: string | null;
+
+  /** 专精特新 recognition number, date and expiry. */
+  @Column({ name: 'specialized_cert_no', type: 'varchar', length: 50, nullable: true })
+  specializedCertNo!: string | null;
+
+  @Column({ name: 'specialized_issued_on', type: 'date', nullable: true })
+  specializedIssuedOn!: string | null;
+
+  @Column({ name: 'specialized_expires_on', type: 'date', nullable: true })
+  specializedExpiresOn!: string | null;
+
   /** 重点监测企业 (key monitored enterprise, tracked for R&D spending growth) */
   @Column({ name: 'is_key_monitored', type: 'boolean', default: false })
   isKeyMonitored!: boolean;

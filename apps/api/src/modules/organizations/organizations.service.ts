@@ -15,7 +15,16 @@ import { pinyinKeys } from '@xkx/text-zh';
 import { newOrganization } from './new-organization';
 
 /** What an organization edit records before → after. */
-const ORGANIZATION_AUDITED_FIELDS = ['nameZh', 'nameEn', 'shortName', 'kind', 'areaCode', 'address', 'creditCode', 'isHighTech', 'isSpecialized', 'isKeyMonitored', 'verified'] as const;
+const ORGANIZATION_AUDITED_FIELDS = ['nameZh', 'nameEn', 'shortName', 'kind', 'areaCode', 'address', 'creditCode', 'isHighTech', 'isSpecialized', 'isKeyMonitored', 'verified',
+  'highTechCertNo', 'highTechIssuedOn', 'highTechExpiresOn', 'specializedCertNo', 'specializedIssuedOn', 'specializedExpiresOn'] as const;
+
+/** A certificate cannot expire before it was issued (each pair checked on the values after the change). */
+export function certificateDateIssues(o: { highTechIssuedOn?: string | null; highTechExpiresOn?: string | null; specializedIssuedOn?: string | null; specializedExpiresOn?: string | null }): Array<{ field: string; constraint: string; args: unknown[] }> {
+  const issues: Array<{ field: string; constraint: string; args: unknown[] }> = [];
+  if (o.highTechIssuedOn && o.highTechExpiresOn && o.highTechExpiresOn <= o.highTechIssuedOn) issues.push({ field: 'highTechExpiresOn', constraint: 'expiresBeforeIssued', args: [] });
+  if (o.specializedIssuedOn && o.specializedExpiresOn && o.specializedExpiresOn <= o.specializedIssuedOn) issues.push({ field: 'specializedExpiresOn', constraint: 'expiresBeforeIssued', args: [] });
+  return issues;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -32,6 +41,8 @@ export class OrganizationsService {
       if (dto.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: dto.creditCode }))) {
         throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
       }
+      const dateIssues = certificateDateIssues(dto);
+      if (dateIssues.length) throw DomainException.validation(dateIssues);
       const org = await manager.save(newOrganization(manager, dto));
       await this.audit.record({ action: AuditAction.ORGANIZATION_CREATED, actorId: actor.id, subjectType: 'organization', subjectId: org.id, meta }, manager);
       return org.id;
@@ -54,6 +65,8 @@ export class OrganizationsService {
       if (changes.creditCode && changes.creditCode !== org.creditCode && (await manager.existsBy(OrganizationEntity, { creditCode: changes.creditCode }))) {
         throw new DomainException(ErrorCode.CREDIT_CODE_TAKEN, HttpStatus.CONFLICT, [{ field: 'creditCode', constraint: 'creditCodeTaken', args: [] }]);
       }
+      const dateIssues = certificateDateIssues({ ...org, ...changes });
+      if (dateIssues.length) throw DomainException.validation(dateIssues);
       const diff = auditDiff(org, changes, ORGANIZATION_AUDITED_FIELDS);
       Object.assign(org, changes, changes.nameZh ? pinyinKeys(changes.nameZh) : {});
       await manager.save(org);

@@ -1,3 +1,4 @@
+import { LANDING_KIND_LABELS } from './carriers';
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
 import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS } from './deals';
 import { REGISTRATION_STATUS_LABELS } from './tech-contracts';
@@ -70,6 +71,11 @@ export const AUDIT_ACTION_LABELS = {
   SYNONYM_GROUP_UPDATED: { 'zh-CN': '修改同义词组', en: 'Synonym group changed' },
   SYNONYM_GROUP_DELETED: { 'zh-CN': '删除同义词组', en: 'Synonym group deleted' },
   SYNONYMS_REPLACED: { 'zh-CN': '整体替换同义词表', en: 'Synonym list replaced' },
+  // Innovation carriers and landings (issue 16)
+  CARRIER_CREATED: { 'zh-CN': '新增科创载体', en: 'Innovation carrier added' },
+  CARRIER_UPDATED: { 'zh-CN': '修改科创载体', en: 'Innovation carrier changed' },
+  LANDING_RECORDED: { 'zh-CN': '记录项目落地', en: 'Landing recorded' },
+  LANDING_UPDATED: { 'zh-CN': '更正项目落地', en: 'Landing corrected' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -91,6 +97,7 @@ export const AUDIT_ENTITY_LABELS = {
   subsidy_mark: { 'zh-CN': '奖补标记', en: 'Subsidy mark' },
   technology_field: { 'zh-CN': '技术领域', en: 'Technology field' },
   synonym_group: { 'zh-CN': '同义词组', en: 'Synonym group' },
+  innovation_carrier: { 'zh-CN': '科创载体', en: 'Innovation carrier' },
 } as const satisfies Record<string, LocalizedText>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -106,6 +113,7 @@ export function auditEntityPath(type: string | null, id: string | null, dealId?:
     case 'result': return `/results/${id}`;
     case 'need': return `/needs/${id}`;
     case 'organization': return `/manage/organizations`;
+    case 'innovation_carrier': return `/carriers/${id}`;
     case 'user': return `/manage/users`;
     default: return null;
   }
@@ -251,6 +259,30 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   active: { label: t('启用', 'Active'), kind: 'bool' },
   terms: { label: t('同义词', 'Terms') },
   groups: { label: t('同义词组数', 'Groups'), kind: 'number' },
+  // enterprise cultivation, carriers and landings (issue 16)
+  highTechCertNo: { label: t('高企证书编号', 'High-tech certificate number') },
+  highTechIssuedOn: { label: t('高企发证日期', 'High-tech certificate issued'), kind: 'date' },
+  highTechExpiresOn: { label: t('高企有效期至', 'High-tech certificate expires'), kind: 'date' },
+  specializedCertNo: { label: t('专精特新编号', 'Specialized SME number') },
+  specializedIssuedOn: { label: t('专精特新认定日期', 'Specialized SME recognised'), kind: 'date' },
+  specializedExpiresOn: { label: t('专精特新有效期至', 'Specialized SME expires'), kind: 'date' },
+  totalAreaM2: { label: t('总面积（㎡）', 'Total area (m²)'), kind: 'number' },
+  availableAreaM2: { label: t('可租面积（㎡）', 'Available area (m²)'), kind: 'number' },
+  priceMinFenPerM2Month: { label: t('最低租金（每平方米每月）', 'Lowest rent (per m² per month)'), kind: 'money' },
+  priceMaxFenPerM2Month: { label: t('最高租金（每平方米每月）', 'Highest rent (per m² per month)'), kind: 'money' },
+  fieldCodes: { label: t('适合领域', 'Suited fields') },
+  description: { label: t('简介', 'Description') },
+  contactName: { label: t('联系人', 'Contact') },
+  contactPhone: { label: t('联系电话', 'Contact phone') },
+  contactEmail: { label: t('联系邮箱', 'Contact email') },
+  illustrative: { label: t('示意数据', 'Illustrative'), kind: 'bool' },
+  carrier: { label: t('落地载体', 'Carrier') },
+  areaM2: { label: t('落地面积（㎡）', 'Area (m²)'), kind: 'number' },
+  landingKind: { label: t('落地方式', 'Landing'), values: LANDING_KIND_LABELS },
+  companyName: { label: t('落地企业', 'Company') },
+  companyCreditCode: { label: t('企业信用代码', 'Company credit code') },
+  jobsPlanned: { label: t('计划就业人数', 'Jobs planned'), kind: 'number' },
+  landedOn: { label: t('落地日期', 'Landed on'), kind: 'date' },
   // never shown: internal references
   organizationId: { label: t('机构', 'Organization'), kind: 'hidden' },
 };

@@ -54,6 +54,8 @@ export const Permission = {
   EXPERT_VERIFY: 'expert:verify',
   /** Create and edit laboratories and platforms. */
   LABORATORY_MANAGE: 'laboratory:manage',
+  /** 科创载体: add and keep the innovation carriers (issue 16). */
+  CARRIER_MANAGE: 'carrier:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -92,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.EXPERT_WRITE,
     P.EXPERT_VERIFY,
     P.LABORATORY_MANAGE,
+    P.CARRIER_MANAGE,
   ],
   ADMIN: Object.values(Permission),
 };

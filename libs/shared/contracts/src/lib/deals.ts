@@ -52,6 +52,7 @@ export const DEAL_EVENT_KINDS = [
   'OBJECTION_ANSWERED',
   'CLOSURE_PROPOSED',
   'CLOSURE_WITHDRAWN',
+  'LANDING_RECORDED',
 ] as const;
 export type DealEventKind = (typeof DEAL_EVENT_KINDS)[number];
 

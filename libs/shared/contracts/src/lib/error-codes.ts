@@ -107,6 +107,10 @@ export const ErrorCode = {
   EXPERT_NOT_FOUND: 'EXPERT_NOT_FOUND',
   EXPERT_PROFILE_EXISTS: 'EXPERT_PROFILE_EXISTS',
   LABORATORY_NOT_FOUND: 'LABORATORY_NOT_FOUND',
+  // Innovation carriers and landings (issue 16)
+  CARRIER_NOT_FOUND: 'CARRIER_NOT_FOUND',
+  CARRIER_NAME_TAKEN: 'CARRIER_NAME_TAKEN',
+  LANDING_DEAL_NOT_SIGNED: 'LANDING_DEAL_NOT_SIGNED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -230,6 +234,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   EXPERT_NOT_FOUND: { 'zh-CN': '专家不存在或无权查看', en: 'Expert not found' },
   EXPERT_PROFILE_EXISTS: { 'zh-CN': '该账号已有专家档案', en: 'This account already has an expert profile' },
   LABORATORY_NOT_FOUND: { 'zh-CN': '实验室或平台不存在', en: 'Laboratory not found' },
+  CARRIER_NOT_FOUND: { 'zh-CN': '科创载体不存在', en: 'Innovation carrier not found' },
+  CARRIER_NAME_TAKEN: { 'zh-CN': '已有同名的科创载体', en: 'An innovation carrier with this name already exists' },
+  LANDING_DEAL_NOT_SIGNED: { 'zh-CN': '撮合项目签订合同后才能记录项目落地', en: 'A landing can only be recorded once the deal’s contract is signed' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

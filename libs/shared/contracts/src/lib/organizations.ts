@@ -41,6 +41,14 @@ export interface OrganizationDetail extends OrganizationSummary {
   isHighTech: boolean;
   isSpecialized: boolean;
   isKeyMonitored: boolean;
+  /** 高新技术企业 certificate (issue 16): number, issue date and expiry (a certificate runs three years). */
+  highTechCertNo: string | null;
+  highTechIssuedOn: string | null;
+  highTechExpiresOn: string | null;
+  /** 专精特新 recognition: number, date and expiry. */
+  specializedCertNo: string | null;
+  specializedIssuedOn: string | null;
+  specializedExpiresOn: string | null;
   version: number;
 }
 
@@ -71,6 +79,12 @@ export interface OrganizationInput {
   isHighTech?: boolean;
   isSpecialized?: boolean;
   isKeyMonitored?: boolean;
+  highTechCertNo?: string | null;
+  highTechIssuedOn?: string | null;
+  highTechExpiresOn?: string | null;
+  specializedCertNo?: string | null;
+  specializedIssuedOn?: string | null;
+  specializedExpiresOn?: string | null;
 }
 
 /** PATCH /api/organizations/:id: the changed fields, the version read, and the administrator's verification. */

@@ -32,6 +32,12 @@ export class OrganizationDetailDto extends OrganizationResponseDto implements Or
   @ApiProperty() isHighTech!: boolean;
   @ApiProperty() isSpecialized!: boolean;
   @ApiProperty() isKeyMonitored!: boolean;
+  @ApiProperty({ type: String, nullable: true }) highTechCertNo!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) highTechIssuedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) highTechExpiresOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) specializedCertNo!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) specializedIssuedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) specializedExpiresOn!: string | null;
   @ApiProperty() version!: number;
 
   static detail(entity: OrganizationEntity): OrganizationDetailDto {
@@ -40,6 +46,12 @@ export class OrganizationDetailDto extends OrganizationResponseDto implements Or
       isHighTech: entity.isHighTech,
       isSpecialized: entity.isSpecialized,
       isKeyMonitored: entity.isKeyMonitored,
+      highTechCertNo: entity.highTechCertNo,
+      highTechIssuedOn: entity.highTechIssuedOn,
+      highTechExpiresOn: entity.highTechExpiresOn,
+      specializedCertNo: entity.specializedCertNo,
+      specializedIssuedOn: entity.specializedIssuedOn,
+      specializedExpiresOn: entity.specializedExpiresOn,
       version: entity.version,
     });
   }

@@ -27,5 +27,6 @@ export const HISTORY_ZH_CN = {
   'deal.event.OBJECTION_ANSWERED': '答复公示异议',
   'deal.event.CLOSURE_PROPOSED': '一方表示不合适',
   'deal.event.CLOSURE_WITHDRAWN': '继续撮合',
+  'deal.event.LANDING_RECORDED': '记录项目落地',
   'deal.event.other': '项目动态',
 } satisfies Record<`deal.event.${DealEventKind}`, string> & Record<string, string>;

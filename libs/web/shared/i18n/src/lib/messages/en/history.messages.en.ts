@@ -20,5 +20,6 @@ export const HISTORY_EN: Record<keyof typeof HISTORY_ZH_CN, string> = {
   'deal.event.OBJECTION_ANSWERED': 'Objection answered',
   'deal.event.CLOSURE_PROPOSED': 'A side says it is not a fit',
   'deal.event.CLOSURE_WITHDRAWN': 'Kept going',
+  'deal.event.LANDING_RECORDED': 'Landing recorded',
   'deal.event.other': 'Deal activity',
 };
