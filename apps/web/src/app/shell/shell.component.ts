@@ -188,6 +188,9 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
             <a mat-list-item [routerLink]="['/', paths.needs]" routerLinkActive="active" data-testid="nav-needs"
               ><mat-icon matListItemIcon>lightbulb</mat-icon><span matListItemTitle>{{ 'nav.needs' | t }}</span></a
             >
+            <a mat-list-item [routerLink]="['/', paths.experts]" routerLinkActive="active" data-testid="nav-experts"
+              ><mat-icon matListItemIcon>school</mat-icon><span matListItemTitle>{{ 'people.experts' | t }}</span></a
+            >
             <a mat-list-item [routerLink]="['/', paths.notices]" routerLinkActive="active" data-testid="nav-notices"
               ><mat-icon matListItemIcon>campaign</mat-icon><span matListItemTitle>{{ 'nav.notices' | t }}</span></a
             >
@@ -273,6 +276,9 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
               >
               <a mat-button [routerLink]="['/', paths.needs]" routerLinkActive="active" data-testid="nav-needs">{{
                 'nav.needs' | t
+              }}</a>
+              <a mat-button [routerLink]="['/', paths.experts]" routerLinkActive="active" data-testid="nav-experts">{{
+                'people.experts' | t
               }}</a>
               <a mat-button [routerLink]="['/', paths.notices]" routerLinkActive="active" data-testid="nav-notices">{{
                 'nav.notices' | t

@@ -1,1 +1,2 @@
 export * from './lib/matching-api.service';
+export * from './lib/people-api.service';

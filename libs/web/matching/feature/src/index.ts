@@ -1,1 +1,2 @@
 export * from './lib/matching.routes';
+export * from './lib/people.routes';

@@ -18,6 +18,8 @@ export const WebPath = {
   synonyms: 'manage/synonyms',
   results: 'results',
   needs: 'needs',
+  experts: 'experts',
+  laboratories: 'laboratories',
   notices: 'notices',
   myListings: 'workspace/listings',
   newResult: 'workspace/results/new',

@@ -1,8 +1,10 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Match, MatchVerdict } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
@@ -12,11 +14,12 @@ import { ListingSegment } from '@xkx/web/listings/util';
 import { MatchingApiService } from '@xkx/web/matching/data-access';
 import { MatchCardComponent } from '@xkx/web/matching/ui';
 import { DeclineChoice, pairIds } from '@xkx/web/matching/util';
+import { PeopleMatchesComponent } from './people-matches.component';
 
 /** 推荐对接 on a listing's page, for its owner and for brokers: the engine's best counterparts, judged in place. */
 @Component({
   selector: 'xkx-listing-matches',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe, MatchCardComponent],
+  imports: [NgTemplateOutlet, MatButtonModule, MatIconModule, MatProgressBarModule, MatTabsModule, TranslatePipe, MatchCardComponent, PeopleMatchesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="matches" data-testid="recommended-matches" aria-labelledby="matches-title">
@@ -26,31 +29,49 @@ import { DeclineChoice, pairIds } from '@xkx/web/matching/util';
       <p class="lead">
         {{ (segment() === 'needs' ? 'match.recommendedLeadNeed' : 'match.recommendedLeadResult') | t }}
       </p>
-      @if (matches.isLoading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+      @if (segment() === 'needs') {
+        <!-- A need's three tabs (issue 16): results, experts, laboratories; the latter two load when opened. -->
+        <mat-tab-group mat-stretch-tabs="false" data-testid="match-tabs">
+          <mat-tab [label]="'people.tabResults' | t">
+            <ng-container *ngTemplateOutlet="results" />
+          </mat-tab>
+          <mat-tab [label]="'people.tabExperts' | t">
+            <ng-template matTabContent><xkx-people-matches [needId]="listingId()" kind="expert" /></ng-template>
+          </mat-tab>
+          <mat-tab [label]="'people.tabLaboratories' | t">
+            <ng-template matTabContent><xkx-people-matches [needId]="listingId()" kind="laboratory" /></ng-template>
+          </mat-tab>
+        </mat-tab-group>
+      } @else {
+        <ng-container *ngTemplateOutlet="results" />
       }
-      @if (matches.error()) {
-        <p class="alert" role="alert">
-          {{ 'common.loadError' | t }}
-          <button mat-button type="button" (click)="matches.reload()">{{ 'home.retry' | t }}</button>
-        </p>
-      }
-      @if (matches.hasValue()) {
-        <div class="list">
-          @for (m of matches.value(); track m.counterpart.id) {
-            <xkx-match-card
-              [match]="m"
-              [fields]="fieldIndex()"
-              [canJudge]="true"
-              [busy]="busy() === m.counterpart.id"
-              (good)="judge(m, null)"
-              (declined)="judge(m, $event)"
-            />
-          } @empty {
-            <p class="empty" data-testid="matches-empty">{{ 'match.none' | t }}</p>
-          }
-        </div>
-      }
+      <ng-template #results>
+        @if (matches.isLoading()) {
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="'home.loading' | t" />
+        }
+        @if (matches.error()) {
+          <p class="alert" role="alert">
+            {{ 'common.loadError' | t }}
+            <button mat-button type="button" (click)="matches.reload()">{{ 'home.retry' | t }}</button>
+          </p>
+        }
+        @if (matches.hasValue()) {
+          <div class="list">
+            @for (m of matches.value(); track m.counterpart.id) {
+              <xkx-match-card
+                [match]="m"
+                [fields]="fieldIndex()"
+                [canJudge]="true"
+                [busy]="busy() === m.counterpart.id"
+                (good)="judge(m, null)"
+                (declined)="judge(m, $event)"
+              />
+            } @empty {
+              <p class="empty" data-testid="matches-empty">{{ 'match.none' | t }}</p>
+            }
+          </div>
+        }
+      </ng-template>
     </section>
   `,
   styles: `

@@ -16,6 +16,7 @@ import { NDA_EN } from './messages/en/nda.messages.en';
 import { NOTICE_EN } from './messages/en/notice.messages.en';
 import { PHONE_EN } from './messages/en/phone.messages.en';
 import { CLOSURE_EN } from './messages/en/closure.messages.en';
+import { PEOPLE_EN } from './messages/en/people.messages.en';
 import { TODO_EN } from './messages/en/todo.messages.en';
 import { BULK_EN } from './messages/en/bulk.messages.en';
 import { MONEY_EN } from './messages/en/money.messages.en';
@@ -44,6 +45,7 @@ export const MESSAGES_EN: MessageCatalogue = {
   ...NOTICE_EN,
   ...PHONE_EN,
   ...CLOSURE_EN,
+  ...PEOPLE_EN,
   ...TODO_EN,
   ...BULK_EN,
   ...MONEY_EN,

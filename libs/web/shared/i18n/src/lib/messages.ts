@@ -17,6 +17,7 @@ import { NDA_ZH_CN } from './messages/nda.messages';
 import { NOTICE_ZH_CN } from './messages/notice.messages';
 import { PHONE_ZH_CN } from './messages/phone.messages';
 import { CLOSURE_ZH_CN } from './messages/closure.messages';
+import { PEOPLE_ZH_CN } from './messages/people.messages';
 import { TODO_ZH_CN } from './messages/todo.messages';
 import { BULK_ZH_CN } from './messages/bulk.messages';
 import { MONEY_ZH_CN } from './messages/money.messages';
@@ -42,6 +43,7 @@ const ZH_CN = {
   ...PRINT_ZH_CN,
   ...LEDGER_ZH_CN,
   ...CLOSURE_ZH_CN,
+  ...PEOPLE_ZH_CN,
   ...TODO_ZH_CN,
   ...ATTACHMENT_ZH_CN,
   ...INVITE_ZH_CN,

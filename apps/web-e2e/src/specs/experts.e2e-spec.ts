@@ -1,0 +1,75 @@
+import { Browser } from 'playwright-core';
+import { DEMO, signIn } from '../support/accounts';
+import { apiGetWhenReady, apiToken } from '../support/api';
+import { describeBrowser, launchBrowser, watchErrors } from '../support/browser';
+import { freshDataDir, removeDataDir, RunningServer, startServer } from '../support/server';
+
+interface Hit {
+  id: string;
+  title: string;
+}
+
+/** The demo enterprise's need that demo expert 张教授 (高镍正极) fits. */
+const NEED_TITLE = '高镍三元正极材料循环寿命提升技术需求';
+
+describeBrowser('experts: an enterprise finds an expert from its need and asks for an introduction (issue 16)', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const dataDir = freshDataDir();
+  let need: Hit;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer({ dataDir });
+    const token = await apiToken(server.baseUrl, DEMO.enterprise);
+    const needs = await apiGetWhenReady<{ items: Hit[] }>(server.baseUrl, token, `/api/needs?q=${encodeURIComponent('高镍三元正极材料循环寿命')}&limit=5`);
+    need = needs.items.find((n) => n.title === NEED_TITLE) as Hit;
+    expect(need).toBeDefined();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await browser?.close();
+    removeDataDir(dataDir);
+  });
+
+  it('opens the experts tab of its need, reads why, asks 张教授 for 技术开发 and lands on the deal', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.enterprise.email, DEMO.enterprise.password);
+    await page.goto(`${server.baseUrl}/needs/${need.id}`);
+
+    const tabs = page.getByTestId('match-tabs');
+    await tabs.getByRole('tab', { name: '专家' }).click();
+    const card = page.getByTestId('expert-match').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('张教授');
+    expect(await card.textContent()).toContain('共同关键词');
+
+    // Too short a message: the API's field message, in Chinese, and nothing is sent.
+    await card.getByTestId('ask-introduction').click();
+    await card.getByTestId('introduction-message').fill('太短');
+    await card.getByTestId('send-introduction').click();
+    await card.getByRole('alert').waitFor();
+    expect(await card.getByRole('alert').textContent()).toContain('对接说明');
+
+    await card.getByTestId('introduction-message').fill('我们希望委托张教授开发高镍正极包覆工艺，提升循环寿命。');
+    await card.getByTestId('send-introduction').click();
+    await card.getByRole('status').waitFor();
+    await card.getByRole('link', { name: '查看撮合项目' }).click();
+    await page.waitForURL(/\/deals\//);
+    await page.getByText('张教授').first().waitFor();
+
+    // The expert's page from the directory: public layer, no contact details for an enterprise.
+    await page.goto(`${server.baseUrl}/experts`);
+    await page.getByTestId('expert-search').fill('正极材料');
+    await page.getByTestId('expert-search').press('Enter');
+    await page.getByTestId('expert-list').getByRole('link', { name: '张教授' }).click();
+    await page.getByTestId('expert-name').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('仅技术经理人与本人可见');
+    // The refused short message is the only failed request (a 400 the browser logs).
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    await context.close();
+  });
+});
