@@ -17,6 +17,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CredentialsModule } from './modules/auth/auth-credentials';
 import { AuthModule } from './modules/auth/auth.module';
 import { CarriersModule } from './modules/carriers/carriers.module';
+import { InstrumentsModule } from './modules/instruments/instruments.module';
 import { DealContractsModule } from './modules/contracts/deal-contracts';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ConfidentialAccessModule } from './modules/deals/deal-confidential-grants';
@@ -107,6 +108,7 @@ export class AppModule {
         TodoModule,
         DealsModule,
         CarriersModule,
+        InstrumentsModule,
         ContractsModule,
         DealContractsModule,
         AttachmentsModule,

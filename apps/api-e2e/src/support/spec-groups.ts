@@ -65,6 +65,7 @@ const COST: Record<string, [number, number]> = {
   'scheduled-once.e2e-spec.ts': [3, 10],
   'change-feed.e2e-spec.ts': [3, 8],
   'carriers.e2e-spec.ts': [5, 15],
+  'instruments.e2e-spec.ts': [4, 12],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 

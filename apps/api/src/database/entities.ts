@@ -1,3 +1,5 @@
+import { SharedInstrumentEntity } from '../modules/instruments/entities/shared-instrument.entity';
+import { InstrumentRequestEntity } from '../modules/instruments/entities/instrument-request.entity';
 import { InnovationCarrierEntity } from '../modules/carriers/entities/innovation-carrier.entity';
 import { ProjectLandingEntity } from '../modules/carriers/entities/project-landing.entity';
 import { AttachmentEntity } from '../modules/attachments/attachment.entity';
@@ -101,4 +103,6 @@ export const ENTITIES = [
   // Innovation carriers and landings (issue 16)
   InnovationCarrierEntity,
   ProjectLandingEntity,
+  SharedInstrumentEntity,
+  InstrumentRequestEntity,
 ];

@@ -21,3 +21,4 @@ export * from './lib/todo';
 export * from './lib/portal';
 export * from './lib/experts';
 export * from './lib/carriers';
+export * from './lib/instruments';

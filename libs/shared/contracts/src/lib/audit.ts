@@ -1,3 +1,4 @@
+import { INSTRUMENT_PRICE_UNIT_LABELS, INSTRUMENT_REQUEST_STATUS_LABELS } from './instruments';
 import { LANDING_KIND_LABELS } from './carriers';
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
 import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS } from './deals';
@@ -76,6 +77,10 @@ export const AUDIT_ACTION_LABELS = {
   CARRIER_UPDATED: { 'zh-CN': '修改科创载体', en: 'Innovation carrier changed' },
   LANDING_RECORDED: { 'zh-CN': '记录项目落地', en: 'Landing recorded' },
   LANDING_UPDATED: { 'zh-CN': '更正项目落地', en: 'Landing corrected' },
+  INSTRUMENT_CREATED: { 'zh-CN': '新增共享仪器', en: 'Shared instrument added' },
+  INSTRUMENT_UPDATED: { 'zh-CN': '修改共享仪器', en: 'Shared instrument changed' },
+  INSTRUMENT_REQUESTED: { 'zh-CN': '申请使用共享仪器', en: 'Instrument use requested' },
+  INSTRUMENT_REQUEST_ANSWERED: { 'zh-CN': '答复仪器使用申请', en: 'Instrument request answered' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -98,6 +103,8 @@ export const AUDIT_ENTITY_LABELS = {
   technology_field: { 'zh-CN': '技术领域', en: 'Technology field' },
   synonym_group: { 'zh-CN': '同义词组', en: 'Synonym group' },
   innovation_carrier: { 'zh-CN': '科创载体', en: 'Innovation carrier' },
+  shared_instrument: { 'zh-CN': '共享仪器', en: 'Shared instrument' },
+  instrument_request: { 'zh-CN': '仪器使用申请', en: 'Instrument request' },
 } as const satisfies Record<string, LocalizedText>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -283,6 +290,15 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   companyCreditCode: { label: t('企业信用代码', 'Company credit code') },
   jobsPlanned: { label: t('计划就业人数', 'Jobs planned'), kind: 'number' },
   landedOn: { label: t('落地日期', 'Landed on'), kind: 'date' },
+  model: { label: t('型号', 'Model') },
+  capability: { label: t('主要功能', 'Capability') },
+  location: { label: t('放置地点', 'Location') },
+  bookingTerms: { label: t('预约条件', 'Booking terms') },
+  priceFen: { label: t('收费标准', 'Price'), kind: 'money' },
+  priceUnit: { label: t('计价单位', 'Unit'), values: INSTRUMENT_PRICE_UNIT_LABELS },
+  feeFen: { label: t('收费', 'Fee'), kind: 'money' },
+  quantity: { label: t('数量', 'Quantity'), kind: 'number' },
+  requestStatus: { label: t('申请状态', 'Request status'), values: INSTRUMENT_REQUEST_STATUS_LABELS },
   // never shown: internal references
   organizationId: { label: t('机构', 'Organization'), kind: 'hidden' },
 };

@@ -56,13 +56,17 @@ export const Permission = {
   LABORATORY_MANAGE: 'laboratory:manage',
   /** 科创载体: add and keep the innovation carriers (issue 16). */
   CARRIER_MANAGE: 'carrier:manage',
+  /** A laboratory's shared instruments and the answers to requests for them: its organization's researchers (their own), brokers (any). */
+  INSTRUMENT_MANAGE: 'instrument:manage',
+  /** Ask to use a shared instrument (enterprises, brokers on their behalf). */
+  INSTRUMENT_REQUEST: 'instrument:request',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  RESEARCHER: [P.PROFILE_MANAGE, P.RESULT_WRITE, P.LISTING_SUBMIT, P.MATCH_READ, P.INTRODUCTION_REQUEST, P.DEAL_PARTICIPATE, P.EXPERT_WRITE],
+  RESEARCHER: [P.PROFILE_MANAGE, P.RESULT_WRITE, P.LISTING_SUBMIT, P.MATCH_READ, P.INTRODUCTION_REQUEST, P.DEAL_PARTICIPATE, P.EXPERT_WRITE, P.INSTRUMENT_MANAGE],
   ENTERPRISE: [
     P.PROFILE_MANAGE,
     P.NEED_WRITE,
@@ -71,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.INTRODUCTION_REQUEST,
     P.DEAL_PARTICIPATE,
     P.RND_SPENDING_WRITE,
+    P.INSTRUMENT_REQUEST,
   ],
   BROKER: [
     P.PROFILE_MANAGE,
@@ -95,6 +100,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.EXPERT_VERIFY,
     P.LABORATORY_MANAGE,
     P.CARRIER_MANAGE,
+    P.INSTRUMENT_MANAGE,
+    P.INSTRUMENT_REQUEST,
   ],
   ADMIN: Object.values(Permission),
 };

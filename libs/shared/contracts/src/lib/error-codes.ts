@@ -111,6 +111,11 @@ export const ErrorCode = {
   CARRIER_NOT_FOUND: 'CARRIER_NOT_FOUND',
   CARRIER_NAME_TAKEN: 'CARRIER_NAME_TAKEN',
   LANDING_DEAL_NOT_SIGNED: 'LANDING_DEAL_NOT_SIGNED',
+  INSTRUMENT_NOT_FOUND: 'INSTRUMENT_NOT_FOUND',
+  INSTRUMENT_REQUEST_NOT_FOUND: 'INSTRUMENT_REQUEST_NOT_FOUND',
+  INSTRUMENT_REQUEST_ANSWERED: 'INSTRUMENT_REQUEST_ANSWERED',
+  INSTRUMENT_NOT_YOURS: 'INSTRUMENT_NOT_YOURS',
+  INSTRUMENT_REQUESTER_NOT_ENTERPRISE: 'INSTRUMENT_REQUESTER_NOT_ENTERPRISE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -237,6 +242,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   CARRIER_NOT_FOUND: { 'zh-CN': '科创载体不存在', en: 'Innovation carrier not found' },
   CARRIER_NAME_TAKEN: { 'zh-CN': '已有同名的科创载体', en: 'An innovation carrier with this name already exists' },
   LANDING_DEAL_NOT_SIGNED: { 'zh-CN': '撮合项目签订合同后才能记录项目落地', en: 'A landing can only be recorded once the deal’s contract is signed' },
+  INSTRUMENT_NOT_FOUND: { 'zh-CN': '共享仪器不存在或已停用', en: 'Shared instrument not found' },
+  INSTRUMENT_REQUEST_NOT_FOUND: { 'zh-CN': '仪器使用申请不存在或无权查看', en: 'Instrument request not found' },
+  INSTRUMENT_REQUEST_ANSWERED: { 'zh-CN': '该申请已经答复过', en: 'This request has already been answered' },
+  INSTRUMENT_NOT_YOURS: { 'zh-CN': '只有实验室所属机构的人员或技术经理人可以管理该仪器', en: 'Only the laboratory’s organization or a broker may manage this instrument' },
+  INSTRUMENT_REQUESTER_NOT_ENTERPRISE: { 'zh-CN': '只有企业账号可以申请使用共享仪器', en: 'Only an enterprise account may ask to use a shared instrument' },
 };
 
 /** One field-level problem. `field` is a dotted path (`ipAssets.0.number`). */

@@ -74,6 +74,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   unknownCarrier: { 'zh-CN': '科创载体不存在或已停用', en: 'is not an active innovation carrier' },
   landedBeforeSigned: { 'zh-CN': '不能早于合同签订日期（{0}）', en: 'must not be before the contract was signed ({0})' },
   carrierNameTaken: { 'zh-CN': '已有同名的科创载体', en: 'is already the name of another carrier' },
+  unknownLaboratory: { 'zh-CN': '实验室或平台不存在', en: 'is not a known laboratory' },
   expiresBeforeIssued: { 'zh-CN': '有效期须晚于发证日期', en: 'must be after the date of issue' },
   unknownFieldCode: { 'zh-CN': '包含不存在的技术领域：{0}', en: 'contains unknown technology fields: {0}' },
   dateInPast: { 'zh-CN': '日期不能早于今天', en: 'must not be in the past' },
