@@ -121,3 +121,42 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
     },
   };
 }
+
+export const WORKER_JS = `${BUILD_DIR}/apps/api/src/worker.js`;
+
+export interface BuiltWorker {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+  /** Resolves once the worker says it runs the queue. */
+  waitUntilRunning(timeoutMs?: number): Promise<void>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** `node …/apps/api/src/worker.js` (`npm run start:worker`), NODE_ENV=production unless `env` says otherwise. */
+export function startBuiltWorker(env: Record<string, string>): BuiltWorker {
+  const child = spawn(process.execPath, [WORKER_JS], {
+    cwd: WORKSPACE_ROOT,
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NODE_ENV: 'production', JWT_SECRET, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  return {
+    child,
+    output: () => log,
+    exited,
+    kill: (signal = 'SIGTERM') => child.kill(signal),
+    async waitUntilRunning(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}:\n${log}`);
+        if (log.includes('worker is running')) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`worker not running after ${timeoutMs} ms:\n${log}`);
+    },
+  };
+}

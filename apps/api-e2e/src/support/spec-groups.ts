@@ -66,6 +66,8 @@ const COST: Record<string, [number, number]> = {
   'change-feed.e2e-spec.ts': [3, 8],
   'carriers.e2e-spec.ts': [5, 15],
   'instruments.e2e-spec.ts': [4, 12],
+  'queue-workers.e2e-spec.ts': [32, 0],
+  'jobs.e2e-spec.ts': [2, 8],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 

@@ -101,6 +101,13 @@ const MANAGE_LINKS: readonly NavLink[] = [
     testId: 'nav-outbox',
   },
   {
+    path: WebPath.jobs,
+    label: 'nav.jobs',
+    icon: 'pending_actions',
+    permission: Permission.JOB_MANAGE,
+    testId: 'nav-jobs',
+  },
+  {
     path: WebPath.ndaVersions,
     label: 'nav.ndaVersions',
     icon: 'gavel',

@@ -1,11 +1,11 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API_PREFIX, AuditEntryView, OutboxMail } from '@xkx/contracts';
+import { API_PREFIX, AuditEntryView, BackgroundJob, BackgroundJobList, JobState, OutboxMail } from '@xkx/contracts';
 import { saveBlob } from '@xkx/web/data-access';
 import { AuditQuery, Page, queryParams } from '@xkx/web/accounts/util';
 import { map, Observable } from 'rxjs';
 
-/** Read-only admin views: the audit log and the outgoing-mail outbox. */
+/** Admin views: the audit log, the outgoing-mail outbox and the background jobs. */
 @Injectable({ providedIn: 'root' })
 export class AuditApiService {
   private readonly http = inject(HttpClient);
@@ -25,6 +25,19 @@ export class AuditApiService {
   /** A deal's history (with its contracts and notices) or a contract's, oldest first; undefined id: nothing. */
   historyResource(kind: 'deals' | 'contracts', id: () => string | undefined): HttpResourceRef<AuditEntryView[] | undefined> {
     return httpResource<AuditEntryView[]>(() => (id() ? `/${API_PREFIX}/${kind}/${id()}/history` : undefined));
+  }
+
+  /** Background jobs, newest first (administrators). */
+  jobsResource(query: () => { state: JobState | null; limit: number; offset: number }): HttpResourceRef<BackgroundJobList | undefined> {
+    return httpResource<BackgroundJobList>(() => {
+      const { state, ...page } = query();
+      return { url: `/${API_PREFIX}/jobs`, params: queryParams({ ...page, state: state ?? undefined }) };
+    });
+  }
+
+  /** Queues a failed job again. */
+  retryJob(id: string): Observable<BackgroundJob> {
+    return this.http.post<BackgroundJob>(`/${API_PREFIX}/jobs/${id}/retry`, {});
   }
 
   outboxResource(page: () => { limit: number; offset: number }): HttpResourceRef<Page<OutboxMail> | undefined> {

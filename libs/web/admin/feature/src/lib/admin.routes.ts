@@ -46,6 +46,12 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () => import('./outbox-page.component').then((m) => m.OutboxPageComponent),
       },
       {
+        path: 'jobs',
+        canActivate: [permissionGuard(Permission.JOB_MANAGE)],
+        title: 'title.jobs',
+        loadComponent: () => import('./jobs-page.component').then((m) => m.JobsPageComponent),
+      },
+      {
         path: 'nda',
         canActivate: [permissionGuard(Permission.TAXONOMY_MANAGE)],
         title: 'title.ndaVersions',

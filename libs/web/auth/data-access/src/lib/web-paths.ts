@@ -13,6 +13,7 @@ export const WebPath = {
   organizations: 'manage/organizations',
   auditLog: 'manage/audit-log',
   outbox: 'manage/outbox',
+  jobs: 'manage/jobs',
   ndaVersions: 'manage/nda',
   fields: 'manage/fields',
   synonyms: 'manage/synonyms',

@@ -75,7 +75,7 @@ export function loadMessages(locale: Locale): Promise<MessageCatalogue> {
 }
 
 /** Prefixes of message groups that word a stored code; each group has an `.other` entry for codes it lacks. */
-export type CodeMessagePrefix = 'deal.event' | 'outbox.status';
+export type CodeMessagePrefix = 'deal.event' | 'outbox.status' | 'jobs.name';
 
 /** `deal.event.CREATED` for a code the catalogue words, else the group's `.other`: a code is never shown as is. */
 export function codeMessageKey(prefix: CodeMessagePrefix, code: string): MessageKey {
