@@ -24,11 +24,16 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!config.jobsOnQueue || !config.REDIS_URL) {
-    console.error('霞科行 worker cannot start: it needs REDIS_URL and DATABASE_URL (PostgreSQL). Without them each API instance (`npm start`) runs the background jobs itself.');
+    console.error(
+      '霞科行 worker cannot start: it needs REDIS_URL and DATABASE_URL (PostgreSQL). Without them each API instance (`npm start`) runs the background jobs itself.',
+    );
     process.exit(1);
   }
   armFaultPoints(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, undefined, {}, 'worker'), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, undefined, {}, 'worker'), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   // The API instances migrate too; the lock makes the first one do it.
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  console.log(`霞科行 worker is running the ${JOBS_QUEUE} queue (Redis ${new URL(config.REDIS_URL).host}, prefix ${config.XKX_JOB_QUEUE_PREFIX})`);
+  console.log(
+    `霞科行 worker is running the ${JOBS_QUEUE} queue (Redis ${new URL(config.REDIS_URL).host}, prefix ${config.XKX_JOB_QUEUE_PREFIX})`,
+  );
 }
 
 main().catch((error: unknown) => {

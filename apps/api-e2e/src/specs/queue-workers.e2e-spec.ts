@@ -4,7 +4,13 @@ import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { bearer, loginDemo, Session } from '../support/auth';
-import { BuiltServer, BuiltWorker, buildApi, startBuiltServer, startBuiltWorker } from '../support/built-server';
+import {
+  BuiltServer,
+  BuiltWorker,
+  buildApi,
+  startBuiltServer,
+  startBuiltWorker,
+} from '../support/built-server';
 import { createTestDatabase, queryDatabase, serverUrl, TestDatabase } from '../support/test-database';
 import { binary, buildImportFile } from '../support/xlsx';
 
@@ -21,7 +27,12 @@ import { binary, buildImportFile } from '../support/xlsx';
 const REDIS_URL = process.env['XKX_TEST_REDIS_URL'] || process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     return (await client.ping()) === 'PONG';
@@ -52,7 +63,8 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
   let lapsedId = '';
   const prefix = `xkx-test-${process.pid}-${Date.now()}`;
 
-  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(database.url, text, params);
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> =>
+    queryDatabase<T>(database.url, text, params);
   const env = (extra: Record<string, string> = {}): Record<string, string> => ({
     DATABASE_URL: database.url!,
     REDIS_URL,
@@ -67,29 +79,57 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
   });
   // NODE_ENV=test only for the fault points (the worker holds mid-import and says so).
   const startWorker = async (faults = ''): Promise<BuiltWorker> => {
-    const w = startBuiltWorker(env({ NODE_ENV: 'test', IMPORT_CHUNK_ROWS: String(CHUNK), IMPORT_CHUNK_MS: '10000', ...(faults ? { XKX_TEST_FAULTS: faults } : {}) }));
+    const w = startBuiltWorker(
+      env({
+        NODE_ENV: 'test',
+        IMPORT_CHUNK_ROWS: String(CHUNK),
+        IMPORT_CHUNK_MS: '10000',
+        ...(faults ? { XKX_TEST_FAULTS: faults } : {}),
+      }),
+    );
     await w.waitUntilRunning(150_000);
     return w;
   };
-  const on = (server: BuiltServer): TestAgent => request(`http://127.0.0.1:${server.port}`) as unknown as TestAgent;
+  const on = (server: BuiltServer): TestAgent =>
+    request(`http://127.0.0.1:${server.port}`) as unknown as TestAgent;
   const within = async <T>(ms: number, probe: () => Promise<T | undefined | false>): Promise<T> => {
     const deadline = Date.now() + ms;
     for (;;) {
       const answer = await probe();
       if (answer) return answer;
-      if (Date.now() > deadline) throw new Error(`not within ${ms} ms${worker ? `; worker:\n${worker.output().slice(-3000)}` : ''}`);
+      if (Date.now() > deadline)
+        throw new Error(`not within ${ms} ms${worker ? `; worker:\n${worker.output().slice(-3000)}` : ''}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
   const upload = async (server: BuiltServer, title: string): Promise<string> => {
     const file = await buildImportFile(template, ROWS, title);
-    const res = await on(server).post('/api/imports?kind=RESULT').set(...bearer(broker)).attach('file', file, `${title}.xlsx`).expect(201);
+    const res = await on(server)
+      .post('/api/imports?kind=RESULT')
+      .set(...bearer(broker))
+      .attach('file', file, `${title}.xlsx`)
+      .expect(201);
     expect(res.body.validRows).toBe(VALID);
     return res.body.id as string;
   };
-  const decide = (server: BuiltServer, id: string) => on(server).post(`/api/imports/${id}/decision`).set(...bearer(broker)).send({ mode: 'VALID', publish: true }).expect(202);
-  const importOn = async (server: BuiltServer, id: string) => (await on(server).get(`/api/imports/${id}`).set(...bearer(broker)).expect(200)).body as { status: string; processedRows: number; importedRows: number };
-  const titled = async (title: string) => sql<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM result WHERE title LIKE $1 GROUP BY status ORDER BY status`, [`${title}%`]);
+  const decide = (server: BuiltServer, id: string) =>
+    on(server)
+      .post(`/api/imports/${id}/decision`)
+      .set(...bearer(broker))
+      .send({ mode: 'VALID', publish: true })
+      .expect(202);
+  const importOn = async (server: BuiltServer, id: string) =>
+    (
+      await on(server)
+        .get(`/api/imports/${id}`)
+        .set(...bearer(broker))
+        .expect(200)
+    ).body as { status: string; processedRows: number; importedRows: number };
+  const titled = async (title: string) =>
+    sql<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM result WHERE title LIKE $1 GROUP BY status ORDER BY status`,
+      [`${title}%`],
+    );
   const killWorker = async (): Promise<void> => {
     if (!worker) return;
     worker.kill('SIGKILL');
@@ -99,8 +139,11 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
   /** Redis answers, or the case says it was skipped (and fails where Redis is required). */
   const needsRedis = (): boolean => {
     if (redisUp) return true;
-    if (process.env['XKX_REQUIRE_REDIS'] === '1') throw new Error(`XKX_REQUIRE_REDIS=1 but Redis does not answer at ${REDIS_URL}`);
-    console.warn(`SKIPPED: no Redis answers at ${REDIS_URL} (set XKX_TEST_REDIS_URL or start redis-server); the BullMQ cases did not run`);
+    if (process.env['XKX_REQUIRE_REDIS'] === '1')
+      throw new Error(`XKX_REQUIRE_REDIS=1 but Redis does not answer at ${REDIS_URL}`);
+    console.warn(
+      `SKIPPED: no Redis answers at ${REDIS_URL} (set XKX_TEST_REDIS_URL or start redis-server); the BullMQ cases did not run`,
+    );
     return false;
   };
 
@@ -122,14 +165,26 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
     });
     await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', () => done()));
     // Lapsed before anything starts: the worker's expiry scheduler runs at once.
-    const [row] = await sql<{ id: string }>(`SELECT id FROM result WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`);
+    const [row] = await sql<{ id: string }>(
+      `SELECT id FROM result WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`,
+    );
     lapsedId = row!.id;
     await sql(`UPDATE result SET valid_until = current_date - 3 WHERE id = $1`, [lapsedId]);
-    [a, b] = await Promise.all([startBuiltServer(env({ XKX_INSTANCE_ID: 'jobs-a' })), startBuiltServer(env({ XKX_INSTANCE_ID: 'jobs-b' }))]);
+    [a, b] = await Promise.all([
+      startBuiltServer(env({ XKX_INSTANCE_ID: 'jobs-a' })),
+      startBuiltServer(env({ XKX_INSTANCE_ID: 'jobs-b' })),
+    ]);
     await Promise.all([a.waitUntilReady(150_000), b.waitUntilReady(150_000)]);
     broker = await loginDemo(on(a), 'broker');
     admin = await loginDemo(on(a), 'admin');
-    template = (await on(a).get('/api/imports/template?kind=RESULT').set(...bearer(broker)).buffer(true).parse(binary).expect(200)).body as Buffer;
+    template = (
+      await on(a)
+        .get('/api/imports/template?kind=RESULT')
+        .set(...bearer(broker))
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
     // Held after its second chunk of the first import, so B can be watched mid-import.
     worker = await startWorker('import.after-chunk@2');
   }, 400_000);
@@ -165,7 +220,9 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
     expect(seen).toMatchObject({ status: 'IMPORTING', processedRows: 2 * CHUNK, importedRows: 0 });
     expect(worker!.output()).toContain('XKX_FAULT_POINT import.after-chunk');
     // A and B never ran it (they only enqueue): the job record says RUNNING on the worker.
-    expect(await sql(`SELECT state FROM background_job WHERE key = $1`, [`import:${importId}`])).toEqual([{ state: 'RUNNING' }]);
+    expect(await sql(`SELECT state FROM background_job WHERE key = $1`, [`import:${importId}`])).toEqual([
+      { state: 'RUNNING' },
+    ]);
   });
 
   it('the worker SIGKILLed mid-import: after a restart the job completes exactly once, with no half-imported rows', async () => {
@@ -179,9 +236,18 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
     });
     expect(done).toMatchObject({ processedRows: VALID, importedRows: VALID });
     expect(await titled(importTitle)).toEqual([{ status: 'PUBLISHED', n: VALID }]);
-    expect(await sql(`SELECT title FROM result WHERE title LIKE $1 GROUP BY title HAVING count(*) > 1`, [`${importTitle}%`])).toEqual([]);
-    expect(await sql(`SELECT count(*)::int AS n FROM import_job_listing WHERE job_id = $1`, [importId])).toEqual([{ n: 0 }]);
-    const [record] = await sql<{ state: string; attempts: number }>(`SELECT state, attempts FROM background_job WHERE key = $1`, [`import:${importId}`]);
+    expect(
+      await sql(`SELECT title FROM result WHERE title LIKE $1 GROUP BY title HAVING count(*) > 1`, [
+        `${importTitle}%`,
+      ]),
+    ).toEqual([]);
+    expect(
+      await sql(`SELECT count(*)::int AS n FROM import_job_listing WHERE job_id = $1`, [importId]),
+    ).toEqual([{ n: 0 }]);
+    const [record] = await sql<{ state: string; attempts: number }>(
+      `SELECT state, attempts FROM background_job WHERE key = $1`,
+      [`import:${importId}`],
+    );
     expect(record).toMatchObject({ state: 'COMPLETED' });
     // The second delivery is the restart's (BullMQ moved the stalled job back to the queue).
     expect(record!.attempts).toBeGreaterThanOrEqual(1);
@@ -190,19 +256,51 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
   it('sends each mail once: only the worker dispatches', async () => {
     if (!needsRedis()) return;
     const to = Array.from({ length: 12 }, (_, i) => `queued-${i}@xkx.demo`);
-    await sql(`INSERT INTO outbox_mail (to_address, subject, body) SELECT a, '队列只发一次', '正文' FROM unnest($1::text[]) AS a`, [to]);
-    await within(30_000, async () => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM outbox_mail WHERE to_address LIKE 'queued-%' AND status = 'SENT'`))[0]?.n) === to.length);
+    await sql(
+      `INSERT INTO outbox_mail (to_address, subject, body) SELECT a, '队列只发一次', '正文' FROM unnest($1::text[]) AS a`,
+      [to],
+    );
+    await within(
+      30_000,
+      async () =>
+        Number(
+          (
+            await sql<{ n: string }>(
+              `SELECT count(*) AS n FROM outbox_mail WHERE to_address LIKE 'queued-%' AND status = 'SENT'`,
+            )
+          )[0]?.n,
+        ) === to.length,
+    );
     expect(received.filter((r) => r.startsWith('queued-')).sort()).toEqual([...to].sort());
-    expect(await sql(`SELECT state FROM background_job WHERE key = 'schedule:mail.dispatch'`)).toEqual([{ state: expect.stringMatching(/^(COMPLETED|RUNNING)$/) }]);
+    expect(await sql(`SELECT state FROM background_job WHERE key = 'schedule:mail.dispatch'`)).toEqual([
+      { state: expect.stringMatching(/^(COMPLETED|RUNNING)$/) },
+    ]);
   }, 60_000);
 
   it('runs the expiry job once (a BullMQ job scheduler), and admins see it', async () => {
     if (!needsRedis()) return;
-    await within(60_000, async () => (await sql<{ status: string }>(`SELECT status FROM result WHERE id = $1`, [lapsedId]))[0]?.status === 'EXPIRED');
-    expect(await sql(`SELECT count(*)::int AS n FROM listing_history WHERE listing_id = $1 AND action = 'EXPIRE'`, [lapsedId])).toEqual([{ n: 1 }]);
-    const list = (await on(b).get('/api/jobs?limit=200').set(...bearer(admin)).expect(200)).body as { runner: string; items: Array<{ name: string; state: string; scheduled: boolean }> };
+    await within(
+      60_000,
+      async () =>
+        (await sql<{ status: string }>(`SELECT status FROM result WHERE id = $1`, [lapsedId]))[0]?.status ===
+        'EXPIRED',
+    );
+    expect(
+      await sql(
+        `SELECT count(*)::int AS n FROM listing_history WHERE listing_id = $1 AND action = 'EXPIRE'`,
+        [lapsedId],
+      ),
+    ).toEqual([{ n: 1 }]);
+    const list = (
+      await on(b)
+        .get('/api/jobs?limit=200')
+        .set(...bearer(admin))
+        .expect(200)
+    ).body as { runner: string; items: Array<{ name: string; state: string; scheduled: boolean }> };
     expect(list.runner).toBe('bullmq');
-    expect(list.items.filter((j) => j.name === 'listing.expiry')).toEqual([expect.objectContaining({ scheduled: true, state: 'COMPLETED' })]);
+    expect(list.items.filter((j) => j.name === 'listing.expiry')).toEqual([
+      expect.objectContaining({ scheduled: true, state: 'COMPLETED' }),
+    ]);
   }, 90_000);
 
   it('a failed job shows its reason and attempts to an admin, and an admin’s retry completes it', async () => {
@@ -210,25 +308,70 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
     const title = '队列失败重试乙';
     const id = await upload(a, title);
     // Row 15 breaks only when written (a title longer than the column): every attempt fails.
-    await sql(`UPDATE import_job SET payload = jsonb_set(payload, '{15,input,title}', to_jsonb(repeat('长', 300))) WHERE id = $1`, [id]);
+    await sql(
+      `UPDATE import_job SET payload = jsonb_set(payload, '{15,input,title}', to_jsonb(repeat('长', 300))) WHERE id = $1`,
+      [id],
+    );
     await decide(a, id);
     const failed = await within(60_000, async () => {
-      const list = (await on(b).get('/api/jobs?state=FAILED').set(...bearer(admin)).expect(200)).body as { items: Array<{ id: string; name: string; failure: string | null; attempts: number; maxAttempts: number }> };
+      const list = (
+        await on(b)
+          .get('/api/jobs?state=FAILED')
+          .set(...bearer(admin))
+          .expect(200)
+      ).body as {
+        items: Array<{
+          id: string;
+          name: string;
+          failure: string | null;
+          attempts: number;
+          maxAttempts: number;
+        }>;
+      };
       return list.items.find((j) => j.name === 'import.run');
     });
-    expect(failed).toMatchObject({ attempts: 3, maxAttempts: 3, failure: expect.stringMatching(/too long|过长|character varying/) });
+    expect(failed).toMatchObject({
+      attempts: 3,
+      maxAttempts: 3,
+      failure: expect.stringMatching(/too long|过长|character varying/),
+    });
     // Rolled back as a whole after the last attempt.
     expect(await importOn(b, id)).toMatchObject({ status: 'FAILED', processedRows: 0 });
     expect(await titled(title)).toEqual([]);
     // Not for brokers; not twice.
-    await on(a).post(`/api/jobs/${failed.id}/retry`).set(...bearer(broker)).expect(403);
-    await sql(`UPDATE import_job SET payload = jsonb_set(payload, '{15,input,title}', to_jsonb('队列失败重试乙修正'::text)) WHERE id = $1`, [id]);
-    const retried = await on(a).post(`/api/jobs/${failed.id}/retry`).set(...bearer(admin)).expect(202);
-    expect(retried.body).toMatchObject({ id: failed.id, state: expect.stringMatching(/^(QUEUED|RUNNING|COMPLETED)$/), attempts: expect.any(Number) });
-    await on(a).post(`/api/jobs/${failed.id}/retry`).set(...bearer(admin)).expect((res) => expect([202, 409]).toContain(res.status));
+    await on(a)
+      .post(`/api/jobs/${failed.id}/retry`)
+      .set(...bearer(broker))
+      .expect(403);
+    await sql(
+      `UPDATE import_job SET payload = jsonb_set(payload, '{15,input,title}', to_jsonb('队列失败重试乙修正'::text)) WHERE id = $1`,
+      [id],
+    );
+    const retried = await on(a)
+      .post(`/api/jobs/${failed.id}/retry`)
+      .set(...bearer(admin))
+      .expect(202);
+    expect(retried.body).toMatchObject({
+      id: failed.id,
+      state: expect.stringMatching(/^(QUEUED|RUNNING|COMPLETED)$/),
+      attempts: expect.any(Number),
+    });
+    await on(a)
+      .post(`/api/jobs/${failed.id}/retry`)
+      .set(...bearer(admin))
+      .expect((res) => expect([202, 409]).toContain(res.status));
     await within(60_000, async () => (await importOn(b, id)).status === 'DONE');
-    const job = (await on(b).get(`/api/jobs/${failed.id}`).set(...bearer(admin)).expect(200)).body as { state: string; failure: string | null };
+    const job = (
+      await on(b)
+        .get(`/api/jobs/${failed.id}`)
+        .set(...bearer(admin))
+        .expect(200)
+    ).body as { state: string; failure: string | null };
     expect(job).toMatchObject({ state: 'COMPLETED', failure: null });
-    expect(await sql(`SELECT count(*)::int AS n FROM result WHERE title LIKE $1 AND status = 'PUBLISHED'`, [`${title}%`])).toEqual([{ n: VALID }]);
+    expect(
+      await sql(`SELECT count(*)::int AS n FROM result WHERE title LIKE $1 AND status = 'PUBLISHED'`, [
+        `${title}%`,
+      ]),
+    ).toEqual([{ n: VALID }]);
   }, 120_000);
 });

@@ -84,6 +84,7 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/manage/organizations', who: Permission.ORGANIZATION_MANAGE },
   { path: '/manage/audit-log', who: Permission.AUDIT_READ },
   { path: '/manage/outbox', who: Permission.OUTBOX_READ },
+  { path: '/manage/jobs', who: Permission.JOB_MANAGE },
   { path: '/manage/nda', who: Permission.TAXONOMY_MANAGE },
   { path: '/manage/fields', who: Permission.TAXONOMY_MANAGE, codes: { shape: FIELD_CODE, why: 'the code is what the tree editor edits, and what the import template takes' } },
   { path: '/manage/synonyms', who: Permission.TAXONOMY_MANAGE },

@@ -28,8 +28,24 @@ function returned<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
-function toClaimed(row: { id: string; name: string; payload: unknown; attempts: number; max_attempts: number; backoff_ms: number; scheduled: boolean }): ClaimedJob {
-  return { id: row.id, name: row.name, payload: row.payload, attempts: row.attempts, maxAttempts: row.max_attempts, backoffMs: row.backoff_ms, scheduled: row.scheduled };
+function toClaimed(row: {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  backoff_ms: number;
+  scheduled: boolean;
+}): ClaimedJob {
+  return {
+    id: row.id,
+    name: row.name,
+    payload: row.payload,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    backoffMs: row.backoff_ms,
+    scheduled: row.scheduled,
+  };
 }
 
 /** The next retry waits backoff · 2^(attempts − 1). */
@@ -42,14 +58,20 @@ export class JobRecords {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts the job (in `manager`'s transaction if given); with a key already taken, the job already there. */
-  async create(job: NewJobRecord, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; created: boolean }> {
+  async create(
+    job: NewJobRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; created: boolean }> {
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO background_job (name, key, payload, state, max_attempts, backoff_ms) VALUES ($1, $2, $3, 'QUEUED', $4, $5)
        ON CONFLICT (key) DO NOTHING RETURNING id`,
       [job.name, job.key ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts, job.backoffMs],
     );
     if (rows[0]) return { id: rows[0].id, created: true };
-    const [existing] = await manager.query<Array<{ id: string }>>(`SELECT id FROM background_job WHERE key = $1`, [job.key]);
+    const [existing] = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM background_job WHERE key = $1`,
+      [job.key],
+    );
     return { id: existing!.id, created: false };
   }
 
@@ -57,7 +79,11 @@ export class JobRecords {
     return this.dataSource.getRepository(BackgroundJobEntity).findOneBy({ id });
   }
 
-  async list(state: JobState | undefined, limit: number, offset: number): Promise<{ items: BackgroundJobEntity[]; total: number }> {
+  async list(
+    state: JobState | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: BackgroundJobEntity[]; total: number }> {
     const [items, total] = await this.dataSource.getRepository(BackgroundJobEntity).findAndCount({
       where: state ? { state } : {},
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -89,7 +115,13 @@ export class JobRecords {
    * A scheduled run: claims period `slot` of schedule `name` unless some instance already ran it (or is
    * running it under a live lease). The claim is the statement, so any number of instances run it once.
    */
-  async claimSlot(name: string, slot: number, leaseMs: number, maxAttempts: number, backoffMs: number): Promise<ClaimedJob | undefined> {
+  async claimSlot(
+    name: string,
+    slot: number,
+    leaseMs: number,
+    maxAttempts: number,
+    backoffMs: number,
+  ): Promise<ClaimedJob | undefined> {
     const rows = await this.dataSource.query<Array<Parameters<typeof toClaimed>[0]>>(
       `INSERT INTO background_job (name, key, payload, scheduled, state, attempts, max_attempts, backoff_ms, started_at, locked_until, slot)
        VALUES ($1, $2, '{}', true, 'RUNNING', 1, $4, $5, now(), now() + $3 * interval '1 millisecond', $6)
@@ -113,23 +145,35 @@ export class JobRecords {
   }
 
   async renew(id: string, leaseMs: number): Promise<void> {
-    await this.dataSource.query(`UPDATE background_job SET locked_until = now() + $2 * interval '1 millisecond' WHERE id = $1 AND state = 'RUNNING'`, [id, leaseMs]);
+    await this.dataSource.query(
+      `UPDATE background_job SET locked_until = now() + $2 * interval '1 millisecond' WHERE id = $1 AND state = 'RUNNING'`,
+      [id, leaseMs],
+    );
   }
 
   /** With REDIS_URL: an attempt started (BullMQ counts the attempts). */
   async started(id: string, attempt: number): Promise<void> {
-    await this.dataSource.query(`UPDATE background_job SET state = 'RUNNING', attempts = $2, started_at = now(), finished_at = NULL, updated_at = now() WHERE id = $1`, [id, attempt]);
+    await this.dataSource.query(
+      `UPDATE background_job SET state = 'RUNNING', attempts = $2, started_at = now(), finished_at = NULL, updated_at = now() WHERE id = $1`,
+      [id, attempt],
+    );
   }
 
   async completed(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE background_job SET state = 'COMPLETED', failure = NULL, finished_at = now(), locked_until = NULL, updated_at = now() WHERE id = $1`, [id]);
+    await this.dataSource.query(
+      `UPDATE background_job SET state = 'COMPLETED', failure = NULL, finished_at = now(), locked_until = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   /** An attempt failed: queued again after the backoff, or FAILED for good after the last attempt. */
   async failed(id: string, failure: string, retryInMs: number | undefined): Promise<void> {
     const reason = failure.slice(0, FAILURE_CHARS);
     if (retryInMs === undefined) {
-      await this.dataSource.query(`UPDATE background_job SET state = 'FAILED', failure = $2, finished_at = now(), locked_until = NULL, updated_at = now() WHERE id = $1`, [id, reason]);
+      await this.dataSource.query(
+        `UPDATE background_job SET state = 'FAILED', failure = $2, finished_at = now(), locked_until = NULL, updated_at = now() WHERE id = $1`,
+        [id, reason],
+      );
     } else {
       await this.dataSource.query(
         `UPDATE background_job SET state = 'QUEUED', failure = $2, locked_until = NULL, run_after = now() + $3 * interval '1 millisecond', updated_at = now() WHERE id = $1`,
@@ -163,7 +207,9 @@ export class JobRecords {
 
   /** Embedded PGlite has one process: whatever it was running when it stopped is due again now. */
   async releaseAll(): Promise<void> {
-    await this.dataSource.query(`UPDATE background_job SET locked_until = now() - interval '1 second' WHERE state = 'RUNNING'`);
+    await this.dataSource.query(
+      `UPDATE background_job SET locked_until = now() - interval '1 second' WHERE state = 'RUNNING'`,
+    );
   }
 }
 

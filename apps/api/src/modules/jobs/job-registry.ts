@@ -20,7 +20,12 @@ export class JobRegistry {
     this.records = new JobRecords(dataSource);
   }
 
-  define(name: string, handler: JobHandler<unknown>, options: { attempts?: number; backoffMs?: number } = {}, schedule?: ScheduleOptions): RegisteredJob {
+  define(
+    name: string,
+    handler: JobHandler<unknown>,
+    options: { attempts?: number; backoffMs?: number } = {},
+    schedule?: ScheduleOptions,
+  ): RegisteredJob {
     if (this.jobs.has(name)) throw new Error(`background job ${name} is defined twice`);
     const job: RegisteredJob = {
       name,
@@ -52,7 +57,13 @@ export class JobRegistry {
    * failure is retried by this runner (in-process) — BullMQ retries by itself, the record only follows.
    * Throws what the handler threw (BullMQ counts it).
    */
-  async execute(id: string, name: string, payload: unknown, attempt: number, maxAttempts: number): Promise<unknown> {
+  async execute(
+    id: string,
+    name: string,
+    payload: unknown,
+    attempt: number,
+    maxAttempts: number,
+  ): Promise<unknown> {
     const job = this.get(name);
     const context: JobContext = { id, attempt, maxAttempts, lastAttempt: attempt >= maxAttempts };
     try {
@@ -62,7 +73,9 @@ export class JobRegistry {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn(`job ${name} ${id} failed (attempt ${attempt} of ${maxAttempts}): ${reason}`);
-      await this.records.failed(id, reason, context.lastAttempt ? undefined : retryDelayMs(job.backoffMs, attempt)).catch((e: unknown) => this.logger.error(`job ${id}: outcome not recorded: ${String(e)}`));
+      await this.records
+        .failed(id, reason, context.lastAttempt ? undefined : retryDelayMs(job.backoffMs, attempt))
+        .catch((e: unknown) => this.logger.error(`job ${id}: outcome not recorded: ${String(e)}`));
       throw error;
     }
   }

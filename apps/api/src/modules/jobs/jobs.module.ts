@@ -30,7 +30,18 @@ export class JobsModule {
         runner,
         { provide: JOB_RUNNER, useExisting: runner },
         { provide: PROCESS_ROLE, useValue: role },
-        ...(config.jobsOnQueue ? [{ provide: JOBS_QUEUE_TOKEN, useFactory: () => new Queue(JOBS_QUEUE, { connection: redisConnection(config.REDIS_URL!), prefix: config.XKX_JOB_QUEUE_PREFIX }) }] : []),
+        ...(config.jobsOnQueue
+          ? [
+              {
+                provide: JOBS_QUEUE_TOKEN,
+                useFactory: () =>
+                  new Queue(JOBS_QUEUE, {
+                    connection: redisConnection(config.REDIS_URL!),
+                    prefix: config.XKX_JOB_QUEUE_PREFIX,
+                  }),
+              },
+            ]
+          : []),
       ],
       exports: [JobsService],
     };

@@ -43,7 +43,16 @@ export class JobsService {
   /** Records the job and starts it (or, with `manager`, lets it start once the caller's transaction commits); its id. */
   async enqueue<P>(name: string, payload: P, options: EnqueueOptions = {}): Promise<string> {
     const job = this.registry.get(name);
-    const { id, created } = await this.registry.records.create({ name, payload, maxAttempts: job.attempts, backoffMs: job.backoffMs, ...(options.key ? { key: options.key } : {}) }, options.manager);
+    const { id, created } = await this.registry.records.create(
+      {
+        name,
+        payload,
+        maxAttempts: job.attempts,
+        backoffMs: job.backoffMs,
+        ...(options.key ? { key: options.key } : {}),
+      },
+      options.manager,
+    );
     if (created && !options.manager) await this.runner.push(id, job, payload);
     return id;
   }
@@ -59,7 +68,11 @@ export class JobsService {
     return record;
   }
 
-  list(state: JobState | undefined, limit: number, offset: number): Promise<{ items: BackgroundJobEntity[]; total: number }> {
+  list(
+    state: JobState | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: BackgroundJobEntity[]; total: number }> {
     return this.registry.records.list(state, limit, offset);
   }
 
@@ -67,7 +80,8 @@ export class JobsService {
   async retry(id: string): Promise<BackgroundJobEntity> {
     const record = await this.get(id);
     const job = this.registry.get(record.name);
-    if (!(await this.registry.records.requeue(id, this.runner.kind === 'bullmq'))) throw new DomainException(ErrorCode.JOB_NOT_FAILED, HttpStatus.CONFLICT);
+    if (!(await this.registry.records.requeue(id, this.runner.kind === 'bullmq')))
+      throw new DomainException(ErrorCode.JOB_NOT_FAILED, HttpStatus.CONFLICT);
     await this.runner.retry(id, job, record.payload, record.scheduled);
     return this.get(id);
   }

@@ -16,7 +16,11 @@ export interface PeriodicSchedule {
  */
 export abstract class PeriodicJob<T> {
   protected constructor(jobs: JobsService, schedule: PeriodicSchedule) {
-    jobs.schedule(schedule.name, () => this.run(), { everyMs: schedule.everyMs, firstAfterMs: schedule.firstAfterMs, attempts: 1 });
+    jobs.schedule(schedule.name, () => this.run(), {
+      everyMs: schedule.everyMs,
+      firstAfterMs: schedule.firstAfterMs,
+      attempts: 1,
+    });
   }
 
   protected abstract pass(now: Date): Promise<T>;

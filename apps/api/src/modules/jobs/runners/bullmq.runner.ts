@@ -1,8 +1,22 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { AppConfig } from '../../../config/app-config';
 import { JobRegistry } from '../job-registry';
-import { JOBS_QUEUE, JOBS_QUEUE_TOKEN, JobRunner, PROCESS_ROLE, ProcessRole, RegisteredJob } from '../jobs.types';
+import {
+  JOBS_QUEUE,
+  JOBS_QUEUE_TOKEN,
+  JobRunner,
+  PROCESS_ROLE,
+  ProcessRole,
+  RegisteredJob,
+} from '../jobs.types';
 import { redisConnection } from '../redis-connection';
 
 /** What a BullMQ job carries: the record it runs (absent on a scheduler's runs) and the handler's payload. */
@@ -21,7 +35,9 @@ const DISPATCH_BATCH = 100;
  * background_job (JobRegistry.execute), which is what admins see and retry.
  */
 @Injectable()
-export class BullMqJobRunner implements JobRunner, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class BullMqJobRunner
+  implements JobRunner, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   readonly kind = 'bullmq' as const;
   private readonly logger = new Logger('Jobs');
   private worker: Worker<QueuedData> | undefined;
@@ -52,7 +68,11 @@ export class BullMqJobRunner implements JobRunner, OnApplicationBootstrap, Befor
     this.worker.on('error', (error) => this.logger.warn(`worker: ${error.message}`));
     // Upserted by every worker (the same id replaces, never adds): each iteration runs on one of them.
     for (const job of this.registry.scheduled()) {
-      await this.queue.upsertJobScheduler(job.name, { every: job.schedule!.everyMs }, { name: job.name, data: {}, opts: this.jobOptions(job, 1) });
+      await this.queue.upsertJobScheduler(
+        job.name,
+        { every: job.schedule!.everyMs },
+        { name: job.name, data: {}, opts: this.jobOptions(job, 1) },
+      );
     }
     await this.dispatchPending();
   }
@@ -70,7 +90,11 @@ export class BullMqJobRunner implements JobRunner, OnApplicationBootstrap, Befor
   }
 
   async push(id: string, job: RegisteredJob, payload: unknown): Promise<void> {
-    await this.queue.add(job.name, { recordId: id, payload }, { ...this.jobOptions(job, job.attempts), jobId: id });
+    await this.queue.add(
+      job.name,
+      { recordId: id, payload },
+      { ...this.jobOptions(job, job.attempts), jobId: id },
+    );
     await this.registry.records.markDispatched(id);
   }
 
@@ -80,21 +104,32 @@ export class BullMqJobRunner implements JobRunner, OnApplicationBootstrap, Befor
 
   async retry(id: string, job: RegisteredJob, payload: unknown, scheduled: boolean): Promise<void> {
     // A new BullMQ job for the same record: the failed one may already be trimmed from Redis.
-    await this.queue.add(job.name, { recordId: id, payload }, { ...this.jobOptions(job, scheduled ? 1 : job.attempts), jobId: `${id}-retry-${Date.now()}` });
+    await this.queue.add(
+      job.name,
+      { recordId: id, payload },
+      { ...this.jobOptions(job, scheduled ? 1 : job.attempts), jobId: `${id}-retry-${Date.now()}` },
+    );
   }
 
   /** In the worker: one attempt of one job. */
   private async process(job: Job<QueuedData>): Promise<unknown> {
     const definition = this.registry.get(job.name);
     // A scheduler's run has no record of its own: the schedule's record follows each run.
-    const recordId = job.data.recordId ?? (await this.registry.records.scheduleRecord(job.name, job.opts.attempts ?? 1, definition.backoffMs));
+    const recordId =
+      job.data.recordId ??
+      (await this.registry.records.scheduleRecord(job.name, job.opts.attempts ?? 1, definition.backoffMs));
     const attempt = job.attemptsMade + 1;
     await this.registry.records.started(recordId, attempt);
     return this.registry.execute(recordId, job.name, job.data.payload ?? {}, attempt, job.opts.attempts ?? 1);
   }
 
   private jobOptions(job: RegisteredJob, attempts: number): JobsOptions {
-    return { attempts, backoff: { type: 'exponential', delay: job.backoffMs }, removeOnComplete: 1000, removeOnFail: 5000 };
+    return {
+      attempts,
+      backoff: { type: 'exponential', delay: job.backoffMs },
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    };
   }
 
   private dispatchPending(): Promise<void> {

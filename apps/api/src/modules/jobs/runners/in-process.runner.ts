@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { ClaimedJob } from '../job-records';
 import { JobRegistry } from '../job-registry';
@@ -12,7 +18,9 @@ import { JobRunner, RegisteredJob } from '../jobs.types';
  * (epoch time / everyMs), and one claim wins. `npm start` on embedded PGlite runs exactly this, with nothing else to start.
  */
 @Injectable()
-export class InProcessJobRunner implements JobRunner, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class InProcessJobRunner
+  implements JobRunner, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   readonly kind = 'in-process' as const;
   private readonly logger = new Logger('Jobs');
   private readonly timers: NodeJS.Timeout[] = [];
@@ -28,7 +36,10 @@ export class InProcessJobRunner implements JobRunner, OnApplicationBootstrap, Be
 
   async onApplicationBootstrap(): Promise<void> {
     // Embedded PGlite is one process: what it was running when it stopped is due again now.
-    if (!this.config.DATABASE_URL) await this.registry.records.releaseAll().catch((e: unknown) => this.logger.error(`jobs not released: ${String(e)}`));
+    if (!this.config.DATABASE_URL)
+      await this.registry.records
+        .releaseAll()
+        .catch((e: unknown) => this.logger.error(`jobs not released: ${String(e)}`));
     const poll = setInterval(() => this.kick(), this.config.XKX_JOB_POLL_MS);
     poll.unref();
     this.timers.push(poll);
@@ -120,7 +131,10 @@ export class InProcessJobRunner implements JobRunner, OnApplicationBootstrap, Be
 
   private async runClaimed(job: ClaimedJob): Promise<void> {
     const lease = this.config.XKX_JOB_LEASE_MS;
-    const renew = setInterval(() => void this.registry.records.renew(job.id, lease).catch(() => undefined), Math.max(200, Math.floor(lease / 3)));
+    const renew = setInterval(
+      () => void this.registry.records.renew(job.id, lease).catch(() => undefined),
+      Math.max(200, Math.floor(lease / 3)),
+    );
     renew.unref();
     try {
       await this.registry.execute(job.id, job.name, job.payload, job.attempts, job.maxAttempts);
@@ -136,9 +150,17 @@ export class InProcessJobRunner implements JobRunner, OnApplicationBootstrap, Be
     if (this.stopped) return;
     const slot = Math.floor(Date.now() / job.schedule!.everyMs);
     const run = async (): Promise<void> => {
-      const claimed = await this.registry.records.claimSlot(job.name, slot, this.config.XKX_JOB_LEASE_MS, 1, job.backoffMs);
+      const claimed = await this.registry.records.claimSlot(
+        job.name,
+        slot,
+        this.config.XKX_JOB_LEASE_MS,
+        1,
+        job.backoffMs,
+      );
       if (claimed) await this.runClaimed(claimed);
     };
-    this.track(run().catch((e: unknown) => this.logger.warn(`scheduled job ${job.name} not run: ${String(e)}`)));
+    this.track(
+      run().catch((e: unknown) => this.logger.warn(`scheduled job ${job.name} not run: ${String(e)}`)),
+    );
   }
 }

@@ -16,12 +16,24 @@ import { FIRST_PAGE, pagingFrom } from './paging';
  */
 @Component({
   selector: 'xkx-jobs-page',
-  imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatPaginatorModule, MatProgressBarModule, TranslatePipe],
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'jobs.title' | t }}</h1>
     <p class="lead">{{ 'jobs.lead' | t }}</p>
-    <mat-button-toggle-group [value]="state()" (change)="onState($event.value)" [attr.aria-label]="'jobs.filter.state' | t" data-testid="jobs-filter">
+    <mat-button-toggle-group
+      [value]="state()"
+      (change)="onState($event.value)"
+      [attr.aria-label]="'jobs.filter.state' | t"
+      data-testid="jobs-filter"
+    >
       <mat-button-toggle [value]="null">{{ 'jobs.filter.all' | t }}</mat-button-toggle>
       @for (s of states; track s) {
         <mat-button-toggle [value]="s">{{ stateKey(s) | t }}</mat-button-toggle>
@@ -39,47 +51,67 @@ import { FIRST_PAGE, pagingFrom } from './paging';
       @if (page.items.length === 0) {
         <p>{{ 'jobs.empty' | t }}</p>
       } @else {
-        <table class="jobs" data-testid="jobs">
-          <thead>
-            <tr>
-              <th>{{ 'jobs.col.name' | t }}</th>
-              <th>{{ 'jobs.col.state' | t }}</th>
-              <th>{{ 'jobs.col.attempts' | t }}</th>
-              <th>{{ 'jobs.col.time' | t }}</th>
-              <th>{{ 'jobs.col.failure' | t }}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (job of page.items; track job.id) {
-              <tr [attr.data-testid]="'job-' + job.id" [attr.data-state]="job.state">
-                <td>
-                  {{ nameKey(job.name) | t }}
-                  @if (job.scheduled) {
-                    <span class="muted">（{{ 'jobs.scheduled' | t }}）</span>
-                  }
-                </td>
-                <td>{{ stateKey(job.state) | t }}</td>
-                <td>{{ job.attempts }} / {{ job.maxAttempts }}</td>
-                <td>{{ job.finishedAt ?? job.startedAt ?? job.createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-                <td class="failure">{{ job.failure ?? '' }}</td>
-                <td>
-                  @if (job.state === 'FAILED') {
-                    <button mat-stroked-button type="button" [disabled]="retrying() === job.id" (click)="retry(job)" data-testid="job-retry">{{ 'jobs.retry' | t }}</button>
-                  }
-                </td>
+        <div class="table-scroll">
+          <table class="jobs" data-testid="jobs">
+            <thead>
+              <tr>
+                <th>{{ 'jobs.col.name' | t }}</th>
+                <th>{{ 'jobs.col.state' | t }}</th>
+                <th>{{ 'jobs.col.attempts' | t }}</th>
+                <th>{{ 'jobs.col.time' | t }}</th>
+                <th>{{ 'jobs.col.failure' | t }}</th>
+                <th></th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (job of page.items; track job.id) {
+                <tr [attr.data-testid]="'job-' + job.id" [attr.data-state]="job.state">
+                  <td>
+                    {{ nameKey(job.name) | t }}
+                    @if (job.scheduled) {
+                      <span class="muted">（{{ 'jobs.scheduled' | t }}）</span>
+                    }
+                  </td>
+                  <td>{{ stateKey(job.state) | t }}</td>
+                  <td>{{ job.attempts }} / {{ job.maxAttempts }}</td>
+                  <td>
+                    {{ job.finishedAt ?? job.startedAt ?? job.createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}
+                  </td>
+                  <td class="failure">{{ job.failure ?? '' }}</td>
+                  <td>
+                    @if (job.state === 'FAILED') {
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        [disabled]="retrying() === job.id"
+                        (click)="retry(job)"
+                        data-testid="job-retry"
+                      >
+                        {{ 'jobs.retry' | t }}
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
       @if (page.total > paging().limit) {
-        <mat-paginator [length]="page.total" [pageSize]="paging().limit" [pageIndex]="paging().offset / paging().limit" (page)="onPage($event)" />
+        <mat-paginator
+          [length]="page.total"
+          [pageSize]="paging().limit"
+          [pageIndex]="paging().offset / paging().limit"
+          (page)="onPage($event)"
+        />
       }
     }
   `,
   styleUrl: './admin-page.scss',
   styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
     table.jobs {
       width: 100%;
       border-collapse: collapse;
