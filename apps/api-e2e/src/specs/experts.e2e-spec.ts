@@ -33,6 +33,12 @@ describe('experts and laboratories', () => {
     expect(experts.total).toBeGreaterThanOrEqual(55);
     // Seniority first when nothing is searched.
     expect(experts.items[0].title).toBe('ACADEMICIAN');
+    // Deals that started from an expert and from a laboratory, with their contract types.
+    const intros = (await t.http.get('/api/introductions').query({ limit: 200 }).set(...bearer(broker)).expect(200)).body.items as Array<{ person?: { kind: string }; contractType?: string; dealId: string }>;
+    const seeded = intros.filter((i) => i.person);
+    expect(seeded.map((i) => `${i.person?.kind}:${i.contractType}`).sort()).toEqual(['EXPERT:DEVELOPMENT', 'LABORATORY:SERVICE']);
+    const deal = (await t.http.get(`/api/deals/${seeded[0]?.dealId}`).set(...bearer(broker)).expect(200)).body;
+    expect(deal.person.kind).toBe(seeded[0]?.person?.kind);
   });
 
   it('searches the directory in Chinese through the listings’ pipeline, with facets by field, organization, title and mode', async () => {

@@ -1,7 +1,13 @@
-import { ExpertTitle } from '@xkx/contracts';
+import { DealStage, ExpertTitle, PeopleContractType } from '@xkx/contracts';
 import { patentCheckDigit } from '@xkx/util';
 import { EntityManager } from 'typeorm';
+import { nextDealCode } from '../../modules/deals/deal-events';
+import { DealEventEntity } from '../../modules/deals/entities/deal-event.entity';
+import { DealParticipantEntity } from '../../modules/deals/entities/deal-participant.entity';
+import { DealEntity } from '../../modules/deals/entities/deal.entity';
+import { IntroductionEntity } from '../../modules/deals/entities/introduction.entity';
 import { ExpertEntity } from '../../modules/experts/entities/expert.entity';
+import { NeedEntity } from '../../modules/listings/entities/need.entity';
 import { LaboratoryEntity } from '../../modules/experts/entities/laboratory.entity';
 import { expertSearchParts, laboratorySearchParts } from '../../modules/experts/people-mappers';
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
@@ -89,4 +95,70 @@ export async function seedDemoExperts(manager: EntityManager, text: SearchTextSe
     await text.indexRow(manager, 'laboratory', lab.id, laboratorySearchParts(lab));
   }
   return { laboratories: labs.size, experts: DEMO_EXPERTS.length };
+}
+
+/**
+ * Deals that started from an expert or a laboratory (issue 16): a broker's introductions for an enterprise's
+ * need that no demo account owns, so the demo accounts' own lists are unchanged. Early stages, no contract.
+ */
+const PEOPLE_DEALS: Array<{ need: string; expert?: string; lab?: string; contractType: PeopleContractType; stage: DealStage; message: string }> = [
+  { need: '中药配方颗粒特征图谱质量标准提升技术需求', expert: '王淑芬', contractType: 'DEVELOPMENT', stage: 'INTRODUCED', message: '企业希望委托王教授团队建立配方颗粒特征图谱方法，想请您看看是否有意合作开发。' },
+  { need: '中药配方颗粒特征图谱质量标准提升技术需求', lab: 'tcm', contractType: 'SERVICE', stage: 'LEAD', message: '企业需要对 12 个品种做特征图谱检测服务，请实验室评估能否承接。' },
+];
+
+export async function seedDemoPeopleDeals(manager: EntityManager, brokerId: string): Promise<number> {
+  let count = 0;
+  for (const spec of PEOPLE_DEALS) {
+    const need = await manager.findOneBy(NeedEntity, { title: spec.need });
+    const expert = spec.expert ? await manager.findOneBy(ExpertEntity, { nameZh: spec.expert }) : null;
+    const labName = DEMO_LABORATORIES.find((l) => l.key === spec.lab);
+    const lab = labName ? await manager.findOne(LaboratoryEntity, { where: [{ nameZh: labName.nameZh }, { nameZh: `${labName.nameZh}（示例）` }] }) : null;
+    const person = expert ?? lab;
+    if (!need || !person) throw new Error(`demo people deal: missing need or ${spec.expert ?? spec.lab}`);
+    const stages: DealStage[] = spec.stage === 'INTRODUCED' ? ['LEAD', 'TRIAGE', 'INTRODUCED'] : ['LEAD'];
+    const at = (step: number) => new Date(Date.now() - (stages.length - step) * 3 * 86_400_000);
+    const deal = await manager.save(
+      manager.create(DealEntity, {
+        code: await nextDealCode(manager, 'deal_code_seq', 'D'),
+        title: `「${person.nameZh}」对接：${need.title}`.slice(0, 200),
+        stage: spec.stage,
+        stageChangedAt: at(stages.length - 1),
+        institutionOrgId: person.organizationId,
+        enterpriseOrgId: need.organizationId,
+        resultId: null,
+        needId: need.id,
+        introductionId: null,
+        origin: 'MATCH',
+        matchScore: 0.71,
+        fieldCodes: [...new Set([...need.fieldCodes, ...person.fieldCodes])],
+        pricingMethod: null,
+        agreedPriceFen: null,
+        nextAction: '等待专家或实验室答复对接意向',
+        nextActionDue: null,
+        lostReason: null,
+        lostFromStage: null,
+        noticeOverrideReason: null,
+        noticeOverrideById: null,
+        createdById: brokerId,
+        expertId: expert?.id ?? null,
+        laboratoryId: expert ? null : (lab?.id ?? null),
+        contractType: spec.contractType,
+      }),
+    );
+    const people = [{ userId: brokerId, side: 'BROKER' as const }, ...(expert?.userId ? [{ userId: expert.userId, side: 'INSTITUTION' as const }] : [])];
+    await manager.insert(DealParticipantEntity, people.map((p) => ({ dealId: deal.id, userId: p.userId, side: p.side, addedById: brokerId })));
+    const intro = await manager.save(
+      manager.create(IntroductionEntity, {
+        origin: 'MATCH', status: 'PENDING', requesterId: brokerId, targetKind: 'RESULT', resultId: null, needId: need.id,
+        expertId: expert?.id ?? null, laboratoryId: expert ? null : (lab?.id ?? null), contractType: spec.contractType,
+        message: spec.message, matchScore: 0.71, declineReason: null, answerNote: null, answeredById: null, answeredAt: null, dealId: deal.id,
+      }),
+    );
+    const events: Array<Partial<DealEventEntity>> = [{ dealId: deal.id, version: 1, actorId: brokerId, kind: 'CREATED', toStage: 'LEAD', note: null, createdAt: at(0) }];
+    stages.slice(1).forEach((to, i) => events.push({ dealId: deal.id, version: i + 2, actorId: brokerId, kind: 'STAGE', fromStage: stages[i] ?? null, toStage: to, note: null, createdAt: at(i + 1) }));
+    await manager.insert(DealEventEntity, events);
+    await manager.update(DealEntity, deal.id, { introductionId: intro.id, version: events.length });
+    count++;
+  }
+  return count;
 }

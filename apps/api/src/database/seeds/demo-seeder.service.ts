@@ -12,7 +12,7 @@ import { DemoNeed, DemoResult } from './data/demo-types';
 import { DEMO_NEEDS } from './data/demo-needs';
 import { DEMO_RESULTS } from './data/demo-results';
 import { seedDemoDeals } from './demo-deals';
-import { seedDemoExperts } from './demo-experts';
+import { seedDemoExperts, seedDemoPeopleDeals } from './demo-experts';
 import { seedDemoData } from './demo-seed';
 import { seedDemoYear } from './demo-year';
 
@@ -71,6 +71,7 @@ export class DemoSeeder {
     const people = await seedDemoExperts(manager, this.text, broker.id);
     this.logger.log(`Seeded ${people.laboratories} demo laboratories and ${people.experts} experts`);
     const deals = await seedDemoDeals(manager, broker.id);
+    this.logger.log(`Seeded ${await seedDemoPeopleDeals(manager, broker.id)} demo deals started from an expert or a laboratory`);
     this.logger.log(`Seeded ${deals} demo deals with their contracts`);
     // The year's volume; its brokers share the demo broker's password, so they reuse its hash (argon2 is slow on purpose).
     const year = await seedDemoYear(manager, broker.passwordHash);
