@@ -28,17 +28,19 @@ import { FIRST_PAGE, pagingFrom } from './paging';
   template: `
     <h1>{{ 'jobs.title' | t }}</h1>
     <p class="lead">{{ 'jobs.lead' | t }}</p>
-    <mat-button-toggle-group
-      [value]="state()"
-      (change)="onState($event.value)"
-      [attr.aria-label]="'jobs.filter.state' | t"
-      data-testid="jobs-filter"
-    >
-      <mat-button-toggle [value]="null">{{ 'jobs.filter.all' | t }}</mat-button-toggle>
-      @for (s of states; track s) {
-        <mat-button-toggle [value]="s">{{ stateKey(s) | t }}</mat-button-toggle>
-      }
-    </mat-button-toggle-group>
+    <div class="table-scroll">
+      <mat-button-toggle-group
+        [value]="state()"
+        (change)="onState($event.value)"
+        [attr.aria-label]="'jobs.filter.state' | t"
+        data-testid="jobs-filter"
+      >
+        <mat-button-toggle [value]="null">{{ 'jobs.filter.all' | t }}</mat-button-toggle>
+        @for (s of states; track s) {
+          <mat-button-toggle [value]="s">{{ stateKey(s) | t }}</mat-button-toggle>
+        }
+      </mat-button-toggle-group>
+    </div>
     @if (jobs.isLoading()) {
       <mat-progress-bar mode="indeterminate" />
     }
