@@ -68,6 +68,7 @@ const COST: Record<string, [number, number]> = {
   'instruments.e2e-spec.ts': [4, 12],
   'queue-workers.e2e-spec.ts': [32, 0],
   'jobs.e2e-spec.ts': [2, 8],
+  'experts.e2e-spec.ts': [12, 40],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 
