@@ -56,7 +56,7 @@ describe('shared instruments: booking requests, answers, fees and the 技术服�
     const zh = await t.http.post('/api/instruments').set(...bearer(broker)).send(instrumentBody('00000000-0000-4000-8000-000000000000')).expect(400);
     expect(zh.body.errors).toEqual([{ field: 'laboratoryId', message: '实验室或平台不存在' }]);
     const list = (await t.http.get(`/api/instruments?laboratoryId=${labId}&q=Sigma`).expect(200)).body;
-    expect(list.items.map((i: { id: string }) => i.id)).toEqual([instrumentId]);
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(instrumentId);
   });
 
   it('records an enterprise’s request and the laboratory’s paid answer, which opens a 技术服务 deal', async () => {

@@ -11,6 +11,7 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { DemoNeed, DemoResult } from './data/demo-types';
 import { DEMO_NEEDS } from './data/demo-needs';
 import { DEMO_RESULTS } from './data/demo-results';
+import { seedDemoCarriers } from './demo-carriers';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoExperts, seedDemoPeopleDeals } from './demo-experts';
 import { seedDemoData } from './demo-seed';
@@ -76,5 +77,7 @@ export class DemoSeeder {
     // The year's volume; its brokers share the demo broker's password, so they reuse its hash (argon2 is slow on purpose).
     const year = await seedDemoYear(manager, broker.passwordHash);
     this.logger.log(`Seeded the year's market: ${year.deals} deals, ${year.contracts} contracts`);
+    const places = await seedDemoCarriers(manager, broker.id);
+    this.logger.log(`Seeded ${places.carriers} innovation carriers, ${places.instruments} shared instruments, ${places.landings} landings, ${places.certificates} enterprise certificates`);
   }
 }
