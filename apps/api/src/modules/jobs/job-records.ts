@@ -72,7 +72,9 @@ export class JobRecords {
       `SELECT id FROM background_job WHERE key = $1`,
       [job.key],
     );
-    return { id: existing!.id, created: false };
+    if (!existing)
+      throw new Error(`background job ${job.name}: key ${job.key ?? ''} neither inserted nor found`);
+    return { id: existing.id, created: false };
   }
 
   async find(id: string): Promise<BackgroundJobEntity | null> {
@@ -141,7 +143,8 @@ export class JobRecords {
        ON CONFLICT (key) DO UPDATE SET max_attempts = EXCLUDED.max_attempts RETURNING id`,
       [name, scheduleKey(name), maxAttempts, backoffMs],
     );
-    return row!.id;
+    if (!row) throw new Error(`schedule ${name}: no record`);
+    return row.id;
   }
 
   async renew(id: string, leaseMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobRecords, retryDelayMs } from './job-records';
-import { JobContext, JobHandler, RegisteredJob, ScheduleOptions } from './jobs.types';
+import { JobContext, JobHandler, RegisteredJob, ScheduledJob, ScheduleOptions } from './jobs.types';
 
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_BACKOFF_MS = 1000;
@@ -48,8 +48,8 @@ export class JobRegistry {
     return [...this.jobs.values()];
   }
 
-  scheduled(): RegisteredJob[] {
-    return this.all().filter((j) => j.schedule);
+  scheduled(): ScheduledJob[] {
+    return this.all().filter((j): j is ScheduledJob => j.schedule !== undefined);
   }
 
   /**

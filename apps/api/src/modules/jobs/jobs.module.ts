@@ -20,7 +20,8 @@ import { InProcessJobRunner } from './runners/in-process.runner';
 @Module({})
 export class JobsModule {
   static forRoot(config: AppConfig, role: ProcessRole): DynamicModule {
-    const runner = config.jobsOnQueue ? BullMqJobRunner : InProcessJobRunner;
+    const redisUrl = config.jobsOnQueue ? config.REDIS_URL : undefined;
+    const runner = redisUrl ? BullMqJobRunner : InProcessJobRunner;
     return {
       module: JobsModule,
       controllers: [JobsController],
@@ -30,13 +31,13 @@ export class JobsModule {
         runner,
         { provide: JOB_RUNNER, useExisting: runner },
         { provide: PROCESS_ROLE, useValue: role },
-        ...(config.jobsOnQueue
+        ...(redisUrl
           ? [
               {
                 provide: JOBS_QUEUE_TOKEN,
                 useFactory: () =>
                   new Queue(JOBS_QUEUE, {
-                    connection: redisConnection(config.REDIS_URL!),
+                    connection: redisConnection(redisUrl),
                     prefix: config.XKX_JOB_QUEUE_PREFIX,
                   }),
               },

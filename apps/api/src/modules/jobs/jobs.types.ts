@@ -41,6 +41,9 @@ export interface EnqueueOptions {
   manager?: EntityManager;
 }
 
+/** A job with a schedule. */
+export type ScheduledJob = RegisteredJob & Required<Pick<RegisteredJob, 'schedule'>>;
+
 export interface RegisteredJob {
   name: string;
   handler: JobHandler<unknown>;

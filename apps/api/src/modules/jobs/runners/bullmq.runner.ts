@@ -57,8 +57,10 @@ export class BullMqJobRunner
     this.timer.unref();
     if (this.role !== 'worker') return;
     const lease = this.config.XKX_JOB_LEASE_MS;
+    const redisUrl = this.config.REDIS_URL;
+    if (!redisUrl) throw new Error('the BullMQ runner needs REDIS_URL');
     this.worker = new Worker<QueuedData>(JOBS_QUEUE, (job) => this.process(job), {
-      connection: { ...redisConnection(this.config.REDIS_URL!), maxRetriesPerRequest: null },
+      connection: { ...redisConnection(redisUrl), maxRetriesPerRequest: null },
       prefix: this.config.XKX_JOB_QUEUE_PREFIX,
       concurrency: this.config.XKX_JOB_CONCURRENCY,
       lockDuration: lease,
@@ -70,7 +72,7 @@ export class BullMqJobRunner
     for (const job of this.registry.scheduled()) {
       await this.queue.upsertJobScheduler(
         job.name,
-        { every: job.schedule!.everyMs },
+        { every: job.schedule.everyMs },
         { name: job.name, data: {}, opts: this.jobOptions(job, 1) },
       );
     }

@@ -8,7 +8,7 @@ import {
 import { AppConfig } from '../../../config/app-config';
 import { ClaimedJob } from '../job-records';
 import { JobRegistry } from '../job-registry';
-import { JobRunner, RegisteredJob } from '../jobs.types';
+import { JobRunner, RegisteredJob, ScheduledJob } from '../jobs.types';
 
 /**
  * Without REDIS_URL: each API instance runs background jobs itself, from the background_job table. Due jobs
@@ -47,7 +47,7 @@ export class InProcessJobRunner
     // Tests run the passes themselves (JobsService handlers and the *.job.ts run methods).
     if (this.config.NODE_ENV === 'test') return;
     for (const job of this.registry.scheduled()) {
-      const { everyMs, firstAfterMs } = job.schedule!;
+      const { everyMs, firstAfterMs } = job.schedule;
       const first = setTimeout(() => this.runPeriod(job), firstAfterMs);
       // Looked at every minute at least: the run of a period starts soon after the period does, whichever instance claims it.
       const every = setInterval(() => this.runPeriod(job), Math.min(everyMs, 60_000));
@@ -146,9 +146,9 @@ export class InProcessJobRunner
   }
 
   /** One scheduled run, if this instance wins the current period. */
-  private runPeriod(job: RegisteredJob): void {
+  private runPeriod(job: ScheduledJob): void {
     if (this.stopped) return;
-    const slot = Math.floor(Date.now() / job.schedule!.everyMs);
+    const slot = Math.floor(Date.now() / job.schedule.everyMs);
     const run = async (): Promise<void> => {
       const claimed = await this.registry.records.claimSlot(
         job.name,
