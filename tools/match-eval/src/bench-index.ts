@@ -1,5 +1,8 @@
 import { MatchIndex, NeedDoc, ResultDoc } from '@xkx/matching';
 
+import { cpus, loadavg } from 'node:os';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
 import { loadBench } from './bench-data';
 
 /** Small deterministic PRNG (mulberry32) so every run generates the same corpus. */
@@ -23,7 +26,8 @@ function percentile(sorted: readonly number[], p: number): number {
 /**
  * Speed and memory of the in-memory index at production scale: 100,000 results and 20,000 needs recombined
  * from the benchmark's sentences (titles, abstract sentences, keywords), then top-20 queries and single-listing
- * updates. Run with --expose-gc for a cleaner heap figure.
+ * updates; then the index's snapshot (issue 13): its size raw and gzipped, the time to write and to restore it,
+ * and the memory of the restored index alone. Run with --expose-gc for a cleaner heap figure.
  */
 function main(): void {
   const dir = process.argv[2] ?? 'data/match-bench/csl';
@@ -65,7 +69,8 @@ function main(): void {
   const sample = (): void => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   };
-  const index = new MatchIndex();
+  const loadBefore = loadavg();
+  let index: MatchIndex | undefined = new MatchIndex();
   const t0 = performance.now();
   const docs: (ResultDoc | NeedDoc)[] = [];
   for (let i = 0; i < nResults; i++) docs.push(makeResult(i));
@@ -101,6 +106,28 @@ function main(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
   sample();
+  const heapBuiltMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  const buffersBuiltMb = Math.round(process.memoryUsage().arrayBuffers / 2 ** 20);
+
+  // The snapshot: written, gzipped (as stored), then restored into a fresh index with the built one dropped.
+  const t2 = performance.now();
+  const raw = index.toSnapshot();
+  const writeMs = performance.now() - t2;
+  const t3 = performance.now();
+  const stored = gzipSync(raw, { level: 6 });
+  const gzipMs = performance.now() - t3;
+  const rawBytes = raw.byteLength;
+  index = undefined;
+  docs.length = 0;
+  if (gc) gc();
+  const t4 = performance.now();
+  const unpacked = gunzipSync(stored);
+  const restored = MatchIndex.fromSnapshot(new Uint8Array(unpacked.buffer, unpacked.byteOffset, unpacked.byteLength));
+  const restoreMs = performance.now() - t4;
+  restored.match(restored.get('need', 'n1') as NeedDoc, { limit: 20 });
+  if (gc) gc();
+  sample();
+  const memory = process.memoryUsage();
   const round = (x: number): number => Math.round(x * 100) / 100;
   process.stdout.write(
     `${JSON.stringify(
@@ -121,8 +148,20 @@ function main(): void {
           n: updates.length,
         },
         removeOneMs: round(removeMs),
-        heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+        heapUsedMb: heapBuiltMb,
+        arrayBuffersMb: buffersBuiltMb,
         peakRssMb: Math.round(peakRss / 2 ** 20),
+        snapshot: {
+          rawMb: Math.round(rawBytes / 2 ** 20),
+          gzippedMb: Math.round(stored.byteLength / 2 ** 20),
+          writeMs: Math.round(writeMs),
+          gzipMs: Math.round(gzipMs),
+          gunzipAndRestoreMs: Math.round(restoreMs),
+          restoredHeapUsedMb: Math.round(memory.heapUsed / 2 ** 20),
+          restoredArrayBuffersMb: Math.round(memory.arrayBuffers / 2 ** 20),
+          restoredRssMb: Math.round(memory.rss / 2 ** 20),
+        },
+        machine: { cores: cpus().length, loadAverage1m5m15m: { before: loadBefore.map(round), after: loadavg().map(round) } },
       },
       null,
       2,

@@ -58,7 +58,7 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
   let template: Buffer;
   const dealIds: string[] = [];
 
-  const start = async (faults: string): Promise<void> => {
+  const start = async (faults: string, extra: Record<string, string> = {}): Promise<void> => {
     if (server) {
       // A step that failed left its server running: never two on one database.
       server.kill('SIGKILL');
@@ -76,6 +76,7 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
       RATE_LIMIT_SIGN_IN_ACCOUNT: '1000/1m',
       RATE_LIMIT_SIGN_IN_ADDRESS: '1000/1m',
       RATE_LIMIT_IMPORTS: '1000/1m',
+      ...extra,
     });
     await server.waitUntilReady(300_000);
     http = request(`http://127.0.0.1:${server.port}`) as unknown as TestAgent;
@@ -237,4 +238,43 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
     expect(await db.sql(`SELECT l.listing_id FROM import_job_listing l JOIN import_job j ON j.id = l.job_id WHERE j.status <> 'IMPORTING'`)).toEqual([]);
     await contractInvariants();
   }, 600_000);
+
+  it('a matching snapshot job killed before its commit leaves no snapshot; after a restart it publishes exactly once, and the next start loads it', async () => {
+    // No snapshot and no snapshot job yet (the starts above made some): the next start builds from the listings
+    // and its job is the one killed.
+    const [{ migrated } = { migrated: false }] = await db.sql<{ migrated: boolean }>(`SELECT to_regclass('match_index_snapshot') IS NOT NULL AS migrated`);
+    if (migrated) {
+      await db.sql(`DELETE FROM match_index_snapshot`);
+      await db.sql(`DELETE FROM background_job WHERE name = 'matching.snapshot'`);
+    }
+    const snapshots = () => db.sql<{ version: string; position: string }>(`SELECT version::text AS version, feed_position::text AS position FROM match_index_snapshot`);
+    const jobs = () => db.sql<{ state: string; attempts: number }>(`SELECT state, attempts FROM background_job WHERE name = 'matching.snapshot'`);
+    const events = async () => (await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM change_feed WHERE topic = 'matching.snapshot'`))[0]?.n;
+    const eventsBefore = migrated ? await events() : 0;
+    await start('match.snapshot.before-commit');
+    await killAt('match.snapshot.before-commit');
+    // The row and its feed event were written in the killed transaction: nothing of them is left.
+    expect(await snapshots()).toEqual([]);
+    expect(await events()).toBe(eventsBefore);
+    expect(await jobs()).toEqual([{ state: 'RUNNING', attempts: 1 }]);
+
+    // Restarted: its start asks for the same snapshot (the same job), which runs again once the lease is out.
+    await start('');
+    const deadline = Date.now() + 60_000;
+    while ((await jobs())[0]?.state !== 'COMPLETED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await jobs()).toEqual([{ state: 'COMPLETED', attempts: 2 }]);
+    // One snapshot, covering every change in the feed (snapshots' own announcements aside); one announcement.
+    const [head] = await db.sql<{ head: string }>(`SELECT coalesce(max(position), 0)::text AS head FROM change_feed WHERE topic <> 'matching.snapshot'`);
+    expect(await snapshots()).toEqual([{ version: expect.any(String), position: head!.head }]);
+    expect(await events()).toBe((eventsBefore ?? 0) + 1);
+
+    // The next start loads that snapshot (and the feed since), and asks for no other.
+    server!.kill('SIGTERM');
+    await server!.exited;
+    server = undefined;
+    await start('', { LOG_LEVEL: 'info' });
+    expect(server!.output()).toMatch(/matching index loaded from snapshot \d+ \(feed position \d+\) and \d+ listing changes since/);
+    expect((await snapshots()).length).toBe(1);
+    expect(await jobs()).toEqual([{ state: 'COMPLETED', attempts: 2 }]);
+  }, 300_000);
 });

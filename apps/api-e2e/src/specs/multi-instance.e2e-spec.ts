@@ -163,6 +163,11 @@ describeWithServer('several API instances on one database (change feed)', () => 
   });
 
   it('B, stopped while A writes, resumes from its recorded position with nothing missed; health shows how far behind it is', async () => {
+    // The instances' starts and the synonym change above asked for matching snapshots: B starts again from the
+    // latest one and the feed after it (what A writes meanwhile is in the feed only).
+    await within(60_000, async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM background_job WHERE name = 'matching.snapshot' AND state <> 'COMPLETED'`))[0]?.n === 0);
+    const [snapshot] = await sql<{ position: string }>(`SELECT feed_position::text AS position FROM match_index_snapshot ORDER BY version DESC LIMIT 1`);
+    expect(snapshot).toBeDefined();
     b.kill('SIGTERM');
     expect(await b.exited).toBe(0);
     const recorded = async () => new Map((await sql<{ consumer: string; position: string }>(`SELECT consumer, position::text AS position FROM feed_consumer_position WHERE instance = 'instance-b'`)).map((r) => [r.consumer, Number(r.position)]));
@@ -180,8 +185,10 @@ describeWithServer('several API instances on one database (change feed)', () => 
     expect(healthA.feed).toMatchObject({ head: expect.any(Number), behind: expect.any(Number) });
     expect(healthA.feed.head).toBeGreaterThanOrEqual(head);
 
-    b = await startB();
+    expect(Number(snapshot!.position)).toBeLessThan(head);
+    b = await startBuiltServer(env('instance-b', { XKX_FEED_POLL_MS: '60000', LOG_LEVEL: 'info' }));
     await b.waitUntilReady(150_000);
+    expect(b.output()).toMatch(new RegExp(`matching index loaded from snapshot \\d+ \\(feed position ${snapshot!.position}\\) and [1-9]\\d* listing changes since`));
     expect((await matchIdsOnB())).toContain(id);
     expect((await searchOnB(title)).ids).toContain(id);
     // Its consumers read on from where they stopped, up to the head, and its health says it is caught up.

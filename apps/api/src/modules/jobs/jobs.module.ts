@@ -44,7 +44,8 @@ export class JobsModule {
             ]
           : []),
       ],
-      exports: [JobsService],
+      // PROCESS_ROLE: what a module keeps in memory may depend on it (the worker keeps no matching index).
+      exports: [JobsService, PROCESS_ROLE],
     };
   }
 }

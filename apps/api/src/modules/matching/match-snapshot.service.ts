@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MatchDoc, MatchIndex } from '@xkx/matching';
 import { createAnalyzer } from '@xkx/text-zh';
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { faultPoint } from '../../common/testing/fault-points';
 import { ChangeFeed, FEED_RETENTION_DAYS } from '@xkx/api/modules/feed/change-feed.service';
 import { LISTING_SPECS } from '@xkx/api/modules/listings/listing-kinds';
 import { publishedMatchDocs } from '@xkx/api/modules/listings/listing-reader';
+import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
 import { TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { MatchIndexSnapshotEntity } from './match-index-snapshot.entity';
 
@@ -21,6 +22,10 @@ export const SNAPSHOT_KEEP = 3;
 /** pg_advisory_xact_lock key of the publishing transaction: one publisher at a time across the cluster. */
 const PUBLISH_LOCK_KEY = '7305281966117013';
 const LOAD_BATCH = 2000;
+/** The background job that publishes a snapshot, and its nightly schedule (the semantic layer's refit). */
+export const SNAPSHOT_JOB = 'matching.snapshot';
+export const SNAPSHOT_NIGHTLY_JOB = 'matching.snapshot.nightly';
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface LoadedSnapshot {
   version: number;
@@ -36,10 +41,12 @@ export type PublishOutcome = { published: true; version: number; feedPosition: n
  * (MatchIndex.addAllChunked: analysis, word vectors, LSA), serialises and gzips it (zlib runs on libuv's thread
  * pool) and inserts the row in one transaction, so a job killed half-way leaves nothing behind. Deterministic:
  * the same listings and synonyms give the same bytes. Instances `loadLatest` at start and apply the change feed
- * after its position. Runs in the worker with Redis, in-process otherwise; needs no matching index of its own.
+ * after its position. A background job (`matching.snapshot`, JobsService): in the worker with Redis, in-process
+ * otherwise; needs no matching index of its own. Requested at a start without a usable snapshot, after 1,000
+ * listing changes and a synonym change, and nightly (`matching.snapshot.nightly`, once across the cluster).
  */
 @Injectable()
-export class MatchSnapshotService {
+export class MatchSnapshotService implements OnModuleInit {
   private readonly logger = new Logger(MatchSnapshotService.name);
   /** Jobs of this process run one after the other (a request during a build runs after it, and skips when nothing changed). */
   private chain: Promise<unknown> = Promise.resolve();
@@ -48,7 +55,23 @@ export class MatchSnapshotService {
     private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly feed: ChangeFeed,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    // Idempotent: a repeated attempt (its process killed mid-build) finds the snapshot published or builds it again.
+    this.jobs.define(SNAPSHOT_JOB, () => this.publish(), { attempts: 3, backoffMs: 5000 });
+    this.jobs.schedule(SNAPSHOT_NIGHTLY_JOB, () => this.publish(), { everyMs: DAY_MS, firstAfterMs: 3600 * 1000, attempts: 2 });
+  }
+
+  /**
+   * Asks for a snapshot of the market as it is now: one job per feed position and synonym list (a second request
+   * for the same state is the same job, whatever became of it). Returns the job's id.
+   */
+  async request(): Promise<string> {
+    const [head, analyzerKey] = await Promise.all([this.contentHead(), this.currentAnalyzerKey()]);
+    return this.jobs.enqueue(SNAPSHOT_JOB, { feedPosition: head }, { key: `${SNAPSHOT_JOB}@${head}:${analyzerKey.slice(0, 12)}` });
+  }
 
   /** Fingerprint of the synonym groups an analyzer is built from (the index depends on nothing else outside the listings). */
   static analyzerKey(groups: unknown): string {
@@ -57,6 +80,15 @@ export class MatchSnapshotService {
 
   async currentAnalyzerKey(): Promise<string> {
     return MatchSnapshotService.analyzerKey(await this.taxonomy.synonymGroups());
+  }
+
+  /**
+   * The last feed position that is not a snapshot's own announcement: what a snapshot covers. (The head itself
+   * would move with every publication, and a snapshot would never be up to date with the feed it announced in.)
+   */
+  async contentHead(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query<Array<{ position: string }>>(`SELECT position::text AS position FROM change_feed WHERE topic <> 'matching.snapshot' ORDER BY position DESC LIMIT 1`);
+    return Number(row?.position ?? 0);
   }
 
   /**
@@ -74,9 +106,9 @@ export class MatchSnapshotService {
     const started = Date.now();
     // One consistent read: the listings and the feed position they include (appenders commit in position order).
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [row] = await manager.query<Array<{ head: string }>>(`SELECT coalesce(max(position), 0)::text AS head FROM change_feed`);
+      const feedPosition = await this.contentHead(manager);
       const groups = await this.taxonomy.synonymGroups(manager);
-      return { feedPosition: Number(row?.head ?? 0), groups, docs: await readPublished(manager) };
+      return { feedPosition, groups, docs: await readPublished(manager) };
     });
     const analyzerKey = MatchSnapshotService.analyzerKey(read.groups);
     const latest = await this.latestInfo();

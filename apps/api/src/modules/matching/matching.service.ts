@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
 import { DeclineReason, ErrorCode, ListingKind, MatchVerdict } from '@xkx/contracts';
 import { MatchDoc, MatchHit, MatchIndex } from '@xkx/matching';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,13 +15,13 @@ import { findOrganizationsFacts } from '@xkx/api/modules/organizations/organizat
 import { allFieldNames } from '@xkx/api/modules/taxonomy/field-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { SynonymChangeListeners } from '@xkx/api/modules/taxonomy/synonym-change-listeners';
+import { PROCESS_ROLE, ProcessRole } from '@xkx/api/modules/jobs/jobs.types';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchCounterpartDto, MatchDto, OpportunityDto, OpportunityListDto } from './dto/matching.dto';
 import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchSnapshotService, readPublished } from './match-snapshot.service';
 
 const NEVER_LOOKED_DAYS = 30;
-const SEMANTIC_REFRESH_MS = 24 * 3600 * 1000;
 /** Listings upserted since the semantic layer was fitted before a new snapshot is asked for (imports bring new words). */
 const UPSERTS_BEFORE_REFRESH = 1000;
 const APPLY_BATCH = 1000;
@@ -35,7 +35,7 @@ const APPLY_BATCH = 1000;
  * the whole cluster (consumer `match-feedback`).
  */
 @Injectable()
-export class MatchingService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MatchingService.name);
   /** Replaced in `onApplicationBootstrap` by one built with the admin's analyzer (the one search uses). */
   private index: MatchIndex;
@@ -47,7 +47,6 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   private feedbackIds = new Set<string>();
   /** Listing changes are applied in order, one at a time. */
   private queue: Promise<void> = Promise.resolve();
-  private refreshTimer: NodeJS.Timeout | undefined;
   private upsertsSinceRefresh = 0;
   /** Listing changes received and not yet applied to the index (its lag, for the metrics). */
   private pending = 0;
@@ -63,6 +62,8 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
     private readonly feed: ChangeFeed,
     private readonly snapshots: MatchSnapshotService,
     synonymListeners: SynonymChangeListeners,
+    /** `npm run start:worker` serves no matches: it keeps no index (it publishes snapshots instead). */
+    @Optional() @Inject(PROCESS_ROLE) private readonly role: ProcessRole = 'api',
   ) {
     this.index = this.newIndex();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
@@ -70,14 +71,15 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
     // re-indexed (1), the index is rebuilt with it. In the queue: the old index answers until the new one is
     // in, and listing changes wait behind the rebuild. The synonym route does not wait for it. Other
     // instances do the same when the change feed tells them (SynonymChangeListeners).
-    synonymListeners.add(2, () => {
-      this.enqueueRebuild();
-      return Promise.resolve();
-    });
+    if (this.role !== 'worker')
+      synonymListeners.add(2, () => {
+        this.enqueueRebuild();
+        return Promise.resolve();
+      });
   }
 
   onModuleInit(): void {
-    this.feed.register({ name: 'matching-index', scope: 'instance', topics: ['listing.changed', 'match.feedback', 'matching.snapshot'], handle: (events) => this.enqueue(events) });
+    if (this.role !== 'worker') this.feed.register({ name: 'matching-index', scope: 'instance', topics: ['listing.changed', 'match.feedback', 'matching.snapshot'], handle: (events) => this.enqueue(events) });
     // A counterpart declining an introduction is the strongest feedback there is.
     this.feed.register({ name: 'match-feedback', scope: 'cluster', topics: ['introduction.declined'], handle: (events, manager) => this.recordDeclines(events, manager) });
   }
@@ -96,15 +98,14 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
+    if (this.role === 'worker') return;
     // Search has loaded the admin's synonyms by now (its module initialised first).
     this.index = this.newIndex();
     // Routes answer 503 MATCHING_NOT_READY until the index is in (seconds from a snapshot, minutes from 100k listings).
     void this.boot()
       .catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`))
-      .finally(() => this.markReady());
-    // Single upserts place new listings with the current semantic projection; a new snapshot relearns it nightly.
-    this.refreshTimer = setInterval(() => this.requestSnapshot(), SEMANTIC_REFRESH_MS);
-    this.refreshTimer.unref();
+      .finally(() => this.markReady());    // Single upserts place new listings with the current semantic projection; the nightly snapshot job relearns it
+    // (MatchSnapshotService, scheduled once across the cluster) and every instance swaps to the new snapshot.
   }
 
   /** The latest snapshot and the feed since it; the listings themselves when there is no usable snapshot. */
@@ -136,12 +137,7 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Asks for a new snapshot (the job fits the semantic layer off the request path; instances swap to it). */
   requestSnapshot(): void {
-    void this.snapshots
-      .publish()
-      .then((outcome) => {
-        if (!outcome.published) this.logger.debug(`matching snapshot not published: ${outcome.reason}`);
-      })
-      .catch((error: unknown) => this.logger.warn(`matching snapshot failed: ${String(error)}`));
+    void this.snapshots.request().catch((error: unknown) => this.logger.warn(`matching snapshot not requested: ${String(error)}`));
   }
 
   /** Where the index came from at start and how long it took (bench:match). */
@@ -159,10 +155,6 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
       [position],
     );
     return this.applyListingChanges(index, rows.map((r) => r.payload));
-  }
-
-  onApplicationShutdown(): void {
-    if (this.refreshTimer) clearInterval(this.refreshTimer);
   }
 
   /** Rebuilds the index from the database (evaluation and maintenance; the app keeps it in step by itself). */
@@ -364,7 +356,7 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap, On
   private async load(index: MatchIndex = this.index): Promise<void> {
     const started = Date.now();
     // Everything committed up to this position is in what is read next (later changes come again by the feed).
-    const position = await this.feed.head();
+    const position = await this.snapshots.contentHead();
     const docs = await readPublished(this.dataSource.manager);
     // addAll puts the listings in its canonical order, so the index (and every tie) is the same whatever order
     // the rows come in; in pieces, so health and other routes keep answering while a large market loads.
