@@ -256,13 +256,17 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
     // The row and its feed event were written in the killed transaction: nothing of them is left.
     expect(await snapshots()).toEqual([]);
     expect(await events()).toBe(eventsBefore);
-    expect(await jobs()).toEqual([{ state: 'RUNNING', attempts: 1 }]);
+    // (A second attempt may have started in the held process when the 2 s lease lapsed on a loaded machine: it then
+    // waited for the publishing lock the held one kept. Either way nothing is committed.)
+    expect(await jobs()).toEqual([{ state: 'RUNNING', attempts: expect.any(Number) }]);
 
     // Restarted: its start asks for the same snapshot (the same job), which runs again once the lease is out.
     await start('');
     const deadline = Date.now() + 60_000;
     while ((await jobs())[0]?.state !== 'COMPLETED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect(await jobs()).toEqual([{ state: 'COMPLETED', attempts: 2 }]);
+    const [done] = await jobs();
+    expect(done).toEqual({ state: 'COMPLETED', attempts: expect.any(Number) });
+    expect(done!.attempts).toBeGreaterThanOrEqual(2);
     // One snapshot, covering every change in the feed (snapshots' own announcements aside); one announcement.
     const [head] = await db.sql<{ head: string }>(`SELECT coalesce(max(position), 0)::text AS head FROM change_feed WHERE topic <> 'matching.snapshot'`);
     expect(await snapshots()).toEqual([{ version: expect.any(String), position: head!.head }]);
@@ -275,6 +279,6 @@ describeWithServer('crash consistency: SIGKILL in the middle of multi-row writes
     await start('', { LOG_LEVEL: 'info' });
     expect(server!.output()).toMatch(/matching index loaded from snapshot \d+ \(feed position \d+\) and \d+ listing changes since/);
     expect((await snapshots()).length).toBe(1);
-    expect(await jobs()).toEqual([{ state: 'COMPLETED', attempts: 2 }]);
+    expect(await jobs()).toEqual([done]);
   }, 300_000);
 });
