@@ -4,3 +4,4 @@ export * from './lib/contracts-api.service';
 export * from './lib/nda-api.service';
 export * from './lib/public-notices-api.service';
 export * from './lib/deal-closure-api.service';
+export * from './lib/landing-api.service';

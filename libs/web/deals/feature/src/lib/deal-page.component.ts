@@ -20,6 +20,7 @@ import { toApiError } from '@xkx/web/forms';
 import { codeMessageKey, I18nService, LocalizedPipe, MessageKey, TranslatePipe } from '@xkx/web/i18n';
 import { DealConfidentialViewsComponent } from './deal-confidential-views.component';
 import { DealClosureBannerComponent } from './deal-closure-banner.component';
+import { DealLandingComponent } from './deal-landing.component';
 import { DealContractsComponent } from './deal-contracts.component';
 import { DealOffersComponent } from './deal-offers.component';
 import { NdaSignDialogComponent, NdaSignDialogData } from './nda-sign-dialog.component';
@@ -58,6 +59,7 @@ const PRICING_METHODS = Object.keys(PRICING_METHOD_LABELS) as PricingMethod[];
     DealOffersComponent,
     DealObjectionsComponent,
     DealClosureBannerComponent,
+    DealLandingComponent,
     AuditLogTableComponent,
     DealConfidentialViewsComponent,
   ],

@@ -58,6 +58,7 @@ import {
   yearChoices,
   yuan,
 } from '@xkx/web/kpis/util';
+import { KpiLandingsPanelComponent } from './kpi-landings-panel.component';
 import { KpiTabsComponent } from './kpi-tabs.component';
 
 type FigureKey = keyof KpiHeadlineFigures;
@@ -98,6 +99,7 @@ interface Selection {
     KpiBarChartComponent,
     KpiFigureComponent,
     KpiFunnelComponent,
+    KpiLandingsPanelComponent,
     KpiProgressComponent,
     KpiRecordsComponent,
     KpiTabsComponent,

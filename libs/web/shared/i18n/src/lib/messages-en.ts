@@ -16,6 +16,7 @@ import { NDA_EN } from './messages/en/nda.messages.en';
 import { NOTICE_EN } from './messages/en/notice.messages.en';
 import { PHONE_EN } from './messages/en/phone.messages.en';
 import { CLOSURE_EN } from './messages/en/closure.messages.en';
+import { LANDING_EN } from './messages/en/landing.messages.en';
 import { PEOPLE_EN } from './messages/en/people.messages.en';
 import { TODO_EN } from './messages/en/todo.messages.en';
 import { BULK_EN } from './messages/en/bulk.messages.en';
@@ -45,6 +46,7 @@ export const MESSAGES_EN: MessageCatalogue = {
   ...NOTICE_EN,
   ...PHONE_EN,
   ...CLOSURE_EN,
+  ...LANDING_EN,
   ...PEOPLE_EN,
   ...TODO_EN,
   ...BULK_EN,

@@ -17,6 +17,7 @@ import { NDA_ZH_CN } from './messages/nda.messages';
 import { NOTICE_ZH_CN } from './messages/notice.messages';
 import { PHONE_ZH_CN } from './messages/phone.messages';
 import { CLOSURE_ZH_CN } from './messages/closure.messages';
+import { LANDING_ZH_CN } from './messages/landing.messages';
 import { PEOPLE_ZH_CN } from './messages/people.messages';
 import { TODO_ZH_CN } from './messages/todo.messages';
 import { BULK_ZH_CN } from './messages/bulk.messages';
@@ -43,6 +44,7 @@ const ZH_CN = {
   ...PRINT_ZH_CN,
   ...LEDGER_ZH_CN,
   ...CLOSURE_ZH_CN,
+  ...LANDING_ZH_CN,
   ...PEOPLE_ZH_CN,
   ...TODO_ZH_CN,
   ...ATTACHMENT_ZH_CN,
