@@ -21,6 +21,7 @@ export const WebPath = {
   needs: 'needs',
   experts: 'experts',
   laboratories: 'laboratories',
+  carriers: 'carriers',
   notices: 'notices',
   myListings: 'workspace/listings',
   newResult: 'workspace/results/new',

@@ -1,0 +1,56 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { RouterLink } from '@angular/router';
+import { API_PREFIX, CARRIER_KIND_LABELS, CarrierKind, CarrierList } from '@xkx/contracts';
+import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
+import { FenPipe } from '@xkx/web/deals/ui';
+
+/** The public directory of 科创载体: kind filter, available area, rent range (fen per m² per month), fields. */
+@Component({
+  selector: 'xkx-carriers-page',
+  imports: [MatButtonToggleModule, RouterLink, LocalizedPipe, TranslatePipe, FenPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page">
+      <h1>{{ 'carrier.title' | t }}</h1>
+      <mat-button-toggle-group [value]="kind()" (change)="kind.set($event.value)" aria-label="kind" data-testid="carrier-kind">
+        <mat-button-toggle value="">{{ 'carrier.all' | t }}</mat-button-toggle>
+        @for (k of kinds; track k) {
+          <mat-button-toggle [value]="k">{{ labels[k] | localized }}</mat-button-toggle>
+        }
+      </mat-button-toggle-group>
+      @if (list.hasValue() ? list.value() : undefined; as l) {
+        <ul class="list" data-testid="carrier-list">
+          @for (c of l.items; track c.id) {
+            <li>
+              <a [routerLink]="[c.id]"><strong>{{ c.nameZh }}</strong></a> · {{ labels[c.kind] | localized }}
+              <p>{{ c.address }}</p>
+              <p>{{ 'carrier.available' | t: { area: c.availableAreaM2 } }}
+                @if (c.priceMinFenPerM2Month !== null && c.priceMaxFenPerM2Month !== null) {
+                  · {{ 'carrier.rent' | t }} ¥{{ c.priceMinFenPerM2Month | fen }}–{{ c.priceMaxFenPerM2Month | fen }}
+                }
+              </p>
+              @if (c.illustrative) { <p class="muted">{{ 'carrier.illustrative' | t }}</p> }
+            </li>
+          } @empty {
+            <li class="muted">{{ 'carrier.none' | t }}</li>
+          }
+        </ul>
+      }
+    </section>
+  `,
+  styles: `
+    .page { max-width: 960px; margin: 0 auto; padding: 16px; }
+    .list { list-style: none; padding: 0; }
+    .list li { padding: 12px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .list p { margin: 4px 0; }
+    .muted { font: var(--mat-sys-body-small); }
+  `,
+})
+export class CarriersPageComponent {
+  protected readonly kinds = Object.values(CarrierKind);
+  protected readonly labels = CARRIER_KIND_LABELS;
+  protected readonly kind = signal<CarrierKind | ''>('');
+  protected readonly list = httpResource<CarrierList>(() => ({ url: `/${API_PREFIX}/carriers`, params: { limit: 200, ...(this.kind() ? { kind: this.kind() } : {}) } }));
+}
