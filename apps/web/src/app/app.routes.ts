@@ -11,6 +11,7 @@ export const APP_ROUTES: Routes = [
   { path: WebPath.needs, loadChildren: () => import('@xkx/web/listings').then((m) => m.NEEDS_ROUTES) },
   // Experts and laboratories (issue 16): public directories and detail pages, /experts/me for one's own profile.
   { path: WebPath.experts, loadChildren: () => import('@xkx/web/matching').then((m) => m.EXPERT_ROUTES) },
+  { path: WebPath.instruments, loadChildren: () => import('@xkx/web/deals').then((m) => m.INSTRUMENT_ROUTES) },
   { path: WebPath.carriers, loadChildren: () => import('@xkx/web/deals').then((m) => m.CARRIER_ROUTES) },
   { path: WebPath.laboratories, loadChildren: () => import('@xkx/web/matching').then((m) => m.LABORATORY_ROUTES) },
   // 公示公告: notices of results priced by agreement, and objections from anyone.

@@ -201,6 +201,9 @@ export const COMPACT_SHELL_QUERY = '(max-width: 959.98px)';
             <a mat-list-item [routerLink]="['/', paths.carriers]" routerLinkActive="active" data-testid="nav-carriers"
               ><mat-icon matListItemIcon>apartment</mat-icon><span matListItemTitle>{{ 'carrier.title' | t }}</span></a
             >
+            <a mat-list-item [routerLink]="['/', paths.instruments]" routerLinkActive="active" data-testid="nav-instruments"
+              ><mat-icon matListItemIcon>biotech</mat-icon><span matListItemTitle>{{ 'title.instruments' | t }}</span></a
+            >
             <a mat-list-item [routerLink]="['/', paths.notices]" routerLinkActive="active" data-testid="nav-notices"
               ><mat-icon matListItemIcon>campaign</mat-icon><span matListItemTitle>{{ 'nav.notices' | t }}</span></a
             >

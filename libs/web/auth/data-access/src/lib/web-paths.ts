@@ -22,6 +22,7 @@ export const WebPath = {
   experts: 'experts',
   laboratories: 'laboratories',
   carriers: 'carriers',
+  instruments: 'instruments',
   notices: 'notices',
   myListings: 'workspace/listings',
   newResult: 'workspace/results/new',
