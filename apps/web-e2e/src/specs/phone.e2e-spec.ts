@@ -67,7 +67,7 @@ const ROUTES: readonly RouteCase[] = [
   { path: '/manage/import', who: Permission.LISTING_IMPORT },
   { path: '/manage/matching', who: Permission.MATCH_BROKER },
   { path: '/manage/deals', who: Permission.DEAL_MANAGE },
-  { path: '/manage/kpis', who: Permission.KPI_READ },
+  { path: '/manage/kpis', who: Permission.KPI_READ, codes: { shape: /^ZJTX$/, why: 'the 专精特新 certificate numbers (ZJTX-2024-0101) of statuses about to expire, which a broker checks against the certificate' } },
   { path: '/manage/kpis/me', who: Permission.KPI_READ },
   { path: '/manage/kpis/institution/:institution', who: Permission.KPI_READ },
   { path: '/manage/kpis/subsidies', who: Permission.KPI_READ },
