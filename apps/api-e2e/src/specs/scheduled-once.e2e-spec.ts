@@ -73,7 +73,8 @@ describe('scheduled work runs once across instances', () => {
     const pruned = await Promise.all([feed.prune(), feed.prune()]);
     expect([...pruned].sort()).toEqual([0, 2]);
     expect(await dataSource.query(`SELECT position::text AS position FROM change_feed WHERE position = ANY($1::bigint[])`, [oldRows])).toEqual([]);
-    expect(await feed.head()).toBe(head);
+    // The head row is never pruned; the matching snapshot job may publish a newer one meanwhile (its own clock).
+    expect(Number(await feed.head())).toBeGreaterThanOrEqual(Number(head));
     expect(await dataSource.query(`SELECT consumer FROM feed_consumer_position WHERE instance = 'gone-for-good'`)).toEqual([]);
     expect(await feed.prune()).toBe(0);
   });
