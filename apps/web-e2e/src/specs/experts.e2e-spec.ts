@@ -59,7 +59,17 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
     await card.getByRole('status').waitFor();
     await card.getByRole('link', { name: '查看撮合项目' }).click();
     await page.waitForURL(/\/deals\//);
-    await page.getByText('张教授').first().waitFor();
+    // The deal names the expert it started from (a link to the profile) and the contract type asked for.
+    const person = page.getByTestId('deal-person');
+    await person.waitFor();
+    expect(await person.getAttribute('data-kind')).toBe('EXPERT');
+    expect(await person.getByRole('link').textContent()).toBe('张教授');
+    expect(await page.getByTestId('deal-contract-type').textContent()).toBe('技术开发');
+    // In English, the contract type is in English.
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('deal-contract-type').getByText('Technology development').waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('deal-contract-type').getByText('技术开发').waitFor();
 
     // The expert's page from the directory: public layer, no contact details for an enterprise.
     await page.goto(`${server.baseUrl}/experts`);

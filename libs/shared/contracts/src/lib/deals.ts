@@ -113,6 +113,13 @@ export const IntroductionOrigin = {
 } as const;
 export type IntroductionOrigin = (typeof IntroductionOrigin)[keyof typeof IntroductionOrigin];
 
+/**
+ * Whose side an introduction asks: a listing's (the result's institution, the need's enterprise) or, since
+ * issue 16, an expert or a laboratory (no result then; expert_id or laboratory_id says who).
+ */
+export const IntroductionTargetKind = { RESULT: 'RESULT', NEED: 'NEED', EXPERT: 'EXPERT', LABORATORY: 'LABORATORY' } as const;
+export type IntroductionTargetKind = (typeof IntroductionTargetKind)[keyof typeof IntroductionTargetKind];
+
 export const IntroductionStatus = { PENDING: 'PENDING', INTERESTED: 'INTERESTED', DECLINED: 'DECLINED' } as const;
 export type IntroductionStatus = (typeof IntroductionStatus)[keyof typeof IntroductionStatus];
 
@@ -211,7 +218,7 @@ export interface Introduction {
   status: IntroductionStatus;
   requester: DealPerson;
   requesterOrganization: string | null;
-  targetKind: ListingKind;
+  targetKind: IntroductionTargetKind;
   result: DealListingRef | null;
   need: DealListingRef | null;
   message: string;
