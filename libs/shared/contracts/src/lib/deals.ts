@@ -167,6 +167,9 @@ export const NotificationKind = {
   TODO_DIGEST: 'TODO_DIGEST',
   /** The weekly digest of new matches for one's published listings. */
   MATCH_DIGEST: 'MATCH_DIGEST',
+  /** An enterprise asked to use a shared instrument (to the laboratory's organization) and its answer (to the requester). */
+  INSTRUMENT_REQUESTED: 'INSTRUMENT_REQUESTED',
+  INSTRUMENT_ANSWERED: 'INSTRUMENT_ANSWERED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
