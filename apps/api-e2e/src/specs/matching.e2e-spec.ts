@@ -1,4 +1,4 @@
-import { MatchingService } from '@xkx/api/testing';
+import { MatchingService, SearchTextService } from '@xkx/api/testing';
 import { bearer, loginDemo, Session } from '../support/auth';
 import { futureDate, needPayload, resultPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -83,7 +83,53 @@ describe('matching engine through the API', () => {
     // Every component of the contract is named; the demo market is too small to train the dense layer.
     expect(items[0]!.components['dense']).toBe(0);
     expect(items[0]!.counterpart).not.toHaveProperty('confidentialDetail');
-    for (let i = 1; i < items.length; i++) expect(items[i]!.score).toBeLessThanOrEqual(items[i - 1]!.score);
+  });
+
+  it('words reasons for people: field names in their language, never raw codes; terms that are words of both texts or the lexicon', async () => {
+    const items = await matchesForNeed();
+    const field = items[0]!.reasons.find((r) => r.code === 'SAME_FIELD')!;
+    expect(field['zh-CN']).toContain('光伏');
+    expect(field.en).toContain('Photovoltaics');
+    // A taxonomy code (NE.PV, PC.SAFE) is an internal key: no reason of any candidate shows one.
+    const rawCode = /(?<![\w.])[A-Z]{2,4}(?:\.[A-Z0-9]{1,8})+(?![\w.])/;
+    for (const m of items) for (const r of m.reasons) {
+      expect(r['zh-CN']).not.toMatch(rawCode);
+      expect(r.en).not.toMatch(rawCode);
+    }
+    // Shared terms are words of the need as a person reads it (its plain cut, not search-mode pieces such as
+    // 管理系 in 管理系统) or words of the industry lexicon; related terms are lexicon words.
+    // The app's analyzer: the shipped lexicons plus the admin's synonym terms (光伏 is one).
+    const analyzer = t.app.get(SearchTextService).textAnalyzer;
+    // The need as created above (its own fields and needPayload's indicators and must-haves).
+    const needText = ['钙钛矿光伏组件湿热稳定性提升技术需求', '企业钙钛矿光伏组件在湿热老化测试中功率衰减过快，需要封装或界面钝化技术把 85℃/85%RH 1000 小时后的衰减控制在 5% 以内。', '钙钛矿组件湿热稳定性不足', '预警提前量', '可与 CAN 总线 BMS 集成', '钙钛矿 光伏组件 封装 湿热稳定性'].join(' ');
+    const exact = analyzer.analyze(needText, { mode: 'exact', bigrams: false });
+    const readable = new Set([...exact.words, ...exact.surfaces]);
+    for (const m of items) {
+      for (const term of m.reasons.find((r) => r.code === 'SHARED_TERMS')?.terms ?? []) expect({ term, readable: readable.has(term) || analyzer.isLexiconWord(term) }).toEqual({ term, readable: true });
+      for (const term of m.reasons.find((r) => r.code === 'RELATED_TERMS')?.terms ?? []) expect({ term, lexicon: analyzer.isLexiconWord(term) }).toEqual({ term, lexicon: true });
+    }
+  });
+
+  it('shows a calibrated strength: one scale for every need, a strong pair above a weak one, and the top five not all 100', async () => {
+    const strong = await matchesForNeed();
+    for (const m of strong) {
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThan(1);
+    }
+    // The ranking score of every list's first was near 1 (so 100 on screen, five times over); the strength is not.
+    expect(new Set(strong.slice(0, 5).map((m) => Math.round(m.score * 100))).size).toBeGreaterThan(1);
+    const vague = (
+      await t.http.post('/api/needs').set(...bearer(enterprise)).send(
+        needPayload({ title: '企业寻求技术合作', publicSummary: '希望与高校或科研院所开展技术合作，提升企业的市场竞争力。', confidentialDetail: '', problem: '缺少合作伙伴', indicators: [], mustHaves: [], keywords: ['合作'], fieldCodes: ['NE.PV'], deadline: futureDate(90) }),
+      ).expect(201)
+    ).body;
+    await publish('needs', vague.id, enterprise);
+    await settle();
+    const weak: Match[] = (await t.http.get(`/api/needs/${vague.id}/matches?limit=5`).set(...bearer(enterprise)).expect(200)).body.items;
+    expect(weak.length).toBeGreaterThan(0);
+    // Both lead their own lists; the pair with the evidence shows clearly stronger.
+    expect(strong[0]!.score).toBeGreaterThan(weak[0]!.score + 0.2);
+    await t.http.post(`/api/needs/${vague.id}/archive`).set(...bearer(enterprise)).send({}).expect(200);
   });
 
   it('answers the other way round for the result owner', async () => {

@@ -34,8 +34,6 @@ export interface OpenDealInput {
   laboratoryId?: string | null;
   contractType?: PeopleContractType | null;
   extraFieldCodes?: readonly string[];
-  /** A price already agreed when the deal opens (a shared instrument's accepted fee), integer fen. */
-  agreedPriceFen?: number | null;
 }
 
 /** The side a user stands on by role. */
@@ -101,7 +99,7 @@ export class DealsService {
         matchScore: input.matchScore,
         fieldCodes,
         pricingMethod: input.pricingMethod,
-        agreedPriceFen: input.agreedPriceFen ?? null,
+        agreedPriceFen: null,
         nextAction: input.nextAction,
         nextActionDue: input.nextActionDue,
         lostReason: null,

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { MatchDoc, MatchIndex } from '@xkx/matching';
+import { LearnedWeights, MatchDoc, MatchIndex } from '@xkx/matching';
 import { createAnalyzer } from '@xkx/text-zh';
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -12,6 +12,7 @@ import { LISTING_SPECS } from '@xkx/api/modules/listings/listing-kinds';
 import { publishedMatchDocs } from '@xkx/api/modules/listings/listing-reader';
 import { JobsService } from '@xkx/api/modules/jobs/jobs.service';
 import { TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
+import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchIndexSnapshotEntity } from './match-index-snapshot.entity';
 
 const gzipAsync = promisify(gzip);
@@ -30,10 +31,11 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface LoadedSnapshot {
   version: number;
   feedPosition: number;
+  /** With the component weights learned from brokers' verdicts when the snapshot was built, if there were enough. */
   index: MatchIndex;
 }
 
-export type PublishOutcome = { published: true; version: number; feedPosition: number; rawBytes: number; storedBytes: number; ms: number } | { published: false; reason: string };
+export type PublishOutcome = { published: true; version: number; feedPosition: number; rawBytes: number; storedBytes: number; ms: number; learnedFrom: number } | { published: false; reason: string };
 
 /**
  * Versioned snapshots of the matching index (issue 13). `publish` is the snapshot job: it reads the published
@@ -108,14 +110,17 @@ export class MatchSnapshotService implements OnModuleInit {
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const feedPosition = await this.contentHead(manager);
       const groups = await this.taxonomy.synonymGroups(manager);
-      return { feedPosition, groups, docs: await readPublished(manager) };
+      return { feedPosition, groups, docs: await readPublished(manager), verdicts: await latestVerdicts(manager) };
     });
     const analyzerKey = MatchSnapshotService.analyzerKey(read.groups);
     const latest = await this.latestInfo();
     if (!force && latest && latest.feedPosition >= read.feedPosition && latest.analyzerKey === analyzerKey) return { published: false, reason: `snapshot ${latest.version} is up to date` };
     const index = new MatchIndex({ analyzer: createAnalyzer({ synonyms: read.groups }) });
     await index.addAllChunked(read.docs, () => yieldToLoop());
-    const raw = index.toSnapshot({ feedPosition: read.feedPosition, analyzerKey });
+    // Retraining from brokers: the component weights learned from the verdicts, kept with the snapshot (every
+    // instance that swaps to it ranks with them); none below the learner's floor of examples.
+    const learned = await index.learnFromVerdicts(read.verdicts, () => yieldToLoop());
+    const raw = index.toSnapshot({ feedPosition: read.feedPosition, analyzerKey, learnedWeights: learned ?? null });
     const payload = await gzipAsync(raw, { level: 6 });
     const version = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [PUBLISH_LOCK_KEY]);
@@ -134,8 +139,8 @@ export class MatchSnapshotService implements OnModuleInit {
     });
     if (version === undefined) return { published: false, reason: 'another publisher got there first' };
     const ms = Date.now() - started;
-    this.logger.log(`matching snapshot ${version} published: ${index.size('result')} results, ${index.size('need')} needs at feed position ${read.feedPosition}, ${raw.byteLength} bytes (${payload.byteLength} gzipped) in ${ms} ms`);
-    return { published: true, version, feedPosition: read.feedPosition, rawBytes: raw.byteLength, storedBytes: payload.byteLength, ms };
+    this.logger.log(`matching snapshot ${version} published: ${index.size('result')} results, ${index.size('need')} needs at feed position ${read.feedPosition}, ${raw.byteLength} bytes (${payload.byteLength} gzipped) in ${ms} ms; ${learned ? `weights learned from ${learned.examples} verdicts` : `${read.verdicts.length} verdicts, the configured weights`}`);
+    return { published: true, version, feedPosition: read.feedPosition, rawBytes: raw.byteLength, storedBytes: payload.byteLength, ms, learnedFrom: learned?.examples ?? 0 };
   }
 
   /** The newest snapshot's row without its payload. */
@@ -165,7 +170,9 @@ export class MatchSnapshotService implements OnModuleInit {
     if (!row) return undefined;
     const raw = await gunzipAsync(row.payload);
     try {
-      const index = MatchIndex.fromSnapshot(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), { analyzer: options.analyzer });
+      const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+      const index = MatchIndex.fromSnapshot(bytes, { analyzer: options.analyzer });
+      index.setLearnedWeights((MatchIndex.snapshotMeta(bytes)['learnedWeights'] as LearnedWeights | null | undefined) ?? undefined);
       return { version: Number(info.version), feedPosition: info.feedPosition, index };
     } catch (error) {
       this.logger.warn(`matching snapshot ${info.version} not used: ${String(error)}`);
@@ -187,4 +194,12 @@ export async function readPublished(manager: EntityManager): Promise<MatchDoc[]>
     }
   }
   return docs;
+}
+
+/** The latest verdict on each pair (GOOD accepted, DECLINED declined), oldest pair first. */
+async function latestVerdicts(manager: EntityManager): Promise<Array<{ needId: string; resultId: string; accepted: boolean }>> {
+  const rows = await manager.find(MatchFeedbackEntity, { select: { needId: true, resultId: true, verdict: true, createdAt: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const latest = new Map<string, { needId: string; resultId: string; accepted: boolean }>();
+  for (const r of rows) latest.set(`${r.needId}:${r.resultId}`, { needId: r.needId, resultId: r.resultId, accepted: r.verdict === 'GOOD' });
+  return [...latest.values()];
 }

@@ -160,7 +160,9 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
   /** Rebuilds the index from the database (evaluation and maintenance; the app keeps it in step by itself). */
   async reload(): Promise<void> {
     await this.settled();
+    const learned = this.index.learnedWeights;
     this.index = this.newIndex();
+    this.index.setLearnedWeights(learned);
     this.loaded = false;
     this.ready = this.load();
     await this.ready;
@@ -173,6 +175,8 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
       .then(async () => {
         const fresh = this.newIndex();
         await this.load(fresh);
+        // The weights learned from brokers stay until the next snapshot relearns them.
+        fresh.setLearnedWeights(this.index.learnedWeights);
         this.index = fresh;
         this.snapshotVersion = 0;
         // The snapshots were built with the old synonyms: the job writes one with the new.
@@ -272,7 +276,8 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
     const inOrg = (c: MatchCounterpartDto): boolean => !filter.organizationId || c.organization?.id === filter.organizationId;
     const items: OpportunityDto[] = [];
     const fields = await this.fieldNames();
-    for (const { needId, hit } of pairs.sort((a, b) => b.hit.score - a.hit.score)) {
+    // Strongest pairs first: the calibrated strength is comparable across needs (the ranking score is not).
+    for (const { needId, hit } of pairs.sort((a, b) => b.hit.confidence - a.hit.confidence || b.hit.score - a.hit.score)) {
       const need = needs.get(needId);
       const result = results.get(hit.id);
       if (!need || !result) continue;
@@ -300,10 +305,14 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
       const alternatives = [...codes].sort((a, b) => b.length - a.length).map((c) => c.replace(/\./g, '\\.'));
       return text.replace(new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})(?![\\w.])`, 'g'), (code) => fields.get(code)?.[locale] ?? code);
     };
+    const c = hit.components;
     return {
-      score: Math.round(hit.score * 1000) / 1000,
+      // The calibrated strength (one scale for every need), not the ranking score, whose text and semantic parts
+      // are scaled within each need's candidates (every list's first was near 1, shown as 100).
+      score: Math.round(hit.confidence * 1000) / 1000,
       // Every component named, so the answer has the contract's shape whether or not the dense layer is trained.
-      components: { ...hit.components, dense: hit.components.dense ?? 0 },
+      // The contract's components (the calibration's absolute evidence, coverage and cosine, stays inside).
+      components: { text: c.text, semantic: c.semantic, relevance: c.relevance, field: c.field, trl: c.trl, price: c.price, modes: c.modes, freshness: c.freshness, feedback: c.feedback, dense: c.dense ?? 0 },
       reasons: hit.reasons.map((r) => ({ code: r.code, 'zh-CN': named(r.zh, r.fieldCodes, 'zh'), en: named(r.en, r.fieldCodes, 'en'), ...(r.terms ? { terms: r.terms } : {}) })),
     };
   }

@@ -70,6 +70,8 @@ export interface MatchConfig {
     /** `rrf`: reciprocal-rank fusion of the two rankings (constant `rrfK`); `score`: min-max scaled scores. */
     fusion: 'rrf' | 'score';
     rrfK: number;
+    /** Queries with fewer word terms than this get a proportionally smaller dense share (0: always `weight`). */
+    fullWeightWords: number;
   };
   /**
    * Cluster-hypothesis smoothing over the candidate pool: each candidate's relevance is blended with the mean
@@ -79,9 +81,26 @@ export interface MatchConfig {
   smoothing: { enabled: boolean; neighbours: number; weight: number; pool: number };
   /**
    * The query's best direct text match (first-pass BM25F) stays first unless its final score is more than
-   * `margin` below the leader's.
+   * `margin` below the leader's (`shortQueryMargin` for queries of fewer than `shortQueryWords` word terms).
    */
-  firstResult: { enabled: boolean; margin: number };
+  firstResult: {
+    enabled: boolean;
+    margin: number;
+    /** Which candidate is kept first: the first-pass BM25F leader (`text`) or the leader before the dense layer (`relevance`). */
+    source: 'text' | 'relevance';
+    shortQueryWords: number;
+    shortQueryMargin: number;
+    shortQuerySource: 'text' | 'relevance';
+    /** `text` only: the BM25F leader is kept when it leads the runner-up by at least this share of its score, else the relevance leader. */
+    minLead: number;
+    /** The margin when the relevance leader is the one kept (default `margin`). */
+    relevanceMargin?: number;
+  };
+  /**
+   * The displayed strength: σ(bias + coverage × share of the query's word mass found + semantic × cosine +
+   * factors × the weighted structured factors), fitted on judged pairs of csl (tools/match-eval calibration.ts).
+   */
+  calibration: { bias: number; coverage: number; semantic: number; factors: number };
   /** Size of the candidate pool reranked by semantic and structured factors. */
   candidates: number;
   /** Final score = relevance × weights.relevance + Σ factor × weight (factors in [-1, 1]). */
@@ -146,9 +165,11 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
     weight: 0.4,
     fusion: 'score',
     rrfK: 60,
+    fullWeightWords: 0,
   },
   smoothing: { enabled: true, neighbours: 10, weight: 0.5, pool: 150 },
-  firstResult: { enabled: true, margin: 0.1 },
+  firstResult: { enabled: true, margin: 0.05, source: 'text', shortQueryWords: 0, shortQueryMargin: 0.05, shortQuerySource: 'text', minLead: 0.3 },
+  calibration: { bias: -3.28, coverage: 0.43, semantic: 3.76, factors: 4 },
   candidates: 300,
   weights: { relevance: 1, field: 0.15, trl: 0.1, price: 0.08, modes: 0.05, freshness: 0.03, feedback: 0.2 },
   freshnessHalfLifeDays: 180,
@@ -174,6 +195,7 @@ export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
     dense: { ...d.dense, ...input.dense },
     smoothing: { ...d.smoothing, ...input.smoothing },
     firstResult: { ...d.firstResult, ...input.firstResult },
+    calibration: { ...d.calibration, ...input.calibration },
     weights: { ...d.weights, ...input.weights },
   } as MatchConfig;
 }

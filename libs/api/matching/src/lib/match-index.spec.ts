@@ -226,3 +226,54 @@ describe('terms people read in reasons (issue 15)', () => {
     for (const term of terms) expect(['仓储管理系统', '货位优化', '仓储', '管理系统', '升级', '优化', '货位', '管理', '系统', '仓储管理']).toContain(term);
   });
 });
+
+describe('displayed strength (issue 15)', () => {
+  it('is on one scale for every query: a need with weak evidence shows lower than one with strong, though both lead their lists', () => {
+    const index = buildIndex();
+    const strong = index.match(batteryNeed, { now })[0];
+    const weak = index.match({ kind: 'need', id: 'need-weak', title: '寻求环保技术', description: '', keywords: [] }, { now })[0];
+    expect(strong?.id).toBe('battery');
+    expect(weak).toBeDefined();
+    for (const hit of [strong, weak]) {
+      expect(hit?.confidence).toBeGreaterThan(0);
+      expect(hit?.confidence).toBeLessThan(1);
+    }
+    expect(strong?.confidence).toBeGreaterThan((weak?.confidence ?? 1) + 0.1);
+    expect(strong?.components.coverage).toBeGreaterThan(weak?.components.coverage ?? 1);
+  });
+
+  it('a pair matching on text and every structured factor shows stronger than the same text alone', () => {
+    const index = buildIndex();
+    const bare: NeedDoc = { ...batteryNeed, id: 'need-bare', fieldCodes: [], minTrl: null, budget: undefined, cooperationModes: [] };
+    const withFactors = index.match(batteryNeed, { now }).find((h) => h.id === 'battery');
+    const textOnly = index.match(bare, { now }).find((h) => h.id === 'battery');
+    expect(withFactors?.confidence).toBeGreaterThan(textOnly?.confidence ?? 1);
+  });
+});
+
+describe('first result rule (issue 15)', () => {
+  it('with minLead above any lead, or a zero margin for short queries, the fused order is kept', () => {
+    const plain = new MatchIndex({ config: { firstResult: { enabled: false } } });
+    const lead = new MatchIndex({ config: { firstResult: { minLead: 2 } } });
+    const short = new MatchIndex({ config: { firstResult: { shortQueryWords: 1000, shortQueryMargin: 0 } } });
+    for (const index of [plain, lead, short]) index.addAll(results);
+    const ids = (index: MatchIndex): string[] => index.match(batteryNeed, { now, reasons: false }).map((h) => h.id);
+    expect(ids(lead)).toEqual(ids(plain));
+    expect(ids(short)).toEqual(ids(plain));
+  });
+});
+
+describe('learnFromVerdicts (the retraining job, issue 15)', () => {
+  it('learns nothing below the floor, and leaves the index as it was', async () => {
+    const index = buildIndex();
+    index.setFeedback([{ needId: batteryNeed.id, resultId: 'vision', verdict: 'declined' }]);
+    const before = index.matchesFor('need', batteryNeed.id, { now, reasons: false }).map((h) => [h.id, h.score]);
+    const verdicts = [
+      { needId: batteryNeed.id, resultId: 'battery', accepted: true },
+      { needId: batteryNeed.id, resultId: 'vision', accepted: false },
+    ];
+    expect(await index.learnFromVerdicts(verdicts)).toBeUndefined();
+    expect(index.learnedWeights).toBeUndefined();
+    expect(index.matchesFor('need', batteryNeed.id, { now, reasons: false }).map((h) => [h.id, h.score])).toEqual(before);
+  });
+});

@@ -14,7 +14,7 @@ import {
 } from './factors';
 import { fuseDense, wordBagOf } from './dense-layer';
 import { FeedbackModel } from './feedback';
-import { LearnedWeights, learnedScore } from './learned-weights';
+import { DEFAULT_LEARN_OPTIONS, LabelledPair, LearnedWeights, learnedScore, LearnOptions, learnWeights } from './learned-weights';
 import { countTerms, DocTokens, KindIndex, KindState, QueryTerms, TermDictionary, unpackTf } from './kind-index';
 import { SnapshotReader, SnapshotWriter } from './snapshot-codec';
 import { dot, LsaSpace, normalize, TermBag } from './semantic';
@@ -41,10 +41,18 @@ interface PreparedQuery {
   terms: QueryTerms;
   /** Word terms of the original query, best first (for reasons). */
   wordTerms: number[];
+  /** Each word term's weight × idf in the query as written (before expansion): what coverage is measured in. */
+  wordMass: number[];
+  /** Mass of the query's words that no listing of the other kind contains (unmatched by any). */
+  missingMass: number;
   expansion: Set<number>;
   vector: Float32Array | undefined;
   /** The best candidate of the query's own words (first-pass BM25F, before expansion). */
   direct?: number;
+  /** How far the direct match leads the runner-up in the first pass: 1 − second / first BM25F score. */
+  directLead?: number;
+  /** The relevance leader before the dense layer is fused in (PRF, LSA and smoothing). */
+  relevanceLeader?: number;
 }
 
 /** Dates in listings survive the snapshot's JSON as tagged strings (a Date in, a Date out). */
@@ -392,6 +400,43 @@ export class MatchIndex {
     return this.learned;
   }
 
+  /**
+   * Learns the component weights from brokers' verdicts (`learnWeights`, regularised toward the configured
+   * mix): each judged pair with the components the untrained engine gives it now, the broker feedback aside (a
+   * declined pair still teaches); a pair whose result is not among its need's `candidates` teaches nothing.
+   * Undefined below the learner's floor of examples. Does not change the index's weights (setLearnedWeights
+   * does). The product's retraining job and match:eval's feedback simulation both call this.
+   */
+  async learnFromVerdicts(
+    verdicts: ReadonlyArray<{ needId: string; resultId: string; accepted: boolean }>,
+    pause: () => Promise<void> = () => Promise.resolve(),
+    options: LearnOptions = DEFAULT_LEARN_OPTIONS,
+  ): Promise<LearnedWeights | undefined> {
+    const byNeed = new Map<string, Map<string, boolean>>();
+    for (const v of verdicts) {
+      const judged = byNeed.get(v.needId) ?? new Map<string, boolean>();
+      judged.set(v.resultId, v.accepted);
+      byNeed.set(v.needId, judged);
+    }
+    const pairs: LabelledPair[] = [];
+    const [learned, feedback] = [this.learned, this.feedback];
+    let n = 0;
+    for (const [needId, judged] of [...byNeed].sort((a, b) => compare(a[0], b[0]))) {
+      this.learned = undefined;
+      this.feedback = new FeedbackModel();
+      try {
+        for (const hit of this.matchesFor('need', needId, { limit: this.config.candidates, reasons: false })) {
+          const accepted = judged.get(hit.id);
+          if (accepted !== undefined) pairs.push({ queryId: needId, components: hit.components, accepted });
+        }
+      } finally {
+        [this.learned, this.feedback] = [learned, feedback];
+      }
+      if (++n % 50 === 0) await pause();
+    }
+    return learnWeights(pairs, this.config.weights, options);
+  }
+
   /** Replaces the broker feedback (declined pairs are excluded, good pairs and their terms boosted). */
   setFeedback(records: readonly MatchFeedback[]): void {
     this.feedback = new FeedbackModel();
@@ -449,6 +494,11 @@ export class MatchIndex {
       base = texts.map((t, i) => (1 - sw) * t + sw * (semantics[i] as number));
     }
     let relevances = this.smooth(target, slots, base);
+    let lead = 0;
+    relevances.forEach((r, i) => {
+      if (r > (relevances[lead] as number)) lead = i;
+    });
+    prepared.relevanceLeader = slots[lead];
     let denseScores: number[] | undefined;
     const qDense = this.dense && cfg.dense.enabled ? this.dense.embed(wordBagOf(tokens, cfg.bm25)) : undefined;
     if (qDense) {
@@ -456,11 +506,13 @@ export class MatchIndex {
         const v = target.denseVecs[s];
         return v ? dot(qDense, v) : undefined;
       });
-      const fused = fuseDense(relevances, sims, cfg.dense);
+      const fused = fuseDense(relevances, sims, { ...cfg.dense, weight: this.denseWeight(prepared) });
       relevances = fused.fused;
       denseScores = fused.dense;
     }
 
+    const wordMass = new Map(prepared.wordTerms.map((t, j) => [t, prepared.wordMass[j] as number]));
+    const totalMass = prepared.missingMass + prepared.wordMass.reduce((a, b) => a + b, 0);
     const hits: { slot: number; hit: MatchHit }[] = [];
     slots.forEach((slot, i) => {
       const cand = target.doc(slot);
@@ -496,6 +548,7 @@ export class MatchIndex {
         modes: modes.value,
         freshness: fresh.value,
         feedback: fb.value,
+        ...this.evidence(target, slot, prepared, wordMass, totalMass),
       };
       const score = this.learned
         ? learnedScore(this.learned, components) + fb.value * w.feedback
@@ -514,11 +567,12 @@ export class MatchIndex {
         ...fresh.reasons,
         ...fb.reasons,
       ];
-      hits.push({ slot, hit: { id: cand.id, kind: cand.kind, score, components, reasons } });
+      hits.push({ slot, hit: { id: cand.id, kind: cand.kind, score, confidence: 0, components, reasons } });
     });
     hits.sort((a, b) => b.hit.score - a.hit.score || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
-    this.keepDirectFirst(hits, prepared.direct);
+    this.keepDirectFirst(hits, prepared);
     const top = hits.slice(0, limit);
+    for (const { hit } of top) this.calibrate(hit);
     if (options.reasons ?? true) {
       const readable = this.readableWords(query);
       for (const { slot, hit } of top)
@@ -532,17 +586,64 @@ export class MatchIndex {
    * put it more than `firstResult.margin` below the leader (strong evidence against it). Smoothing and the
    * dense layer favour typical listings; they reorder the rest. Its score is raised to the leader's.
    */
-  private keepDirectFirst(hits: { slot: number; hit: MatchHit }[], direct: number | undefined): void {
+  private keepDirectFirst(hits: { slot: number; hit: MatchHit }[], prepared: PreparedQuery): void {
     const cfg = this.config.firstResult;
+    const short = prepared.wordTerms.length < cfg.shortQueryWords;
+    // A BM25F leader that barely leads its runner-up is no clear direct match: the relevance leader stands in.
+    const source = short ? cfg.shortQuerySource : cfg.source === 'text' && (prepared.directLead ?? 1) < cfg.minLead ? 'relevance' : cfg.source;
+    const direct = source === 'relevance' ? prepared.relevanceLeader : prepared.direct;
     if (!cfg.enabled || direct === undefined) return;
+    const margin = short ? cfg.shortQueryMargin : source === 'relevance' ? (cfg.relevanceMargin ?? cfg.margin) : cfg.margin;
     const j = hits.findIndex((h) => h.slot === direct);
     const leader = hits[0];
     if (j <= 0 || !leader) return;
     const candidate = hits[j] as { slot: number; hit: MatchHit };
-    if (candidate.hit.score < leader.hit.score - cfg.margin) return;
+    if (candidate.hit.score < leader.hit.score - margin) return;
     hits.splice(j, 1);
     candidate.hit.score = leader.hit.score;
     hits.unshift(candidate);
+  }
+
+  /**
+   * The displayed strength of a pair, the same scale for every query (the ranking score is not: its text and
+   * semantic parts are scaled within each query's candidates, so every list's first is near 1). Evidence that
+   * means the same whatever the query: the share of the query's word mass (weight × idf) the counterpart
+   * contains, the cosine of the two in the semantic space, and the structured factors as the ranking weighs
+   * them; mapped to (0, 1) by a logistic fitted on judged pairs (`calibration`, tools/match-eval calibration.ts).
+   */
+  private calibrate(hit: MatchHit): void {
+    const c = this.config.calibration;
+    const w = this.config.weights;
+    const k = hit.components;
+    const coverage = k.coverage ?? 0;
+    const cosine = k.cosine ?? 0;
+    const factors = k.field * w.field + k.trl * w.trl + k.price * w.price + k.modes * w.modes + k.feedback * w.feedback;
+    const logit = c.bias + c.coverage * coverage + c.semantic * cosine + c.factors * factors;
+    hit.confidence = 1 / (1 + Math.exp(-logit));
+  }
+
+  /**
+   * Absolute evidence for a candidate, the same scale for every query: the share of the query's word mass
+   * (weight × idf, words no listing has included) that it contains, and its cosine with the query in the
+   * semantic space.
+   */
+  private evidence(target: KindIndex, slot: number, prepared: PreparedQuery, mass: ReadonlyMap<number, number>, total: number): { coverage: number; cosine: number } {
+    const doc = target.terms(slot);
+    let covered = 0;
+    if (doc) for (const t of doc.ids) covered += mass.get(t) ?? 0;
+    const v = target.semVecs[slot];
+    return { coverage: total > 0 ? covered / total : 0, cosine: prepared.vector && v ? Math.max(0, dot(prepared.vector, v)) : 0 };
+  }
+
+  /**
+   * The dense layer's share for this query: a short query (a title alone) embeds as the mean of a few words,
+   * a noisier vector than a whole listing's, so below `dense.fullWeightWords` query words the share shrinks
+   * in proportion.
+   */
+  private denseWeight(prepared: PreparedQuery): number {
+    const cfg = this.config.dense;
+    const full = cfg.fullWeightWords;
+    return full > 0 ? cfg.weight * Math.min(1, prepared.wordTerms.length / full) : cfg.weight;
   }
 
   /**
@@ -562,6 +663,7 @@ export class MatchIndex {
       if (cfg.prf.enabled && prepared.terms.size > 0) {
         const first = target.top(cfg.prf.docs);
         prepared.direct = first.slots[0];
+        prepared.directLead = 1 - (first.scores[1] ?? 0) / (first.scores[0] || 1);
         const delta: QueryTerms = new Map();
         for (const [term, w] of this.expand(prepared.terms, target, first)) {
           if (!prepared.terms.has(term)) prepared.expansion.add(term);
@@ -649,19 +751,36 @@ export class MatchIndex {
     const cfg = this.config;
     const counts = countTerms(this.dict, tokens, false);
     const qf = cfg.queryFields;
+    const damp = (x: number): number => (x > 0 ? 1 + Math.log(x) : 0);
     let scored: { term: number; w: number; rank: number }[] = [];
     for (const [term, [t, k, b]] of counts) {
       if (target.docFrequency(term) === 0) continue;
-      const damp = (x: number): number => (x > 0 ? 1 + Math.log(x) : 0);
       const w = qf.title * damp(t) + qf.keywords * damp(k) + qf.body * damp(b);
       scored.push({ term, w, rank: w * target.idf(term) });
     }
     scored.sort((a, b) => b.rank - a.rank);
     scored = scored.slice(0, cfg.maxQueryTerms);
     const terms: QueryTerms = new Map(scored.map((s) => [s.term, s.w]));
-    const wordTerms = scored.filter((s) => !this.dict.isGram(s.term)).map((s) => s.term);
-    return { terms, wordTerms, expansion: new Set<number>(), vector: undefined };
+    const words = scored.filter((s) => !this.dict.isGram(s.term));
+    // Words no counterpart contains still count in the query's mass (at the highest idf): a need half about
+    // something the market lacks is half covered at best.
+    let missingMass = 0;
+    const fieldWords = [tokens.title.words, tokens.keywords.words, tokens.body.words];
+    const unknown = new Map<string, [number, number, number]>();
+    fieldWords.forEach((list, f) => {
+      for (const word of list) {
+        const id = this.dict.lookup(word, false);
+        if (id !== undefined && target.docFrequency(id) > 0) continue;
+        const c = unknown.get(word) ?? [0, 0, 0];
+        c[f] = (c[f] as number) + 1;
+        unknown.set(word, c);
+      }
+    });
+    const maxIdf = target.idf(-1);
+    for (const [t, k, b] of unknown.values()) missingMass += (qf.title * damp(t) + qf.keywords * damp(k) + qf.body * damp(b)) * maxIdf;
+    return { terms, wordTerms: words.map((s) => s.term), wordMass: words.map((s) => s.rank), missingMass, expansion: new Set<number>(), vector: undefined };
   }
+
 
   /**
    * Pseudo-relevance feedback (RM3-like): the word terms most typical of the first-pass top documents,

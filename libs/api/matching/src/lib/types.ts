@@ -105,12 +105,22 @@ export interface ScoreComponents {
   modes: number;
   freshness: number;
   feedback: number;
+  /** Share of the query's word mass (weight × idf) the counterpart contains: absolute, comparable across queries. */
+  coverage?: number;
+  /** Cosine of query and counterpart in the semantic space (not rescaled over the pool). */
+  cosine?: number;
 }
 
 export interface MatchHit {
   id: string;
   kind: MatchKind;
+  /** The ranking score: orders one query's hits (scaled within its candidates, not comparable across queries). */
   score: number;
+  /**
+   * The pair's strength in (0, 1) on one scale for every query (calibrated from absolute evidence): what a
+   * person is shown. Set on the returned hits.
+   */
+  confidence: number;
   components: ScoreComponents;
   reasons: MatchReason[];
 }
