@@ -20,4 +20,8 @@ module.exports = {
   // Angular-partial-compiled packages published as ES modules only (ngx-echarts: the KPI libraries' barrels).
   transformIgnorePatterns: ['/node_modules/(?!(@angular|ngx-echarts)/)'],
   setupFilesAfterEnv: [path.join(__dirname, 'tools/test/angular-testbed.ts')],
+  // A file's first test compiles Material's components in JIT (1.5–2.5 s on a quiet machine, over 11 s at load
+  // average 15 on the 2-core CI machine): jest's 5 s default failed tests that were only slow. A hang guard, not
+  // a speed claim.
+  testTimeout: 60_000,
 };
