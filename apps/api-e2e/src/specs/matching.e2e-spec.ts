@@ -1,4 +1,5 @@
-import { MatchingService, SearchTextService } from '@xkx/api/testing';
+import { MatchingService, MatchSnapshotService, SearchTextService } from '@xkx/api/testing';
+import { DataSource } from 'typeorm';
 import { bearer, loginDemo, Session } from '../support/auth';
 import { futureDate, needPayload, resultPayload } from '../support/listings';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -169,4 +170,34 @@ describe('matching engine through the API', () => {
     await t.http.post(`/api/results/${resultId}/archive`).set(...bearer(researcher)).send({}).expect(200);
     expect((await matchesForNeed()).map((m) => m.counterpart.id)).not.toContain(resultId);
   });
+
+  it("the snapshot job learns the component weights from brokers' verdicts, and the instance ranks with them", async () => {
+    await settle();
+    const matching = t.app.get(MatchingService);
+    expect(matching.learnedWeights).toBeUndefined();
+    // Brokers who keep preferring what the engine ranks lower: the configured mix orders their verdicts wrong.
+    // Written in one statement (hundreds of requests take minutes here); the job reads the table itself.
+    const needs: Array<{ id: string }> = (await t.http.get('/api/needs').query({ limit: 100 }).expect(200)).body.items;
+    const rows: Array<[string, string, string]> = [];
+    for (const need of needs) {
+      const ranked = matching.rankIds('NEED', need.id, 12);
+      ranked.forEach((resultId, rank) => rows.push([need.id, resultId, rank >= ranked.length / 2 ? 'GOOD' : 'DECLINED']));
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    await t.app.get(DataSource).query(
+      `INSERT INTO match_feedback (need_id, result_id, verdict, reason, source) SELECT n, r, v, CASE WHEN v = 'DECLINED' THEN 'NOT_A_FIT' END, 'BROKER' FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(n, r, v)`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+    );
+    // One through the API, so the change feed moves and the instance swaps to the next snapshot.
+    const [first] = rows;
+    await t.http.post('/api/matches/feedback').set(...bearer(broker)).send({ needId: first![0], resultId: first![1], verdict: 'DECLINED', reason: 'NOT_A_FIT' }).expect(200);
+    const outcome = await t.app.get(MatchSnapshotService).publish({ force: true });
+    expect(outcome).toMatchObject({ published: true });
+    expect(outcome.published && outcome.learnedFrom).toBeGreaterThanOrEqual(200);
+    await settle();
+    const learned = matching.learnedWeights;
+    expect(learned?.examples).toBe(outcome.published ? outcome.learnedFrom : -1);
+    // It learned against the configured mix's relevance (weight 1).
+    expect(learned!.weights.relevance).toBeLessThan(1);
+  }, 240_000);
 });

@@ -195,6 +195,11 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
     return this.index.matchesFor(kindSpec(kind).table, id, { limit, reasons: false }).map((hit) => hit.id);
   }
 
+  /** The component weights the live index ranks with, learned by the snapshot job (undefined: the configured mix). */
+  get learnedWeights(): MatchIndex['learnedWeights'] {
+    return this.index.learnedWeights;
+  }
+
   /** Whether the index has finished loading (readiness reports it). */
   get isLoaded(): boolean {
     return this.loaded;
