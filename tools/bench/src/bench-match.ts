@@ -1,19 +1,32 @@
 /* npm run bench:match — a market of 100,000 results and 20,000 needs in PostgreSQL; the snapshot job builds and
    publishes the matching index; a new app starts from that snapshot (start-up time, with the machine's cores and
    load); top-20 matches over HTTP, freshness after a change, peak memory. BENCH_SCRATCH_LOAD=1 also times a
-   load from the listings (what a start without a snapshot does). */
+   load from the listings (what a start without a snapshot does). BENCH_RESULTS / BENCH_NEEDS set the market's
+   size (300k: BENCH_RESULTS=300000 BENCH_NEEDS=60000); BENCH_KEEP_DB=1 keeps the scratch database and
+   BENCH_DATABASE=<name> runs again on a kept one (no insert; the snapshot job only when it has no snapshot). */
 import type { INestApplication } from '@nestjs/common';
 import { MatchingService, MatchSnapshotService } from '@xkx/api/testing';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
 import { bulkInsert, prng, readRows, scratchDatabase, signIn, startBenchApp, summary } from './market';
 
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
 const SCRATCH_LOAD = process.env.BENCH_SCRATCH_LOAD === '1';
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
+const REUSE_DB = process.env.BENCH_DATABASE;
 
 const load = (): number[] => loadavg().map((x) => Math.round(x * 100) / 100);
+const mb = (bytes: number): number => Math.round(bytes / 104857.6) / 10;
+
+/** A kept database (BENCH_DATABASE) on the server DATABASE_URL names. */
+function keptDatabase(name: string): { url: string; drop: () => Promise<void> } {
+  const url = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => Promise.resolve() };
+}
 
 /** Resolves when the app's matching index is loaded (routes stop answering 503). */
 async function indexReady(app: INestApplication): Promise<void> {
@@ -24,24 +37,40 @@ async function indexReady(app: INestApplication): Promise<void> {
 async function main(): Promise<void> {
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-  const db = await scratchDatabase('xkx_bench_match');
+  const db = REUSE_DB ? keptDatabase(REUSE_DB) : await scratchDatabase('xkx_bench_match');
   let { app, baseUrl } = await startBenchApp(db.url);
   try {
-    const rows = readRows();
-    const t0 = performance.now();
-    await bulkInsert(app, 'result', rows.results, RESULTS, 11, (n) => n % 20_000 === 0 && process.stderr.write(`  results ${n}\n`));
-    const needIds = await bulkInsert(app, 'need', rows.needs, NEEDS, 12, (n) => n % 10_000 === 0 && process.stderr.write(`  needs ${n}\n`));
-    const insertMs = performance.now() - t0;
+    let insertMs: number | undefined;
+    let needIds: string[];
+    if (REUSE_DB) {
+      needIds = (await app.get(DataSource).query<Array<{ id: string }>>(`SELECT id FROM need WHERE code LIKE 'NB-%' ORDER BY code`)).map((r) => r.id);
+    } else {
+      const rows = readRows();
+      const t0 = performance.now();
+      await bulkInsert(app, 'result', rows.results, RESULTS, 11, (n) => n % 20_000 === 0 && process.stderr.write(`  results ${n}\n`));
+      needIds = await bulkInsert(app, 'need', rows.needs, NEEDS, 12, (n) => n % 10_000 === 0 && process.stderr.write(`  needs ${n}\n`));
+      insertMs = performance.now() - t0;
+      if (KEEP_DB) process.stderr.write(`  kept database: ${new URL(db.url).pathname.slice(1)}\n`);
+    }
     // The snapshot job, as the worker runs it (forced: the bulk insert wrote around the change feed).
     const snapshots = app.get(MatchSnapshotService);
-    await snapshots.publish();
     const loadBeforeJob = load();
-    const t1 = performance.now();
-    const job = await snapshots.publish({ force: true });
-    const jobMs = performance.now() - t1;
-    if (!job.published) throw new Error(`snapshot not published: ${job.reason}`);
+    let jobReport: { seconds: number | null; rawMb: number; storedMb: number };
+    const kept = REUSE_DB ? await snapshots.latestInfo() : undefined;
+    if (kept) {
+      jobReport = { seconds: null, rawMb: mb(kept.rawBytes), storedMb: mb(kept.storedBytes) };
+    } else {
+      await snapshots.publish();
+      const t1 = performance.now();
+      const job = await snapshots.publish({ force: true });
+      if (!job.published) throw new Error(`snapshot not published: ${job.reason}`);
+      jobReport = { seconds: Math.round((performance.now() - t1) / 100) / 10, rawMb: mb(job.rawBytes), storedMb: mb(job.storedBytes) };
+    }
     const loadAfterJob = load();
+    // Nothing of this app may still run during the measured start (on a kept database it loads the index too).
+    await app.get(MatchingService).settled();
     await app.close();
+    global.gc?.();
     // Start-up: a new app on the same database, from module init to the index ready, from the snapshot.
     const loadBeforeStart = load();
     const t2 = performance.now();
@@ -51,6 +80,8 @@ async function main(): Promise<void> {
     const loadAfterStart = load();
     const matching = app.get(MatchingService);
     const startReport = matching.loadReport;
+    global.gc?.();
+    const instanceRss = process.memoryUsage().rss;
     if (startReport?.source !== 'snapshot') throw new Error(`the new app did not start from the snapshot: ${JSON.stringify(startReport)}`);
     const token = await signIn(baseUrl, 'broker@xkx.demo', 'Xiake-Broker-2026');
     const headers = { authorization: `Bearer ${token}` };
@@ -118,25 +149,27 @@ async function main(): Promise<void> {
     const report = {
       benchmark: 'match',
       database: 'PostgreSQL (DATABASE_URL or 127.0.0.1:5432), fresh scratch database',
-      publishedResults: RESULTS,
-      publishedNeeds: NEEDS,
-      insertSeconds: Math.round(insertMs / 1000),
+      publishedResults: matching.stats.results,
+      publishedNeeds: matching.stats.needs,
+      insertSeconds: insertMs === undefined ? null : Math.round(insertMs / 1000),
       machine: { cores: cpus().length, loadAverage1m5m15m: { beforeJob: loadBeforeJob, afterJob: loadAfterJob, beforeStart: loadBeforeStart, afterStart: loadAfterStart } },
-      snapshotJob: { seconds: Math.round(jobMs / 100) / 10, rawMb: Math.round(job.rawBytes / 104857.6) / 10, storedMb: Math.round(job.storedBytes / 104857.6) / 10 },
+      snapshotJob: jobReport,
       startupFromSnapshotSeconds: Math.round(startupMs / 100) / 10,
       startupIndexSeconds: Math.round((startReport.ms ?? 0) / 100) / 10,
+      startupIndexPhasesMs: startReport.phases,
       ...(scratchLoadMs === undefined ? {} : { indexLoadFromListingsSeconds: Math.round(scratchLoadMs / 1000) }),
       what: 'GET /api/needs/:id/matches?limit=20 over HTTP as a broker (engine + counterpart rows from PostgreSQL)',
       top20LatencyMs: summary(latencies),
       publishedResultVisibleInMatchesAfterMs: Math.round(visibleAfterMs),
       withdrawnResultGoneFromMatchesAfterMs: Math.round(goneAfterMs),
+      instanceRssAfterStartMb: Math.round(instanceRss / 1048576),
       peakRssMb: Math.round(peakRss / 1048576),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
     clearInterval(sampler);
     await app.close();
-    await db.drop();
+    if (!KEEP_DB) await db.drop();
   }
 }
 

@@ -32,7 +32,7 @@ const UNWATCHED_TABLES = ['fuzz_change', 'migrations', 'rate_limit_counter', 'fe
  * Background work that runs on its own clock, whatever the request: the jobs' own records and the matching
  * snapshot job (its table, and the feed row announcing each snapshot). Any other feed row is still watched.
  */
-const BACKGROUND_TABLES = ['background_job', 'match_index_snapshot'];
+const BACKGROUND_TABLES = ['background_job', 'match_index_snapshot', 'match_index_snapshot_part'];
 const BACKGROUND_FEED_TOPICS = ['matching.snapshot'];
 
 /** Reads change nothing, so they may overlap; writes run one at a time for the database check. */

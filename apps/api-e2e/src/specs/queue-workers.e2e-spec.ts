@@ -17,8 +17,9 @@ import { binary, buildImportFile } from '../support/xlsx';
 /**
  * Issue 13, background jobs on BullMQ: two built API instances (A and B) and one worker (`worker.js`, what
  * `npm run start:worker` runs) on one PostgreSQL database and one Redis. The instances only enqueue; the
- * worker runs imports, the mail dispatch and the scheduled passes. The worker is SIGKILLed in the middle of
- * an import and started again: the import completes exactly once.
+ * worker runs imports, the mail dispatch, the scheduled passes and the matching snapshots. The worker is
+ * SIGKILLed in the middle of an import and in the middle of a snapshot job and started again: each job
+ * completes exactly once, with no half-imported rows and no half-written snapshot.
  *
  * Needs PostgreSQL (DATABASE_URL) and Redis: XKX_TEST_REDIS_URL (or REDIS_URL), else redis://127.0.0.1:6379 when
  * it answers. Without Redis the cases say SKIPPED and pass; with XKX_REQUIRE_REDIS=1 (set by .ci/run) they fail.
@@ -374,4 +375,77 @@ describeWithServer('background jobs on BullMQ: two API instances and a worker', 
       ]),
     ).toEqual([{ n: VALID }]);
   }, 120_000);
+
+  it('the worker SIGKILLed in the middle of a matching snapshot job: after a restart it publishes exactly once, and no instance sees a half-written snapshot', async () => {
+    if (!needsRedis()) return;
+    const snapshotJobs = () =>
+      sql<{ id: string; state: string; attempts: number }>(
+        `SELECT id, state, attempts FROM background_job WHERE name = 'matching.snapshot' ORDER BY created_at`,
+      );
+    const snapshots = () =>
+      sql<{ version: string; key: string; parts: number; stored: string }>(
+        `SELECT version::text AS version, analyzer_key AS key, parts, stored_bytes::text AS stored FROM match_index_snapshot ORDER BY version`,
+      );
+    const partsOf = (version: string) =>
+      sql<{ n: number; bytes: string }>(
+        `SELECT count(*)::int AS n, coalesce(sum(octet_length(bytes)), 0)::text AS bytes FROM match_index_snapshot_part WHERE version = $1`,
+        [version],
+      );
+    const orphanParts = async () =>
+      (
+        await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM match_index_snapshot_part p WHERE NOT EXISTS (SELECT 1 FROM match_index_snapshot s WHERE s.version = p.version)`,
+        )
+      )[0]?.n;
+    const announcements = async () =>
+      (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM change_feed WHERE topic = 'matching.snapshot'`))[0]?.n;
+    // The snapshots the instances' starts asked for are published (the worker ran them).
+    await within(120_000, async () => (await snapshotJobs()).every((j) => j.state === 'COMPLETED'));
+    await killWorker();
+    const before = await snapshots();
+    const announcedBefore = await announcements();
+    const jobsBefore = new Set((await snapshotJobs()).map((j) => j.id));
+    worker = await startWorker('match.snapshot.before-commit');
+    // A synonym change through A: both instances rebuild their index with it and ask for a snapshot with the new
+    // synonyms (one job: the same feed position and synonyms); the worker builds it and holds before its commit.
+    await on(a)
+      .put('/api/synonyms')
+      .set(...bearer(admin))
+      .send({ groups: [{ terms: ['藻华', '水华'] }, { terms: ['缺陷检测', '视觉质检'] }] })
+      .expect(200);
+    await within(150_000, async () => worker!.output().includes('XKX_FAULT_POINT match.snapshot.before-commit'));
+    // One job runs (a second request, had the instances seen different heads, waits behind it and then finds
+    // the snapshot up to date).
+    const held = (await snapshotJobs()).filter((j) => !jobsBefore.has(j.id) && j.state === 'RUNNING');
+    expect(held).toHaveLength(1);
+    // Its row, parts and announcement are written inside an open transaction: nothing of them is visible.
+    expect(await snapshots()).toEqual(before);
+    expect(await orphanParts()).toBe(0);
+    expect(await announcements()).toBe(announcedBefore);
+    await killWorker();
+    expect(await snapshots()).toEqual(before);
+    expect(await orphanParts()).toBe(0);
+    // Restarted: BullMQ moves the stalled job back to the queue; it runs again and publishes once.
+    worker = await startWorker();
+    const done = await within(180_000, async () => {
+      const job = (await snapshotJobs()).find((j) => j.id === held[0]!.id);
+      return job?.state === 'COMPLETED' ? job : undefined;
+    });
+    // A stall is not a failed attempt for BullMQ: the rerun may count as the same attempt.
+    expect(done.attempts).toBeGreaterThanOrEqual(1);
+    expect(worker!.output()).not.toContain('XKX_FAULT_POINT');
+    await within(60_000, async () => (await snapshotJobs()).every((j) => j.state === 'COMPLETED'));
+    const published = (await snapshots()).filter((s) => !before.some((b) => b.version === s.version));
+    expect(published).toEqual([expect.objectContaining({ key: expect.not.stringMatching(before.at(-1)?.key ?? '-') })]);
+    expect(await announcements()).toBe(announcedBefore! + 1);
+    // Whole: every part there, adding up to the stored size.
+    expect(await partsOf(published[0]!.version)).toEqual([{ n: published[0]!.parts, bytes: published[0]!.stored }]);
+    expect(await orphanParts()).toBe(0);
+    // B serves matches with the new synonyms' index (the announcement tells it a newer snapshot exists).
+    const [need] = await sql<{ id: string }>(`SELECT id FROM need WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`);
+    await on(b)
+      .get(`/api/needs/${need!.id}/matches?limit=5`)
+      .set(...bearer(broker))
+      .expect(200);
+  }, 600_000);
 });

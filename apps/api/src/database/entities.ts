@@ -34,7 +34,7 @@ import { LaboratoryEntity } from '../modules/experts/entities/laboratory.entity'
 import { OutboxMailEntity } from '../modules/mail/outbox-mail.entity';
 import { BrokerMatchViewEntity } from '../modules/matching/broker-match-view.entity';
 import { MatchFeedbackEntity } from '../modules/matching/match-feedback.entity';
-import { MatchIndexSnapshotEntity } from '../modules/matching/match-index-snapshot.entity';
+import { MatchIndexSnapshotEntity, MatchIndexSnapshotPartEntity } from '../modules/matching/match-index-snapshot.entity';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { SynonymGroupEntity } from '../modules/taxonomy/synonym-group.entity';
 import { TechnologyFieldEntity } from '../modules/taxonomy/technology-field.entity';
@@ -63,6 +63,7 @@ export const ENTITIES = [
   ImportJobListingEntity,
   MatchFeedbackEntity,
   MatchIndexSnapshotEntity,
+  MatchIndexSnapshotPartEntity,
   BrokerMatchViewEntity,
   // Deals, contracts and registration (issue 6)
   IntroductionEntity,

@@ -1,4 +1,4 @@
-import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@xkx/api/modules/notifications/notifications.module';
 import { SearchModule } from '@xkx/api/modules/search/search.module';
@@ -44,8 +44,11 @@ export class ListingsModule implements OnModuleInit, OnApplicationBootstrap {
     this.synonymListeners.add(1, () => this.indexer.reindexAll(), 'writer');
   }
 
-  /** Documents written by an older version of the pipeline are rebuilt once (after the synonyms loaded). */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.indexer.reindexIfStale();
+  /**
+   * Documents written by an older version of the pipeline are rebuilt once (after the synonyms loaded), by a
+   * background job that runs once per database: start-up does not wait for its scan.
+   */
+  onApplicationBootstrap(): void {
+    this.indexer.requestStaleCheck().catch((error: unknown) => new Logger(ListingsModule.name).warn(`search document check not requested: ${String(error)}`));
   }
 }

@@ -6,12 +6,12 @@ import { TaxonomyModule } from '@xkx/api/modules/taxonomy/taxonomy.module';
 import { BrokerMatchViewEntity } from './broker-match-view.entity';
 import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchingController } from './matching.controller';
-import { MatchIndexSnapshotEntity } from './match-index-snapshot.entity';
+import { MatchIndexSnapshotEntity, MatchIndexSnapshotPartEntity } from './match-index-snapshot.entity';
 import { MatchSnapshotService } from './match-snapshot.service';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity, MatchIndexSnapshotEntity]), ListingsModule, SearchModule, TaxonomyModule],
+  imports: [TypeOrmModule.forFeature([MatchFeedbackEntity, BrokerMatchViewEntity, MatchIndexSnapshotEntity, MatchIndexSnapshotPartEntity]), ListingsModule, SearchModule, TaxonomyModule],
   controllers: [MatchingController],
   providers: [MatchingService, MatchSnapshotService],
   exports: [MatchingService, MatchSnapshotService],

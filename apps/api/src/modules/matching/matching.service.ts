@@ -22,6 +22,15 @@ import { MatchFeedbackEntity } from './match-feedback.entity';
 import { MatchSnapshotService, readPublished } from './match-snapshot.service';
 
 const NEVER_LOOKED_DAYS = 30;
+
+/** Where the index came from at start and how long it took, in all and by phase (ms). */
+export interface LoadReport {
+  source: 'snapshot' | 'listings';
+  ms: number;
+  version: number;
+  replayed: number;
+  phases?: { read: number; restore: number; catchUp: number; feedback: number };
+}
 /** Listings upserted since the semantic layer was fitted before a new snapshot is asked for (imports bring new words). */
 const UPSERTS_BEFORE_REFRESH = 1000;
 const APPLY_BATCH = 1000;
@@ -54,7 +63,7 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
   private fittedAt = 0;
   private snapshotVersion = 0;
   /** How the index was loaded at start, and how long it took (bench:match, logs). */
-  private loadedFrom: { source: 'snapshot' | 'listings'; ms: number; version: number; replayed: number } | undefined;
+  private loadedFrom: LoadReport | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -100,16 +109,17 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (this.role === 'worker') return;
     // Search has loaded the admin's synonyms by now (its module initialised first).
+    const groups = this.text.synonymGroups;
     this.index = this.newIndex();
     // Routes answer 503 MATCHING_NOT_READY until the index is in (seconds from a snapshot, minutes from 100k listings).
-    void this.boot()
+    void this.boot(groups)
       .catch((error: unknown) => this.logger.error(`matching index failed to load: ${String(error)}`))
       .finally(() => this.markReady());    // Single upserts place new listings with the current semantic projection; the nightly snapshot job relearns it
     // (MatchSnapshotService, scheduled once across the cluster) and every instance swaps to the new snapshot.
   }
 
   /** The latest snapshot and the feed since it; the listings themselves when there is no usable snapshot. */
-  private async boot(): Promise<void> {
+  private async boot(groups: unknown): Promise<void> {
     const started = Date.now();
     const restored = await this.snapshots.loadLatest({ analyzer: this.text.textAnalyzer }).catch((error: unknown) => {
       this.logger.warn(`matching snapshot not loaded: ${String(error)}`);
@@ -118,18 +128,23 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
     if (!restored) {
       await this.load();
       this.loadedFrom = { source: 'listings', ms: Date.now() - started, version: 0, replayed: 0 };
-      // A fresh install (or a stale snapshot): the job writes the snapshot the next start loads.
+      // A fresh install (or a stale snapshot): the job writes the snapshot the next start loads; run in this
+      // process, it publishes the index just built rather than building it again.
+      this.snapshots.offer(this.index, this.fittedAt, groups);
       this.requestSnapshot();
       return;
     }
+    const restoredAt = Date.now();
     const replayed = await this.catchUp(restored.index, restored.feedPosition);
+    const caughtUpAt = Date.now();
     await this.loadFeedback(restored.index);
     this.index = restored.index;
     this.fittedAt = restored.feedPosition;
     this.snapshotVersion = restored.version;
     this.upsertsSinceRefresh = replayed;
     this.loaded = true;
-    this.loadedFrom = { source: 'snapshot', ms: Date.now() - started, version: restored.version, replayed };
+    const phases = { read: restored.readMs, restore: restored.restoreMs, catchUp: caughtUpAt - restoredAt, feedback: Date.now() - caughtUpAt };
+    this.loadedFrom = { source: 'snapshot', ms: Date.now() - started, version: restored.version, replayed, phases };
     this.logger.log(
       `matching index loaded from snapshot ${restored.version} (feed position ${restored.feedPosition}) and ${replayed} listing changes since: ${this.index.size('result')} results, ${this.index.size('need')} needs in ${Date.now() - started} ms`,
     );
@@ -141,7 +156,7 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Where the index came from at start and how long it took (bench:match). */
-  get loadReport(): { source: 'snapshot' | 'listings'; ms: number; version: number; replayed: number } | undefined {
+  get loadReport(): LoadReport | undefined {
     return this.loadedFrom;
   }
 
@@ -173,13 +188,16 @@ export class MatchingService implements OnModuleInit, OnApplicationBootstrap {
     this.queue = this.queue
       .then(() => this.ready)
       .then(async () => {
+        const groups = this.text.synonymGroups;
         const fresh = this.newIndex();
         await this.load(fresh);
         // The weights learned from brokers stay until the next snapshot relearns them.
         fresh.setLearnedWeights(this.index.learnedWeights);
         this.index = fresh;
         this.snapshotVersion = 0;
-        // The snapshots were built with the old synonyms: the job writes one with the new.
+        // The snapshots were built with the old synonyms: the job writes one with the new (from this index,
+        // when the job runs in this process).
+        this.snapshots.offer(fresh, this.fittedAt, groups);
         this.requestSnapshot();
       })
       .catch((error: unknown) => this.logger.warn(`matching index rebuild failed: ${String(error)}`));

@@ -46,6 +46,8 @@ export type SearchTable = 'result' | 'need' | 'expert' | 'laboratory';
 export class SearchTextService implements OnModuleInit {
   private readonly logger = new Logger(SearchTextService.name);
   private analyzer: TextAnalyzer = createAnalyzer({ synonyms: [] });
+  /** The synonym groups `analyzer` was built from (matching fingerprints its snapshots with them). */
+  private groups: unknown = [];
   private synonymsLoaded = false;
   /** code → "中文名 English name", for the field part of search documents. */
   private fieldNames = new Map<string, string>();
@@ -68,6 +70,7 @@ export class SearchTextService implements OnModuleInit {
     try {
       const [groups, fields] = await Promise.all([this.taxonomy.synonymGroups(), this.taxonomy.fieldNames()]);
       this.analyzer = createAnalyzer({ synonyms: groups });
+      this.groups = groups;
       this.fieldNames = fields;
       this.fieldTokens = null;
       this.speller = null;
@@ -80,6 +83,11 @@ export class SearchTextService implements OnModuleInit {
 
   get textAnalyzer(): TextAnalyzer {
     return this.analyzer;
+  }
+
+  /** The synonym groups the current analyzer was built from. */
+  get synonymGroups(): unknown {
+    return this.groups;
   }
 
   /** Writes the listing's search document; call inside the transaction that changed it. */

@@ -463,8 +463,9 @@ export class KindIndex {
       this.docs[s] = doc;
       const from = state.termPtr[s] as number;
       const to = state.termPtr[s + 1] as number;
-      this.slotTerms[s] = state.termIds.slice(from, to);
-      this.slotTfs[s] = state.termTfs.slice(from, to);
+      // Views, not copies: every slot's arrays are replaced whole when it changes, never written in place.
+      this.slotTerms[s] = state.termIds.subarray(from, to);
+      this.slotTfs[s] = state.termTfs.subarray(from, to);
       for (let j = from; j < to; j++) {
         const term = state.termIds[j] as number;
         const p = this.pLen[term] as number;
@@ -472,8 +473,8 @@ export class KindIndex {
         (this.pTfs[term] as Uint32Array)[p] = state.termTfs[j] as number;
         this.pLen[term] = p + 1;
       }
-      this.semVecs[s] = state.semHas[s] ? state.semVecs.slice(s * state.semDims, (s + 1) * state.semDims) : undefined;
-      this.denseVecs[s] = state.denseHas[s] ? state.denseVecs.slice(s * state.denseDims, (s + 1) * state.denseDims) : undefined;
+      this.semVecs[s] = state.semHas[s] ? state.semVecs.subarray(s * state.semDims, (s + 1) * state.semDims) : undefined;
+      this.denseVecs[s] = state.denseHas[s] ? state.denseVecs.subarray(s * state.denseDims, (s + 1) * state.denseDims) : undefined;
     }
     this.nextSlot = n;
     this.liveCount = n;
