@@ -81,6 +81,20 @@ describe('experts and laboratories', () => {
     await t.http.get(`/api/experts/${mine.id}`).expect(404);
     const verified = (await t.http.post(`/api/experts/${mine.id}/verify`).set(...bearer(broker)).expect(201)).body;
     expect(verified.verified).toBe(true);
+    // Both steps are in the audit trail, before → after in people's words, with a link to the profile.
+    const admin = await loginDemo(t.http, 'admin');
+    const trail = (await t.http.get('/api/audit-logs').query({ subjectType: 'expert', subjectId: mine.id }).set(...bearer(admin)).expect(200)).body.items as Array<{
+      action: string; actorId: string; subject: { path: string }; changes: Array<{ field: string; from: { 'zh-CN': string }; to: { 'zh-CN': string } }>;
+    }>;
+    const edit = trail.find((e) => e.action === 'EXPERT_UPDATED');
+    expect(edit?.actorId).toBe(researcher.userId);
+    expect(edit?.subject.path).toBe(`/experts/${mine.id}`);
+    expect(edit?.changes.find((c) => c.field === 'availability')).toMatchObject({ from: { 'zh-CN': '可承接新合作' }, to: { 'zh-CN': '档期有限' } });
+    expect(edit?.changes.find((c) => c.field === 'directions')?.to['zh-CN']).toContain('钠离子电池层状氧化物');
+    expect(edit?.changes.map((c) => c.field)).toContain('verified');
+    const check = trail.find((e) => e.action === 'EXPERT_VERIFIED');
+    expect(check?.actorId).toBe(broker.userId);
+    expect(check?.changes).toEqual([expect.objectContaining({ field: 'verified', from: { 'zh-CN': '否', en: 'No' }, to: { 'zh-CN': '是', en: 'Yes' } })]);
     expect((await t.http.get('/api/experts').query({ q: '钠离子电池' }).expect(200)).body.items[0].id).toBe(mine.id);
     // A stale version is refused; someone else's profile is not found; a researcher cannot verify.
     await t.http.patch(`/api/experts/${mine.id}`).set(...bearer(researcher)).send({ version: mine.version, bio: 'x' }).expect(409);
@@ -118,6 +132,11 @@ describe('experts and laboratories', () => {
         .expect(201)
     ).body;
     expect(created.verified).toBe(true);
+    const admin = await loginDemo(t.http, 'admin');
+    const entered = (await t.http.get('/api/audit-logs').query({ subjectType: 'expert', subjectId: created.id }).set(...bearer(admin)).expect(200)).body.items as Array<{ action: string; changes: Array<{ field: string; to: { 'zh-CN': string } }> }>;
+    expect(entered.map((e) => e.action)).toEqual(['EXPERT_CREATED']);
+    expect(entered[0]?.changes.find((c) => c.field === 'laboratory')?.to['zh-CN']).toBe(lab.nameZh);
+    expect(entered[0]?.changes.find((c) => c.field === 'outputs')?.to['zh-CN']).toBe('专利：一种超构表面透镜（CN202310123456.6）');
     const detail = (await t.http.get(`/api/laboratories/${lab.id}`).expect(200)).body;
     expect(detail.members.map((m: { id: string }) => m.id)).toContain(created.id);
     expect(detail.memberCount).toBe(detail.members.length);

@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, ExpertTitle, Permission } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, ExpertTitle, Permission } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
@@ -11,6 +12,7 @@ import { CreateExpertDto, UpdateExpertDto } from './dto/expert-write.dto';
 import { ListExpertsQueryDto } from './dto/list-queries.dto';
 import { ExpertEntity } from './entities/expert.entity';
 import { LaboratoryEntity } from './entities/laboratory.entity';
+import { EXPERT_AUDITED, ExpertAuditView, expertAuditView } from './people-audit';
 import { expertDetail, expertSearchParts, expertSummary } from './people-mappers';
 import { SqlWhere, textSearch } from './people-query';
 
@@ -126,6 +128,10 @@ export class ExpertsService {
         }),
       );
       await this.text.indexRow(manager, 'expert', saved.id, expertSearchParts(saved));
+      await recordAudit(manager, {
+        action: AuditAction.EXPERT_CREATED, actorId: user.id, subjectType: 'expert', subjectId: saved.id, subjectLabel: saved.nameZh,
+        changes: auditDiff<Partial<ExpertAuditView>>({}, expertAuditView(saved, await this.laboratoryName(manager, saved.laboratoryId)), EXPERT_AUDITED),
+      });
       return saved.id;
     });
     return this.get(id, user);
@@ -137,6 +143,7 @@ export class ExpertsService {
       const e = await manager.createQueryBuilder(ExpertEntity, 'e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
       if (!e || (!broker && e.userId !== user.id)) throw DomainException.notFound(ErrorCode.EXPERT_NOT_FOUND);
       if (e.version !== dto.version) throw DomainException.versionConflict(e.version);
+      const before = expertAuditView(e, await this.laboratoryName(manager, e.laboratoryId));
       const { version: _version, organizationId, ...changes } = dto;
       if (organizationId !== undefined && broker) e.organizationId = organizationId;
       if (changes.fieldCodes) e.fieldPaths = fieldPaths(changes.fieldCodes);
@@ -146,21 +153,35 @@ export class ExpertsService {
       if (!broker) Object.assign(e, { verified: false, verifiedById: null, verifiedAt: null });
       const saved = await manager.save(e);
       await this.text.indexRow(manager, 'expert', saved.id, expertSearchParts(saved));
+      // Who changed what, before → after: the researcher's own edits and a broker's alike.
+      const changed = auditDiff(before, expertAuditView(saved, await this.laboratoryName(manager, saved.laboratoryId)), EXPERT_AUDITED);
+      if (Object.keys(changed).length > 0) {
+        await recordAudit(manager, { action: AuditAction.EXPERT_UPDATED, actorId: user.id, subjectType: 'expert', subjectId: saved.id, subjectLabel: saved.nameZh, changes: changed, details: { byBroker: broker } });
+      }
     });
     return this.get(id, user);
   }
 
   async verify(id: string, user: AuthUser): Promise<ExpertDetailDto> {
-    const result = await this.dataSource.manager.update(ExpertEntity, { id }, { verified: true, verifiedById: user.id, verifiedAt: new Date() });
-    if (!result.affected) throw DomainException.notFound(ErrorCode.EXPERT_NOT_FOUND);
+    await this.dataSource.transaction(async (manager) => {
+      const e = await manager.createQueryBuilder(ExpertEntity, 'e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+      if (!e) throw DomainException.notFound(ErrorCode.EXPERT_NOT_FOUND);
+      await manager.update(ExpertEntity, { id }, { verified: true, verifiedById: user.id, verifiedAt: new Date() });
+      await recordAudit(manager, { action: AuditAction.EXPERT_VERIFIED, actorId: user.id, subjectType: 'expert', subjectId: id, subjectLabel: e.nameZh, changes: auditDiff({ verified: e.verified }, { verified: true }, ['verified']) });
+    });
     return this.get(id, user);
+  }
+
+  private async laboratoryName(manager: EntityManager, laboratoryId: string | null): Promise<string | null> {
+    if (!laboratoryId) return null;
+    return (await manager.findOne(LaboratoryEntity, { where: { id: laboratoryId }, select: ['id', 'nameZh'] }))?.nameZh ?? null;
   }
 
   private async assertReferences(manager: EntityManager, organizationId: string, laboratoryId: string | null, fieldCodes: readonly string[]): Promise<void> {
     if (!(await findOrganizationFacts(manager, organizationId))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
     if (laboratoryId && !(await manager.existsBy(LaboratoryEntity, { id: laboratoryId, organizationId })))
       throw DomainException.validation([{ field: 'laboratoryId', constraint: 'laboratoryOfOrganization', args: [] }]);
-    const unknown = await this.taxonomy.unknownCodes(fieldCodes);
+    const unknown = await this.taxonomy.unknownCodes(fieldCodes, manager);
     if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
   }
 }

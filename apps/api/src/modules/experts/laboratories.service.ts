@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
+import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { findOrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { SearchTextService } from '@xkx/api/modules/search/search-text.service';
 import { fieldPaths, TaxonomyService } from '@xkx/api/modules/taxonomy/taxonomy.service';
@@ -12,6 +13,7 @@ import { ListLaboratoriesQueryDto } from './dto/list-queries.dto';
 import { ExpertEntity } from './entities/expert.entity';
 import { LaboratoryEntity } from './entities/laboratory.entity';
 import { ExpertsService } from './experts.service';
+import { LABORATORY_AUDITED, LaboratoryAuditView, laboratoryAuditView } from './people-audit';
 import { laboratorySearchParts, laboratorySummary } from './people-mappers';
 import { SqlWhere, textSearch } from './people-query';
 import { LABORATORY_KIND_ORDER } from './laboratory-kinds';
@@ -93,6 +95,7 @@ export class LaboratoriesService {
         }),
       );
       await this.text.indexRow(manager, 'laboratory', saved.id, laboratorySearchParts(saved));
+      await recordAudit(manager, { action: AuditAction.LABORATORY_CREATED, actorId: user.id, subjectType: 'laboratory', subjectId: saved.id, subjectLabel: saved.nameZh, changes: auditDiff<Partial<LaboratoryAuditView>>({}, laboratoryAuditView(saved), LABORATORY_AUDITED) });
       return saved.id;
     });
     return this.get(id, user);
@@ -103,6 +106,7 @@ export class LaboratoriesService {
       const lab = await manager.createQueryBuilder(LaboratoryEntity, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
       if (!lab) throw DomainException.notFound(ErrorCode.LABORATORY_NOT_FOUND);
       if (lab.version !== dto.version) throw DomainException.versionConflict(lab.version);
+      const before = laboratoryAuditView(lab);
       const { version: _version, ...changes } = dto;
       if (changes.fieldCodes) lab.fieldPaths = fieldPaths(changes.fieldCodes);
       Object.assign(lab, changes);
@@ -112,13 +116,15 @@ export class LaboratoriesService {
       if (changes.organizationId) await manager.createQueryBuilder().update(ExpertEntity).set({ laboratoryId: null }).where('laboratory_id = :id AND organization_id <> :org', { id, org: lab.organizationId }).execute();
       const saved = await manager.save(lab);
       await this.text.indexRow(manager, 'laboratory', saved.id, laboratorySearchParts(saved));
+      const changed = auditDiff(before, laboratoryAuditView(saved), LABORATORY_AUDITED);
+      if (Object.keys(changed).length > 0) await recordAudit(manager, { action: AuditAction.LABORATORY_UPDATED, actorId: user.id, subjectType: 'laboratory', subjectId: id, subjectLabel: saved.nameZh, changes: changed });
     });
     return this.get(id, user);
   }
 
   private async assertReferences(manager: EntityManager, organizationId: string, fieldCodes: readonly string[]): Promise<void> {
     if (!(await findOrganizationFacts(manager, organizationId))) throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, HttpStatus.BAD_REQUEST, [{ field: 'organizationId', constraint: 'unknownOrganization', args: [organizationId] }]);
-    const unknown = await this.taxonomy.unknownCodes(fieldCodes);
+    const unknown = await this.taxonomy.unknownCodes(fieldCodes, manager);
     if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
   }
 

@@ -41,9 +41,10 @@ export class TaxonomyService {
   }
 
   /** Codes that do not exist in the tree (inactive ones are refused for new content too). */
-  async unknownCodes(codes: readonly string[]): Promise<string[]> {
+  /** Codes that are not active fields. Inside a transaction pass its manager: a second connection would wait on it (PGlite has one). */
+  async unknownCodes(codes: readonly string[], manager?: EntityManager): Promise<string[]> {
     if (codes.length === 0) return [];
-    const found = await this.fields.createQueryBuilder('f').select('f.code', 'code').where('f.code IN (:...codes)', { codes }).andWhere('f.active').getRawMany<{ code: string }>();
+    const found = await (manager ? manager.getRepository(TechnologyFieldEntity) : this.fields).createQueryBuilder('f').select('f.code', 'code').where('f.code IN (:...codes)', { codes }).andWhere('f.active').getRawMany<{ code: string }>();
     const known = new Set(found.map((f) => f.code));
     return codes.filter((c) => !known.has(c));
   }

@@ -1,4 +1,5 @@
 import { INSTRUMENT_PRICE_UNIT_LABELS, INSTRUMENT_REQUEST_STATUS_LABELS } from './instruments';
+import { EXPERT_AVAILABILITY_LABELS, EXPERT_COOPERATION_MODE_LABELS, EXPERT_TITLE_LABELS, LABORATORY_KIND_LABELS } from './experts';
 import { LANDING_KIND_LABELS } from './carriers';
 import { ROLE_LABELS, USER_STATUS_LABELS } from './auth';
 import { DEAL_STAGE_LABELS, DealSide, OBJECTION_DECISION_LABELS, PRICING_METHOD_LABELS } from './deals';
@@ -81,6 +82,12 @@ export const AUDIT_ACTION_LABELS = {
   INSTRUMENT_UPDATED: { 'zh-CN': '修改共享仪器', en: 'Shared instrument changed' },
   INSTRUMENT_REQUESTED: { 'zh-CN': '申请使用共享仪器', en: 'Instrument use requested' },
   INSTRUMENT_REQUEST_ANSWERED: { 'zh-CN': '答复仪器使用申请', en: 'Instrument request answered' },
+  // Experts and laboratories (issue 16)
+  EXPERT_CREATED: { 'zh-CN': '新建专家档案', en: 'Expert profile created' },
+  EXPERT_UPDATED: { 'zh-CN': '修改专家档案', en: 'Expert profile changed' },
+  EXPERT_VERIFIED: { 'zh-CN': '审核专家档案', en: 'Expert profile verified' },
+  LABORATORY_CREATED: { 'zh-CN': '新增实验室与平台', en: 'Laboratory added' },
+  LABORATORY_UPDATED: { 'zh-CN': '修改实验室与平台', en: 'Laboratory changed' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -105,6 +112,8 @@ export const AUDIT_ENTITY_LABELS = {
   innovation_carrier: { 'zh-CN': '科创载体', en: 'Innovation carrier' },
   shared_instrument: { 'zh-CN': '共享仪器', en: 'Shared instrument' },
   instrument_request: { 'zh-CN': '仪器使用申请', en: 'Instrument request' },
+  expert: { 'zh-CN': '专家', en: 'Expert' },
+  laboratory: { 'zh-CN': '实验室与平台', en: 'Laboratory' },
 } as const satisfies Record<string, LocalizedText>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -121,6 +130,8 @@ export function auditEntityPath(type: string | null, id: string | null, dealId?:
     case 'need': return `/needs/${id}`;
     case 'organization': return `/manage/organizations`;
     case 'innovation_carrier': return `/carriers/${id}`;
+    case 'expert': return `/experts/${id}`;
+    case 'laboratory': return `/laboratories/${id}`;
     case 'user': return `/manage/users`;
     default: return null;
   }
@@ -299,6 +310,18 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   feeFen: { label: t('收费', 'Fee'), kind: 'money' },
   quantity: { label: t('数量', 'Quantity'), kind: 'number' },
   requestStatus: { label: t('申请状态', 'Request status'), values: INSTRUMENT_REQUEST_STATUS_LABELS },
+  // experts and laboratories (issue 16)
+  expertTitle: { label: t('职称', 'Title'), values: EXPERT_TITLE_LABELS },
+  researchFields: { label: t('研究领域', 'Research fields') },
+  directions: { label: t('研究方向', 'Research directions') },
+  bio: { label: t('简介', 'Biography') },
+  outputs: { label: t('代表性成果', 'Selected outputs') },
+  cooperationModes: { label: t('合作方式', 'Cooperation modes'), values: EXPERT_COOPERATION_MODE_LABELS },
+  availability: { label: t('档期', 'Availability'), values: EXPERT_AVAILABILITY_LABELS },
+  laboratory: { label: t('所在实验室', 'Laboratory') },
+  labKind: { label: t('实验室类型', 'Kind of laboratory'), values: LABORATORY_KIND_LABELS },
+  headName: { label: t('负责人', 'Head') },
+  summary: { label: t('概况', 'Summary') },
   // never shown: internal references
   organizationId: { label: t('机构', 'Organization'), kind: 'hidden' },
 };
