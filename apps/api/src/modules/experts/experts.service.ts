@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, ErrorCode, ExpertTitle, Permission } from '@xkx/contracts';
+import { AuditAction, auditDiff, ErrorCode, ExpertTitle, Locale, Permission } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -15,6 +15,8 @@ import { LaboratoryEntity } from './entities/laboratory.entity';
 import { EXPERT_AUDITED, ExpertAuditView, expertAuditView } from './people-audit';
 import { expertDetail, expertSearchParts, expertSummary } from './people-mappers';
 import { SqlWhere, textSearch } from './people-query';
+import { SheetParserService } from '@xkx/api/modules/imports/sheet-parser.service';
+import { EXPERT_REQUIRED_COLUMNS, EXPERT_SHEET_HEADERS, ExpertImportReport, importExperts, rowErrorMessage } from './expert-import';
 
 /** Seniority order of the directory's default sort. */
 export const TITLE_ORDER: readonly ExpertTitle[] = ['ACADEMICIAN', 'PROFESSOR', 'RESEARCH_FELLOW', 'ASSOCIATE_PROFESSOR', 'ASSOCIATE_RESEARCH_FELLOW', 'SENIOR_ENGINEER', 'LECTURER'];
@@ -34,6 +36,7 @@ export class ExpertsService {
     private readonly dataSource: DataSource,
     private readonly text: SearchTextService,
     private readonly taxonomy: TaxonomyService,
+    private readonly sheets: SheetParserService,
   ) {}
 
   async list(query: ListExpertsQueryDto, user: AuthUser | undefined): Promise<ExpertListDto> {
@@ -172,6 +175,36 @@ export class ExpertsService {
     return this.get(id, user);
   }
 
+  /**
+   * A broker's expert sheet (issue 16): every row checked, then all rows stored or none. Any bad row: 400 with
+   * `rowErrors` (row, column, field, message in the caller's language) and nothing written.
+   */
+  async importSheet(file: Buffer, fileName: string, user: AuthUser, locale: Locale): Promise<ExpertImportReport> {
+    const rows = await this.sheets.parse(file, { headers: EXPERT_SHEET_HEADERS, requiredColumns: EXPERT_REQUIRED_COLUMNS });
+    const report = await this.dataSource.transaction(async (manager) => {
+      const r = await importExperts(manager, rows, {
+        actorId: user.id,
+        source: fileName,
+        unknownFieldCodes: (codes) => this.taxonomy.unknownCodes(codes, manager),
+        index: (e) => this.text.indexRow(manager, 'expert', e.id, expertSearchParts(e)),
+      });
+      if (r.errors.length > 0) throw new RowsRefused(r);
+      return r;
+    }).catch((error: unknown) => {
+      if (error instanceof RowsRefused) return error.report;
+      throw error;
+    });
+    if (report.errors.length > 0) {
+      throw new DomainException(
+        ErrorCode.VALIDATION_FAILED,
+        HttpStatus.BAD_REQUEST,
+        report.errors.map((e) => ({ field: `rows[${e.row}].${e.field}`, constraint: e.constraint, args: e.args })),
+        { rowErrors: report.errors.map((e) => ({ row: e.row, column: e.column, field: e.field, message: rowErrorMessage(e, locale) })) },
+      );
+    }
+    return report;
+  }
+
   private async laboratoryName(manager: EntityManager, laboratoryId: string | null): Promise<string | null> {
     if (!laboratoryId) return null;
     return (await manager.findOne(LaboratoryEntity, { where: { id: laboratoryId }, select: ['id', 'nameZh'] }))?.nameZh ?? null;
@@ -183,5 +216,12 @@ export class ExpertsService {
       throw DomainException.validation([{ field: 'laboratoryId', constraint: 'laboratoryOfOrganization', args: [] }]);
     const unknown = await this.taxonomy.unknownCodes(fieldCodes, manager);
     if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
+  }
+}
+
+/** Thrown inside the import's transaction to roll it back with the report. */
+class RowsRefused extends Error {
+  constructor(readonly report: ExpertImportReport) {
+    super('rows refused');
   }
 }

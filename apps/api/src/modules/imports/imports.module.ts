@@ -19,6 +19,6 @@ import { SheetParserService } from './sheet-parser.service';
   ],
   controllers: [ImportsController, ExportsController],
   providers: [ImportsService, ExportsService, SheetParserService],
-  exports: [ImportsService],
+  exports: [ImportsService, SheetParserService],
 })
 export class ImportsModule {}
