@@ -5,7 +5,7 @@ import { Workbook } from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
-import { OrganizationEntity } from '@xkx/api/modules/organizations/organization.entity';
+import { findOrganizationsFactsByNameOrCode, OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { fieldPaths } from '@xkx/api/modules/taxonomy/taxonomy.service';
 import { ColumnSpec, labelToCode, splitList } from '../../common/excel/sheet-columns';
 import { ImportRowError, SheetRow } from '../../common/excel/xlsx-rows';
@@ -121,20 +121,18 @@ export async function importExperts(
     if (!organization) rowErrors.push(rowError(row, 'organization', 'isNotEmpty', []));
     const perCell = rowErrors.filter((e, i) => rowErrors.findIndex((o) => o.field === e.field) === i);
     if (perCell.length > 0) report.errors.push(...perCell);
-    else valid.push({ row, dto, organization: organization!, laboratory: text('laboratory'), filled: new Set(Object.keys(values).filter((f) => text(f) !== undefined)) });
+    else if (organization) valid.push({ row, dto, organization, laboratory: text('laboratory'), filled: new Set(Object.keys(values).filter((f) => text(f) !== undefined)) });
   }
 
   // Organizations by full name or credit code, laboratories by name within them.
   const orgKeys = [...new Set(valid.map((v) => v.organization))];
-  const orgs = orgKeys.length
-    ? await manager.createQueryBuilder(OrganizationEntity, 'o').where('o.name_zh IN (:...k)', { k: orgKeys }).orWhere('o.credit_code IN (:...c)', { c: orgKeys.map((k) => k.normalize('NFKC').toUpperCase()) }).getMany()
-    : [];
-  const orgOf = (key: string): OrganizationEntity | undefined => orgs.find((o) => o.nameZh === key) ?? orgs.find((o) => o.creditCode === key.normalize('NFKC').toUpperCase());
+  const orgs = await findOrganizationsFactsByNameOrCode(manager, orgKeys, orgKeys.map((k) => k.normalize('NFKC').toUpperCase()));
+  const orgOf = (key: string): OrganizationFacts | undefined => orgs.find((o) => o.nameZh === key) ?? orgs.find((o) => o.creditCode === key.normalize('NFKC').toUpperCase());
   const labs = orgs.length ? await manager.find(LaboratoryEntity, { where: orgs.map((o) => ({ organizationId: o.id })) }) : [];
   const unknownCodes = new Set(await options.unknownFieldCodes([...new Set(valid.flatMap((v) => v.dto.fieldCodes))]));
 
   const first = new Map<string, number>();
-  const resolved: Array<ValidRow & { org: OrganizationEntity; lab: LaboratoryEntity | null }> = [];
+  const resolved: Array<ValidRow & { org: OrganizationFacts; lab: LaboratoryEntity | null }> = [];
   for (const v of valid) {
     const org = orgOf(v.organization);
     if (!org) {

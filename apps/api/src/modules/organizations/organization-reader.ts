@@ -55,6 +55,12 @@ export async function countOrganizationsByKind(manager: EntityManager): Promise<
   return new Map(rows.map((r) => [r.kind, Number(r.count)]));
 }
 
+/** Organizations whose full Chinese name or credit code is one of these (sheet imports name organizations either way). */
+export async function findOrganizationsFactsByNameOrCode(manager: EntityManager, names: readonly string[], codes: readonly string[]): Promise<OrganizationFacts[]> {
+  if (names.length === 0 && codes.length === 0) return [];
+  return (await manager.find(OrganizationEntity, { where: [...(names.length ? [{ nameZh: In([...names]) }] : []), ...(codes.length ? [{ creditCode: In([...codes]) }] : [])] })).map(toFacts);
+}
+
 /** The organization with this unified social credit code, if any. */
 export async function findOrganizationFactsByCreditCode(manager: EntityManager, creditCode: string): Promise<OrganizationFacts | null> {
   const organization = await manager.findOneBy(OrganizationEntity, { creditCode });
