@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { bearer, loginDemo, Session } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
-import { binary, readXlsx } from '../support/xlsx';
+import { binary, fillTemplate, readXlsx } from '../support/xlsx';
 
 type Header = '姓名*' | '英文名' | '职称*' | '所属机构*' | '实验室' | '研究领域代码*' | '研究方向*' | '合作方式*' | '合作意向*' | '联系邮箱' | '联系电话';
 type Row = Partial<Record<Header, string>>;
@@ -16,14 +16,7 @@ describe('expert import from Excel', () => {
 
   /** A real .xlsx filled in from the downloaded template, as a broker would. */
   async function sheet(rows: Row[]): Promise<Buffer> {
-    const workbook = await readXlsx(template);
-    const ws = workbook.worksheets[0]!;
-    const headers: string[] = [];
-    ws.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value)));
-    rows.forEach((row, i) => {
-      for (const [header, value] of Object.entries(row)) ws.getRow(i + 2).getCell(headers.indexOf(header)).value = value;
-    });
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return fillTemplate(template, rows);
   }
   const upload = async (rows: Row[], status: number, lang = 'zh-CN') =>
     t.http.post('/api/experts/import').set(...bearer(broker)).set('Accept-Language', lang).attach('file', await sheet(rows), '专家名单.xlsx').expect(status);

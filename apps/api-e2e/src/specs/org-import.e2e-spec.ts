@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { WORKSPACE_ROOT } from '../support/built-server';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, loginDemo } from '../support/auth';
-import { binary, readXlsx } from '../support/xlsx';
+import { binary, fillTemplate, readXlsx } from '../support/xlsx';
 
 const LIMITS = { maxRows: 10_000, maxUncompressedBytes: 64 * 1_048_576, maxEntries: 1000 };
 
@@ -21,14 +21,7 @@ type Row = Partial<Record<'机构名称*' | '类型*' | '统一社会信用代�
 
 /** A real .xlsx filled in from the template, as an operator would. */
 async function sheet(rows: Row[]): Promise<Buffer> {
-  const workbook = await readXlsx(await organizationTemplate());
-  const ws = workbook.worksheets[0]!;
-  const headers: string[] = [];
-  ws.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value)));
-  rows.forEach((row, i) => {
-    for (const [header, value] of Object.entries(row)) ws.getRow(i + 2).getCell(headers.indexOf(header)).value = value;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return fillTemplate(await organizationTemplate(), rows);
 }
 
 describe('orgs:import: reference organizations from an .xlsx', () => {

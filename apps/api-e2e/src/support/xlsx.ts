@@ -19,6 +19,18 @@ export async function readXlsx(buffer: Buffer): Promise<Workbook> {
   return workbook;
 }
 
+/** A real .xlsx filled in from a template, as a person would: one object per row, keyed by the template's headings. */
+export async function fillTemplate(template: Buffer, rows: ReadonlyArray<Partial<Record<string, string>>>): Promise<Buffer> {
+  const workbook = await readXlsx(template);
+  const ws = workbook.worksheets[0]!;
+  const headers: string[] = [];
+  ws.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value)));
+  rows.forEach((row, i) => {
+    for (const [header, value] of Object.entries(row)) ws.getRow(i + 2).getCell(headers.indexOf(header)).value = value;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 /** A real .xlsx built from the downloaded template: `rows` results, three of them broken on purpose (rows 12, 101, 402 when present). */
 export async function buildImportFile(template: Buffer, rows: number, title = '批量导入测试成果'): Promise<Buffer> {
   const workbook = await readXlsx(template);

@@ -1,12 +1,12 @@
 import { AuditAction, auditDiff, EXPERT_AVAILABILITY_LABELS, EXPERT_COOPERATION_MODE_LABELS, EXPERT_TITLE_LABELS, formatValidationMessage, Locale } from '@xkx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Workbook } from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { findOrganizationsFactsByNameOrCode, OrganizationFacts } from '@xkx/api/modules/organizations/organization-reader';
 import { fieldPaths } from '@xkx/api/modules/taxonomy/taxonomy.service';
+import { sheetTemplate } from '../../common/excel/sheet-template';
 import { ColumnSpec, labelToCode, splitList } from '../../common/excel/sheet-columns';
 import { ImportRowError, SheetRow } from '../../common/excel/xlsx-rows';
 import { CreateExpertDto } from './dto/expert-write.dto';
@@ -54,27 +54,11 @@ export interface ExpertImportReport {
   errors: ImportRowError[];
 }
 
-export async function expertTemplate(): Promise<Buffer> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('专家');
-  sheet.columns = EXPERT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE8E8' } };
-  EXPERT_COLUMNS.forEach((c, i) => {
-    if (c.note) header.getCell(i + 1).note = c.note;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', width: 20 },
-    { header: '说明', width: 90 },
-  ];
-  for (const c of EXPERT_COLUMNS) help.addRow([c.header, c.note ?? '']);
-  help.addRow([]);
-  help.addRow(['说明', '带 * 的列必填。同一机构的同名专家在一份文件中只能出现一次。任何一行有错时整份文件都不导入。']);
-  help.addRow(['已存在的专家', '按所属机构和姓名匹配；本行非空单元格更新其档案（留痕），空单元格保持原值。']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function expertTemplate(): Promise<Buffer> {
+  return sheetTemplate('专家', EXPERT_COLUMNS, [
+    ['说明', '带 * 的列必填。同一机构的同名专家在一份文件中只能出现一次。任何一行有错时整份文件都不导入。'],
+    ['已存在的专家', '按所属机构和姓名匹配；本行非空单元格更新其档案（留痕），空单元格保持原值。'],
+  ]);
 }
 
 interface ValidRow {

@@ -1,7 +1,6 @@
 import { AuditAction, auditDiff, formatValidationMessage, ORGANIZATION_KIND_LABELS, OrganizationKind } from '@xkx/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Workbook } from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { flattenErrors } from '../../common/validation/validation.pipe';
 import { recordAudit } from '@xkx/api/modules/audit/audit.service';
@@ -9,6 +8,7 @@ import { CreateOrganizationDto } from './dto/organization-write.dto';
 import { OrganizationEntity } from './organization.entity';
 import { newOrganization } from './new-organization';
 import { pinyinKeys } from '@xkx/text-zh';
+import { sheetTemplate } from '../../common/excel/sheet-template';
 import { ColumnSpec, labelToCode, yesNo } from '../../common/excel/sheet-columns';
 import { ImportRowError, readSheetRows, SheetLimits, SheetRow } from '../../common/excel/xlsx-rows';
 
@@ -78,27 +78,11 @@ export interface OrganizationImportReport {
   dryRun: boolean;
 }
 
-export async function organizationTemplate(): Promise<Buffer> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('机构');
-  sheet.columns = ORGANIZATION_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE8E8' } };
-  ORGANIZATION_COLUMNS.forEach((c, i) => {
-    if (c.note) header.getCell(i + 1).note = c.note;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', width: 20 },
-    { header: '说明', width: 90 },
-  ];
-  for (const c of ORGANIZATION_COLUMNS) help.addRow([c.header, c.note ?? '']);
-  help.addRow([]);
-  help.addRow(['说明', '带 * 的列必填。同一统一社会信用代码或同一名称只能出现一次。任何一行有错时整份文件都不导入。']);
-  help.addRow(['已存在的机构', '按统一社会信用代码（无代码时按全称）匹配；默认保持不变，加 --update 时用本行非空单元格更新。']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function organizationTemplate(): Promise<Buffer> {
+  return sheetTemplate('机构', ORGANIZATION_COLUMNS, [
+    ['说明', '带 * 的列必填。同一统一社会信用代码或同一名称只能出现一次。任何一行有错时整份文件都不导入。'],
+    ['已存在的机构', '按统一社会信用代码（无代码时按全称）匹配；默认保持不变，加 --update 时用本行非空单元格更新。'],
+  ]);
 }
 
 /** The first sheet's rows, under the same limits as listing imports (rows, inflated size, zip entries). */
