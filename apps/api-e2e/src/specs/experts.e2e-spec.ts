@@ -37,6 +37,7 @@ describe('experts and laboratories', () => {
     const intros = (await t.http.get('/api/introductions').query({ limit: 200 }).set(...bearer(broker)).expect(200)).body.items as Array<{ person?: { kind: string }; contractType?: string; dealId: string }>;
     const seeded = intros.filter((i) => i.person);
     expect(seeded.map((i) => `${i.person?.kind}:${i.contractType}`).sort()).toEqual(['EXPERT:DEVELOPMENT', 'LABORATORY:SERVICE']);
+    expect(intros.filter((i) => i.person).every((i) => (i as { targetKind?: string }).targetKind === i.person?.kind)).toBe(true);
     const deal = (await t.http.get(`/api/deals/${seeded[0]?.dealId}`).set(...bearer(broker)).expect(200)).body;
     expect(deal.person.kind).toBe(seeded[0]?.person?.kind);
   });
@@ -194,6 +195,8 @@ describe('introductions to experts and laboratories', () => {
         .expect(201)
     ).body;
     expect(intro.person).toEqual({ kind: 'EXPERT', id: top.id, nameZh: top.nameZh });
+    expect(intro.targetKind).toBe('EXPERT');
+    expect(intro.result).toBeNull();
     expect(intro.contractType).toBe('DEVELOPMENT');
     expect(intro.need.id).toBe(needId);
     const deal = (await t.http.get(`/api/deals/${intro.dealId}`).set(...bearer(broker)).expect(200)).body;
@@ -205,6 +208,11 @@ describe('introductions to experts and laboratories', () => {
     await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ expertId: top.id, needId, contractType: 'DEVELOPMENT', message: '再次申请对接同一位专家的请求。' }).expect(409);
     const asked = (await t.http.get('/api/introductions').query({ scope: 'asked' }).set(...bearer(researcher)).expect(200)).body.items as Array<{ id: string; canAnswer: boolean }>;
     expect(asked.find((i) => i.id === intro.id)?.canAnswer).toBe(true);
+    // …and on their to-do list, under the introductions to answer, named by the need it is about.
+    const todo = (await t.http.get('/api/me/todo').set(...bearer(researcher)).expect(200)).body.sections as Array<{ key: string; items: Array<{ id: string; title: string }> }>;
+    expect(todo.find((x) => x.key === 'INTRODUCTIONS_TO_ANSWER')?.items.find((i) => i.id === intro.id)?.title).toBe('高镍三元正极材料循环寿命提升技术需求');
+    // The enterprise that asked cannot answer its own request.
+    await t.http.post(`/api/introductions/${intro.id}/answer`).set(...bearer(enterprise)).send({ answer: 'INTERESTED' }).expect(403);
     const answered = (await t.http.post(`/api/introductions/${intro.id}/answer`).set(...bearer(researcher)).send({ answer: 'INTERESTED', note: '可以先做小试' }).expect(200)).body;
     expect(answered.status).toBe('INTERESTED');
   });
@@ -213,6 +221,7 @@ describe('introductions to experts and laboratories', () => {
     const lab = (await t.http.get('/api/laboratories').query({ q: '污染控制' }).expect(200)).body.items[0];
     const intro = (await t.http.post('/api/introductions').set(...bearer(enterprise)).send({ laboratoryId: lab.id, contractType: 'SERVICE', message: '需要对工业废水做检测分析与处理方案评估。' }).expect(201)).body;
     expect(intro.person.kind).toBe('LABORATORY');
+    expect(intro.targetKind).toBe('LABORATORY');
     const deal = (await t.http.get(`/api/deals/${intro.dealId}`).set(...bearer(broker)).expect(200)).body;
     expect(deal.contractType).toBe('SERVICE');
     expect(deal.institution.id).toBe(lab.organization.id);

@@ -68,7 +68,7 @@ describe('shared instruments: booking requests, answers, fees and the 技术服�
     expect(mine.items.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({ canAnswer: true });
     expect((await t.http.get('/api/instrument-requests').set(...bearer(otherResearcher)).expect(200)).body.items.map((r: { id: string }) => r.id)).not.toContain(asked.body.id);
     await t.http.get(`/api/instrument-requests/${asked.body.id}`).set(...bearer(otherResearcher)).expect(404);
-    await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(otherResearcher)).send({ accept: false }).expect(404);
+    await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(otherResearcher)).send({ accept: false, note: '不归我管' }).expect(404);
 
     const noFee = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: true }).expect(400);
     expect(noFee.body.errors[0].field).toBe('feeFen');
@@ -77,14 +77,22 @@ describe('shared instruments: booking requests, answers, fees and the 技术服�
     expect(answered.body).toMatchObject({ status: 'ACCEPTED', feeFen: fee, answerNote: '12 月 20 日上午上机', canAnswer: false });
     expect(answered.body.dealId).toEqual(expect.any(String));
     expect(answered.body.dealCode).toMatch(/^D\d{4}-\d{6}$/);
-    const again = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: false }).expect(409);
+    const again = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: false, note: '改主意了' }).expect(409);
     expect(again.body.code).toBe('INSTRUMENT_REQUEST_ANSWERED');
 
-    const [deal] = await ds.query(`SELECT stage, contract_type, laboratory_id, next_action FROM deal WHERE id = $1`, [answered.body.dealId]);
+    const [deal] = await ds.query(`SELECT stage, contract_type, laboratory_id, next_action, agreed_price_fen FROM deal WHERE id = $1`, [answered.body.dealId]);
     expect(deal).toMatchObject({ stage: 'LEAD', contract_type: 'SERVICE', laboratory_id: labId });
+    // The fee is the deal's agreed price, to the fen.
+    expect(Number(deal.agreed_price_fen)).toBe(fee);
     expect(deal.next_action).toContain('¥2,400.06');
     // The enterprise is in the deal and sees it.
-    await t.http.get(`/api/deals/${answered.body.dealId}`).set(...bearer(enterprise)).expect(200);
+    const seen = (await t.http.get(`/api/deals/${answered.body.dealId}`).set(...bearer(enterprise)).expect(200)).body;
+    expect(seen).toMatchObject({ agreedPriceFen: fee, contractType: 'SERVICE', person: { kind: 'LABORATORY', id: labId } });
+    // The enterprise was told of the answer; the laboratory's researcher was told of the request.
+    const told = (await t.http.get('/api/notifications').query({ limit: 50 }).set(...bearer(enterprise)).expect(200)).body.items as Array<{ kind: string; dealId: string | null; body: string }>;
+    expect(told.find((n) => n.kind === 'INSTRUMENT_ANSWERED' && n.dealId === answered.body.dealId)?.body).toContain('¥2,400.06');
+    const asked2 = (await t.http.get('/api/notifications').query({ limit: 50 }).set(...bearer(researcher)).expect(200)).body.items as Array<{ kind: string; link: string | null }>;
+    expect(asked2.find((n) => n.kind === 'INSTRUMENT_REQUESTED')?.link).toBe(`/laboratories/${labId}`);
     const audit = await ds.query(`SELECT action, details FROM audit_log WHERE subject_id = $1 ORDER BY created_at`, [asked.body.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['INSTRUMENT_REQUESTED', 'INSTRUMENT_REQUEST_ANSWERED']);
     expect(audit[1].details.changes).toEqual({ requestStatus: { from: 'REQUESTED', to: 'ACCEPTED' }, feeFen: { from: null, to: fee } });
@@ -99,5 +107,28 @@ describe('shared instruments: booking requests, answers, fees and the 技术服�
       expect(answered.body).toMatchObject({ status: answer.accept ? 'ACCEPTED' : 'DECLINED', feeFen: answer.accept ? 0 : null, dealId: null });
     }
     expect(await deals()).toBe(before);
+  });
+
+  it('lists a laboratory’s queue, and wants a reason to decline, in Chinese and English', async () => {
+    const asked = await t.http.post(`/api/instruments/${instrumentId}/requests`).set(...bearer(enterprise)).send({ purpose: '测一个样品的元素分布', quantity: 1 }).expect(201);
+    expect(asked.body.laboratoryId).toBe(labId);
+    const queue = (await t.http.get('/api/instrument-requests').query({ laboratoryId: labId, status: 'REQUESTED' }).set(...bearer(researcher)).expect(200)).body.items as Array<{ id: string; laboratoryId: string }>;
+    expect(queue.map((r) => r.id)).toContain(asked.body.id);
+    expect(queue.every((r) => r.laboratoryId === labId)).toBe(true);
+    const [otherLab] = await ds.query<Array<{ id: string }>>(`SELECT id FROM laboratory WHERE id <> $1 LIMIT 1`, [labId]);
+    expect((await t.http.get('/api/instrument-requests').query({ laboratoryId: otherLab?.id }).set(...bearer(broker)).expect(200)).body.items.map((r: { id: string }) => r.id)).not.toContain(asked.body.id);
+    await t.http.get('/api/instrument-requests').query({ laboratoryId: 'nope' }).set(...bearer(broker)).expect(400);
+
+    const zh = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: false }).expect(400);
+    expect(zh.body.errors).toContainEqual({ field: 'note', message: '不能为空' });
+    expect(zh.body.errors.every((e: { field: string }) => e.field === 'note')).toBe(true);
+    const en = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).set('Accept-Language', 'en').send({ accept: false, note: '   ' }).expect(400);
+    expect(en.body.errors).toEqual([{ field: 'note', message: 'must not be empty' }]);
+    const fractional = await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: true, feeFen: 100.5 }).expect(400);
+    expect(fractional.body.errors[0].field).toBe('feeFen');
+    const declined = (await t.http.post(`/api/instrument-requests/${asked.body.id}/answer`).set(...bearer(researcher)).send({ accept: false, note: '设备年度检修，1 月后再约' }).expect(200)).body;
+    expect(declined).toMatchObject({ status: 'DECLINED', answerNote: '设备年度检修，1 月后再约', feeFen: null });
+    const mine = (await t.http.get('/api/instrument-requests').set(...bearer(enterprise)).expect(200)).body.items as Array<{ id: string; status: string; answerNote: string | null }>;
+    expect(mine.find((r) => r.id === asked.body.id)).toMatchObject({ status: 'DECLINED', answerNote: '设备年度检修，1 月后再约' });
   });
 });

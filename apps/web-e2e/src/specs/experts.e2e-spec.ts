@@ -59,7 +59,17 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
     await card.getByRole('status').waitFor();
     await card.getByRole('link', { name: '查看撮合项目' }).click();
     await page.waitForURL(/\/deals\//);
-    await page.getByText('张教授').first().waitFor();
+    // The deal names the expert it started from (a link to the profile) and the contract type asked for.
+    const person = page.getByTestId('deal-person');
+    await person.waitFor();
+    expect(await person.getAttribute('data-kind')).toBe('EXPERT');
+    expect(await person.getByRole('link').textContent()).toBe('张教授');
+    expect(await page.getByTestId('deal-contract-type').textContent()).toBe('技术开发');
+    // In English, the contract type is in English.
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('deal-contract-type').getByText('Technology development').waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('deal-contract-type').getByText('技术开发').waitFor();
 
     // The expert's page from the directory: public layer, no contact details for an enterprise.
     await page.goto(`${server.baseUrl}/experts`);
@@ -69,6 +79,55 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
     await page.getByTestId('expert-name').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('仅技术经理人与本人可见');
     // The refused short message is the only failed request (a 400 the browser logs).
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    await context.close();
+  });
+  it('lets the researcher keep their own profile: a patent by its number, the laboratory, fields from the tree', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.researcher.email, DEMO.researcher.password);
+    await page.goto(`${server.baseUrl}/experts/me`);
+    await page.getByTestId('expert-profile-state').waitFor();
+    expect(await page.getByTestId('p-name').inputValue()).toBe('张教授');
+    const before = await page.getByTestId('p-output').count();
+
+    // A patent whose number is not a CNIPA application number: the API's words under the number, in Chinese.
+    await page.getByTestId('p-output-add').click();
+    const added = page.getByTestId('p-output').nth(before);
+    await added.getByTestId('p-output-kind').click();
+    await page.locator('mat-option[data-kind="PATENT"]').click();
+    await added.getByTestId('p-output-title').fill('一种高镍正极材料的原子层沉积包覆方法');
+    await added.getByTestId('p-output-ref').fill('CN123');
+    await page.getByTestId('p-save').click();
+    await added.getByTestId('p-output-ref-error').waitFor();
+    expect(await added.getByTestId('p-output-ref-error').textContent()).toContain('专利');
+
+    // The number fixed, a laboratory of the researcher's organization and one more field from the tree.
+    await added.getByTestId('p-output-ref').fill('CN202310123456.6');
+    await page.getByTestId('p-laboratory').click();
+    const lab = page.locator('mat-option[data-id]').first();
+    const labName = ((await lab.textContent()) ?? '').trim();
+    await lab.click();
+    await page.getByTestId('p-fields').click();
+    const field = page.locator('mat-option[data-code]:not([aria-selected="true"])').first();
+    const fieldCode = await field.getAttribute('data-code');
+    await field.click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('p-save').click();
+    await page.getByTestId('expert-profile-saved').waitFor();
+    expect(await page.getByTestId('expert-profile-state').getAttribute('data-verified')).toBe('false');
+
+    // Its own page shows the new output and the laboratory (waiting for a broker before the public sees it).
+    await page.getByTestId('expert-profile-state').getByRole('link').click();
+    await page.getByTestId('expert-name').waitFor();
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).toContain('一种高镍正极材料的原子层沉积包覆方法');
+    expect(body).toContain('CN202310123456.6');
+    expect(body).toContain(labName);
+    expect(fieldCode).toBeTruthy();
+    // The refused patent number is the only failed request (a 400 the browser logs).
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
     await context.close();
   });

@@ -104,3 +104,14 @@ export async function waitFor(url: string, child: Child, timeoutMs: number): Pro
   }
   throw new Error(`${child.name} not ready after ${timeoutMs} ms:\n${child.log().slice(-4000)}`);
 }
+
+/** Waits until the child's log has a line matching `pattern` (what a route cannot tell from outside). */
+export async function waitForLog(child: Child, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with ${child.process.exitCode}:\n${child.log().slice(-4000)}`);
+    if (pattern.test(child.log())) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${child.name}: no log line ${String(pattern)} after ${timeoutMs} ms:\n${child.log().slice(-4000)}`);
+}

@@ -149,7 +149,7 @@ export async function seedDemoPeopleDeals(manager: EntityManager, brokerId: stri
     await manager.insert(DealParticipantEntity, people.map((p) => ({ dealId: deal.id, userId: p.userId, side: p.side, addedById: brokerId })));
     const intro = await manager.save(
       manager.create(IntroductionEntity, {
-        origin: 'MATCH', status: 'PENDING', requesterId: brokerId, targetKind: 'RESULT', resultId: null, needId: need.id,
+        origin: 'MATCH', status: 'PENDING', requesterId: brokerId, targetKind: expert ? 'EXPERT' : 'LABORATORY', resultId: null, needId: need.id,
         expertId: expert?.id ?? null, laboratoryId: expert ? null : (lab?.id ?? null), contractType: spec.contractType,
         message: spec.message, matchScore: 0.71, declineReason: null, answerNote: null, answeredById: null, answeredAt: null, dealId: deal.id,
       }),

@@ -58,7 +58,7 @@ export class DealClosureService {
     deal.lostProposedById = user.id;
     deal.lostProposalReason = reason;
     const saved = await manager.save(deal);
-    const side = participants.find((p) => p.userId === user.id)?.side ?? (managesDeals(user) ? DealSide.BROKER : intro.targetKind === 'RESULT' ? DealSide.INSTITUTION : DealSide.ENTERPRISE);
+    const side = participants.find((p) => p.userId === user.id)?.side ?? (managesDeals(user) ? DealSide.BROKER : intro.targetKind === 'NEED' ? DealSide.ENTERPRISE : DealSide.INSTITUTION);
     await recordDealEvent(manager, saved, user.id, 'CLOSURE_PROPOSED', `${user.name}（${DEAL_SIDE_WORDS[side]}）表示不合适：${reason}。等待技术经理人确认未成交或继续撮合。`);
     const days = this.config.XKX_DECLINE_AUTO_CLOSE_DAYS;
     await this.notifications.notify(manager, (await this.brokersOf(manager, participants)).filter((id) => id !== user.id), {

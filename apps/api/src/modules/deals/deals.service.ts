@@ -34,6 +34,8 @@ export interface OpenDealInput {
   laboratoryId?: string | null;
   contractType?: PeopleContractType | null;
   extraFieldCodes?: readonly string[];
+  /** A price already agreed when the deal opens (a shared instrument's accepted fee), integer fen. */
+  agreedPriceFen?: number | null;
 }
 
 /** The side a user stands on by role. */
@@ -99,7 +101,7 @@ export class DealsService {
         matchScore: input.matchScore,
         fieldCodes,
         pricingMethod: input.pricingMethod,
-        agreedPriceFen: null,
+        agreedPriceFen: input.agreedPriceFen ?? null,
         nextAction: input.nextAction,
         nextActionDue: input.nextActionDue,
         lostReason: null,

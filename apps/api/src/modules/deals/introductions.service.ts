@@ -142,7 +142,7 @@ export class IntroductionsService {
       const people = { expertId: kind === 'EXPERT' ? person.id : null, laboratoryId: kind === 'LABORATORY' ? person.id : null, contractType: dto.contractType ?? null };
       const intro = await manager.save(
         manager.create(IntroductionEntity, {
-          origin, status: IntroductionStatus.PENDING, requesterId: user.id, targetKind: 'RESULT', resultId: null, needId: need?.id ?? null, ...people,
+          origin, status: IntroductionStatus.PENDING, requesterId: user.id, targetKind: kind, resultId: null, needId: need?.id ?? null, ...people,
           message: dto.message, matchScore: dto.matchScore ?? null, declineReason: null, answerNote: null, answeredById: null, answeredAt: null, dealId: null,
         }),
       );
@@ -172,7 +172,7 @@ export class IntroductionsService {
     const qb = this.dataSource.manager.createQueryBuilder(IntroductionEntity, 'i');
     const asked = `((i.target_kind = 'RESULT' AND EXISTS (SELECT 1 FROM result r WHERE r.id = i.result_id AND r.owner_id = :uid))
       OR (i.target_kind = 'NEED' AND EXISTS (SELECT 1 FROM need n WHERE n.id = i.need_id AND (n.owner_id = :uid OR (:enterprise AND n.organization_id = :org))))
-      OR (i.expert_id IS NOT NULL AND EXISTS (SELECT 1 FROM expert e WHERE e.id = i.expert_id AND e.user_id = :uid)))`;
+      OR (i.target_kind = 'EXPERT' AND EXISTS (SELECT 1 FROM expert e WHERE e.id = i.expert_id AND e.user_id = :uid)))`;
     const params = { uid: user.id, enterprise: user.role === Role.ENTERPRISE, org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
     if (!managesDeals(user) || query.scope) {
       if (query.scope === 'requested') qb.where('i.requester_id = :uid', params);
@@ -249,13 +249,16 @@ export class IntroductionsService {
   private mayAnswer(user: AuthUser, intro: IntroductionEntity, target: ListingFacts | null): boolean {
     if (intro.requesterId === user.id) return false;
     if (managesDeals(user)) return true;
-    return !!target && canManage(user, intro.targetKind, target);
+    if (!target) return false;
+    // An expert answers for themselves; a laboratory has no account of its own (brokers answer for it).
+    if (intro.targetKind === 'EXPERT' || intro.targetKind === 'LABORATORY') return target.ownerId !== null && target.ownerId === user.id;
+    return canManage(user, intro.targetKind, target);
   }
 
   private async target(manager: EntityManager, intro: IntroductionEntity): Promise<ListingFacts | null> {
     // An expert or a laboratory answers as a result's side would: its own account (labs: brokers only).
-    if (intro.expertId || intro.laboratoryId) {
-      const person = await findPersonFacts(manager, intro.expertId ? 'EXPERT' : 'LABORATORY', intro.expertId ?? intro.laboratoryId ?? '');
+    if (intro.targetKind === 'EXPERT' || intro.targetKind === 'LABORATORY') {
+      const person = await findPersonFacts(manager, intro.targetKind, intro.expertId ?? intro.laboratoryId ?? '');
       return person ? personAsTarget(person) : null;
     }
     if (intro.targetKind === 'RESULT') return intro.resultId ? findListingFacts(manager, 'RESULT', intro.resultId) : null;
@@ -295,7 +298,7 @@ export class IntroductionsService {
       const need = needs.find((n) => n.id === i.needId) ?? null;
       const requester = requesters.find((u) => u.id === i.requesterId);
       const personId = i.expertId ?? i.laboratoryId;
-      const target = personId ? (owners.get(i.id) ?? null) : i.targetKind === 'RESULT' ? result : need;
+      const target = i.targetKind === 'EXPERT' ? (owners.get(i.id) ?? null) : i.targetKind === 'RESULT' ? result : i.targetKind === 'NEED' ? need : null;
       return {
         id: i.id, origin: i.origin, status: i.status,
         requester: { id: i.requesterId, name: requester?.name ?? '' }, requesterOrganization: requester?.organization?.nameZh ?? null,
@@ -304,7 +307,7 @@ export class IntroductionsService {
         need: need ? { id: need.id, kind: 'NEED' as const, code: need.code, title: need.title } : null,
         message: i.message, matchScore: i.matchScore, declineReason: i.declineReason, answerNote: i.answerNote, answeredAt: i.answeredAt?.toISOString() ?? null,
         dealId: i.dealId, dealCode: i.dealId ? (dealCodes.get(i.dealId) ?? null) : null, canAnswer: i.status === 'PENDING' && this.mayAnswer(user, i, target), createdAt: i.createdAt.toISOString(),
-        ...(personId ? { person: { kind: i.expertId ? ('EXPERT' as const) : ('LABORATORY' as const), id: personId, nameZh: names.get(personId) ?? '' }, contractType: i.contractType } : {}),
+        ...(personId && (i.targetKind === 'EXPERT' || i.targetKind === 'LABORATORY') ? { person: { kind: i.targetKind, id: personId, nameZh: names.get(personId) ?? '' }, contractType: i.contractType } : {}),
       };
     });
   }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditAction, auditDiff, DealSide, ErrorCode, formatFen, INSTRUMENT_PRICE_UNIT_LABELS, InstrumentRequestStatus, IntroductionOrigin, Permission, PeopleContractType, Role } from '@xkx/contracts';
+import { AuditAction, auditDiff, DealSide, ErrorCode, formatFen, INSTRUMENT_PRICE_UNIT_LABELS, InstrumentRequestStatus, IntroductionOrigin, NotificationKind, Permission, PeopleContractType, Role } from '@xkx/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DomainException } from '../../common/exceptions/domain.exception';
@@ -7,7 +7,8 @@ import { recordAudit } from '@xkx/api/modules/audit/audit.service';
 import { DealsService } from '@xkx/api/modules/deals/deals.service';
 import { findPersonFacts, personNames } from '@xkx/api/modules/experts/expert-reader';
 import { findOrganizationFacts, findOrganizationsFacts } from '@xkx/api/modules/organizations/organization-reader';
-import { userNames } from '@xkx/api/modules/users/user-reader';
+import { NotificationsService } from '@xkx/api/modules/notifications/notifications.service';
+import { activeMemberIds, userNames } from '@xkx/api/modules/users/user-reader';
 import {
   AnswerInstrumentRequestDto, CreateInstrumentDto, CreateInstrumentRequestDto, InstrumentDto, InstrumentListDto, InstrumentRequestDto, InstrumentRequestListDto, ListInstrumentRequestsQueryDto, ListInstrumentsQueryDto, UpdateInstrumentDto,
 } from './dto/instrument.dto';
@@ -28,6 +29,7 @@ export class InstrumentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deals: DealsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(q: ListInstrumentsQueryDto): Promise<InstrumentListDto> {
@@ -89,6 +91,17 @@ export class InstrumentsService {
         action: AuditAction.INSTRUMENT_REQUESTED, actorId: user.id, subjectType: 'instrument_request', subjectId: row.id, subjectLabel: `${org.nameZh} → ${instrument.nameZh}`,
         changes: { quantity: { from: null, to: dto.quantity }, requestStatus: { from: null, to: InstrumentRequestStatus.REQUESTED } },
       });
+      // The laboratory's organization answers: its members hear of it (brokers see every request in their list).
+      const lab = await findPersonFacts(manager, 'LABORATORY', instrument.laboratoryId);
+      if (lab) {
+        await this.notifications.notify(manager, (await activeMemberIds(manager, lab.organizationId)).filter((id) => id !== user.id), {
+          kind: NotificationKind.INSTRUMENT_REQUESTED,
+          titleZh: `仪器使用申请：${instrument.nameZh}`,
+          titleEn: `Request to use an instrument: ${instrument.nameZh}`,
+          body: `${org.nameZh}（${user.name}）申请使用「${instrument.nameZh}」（${lab.nameZh}），数量 ${dto.quantity}：${dto.purpose}`,
+          link: `/laboratories/${lab.id}`,
+        });
+      }
       return row.id;
     });
     return this.getRequest(id, user);
@@ -132,6 +145,7 @@ export class InstrumentsService {
           laboratoryId: lab.id,
           contractType: PeopleContractType.SERVICE,
           extraFieldCodes: lab.fieldCodes,
+          agreedPriceFen: feeFen,
         }, user.id);
       }
       const before: { requestStatus: InstrumentRequestStatus; feeFen: number | null } = { requestStatus: req.status, feeFen: req.feeFen };
@@ -141,6 +155,17 @@ export class InstrumentsService {
         action: AuditAction.INSTRUMENT_REQUEST_ANSWERED, actorId: user.id, subjectType: 'instrument_request', subjectId: req.id, subjectLabel: `${lab.nameZh} ${instrument.nameZh}`,
         changes: auditDiff(before, { requestStatus: status, feeFen }, ['requestStatus', 'feeFen']), details: { note: dto.note ?? null, dealId },
       });
+      if (req.requestedById && req.requestedById !== user.id) {
+        const answer = dto.accept ? `同意，费用 ${formatFen(feeFen ?? 0)}` : '婉拒';
+        await this.notifications.notify(manager, [req.requestedById], {
+          kind: NotificationKind.INSTRUMENT_ANSWERED,
+          titleZh: `仪器使用申请已答复：${instrument.nameZh}`,
+          titleEn: `Instrument request answered: ${instrument.nameZh}`,
+          body: `${lab.nameZh}：${answer}${dto.note ? `。${dto.note}` : ''}`,
+          dealId,
+          link: dealId ? null : '/instruments',
+        });
+      }
     });
     return this.getRequest(requestId, user);
   }
@@ -156,6 +181,7 @@ export class InstrumentsService {
       );
     }
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    if (q.laboratoryId) qb.andWhere('EXISTS (SELECT 1 FROM shared_instrument sl WHERE sl.id = r.instrument_id AND sl.laboratory_id = :lab)', { lab: q.laboratoryId });
     const [rows, total] = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id').skip(q.offset).take(q.limit).getManyAndCount();
     return { items: await this.toRequestDtos(this.dataSource.manager, rows, user), total };
   }
@@ -201,7 +227,7 @@ export class InstrumentsService {
     return rows.map((r) => {
       const i = instrumentDtos.get(r.instrumentId);
       return Object.assign(new InstrumentRequestDto(), {
-        id: r.id, instrumentId: r.instrumentId, instrumentName: i?.nameZh ?? '', laboratoryName: i?.laboratoryName ?? '', organizationId: r.organizationId,
+        id: r.id, instrumentId: r.instrumentId, instrumentName: i?.nameZh ?? '', laboratoryId: i?.laboratoryId ?? '', laboratoryName: i?.laboratoryName ?? '', organizationId: r.organizationId,
         organizationName: orgs.get(r.organizationId) ?? '', requestedBy: r.requestedById ? (users.get(r.requestedById) ?? null) : null, purpose: r.purpose,
         quantity: r.quantity, preferredOn: r.preferredOn, status: r.status, feeFen: r.feeFen, answerNote: r.answerNote, answeredAt: r.answeredAt?.toISOString() ?? null,
         dealId: r.dealId, dealCode: r.dealId ? (codes.get(r.dealId) ?? null) : null, createdAt: r.createdAt.toISOString(),

@@ -23,9 +23,10 @@ const MY_DEAL = `(EXISTS (SELECT 1 FROM deal_participant bp WHERE bp.deal_id = d
   OR NOT EXISTS (SELECT 1 FROM deal_participant bp WHERE bp.deal_id = d.id AND bp.side = 'BROKER'))
   AND d.stage NOT IN ('CLOSED', 'LOST')`;
 
-/** The same rule as IntroductionsService's `asked`: the target listing is the caller's (or, for a need, their enterprise's). */
+/** The same rule as IntroductionsService's `asked`: the target listing is the caller's (or, for a need, their enterprise's), or the expert asked is the caller. */
 const ASKED_OF_ME = `((i.target_kind = 'RESULT' AND r.owner_id = {uid})
-  OR (i.target_kind = 'NEED' AND (n.owner_id = {uid} OR ({role} = 'ENTERPRISE' AND n.organization_id = {org}))))`;
+  OR (i.target_kind = 'NEED' AND (n.owner_id = {uid} OR ({role} = 'ENTERPRISE' AND n.organization_id = {org})))
+  OR (i.target_kind = 'EXPERT' AND e.user_id = {uid}))`;
 
 /** Listings the caller manages as a party (listing-access canManage, without the broker's all-access). */
 const MY_LISTING = `(l.owner_id = {uid} OR (l.kind = 'NEED' AND {role} = 'ENTERPRISE' AND l.organization_id = {org}))`;
@@ -53,9 +54,10 @@ export const TODO_SECTIONS: readonly TodoSectionSql[] = [
     key: TodoSectionKey.INTRODUCTIONS_AWAITING,
     permission: Permission.DEAL_MANAGE,
     sql: `SELECT i.id, '${TodoSubject.INTRODUCTION}' AS subject, i.id AS subject_id, d.id AS deal_id, d.code, d.title,
-            COALESCE(r.title, n.title) AS detail, NULL::date AS due_on, i.created_at AS since, i.created_at < {stale} AS overdue
+            COALESCE(r.title, n.title, e.name_zh, lab.name_zh) AS detail, NULL::date AS due_on, i.created_at AS since, i.created_at < {stale} AS overdue
           FROM introduction i JOIN deal d ON d.id = i.deal_id
           LEFT JOIN result r ON r.id = i.result_id AND i.target_kind = 'RESULT' LEFT JOIN need n ON n.id = i.need_id AND i.target_kind = 'NEED'
+          LEFT JOIN expert e ON e.id = i.expert_id AND i.target_kind = 'EXPERT' LEFT JOIN laboratory lab ON lab.id = i.laboratory_id AND i.target_kind = 'LABORATORY'
           WHERE i.status = 'PENDING' AND ${MY_DEAL}`,
     orderBy: 'since ASC, id',
   },
@@ -109,9 +111,10 @@ export const TODO_SECTIONS: readonly TodoSectionSql[] = [
     key: TodoSectionKey.INTRODUCTIONS_TO_ANSWER,
     permission: Permission.DEAL_PARTICIPATE,
     partyOnly: true,
-    sql: `SELECT i.id, '${TodoSubject.INTRODUCTION}' AS subject, i.id AS subject_id, i.deal_id, COALESCE(r.code, n.code) AS code, COALESCE(r.title, n.title) AS title,
+    sql: `SELECT i.id, '${TodoSubject.INTRODUCTION}' AS subject, i.id AS subject_id, i.deal_id, COALESCE(r.code, n.code) AS code, COALESCE(r.title, n.title, e.name_zh) AS title,
             ru.name AS detail, NULL::date AS due_on, i.created_at AS since, i.created_at < {stale} AS overdue
           FROM introduction i LEFT JOIN result r ON r.id = i.result_id LEFT JOIN need n ON n.id = i.need_id LEFT JOIN app_user ru ON ru.id = i.requester_id
+          LEFT JOIN expert e ON e.id = i.expert_id
           WHERE i.status = 'PENDING' AND i.requester_id <> {uid} AND ${ASKED_OF_ME}`,
     orderBy: 'since ASC, id',
   },

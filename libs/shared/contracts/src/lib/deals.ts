@@ -113,6 +113,13 @@ export const IntroductionOrigin = {
 } as const;
 export type IntroductionOrigin = (typeof IntroductionOrigin)[keyof typeof IntroductionOrigin];
 
+/**
+ * Whose side an introduction asks: a listing's (the result's institution, the need's enterprise) or, since
+ * issue 16, an expert or a laboratory (no result then; expert_id or laboratory_id says who).
+ */
+export const IntroductionTargetKind = { RESULT: 'RESULT', NEED: 'NEED', EXPERT: 'EXPERT', LABORATORY: 'LABORATORY' } as const;
+export type IntroductionTargetKind = (typeof IntroductionTargetKind)[keyof typeof IntroductionTargetKind];
+
 export const IntroductionStatus = { PENDING: 'PENDING', INTERESTED: 'INTERESTED', DECLINED: 'DECLINED' } as const;
 export type IntroductionStatus = (typeof IntroductionStatus)[keyof typeof IntroductionStatus];
 
@@ -160,6 +167,9 @@ export const NotificationKind = {
   TODO_DIGEST: 'TODO_DIGEST',
   /** The weekly digest of new matches for one's published listings. */
   MATCH_DIGEST: 'MATCH_DIGEST',
+  /** An enterprise asked to use a shared instrument (to the laboratory's organization) and its answer (to the requester). */
+  INSTRUMENT_REQUESTED: 'INSTRUMENT_REQUESTED',
+  INSTRUMENT_ANSWERED: 'INSTRUMENT_ANSWERED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -211,7 +221,7 @@ export interface Introduction {
   status: IntroductionStatus;
   requester: DealPerson;
   requesterOrganization: string | null;
-  targetKind: ListingKind;
+  targetKind: IntroductionTargetKind;
   result: DealListingRef | null;
   need: DealListingRef | null;
   message: string;

@@ -258,6 +258,11 @@ export interface LaboratoryMatchList {
 /** The 技术合同 type a deal with an expert or a laboratory is heading for (技术开发, 技术咨询, 技术服务). */
 export const PeopleContractType = { DEVELOPMENT: 'DEVELOPMENT', CONSULTING: 'CONSULTING', SERVICE: 'SERVICE' } as const;
 export type PeopleContractType = (typeof PeopleContractType)[keyof typeof PeopleContractType];
+export const PEOPLE_CONTRACT_TYPE_LABELS: Record<PeopleContractType, Label> = {
+  DEVELOPMENT: { 'zh-CN': '技术开发', en: 'Technology development' },
+  CONSULTING: { 'zh-CN': '技术咨询', en: 'Technical consulting' },
+  SERVICE: { 'zh-CN': '技术服务', en: 'Technical service' },
+};
 
 /** Who an introduction or a deal is with when it is not a listing: an expert or a laboratory. */
 export interface PersonRef {

@@ -67,13 +67,22 @@ export interface InstrumentAnswerBody {
   accept: boolean;
   /** The fee agreed, integer fen (0: free of charge); required when accepting. */
   feeFen?: number;
+  /** A note with the answer; the reason, required when declining. */
   note?: string;
+}
+
+/** GET /api/instrument-requests: absent is "all I may see". */
+export interface InstrumentRequestQuery {
+  status?: InstrumentRequestStatus;
+  /** Requests for the instruments of one laboratory (its page's queue). */
+  laboratoryId?: string;
 }
 
 export interface InstrumentRequest {
   id: string;
   instrumentId: string;
   instrumentName: string;
+  laboratoryId: string;
   laboratoryName: string;
   organizationId: string;
   organizationName: string;

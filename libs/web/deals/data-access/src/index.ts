@@ -5,3 +5,4 @@ export * from './lib/nda-api.service';
 export * from './lib/public-notices-api.service';
 export * from './lib/deal-closure-api.service';
 export * from './lib/landing-api.service';
+export * from './lib/instruments-api.service';

@@ -9,3 +9,5 @@ export * from './lib/payment-form.component';
 export * from './lib/registration-form.component';
 export * from './lib/offer-form.component';
 export * from './lib/confidential-views.component';
+export * from './lib/instrument-request-form.component';
+export * from './lib/instrument-request.component';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeclineReason, Introduction, IntroductionAnswer, IntroductionList, IntroductionListQuery, IntroductionOrigin, IntroductionRequest, IntroductionStatus, ListingKind, PeopleContractType } from '@xkx/contracts';
+import { DeclineReason, Introduction, IntroductionAnswer, IntroductionList, IntroductionListQuery, IntroductionOrigin, IntroductionRequest, IntroductionStatus, IntroductionTargetKind, ListingKind, PeopleContractType } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
@@ -38,7 +38,7 @@ export class IntroductionDto implements Introduction {
   @ApiProperty({ enum: Object.values(IntroductionStatus) }) status!: IntroductionStatus;
   @ApiProperty({ type: DealPersonDto }) requester!: DealPersonDto;
   @ApiProperty({ type: String, nullable: true }) requesterOrganization!: string | null;
-  @ApiProperty({ enum: ['RESULT', 'NEED'] }) targetKind!: ListingKind;
+  @ApiProperty({ enum: Object.values(IntroductionTargetKind), description: 'A listing’s side, or an expert or a laboratory (issue 16)' }) targetKind!: IntroductionTargetKind;
   @ApiProperty({ type: DealListingRefDto, nullable: true }) result!: DealListingRefDto | null;
   @ApiProperty({ type: DealListingRefDto, nullable: true }) need!: DealListingRefDto | null;
   @ApiProperty() message!: string;

@@ -1,5 +1,5 @@
-import { DeclineReason, IntroductionOrigin, IntroductionStatus, ListingKind, PeopleContractType } from '@xkx/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DeclineReason, IntroductionOrigin, IntroductionStatus, IntroductionTargetKind, PeopleContractType } from '@xkx/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ExpertEntity } from '@xkx/api/modules/experts/entities/expert.entity';
 import { LaboratoryEntity } from '@xkx/api/modules/experts/entities/laboratory.entity';
 import { BaseEntity } from '../../../common/entities/base.entity';
@@ -15,6 +15,10 @@ import { BaseEntity } from '../../../common/entities/base.entity';
 @Index('ix_introduction_need', ['needId'])
 @Index('ix_introduction_expert', ['expertId'])
 @Index('ix_introduction_laboratory', ['laboratoryId'])
+@Check(
+  'ck_introduction_target',
+  `("target_kind" IN ('RESULT', 'NEED') AND "expert_id" IS NULL AND "laboratory_id" IS NULL) OR ("target_kind" = 'EXPERT' AND "expert_id" IS NOT NULL AND "laboratory_id" IS NULL) OR ("target_kind" = 'LABORATORY' AND "laboratory_id" IS NOT NULL AND "expert_id" IS NULL)`,
+)
 export class IntroductionEntity extends BaseEntity {
   /** Issue 16: started from an expert or a laboratory instead of a listing's side (both null otherwise). */
   @Column({ name: 'expert_id', type: 'uuid', nullable: true })
@@ -44,9 +48,9 @@ export class IntroductionEntity extends BaseEntity {
   @Column({ name: 'requester_id', type: 'uuid' })
   requesterId!: string;
 
-  /** The listing whose side is asked. */
+  /** Whose side is asked: a listing's (RESULT, NEED), an expert's or a laboratory's (issue 16). */
   @Column({ name: 'target_kind', type: 'varchar', length: 10 })
-  targetKind!: ListingKind;
+  targetKind!: IntroductionTargetKind;
 
   @Column({ name: 'result_id', type: 'uuid', nullable: true })
   resultId!: string | null;

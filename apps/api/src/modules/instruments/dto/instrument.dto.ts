@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
-  Instrument, InstrumentAnswerBody, InstrumentBody, InstrumentList, InstrumentPriceUnit, InstrumentRequest, InstrumentRequestBody, InstrumentRequestList, InstrumentRequestStatus,
+  Instrument, InstrumentAnswerBody, InstrumentBody, InstrumentList, InstrumentPriceUnit, InstrumentRequest, InstrumentRequestBody, InstrumentRequestList, InstrumentRequestQuery, InstrumentRequestStatus,
 } from '@xkx/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageLimit, PageOffset } from '../../../common/http/page-query.dto';
 import { trim } from '../../../common/validation/transforms';
 import { DATE_ONLY, IsFen } from '../../../common/validation/validators';
@@ -41,11 +41,13 @@ export class AnswerInstrumentRequestDto implements InstrumentAnswerBody {
   @ApiProperty() @IsBoolean() accept!: boolean;
   @ApiPropertyOptional({ description: 'Required to accept: the fee in fen (0 = free of charge)' })
   @ValidateIf((o: AnswerInstrumentRequestDto) => o.accept === true || o.feeFen !== undefined) @IsFen() feeFen?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ description: 'Required to decline: the reason the enterprise reads' })
+  @ValidateIf((o: AnswerInstrumentRequestDto) => o.accept === false || o.note !== undefined) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
 }
 
-export class ListInstrumentRequestsQueryDto {
+export class ListInstrumentRequestsQueryDto implements InstrumentRequestQuery {
   @ApiPropertyOptional({ enum: Object.values(InstrumentRequestStatus) }) @IsOptional() @IsEnum(InstrumentRequestStatus) status?: InstrumentRequestStatus;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only requests for this laboratory’s instruments' }) @IsOptional() @IsUUID() laboratoryId?: string;
   @PageLimit(50, 200) limit = 50;
   @PageOffset() offset = 0;
 }
@@ -75,6 +77,7 @@ export class InstrumentRequestDto implements InstrumentRequest {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) instrumentId!: string;
   @ApiProperty() instrumentName!: string;
+  @ApiProperty({ format: 'uuid' }) laboratoryId!: string;
   @ApiProperty() laboratoryName!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() organizationName!: string;

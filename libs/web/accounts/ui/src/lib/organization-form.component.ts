@@ -77,6 +77,42 @@ const QIXIA_AREA_CODE = '320113';
           <mat-checkbox formControlName="verified">{{ 'org.verified' | t }}</mat-checkbox>
         }
       </div>
+      @if (form.controls.kind.value === 'ENTERPRISE') {
+        <!-- 企业培育 (issue 16): certificate numbers and dates the dashboard counts and watches for expiry. -->
+        <fieldset class="wide certs" data-testid="org-certificates">
+          <legend>{{ 'org.certificates' | t }}</legend>
+          <mat-form-field>
+            <mat-label>{{ 'org.highTechCertNo' | t }}</mat-label>
+            <input matInput formControlName="highTechCertNo" data-testid="org-highTechCertNo" />
+            <mat-error>{{ form.controls.highTechCertNo | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'org.issuedOn' | t }}</mat-label>
+            <input matInput type="date" formControlName="highTechIssuedOn" data-testid="org-highTechIssuedOn" />
+            <mat-error>{{ form.controls.highTechIssuedOn | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'org.expiresOn' | t }}</mat-label>
+            <input matInput type="date" formControlName="highTechExpiresOn" data-testid="org-highTechExpiresOn" />
+            <mat-error data-testid="org-highTechExpiresOn-error">{{ form.controls.highTechExpiresOn | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'org.specializedCertNo' | t }}</mat-label>
+            <input matInput formControlName="specializedCertNo" data-testid="org-specializedCertNo" />
+            <mat-error data-testid="org-specializedCertNo-error">{{ form.controls.specializedCertNo | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'org.issuedOn' | t }}</mat-label>
+            <input matInput type="date" formControlName="specializedIssuedOn" data-testid="org-specializedIssuedOn" />
+            <mat-error>{{ form.controls.specializedIssuedOn | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'org.expiresOn' | t }}</mat-label>
+            <input matInput type="date" formControlName="specializedExpiresOn" data-testid="org-specializedExpiresOn" />
+            <mat-error>{{ form.controls.specializedExpiresOn | fieldError }}</mat-error>
+          </mat-form-field>
+        </fieldset>
+      }
       <div class="actions wide">
         <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | t }}</button>
         <button mat-flat-button type="submit" [disabled]="busy()" data-testid="org-save">{{ 'common.save' | t }}</button>
@@ -87,6 +123,8 @@ const QIXIA_AREA_CODE = '320113';
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 16px; }
     .wide { grid-column: 1 / -1; }
     .flags { display: flex; flex-wrap: wrap; gap: 8px 24px; }
+    .certs { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 4px 16px; margin: 0; padding: 8px 12px 0; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
+    legend { padding: 0 4px; font: var(--mat-sys-title-small); }
     .actions { display: flex; justify-content: flex-end; gap: 8px; }
   `,
 })
@@ -114,6 +152,12 @@ export class OrganizationFormComponent {
     isSpecialized: new FormControl(false, { nonNullable: true }),
     isKeyMonitored: new FormControl(false, { nonNullable: true }),
     verified: new FormControl(false, { nonNullable: true }),
+    highTechCertNo: new FormControl('', { nonNullable: true }),
+    highTechIssuedOn: new FormControl('', { nonNullable: true }),
+    highTechExpiresOn: new FormControl('', { nonNullable: true }),
+    specializedCertNo: new FormControl('', { nonNullable: true }),
+    specializedIssuedOn: new FormControl('', { nonNullable: true }),
+    specializedExpiresOn: new FormControl('', { nonNullable: true }),
   });
 
   constructor() {
@@ -136,6 +180,12 @@ export class OrganizationFormComponent {
                 isSpecialized: org.isSpecialized,
                 isKeyMonitored: org.isKeyMonitored,
                 verified: org.verified,
+                highTechCertNo: org.highTechCertNo ?? '',
+                highTechIssuedOn: org.highTechIssuedOn ?? '',
+                highTechExpiresOn: org.highTechExpiresOn ?? '',
+                specializedCertNo: org.specializedCertNo ?? '',
+                specializedIssuedOn: org.specializedIssuedOn ?? '',
+                specializedExpiresOn: org.specializedExpiresOn ?? '',
               }
             : kind
               ? { kind }
@@ -160,6 +210,13 @@ export class OrganizationFormComponent {
       shortName: value.shortName.trim() || undefined,
       creditCode: value.creditCode.trim() || undefined,
       address: value.address.trim() || undefined,
+      // Certificates: an emptied field clears it (null); the API checks numbers and dates.
+      highTechCertNo: value.highTechCertNo.trim() || null,
+      highTechIssuedOn: value.highTechIssuedOn || null,
+      highTechExpiresOn: value.highTechExpiresOn || null,
+      specializedCertNo: value.specializedCertNo.trim() || null,
+      specializedIssuedOn: value.specializedIssuedOn || null,
+      specializedExpiresOn: value.specializedExpiresOn || null,
     });
   }
 }

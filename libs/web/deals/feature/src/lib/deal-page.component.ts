@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { DEAL_STAGE_LABELS, DealDetail, DealListingRef, DealPerson, DealSide, DealStage, Permission, PRICING_METHOD_LABELS, PricingMethod, Role, UserSummary } from '@xkx/contracts';
+import { DEAL_STAGE_LABELS, DealDetail, PEOPLE_CONTRACT_TYPE_LABELS, DealListingRef, DealPerson, DealSide, DealStage, Permission, PRICING_METHOD_LABELS, PricingMethod, Role, UserSummary } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
 import { AuditApiService, UsersApiService } from '@xkx/web/accounts/data-access';
 import { AuditLogTableComponent } from '@xkx/web/accounts/ui';
@@ -99,6 +99,8 @@ export class DealPageComponent {
   protected readonly nextText = signal('');
   protected readonly nextDue = signal('');
   protected readonly pricingLabels = PRICING_METHOD_LABELS;
+  /** 技术开发 / 技术咨询 / 技术服务: the contract a deal with an expert or a laboratory carries (issue 16). */
+  protected readonly contractTypeLabels = PEOPLE_CONTRACT_TYPE_LABELS;
   protected readonly pricingMethods = PRICING_METHODS;
   protected readonly sideKeys = SIDE_KEYS;
   protected readonly draft = signal('');

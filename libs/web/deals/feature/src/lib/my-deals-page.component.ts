@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { DEAL_STAGE_LABELS, DECLINE_REASON_LABELS, Introduction } from '@xkx/contracts';
+import { DEAL_STAGE_LABELS, DECLINE_REASON_LABELS, Introduction, PEOPLE_CONTRACT_TYPE_LABELS } from '@xkx/contracts';
 import { DealsApiService, IntroductionsApiService } from '@xkx/web/deals/data-access';
 import { DealCardComponent } from '@xkx/web/deals/ui';
 import { toApiError } from '@xkx/web/forms';
@@ -42,9 +42,12 @@ import { DeclineChoice } from '@xkx/web/matching/util';
           <li data-testid="introduction" [attr.data-status]="i.status">
             <div class="row">
               <strong
-                >{{ i.result?.title ?? '' }}{{ i.result && i.need ? ' × ' : ''
+                >{{ i.person?.nameZh ?? i.result?.title ?? '' }}{{ (i.person || i.result) && i.need ? ' × ' : ''
                 }}{{ i.need?.title ?? '' }}</strong
               >
+              @if (i.contractType; as type) {
+                <span class="muted" data-testid="intro-contract-type">{{ contractTypeLabels[type] | localized }}</span>
+              }
               <span class="muted"
                 >{{ i.requester.name }}{{ i.requesterOrganization ? ' · ' + i.requesterOrganization : '' }} ·
                 {{ i.createdAt | date: 'yyyy-MM-dd' }}</span
@@ -164,6 +167,7 @@ export class MyDealsPageComponent {
   protected readonly deals = inject(DealsApiService).listResource();
   protected readonly stageLabels = DEAL_STAGE_LABELS;
   protected readonly declineLabels = DECLINE_REASON_LABELS;
+  protected readonly contractTypeLabels = PEOPLE_CONTRACT_TYPE_LABELS;
   protected readonly declining = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
 

@@ -11,11 +11,12 @@ import {
   EXPERT_AVAILABILITY_LABELS,
   EXPERT_TITLE_LABELS,
   LABORATORY_KIND_LABELS,
+  PEOPLE_CONTRACT_TYPE_LABELS,
   PeopleContractType,
   PeopleMatchReason,
 } from '@xkx/contracts';
 import { toApiError } from '@xkx/web/forms';
-import { I18nService, TranslatePipe } from '@xkx/web/i18n';
+import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { PeopleApiService } from '@xkx/web/matching/data-access';
 import { map } from 'rxjs';
 
@@ -29,16 +30,12 @@ interface PersonRow {
   link: string[];
 }
 
-const CONTRACT_TYPES: { value: PeopleContractType; zh: string; en: string }[] = [
-  { value: 'DEVELOPMENT', zh: '技术开发', en: 'Development' },
-  { value: 'CONSULTING', zh: '技术咨询', en: 'Consulting' },
-  { value: 'SERVICE', zh: '技术服务', en: 'Service' },
-];
+const CONTRACT_TYPES = Object.keys(PEOPLE_CONTRACT_TYPE_LABELS) as PeopleContractType[];
 
 /** A need's experts or laboratories tab: ranked, explained, and 申请对接 in place (issue 16). */
 @Component({
   selector: 'xkx-people-matches',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, TranslatePipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, LocalizedPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows.isLoading()) {
@@ -75,8 +72,8 @@ const CONTRACT_TYPES: { value: PeopleContractType; zh: string; en: string }[] = 
                 <mat-form-field>
                   <mat-label>{{ 'people.contractType' | t }}</mat-label>
                   <mat-select name="contractType" [(ngModel)]="contractType" data-testid="contract-type">
-                    @for (c of contractTypes; track c.value) {
-                      <mat-option [value]="c.value">{{ i18n.locale() === 'en' ? c.en : c.zh }}</mat-option>
+                    @for (c of contractTypes; track c) {
+                      <mat-option [value]="c">{{ contractTypeLabels[c] | localized }}</mat-option>
                     }
                   </mat-select>
                 </mat-form-field>
@@ -120,6 +117,7 @@ export class PeopleMatchesComponent {
   readonly kind = input.required<'expert' | 'laboratory'>();
 
   protected readonly contractTypes = CONTRACT_TYPES;
+  protected readonly contractTypeLabels = PEOPLE_CONTRACT_TYPE_LABELS;
   protected readonly open = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 import { EXPERT_TITLE_LABELS, LABORATORY_KIND_LABELS, LaboratoryKind, RESEARCH_OUTPUT_KIND_LABELS, ResearchOutputKind, ExpertTitle } from '@xkx/contracts';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { PeopleApiService } from '@xkx/web/matching/data-access';
+import { LabInstrumentsComponent } from './lab-instruments.component';
 
 /** /laboratories: laboratories and platforms, national key laboratories first (issue 16). */
 @Component({
@@ -68,7 +69,7 @@ export class LaboratoriesPageComponent {
 /** /laboratories/:id: directions, head, members (experts) and outputs. */
 @Component({
   selector: 'xkx-laboratory-page',
-  imports: [RouterLink, MatProgressBarModule, TranslatePipe],
+  imports: [RouterLink, MatProgressBarModule, TranslatePipe, LabInstrumentsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (lab.isLoading()) {
@@ -98,6 +99,7 @@ export class LaboratoriesPageComponent {
           <li>{{ outputKind(o.kind) }}：{{ o.title }}@if (o.ref) { （{{ o.ref }}） }</li>
         }
       </ul>
+      <xkx-lab-instruments [laboratoryId]="l.id" [organizationId]="l.organization.id" />
     }
   `,
   styles: `

@@ -1,19 +1,24 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { RouterLink } from '@angular/router';
-import { API_PREFIX, CARRIER_KIND_LABELS, CarrierKind, CarrierList } from '@xkx/contracts';
+import { API_PREFIX, CARRIER_KIND_LABELS, CarrierKind, CarrierList, Permission } from '@xkx/contracts';
+import { AuthSession } from '@xkx/web/auth/data-access';
 import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 import { FenPipe } from '@xkx/web/deals/ui';
 
 /** The public directory of 科创载体: kind filter, available area, rent range (fen per m² per month), fields. */
 @Component({
   selector: 'xkx-carriers-page',
-  imports: [MatButtonToggleModule, RouterLink, LocalizedPipe, TranslatePipe, FenPipe],
+  imports: [MatButtonModule, MatButtonToggleModule, RouterLink, LocalizedPipe, TranslatePipe, FenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page">
       <h1>{{ 'carrier.title' | t }}</h1>
+      @if (manage()) {
+        <a mat-stroked-button routerLink="new" data-testid="carrier-new">{{ 'carrier.new' | t }}</a>
+      }
       <mat-button-toggle-group [value]="kind()" (change)="kind.set($event.value)" aria-label="kind" data-testid="carrier-kind">
         <mat-button-toggle value="">{{ 'carrier.all' | t }}</mat-button-toggle>
         @for (k of kinds; track k) {
@@ -49,6 +54,8 @@ import { FenPipe } from '@xkx/web/deals/ui';
   `,
 })
 export class CarriersPageComponent {
+  private readonly session = inject(AuthSession);
+  protected readonly manage = computed(() => this.session.can(Permission.CARRIER_MANAGE));
   protected readonly kinds = Object.values(CarrierKind);
   protected readonly labels = CARRIER_KIND_LABELS;
   protected readonly kind = signal<CarrierKind | ''>('');

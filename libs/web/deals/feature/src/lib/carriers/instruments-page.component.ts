@@ -1,49 +1,56 @@
-import { HttpClient, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { API_PREFIX, INSTRUMENT_PRICE_UNIT_LABELS, InstrumentList, InstrumentRequest, Permission } from '@xkx/contracts';
+import { RouterLink } from '@angular/router';
+import { FieldError, INSTRUMENT_PRICE_UNIT_LABELS, INSTRUMENT_REQUEST_STATUS_LABELS, Instrument, InstrumentRequestBody, Permission } from '@xkx/contracts';
 import { AuthSession } from '@xkx/web/auth/data-access';
+import { InstrumentsApiService } from '@xkx/web/deals/data-access';
+import { FenPipe, InstrumentRequestComponent, InstrumentRequestFormComponent } from '@xkx/web/deals/ui';
 import { toApiError } from '@xkx/web/forms';
-import { LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
-import { FenPipe } from '@xkx/web/deals/ui';
+import { I18nService, LocalizedPipe, TranslatePipe } from '@xkx/web/i18n';
 
-/** 大型科研仪器共享 (issue 16): the shared instruments; a signed-in enterprise asks to use one. */
+/**
+ * 大型科研仪器共享 (issue 16): the shared instruments; a signed-in enterprise asks to use one and follows its
+ * requests here (status, fee, the laboratory's note, the 技术服务 deal). Laboratories answer on their page.
+ */
 @Component({
   selector: 'xkx-instruments-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, LocalizedPipe, TranslatePipe, FenPipe],
+  imports: [RouterLink, MatButtonModule, LocalizedPipe, TranslatePipe, FenPipe, InstrumentRequestFormComponent, InstrumentRequestComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page">
       <h1>{{ 'instrument.title' | t }}</h1>
+      @if (message(); as m) {
+        <p role="status" data-testid="instrument-message">{{ m }}</p>
+      }
       @if (list.hasValue() ? list.value() : undefined; as l) {
         <ul class="list" data-testid="instrument-list">
           @for (i of l.items; track i.id) {
-            <li>
-              <strong>{{ i.nameZh }}</strong> · {{ i.model }} · {{ i.laboratoryName }}
+            <li [attr.data-id]="i.id">
+              <strong>{{ i.nameZh }}</strong> · {{ i.model }} · <a [routerLink]="['/laboratories', i.laboratoryId]">{{ i.laboratoryName }}</a>
               <p>{{ i.capability }}</p>
-              <p>{{ i.location }} · ¥{{ i.priceFen | fen }} {{ units[i.priceUnit] | localized }}</p>
+              <p>{{ i.location }} · {{ 'instrument.price' | t }} {{ i.priceFen | fen: 'exact' }} {{ units[i.priceUnit] | localized }}</p>
               <p class="muted">{{ i.bookingTerms }}</p>
               @if (canRequest()) {
                 @if (open() === i.id) {
-                  <form (ngSubmit)="request(i.id)" class="form">
-                    <mat-form-field appearance="outline"><mat-label>{{ 'instrument.purpose' | t }}</mat-label>
-                      <input matInput name="purpose" [ngModel]="purpose()" (ngModelChange)="purpose.set($event)" data-testid="instrument-purpose" /></mat-form-field>
-                    <mat-form-field appearance="outline"><mat-label>{{ 'instrument.quantity' | t }}</mat-label>
-                      <input matInput type="number" min="1" name="quantity" [ngModel]="quantity()" (ngModelChange)="quantity.set($event)" data-testid="instrument-quantity" /></mat-form-field>
-                    <button mat-flat-button type="submit" [disabled]="busy()" data-testid="instrument-send">{{ 'instrument.send' | t }}</button>
-                  </form>
+                  <xkx-instrument-request-form [unit]="i.priceUnit" [serverErrors]="errors()" [busy]="busy()" (sent)="request(i, $event)" (cancelled)="open.set(null)" />
                 } @else {
-                  <button mat-stroked-button type="button" (click)="open.set(i.id)" data-testid="instrument-request">{{ 'instrument.request' | t }}</button>
+                  <button mat-stroked-button type="button" (click)="openForm(i.id)" data-testid="instrument-request">{{ 'instrument.request' | t }}</button>
                 }
               }
             </li>
           }
         </ul>
       }
-      @if (message(); as m) { <p role="status" data-testid="instrument-message">{{ m }}</p> }
+      @if (canRequest()) {
+        <h2>{{ 'instrument.myRequests' | t }}</h2>
+        <div data-testid="my-instrument-requests">
+          @for (r of mine.hasValue() ? (mine.value()?.items ?? []) : []; track r.id) {
+            <xkx-instrument-request [request]="r" />
+          } @empty {
+            <p class="muted">{{ 'instrument.noRequests' | t }}</p>
+          }
+        </div>
+      }
     </section>
   `,
   styles: `
@@ -51,38 +58,44 @@ import { FenPipe } from '@xkx/web/deals/ui';
     .list { list-style: none; padding: 0; }
     .list li { padding: 12px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     .list p { margin: 4px 0; }
-    .form { display: flex; gap: 8px; flex-wrap: wrap; align-items: baseline; }
     .muted { font: var(--mat-sys-body-small); }
   `,
 })
 export class InstrumentsPageComponent {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(InstrumentsApiService);
   private readonly session = inject(AuthSession);
+  private readonly i18n = inject(I18nService);
 
   protected readonly units = INSTRUMENT_PRICE_UNIT_LABELS;
-  protected readonly list = httpResource<InstrumentList>(() => ({ url: `/${API_PREFIX}/instruments`, params: { limit: 200 } }));
+  protected readonly canRequest = computed(() => this.session.can(Permission.INSTRUMENT_REQUEST));
+  protected readonly list = this.api.listResource();
+  private readonly sentCount = signal(0);
+  protected readonly mine = this.api.requestsResource(() => (this.canRequest() ? {} : undefined), () => this.sentCount());
   protected readonly open = signal<string | null>(null);
-  protected readonly purpose = signal('');
-  protected readonly quantity = signal<number>(1);
   protected readonly busy = signal(false);
+  protected readonly errors = signal<readonly FieldError[]>([]);
   protected readonly message = signal<string | null>(null);
 
-  protected canRequest(): boolean {
-    return this.session.user()?.permissions.includes(Permission.INSTRUMENT_REQUEST) ?? false;
+  protected openForm(id: string): void {
+    this.errors.set([]);
+    this.open.set(id);
   }
 
-  protected request(id: string): void {
+  protected request(instrument: Instrument, body: InstrumentRequestBody): void {
     this.busy.set(true);
-    this.http.post<InstrumentRequest>(`/${API_PREFIX}/instruments/${id}/requests`, { purpose: this.purpose().trim(), quantity: Number(this.quantity()) }).subscribe({
+    this.errors.set([]);
+    this.api.request(instrument.id, body).subscribe({
       next: (r) => {
         this.busy.set(false);
         this.open.set(null);
-        this.message.set(`${r.instrumentName}：${r.status}`);
+        this.message.set(this.i18n.t('instrument.sent', { name: r.instrumentName, status: this.i18n.pick(INSTRUMENT_REQUEST_STATUS_LABELS[r.status]) }));
+        this.sentCount.update((n) => n + 1);
       },
       error: (e: unknown) => {
         this.busy.set(false);
         const err = toApiError(e);
-        this.message.set([err.message, ...err.errors.map((x) => `${x.field}: ${x.message}`)].filter(Boolean).join('；'));
+        this.errors.set(err.errors);
+        if (!err.errors.length) this.message.set(err.message ?? this.i18n.t('common.loadError'));
       },
     });
   }
