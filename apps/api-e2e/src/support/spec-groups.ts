@@ -69,6 +69,7 @@ const COST: Record<string, [number, number]> = {
   'queue-workers.e2e-spec.ts': [32, 0],
   'jobs.e2e-spec.ts': [2, 8],
   'experts.e2e-spec.ts': [12, 40],
+  'expert-import.e2e-spec.ts': [6, 16],
 };
 const DEFAULT_COST: [number, number] = [6, 18];
 

@@ -1,3 +1,7 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { DEMO, signIn } from '../support/accounts';
 import { apiGetWhenReady, apiToken } from '../support/api';
@@ -16,6 +20,7 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
   let browser: Browser;
   let server: RunningServer;
   const dataDir = freshDataDir();
+  const downloads = mkdtempSync(join(tmpdir(), 'xkx-e2e-experts-'));
   let need: Hit;
 
   beforeAll(async () => {
@@ -30,6 +35,7 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
     await server?.stop();
     await browser?.close();
     removeDataDir(dataDir);
+    rmSync(downloads, { recursive: true, force: true });
   });
 
   it('opens the experts tab of its need, reads why, asks 张教授 for 技术开发 and lands on the deal', async () => {
@@ -128,6 +134,63 @@ describeBrowser('experts: an enterprise finds an expert from its need and asks f
     expect(body).toContain(labName);
     expect(fieldCode).toBeTruthy();
     // The refused patent number is the only failed request (a 400 the browser logs).
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a broker import experts from the downloaded Excel template: a bad row refuses the file, the fixed one lands in the directory', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, DEMO.broker.email, DEMO.broker.password);
+    await page.goto(`${server.baseUrl}/experts`);
+    await page.getByTestId('expert-list').waitFor();
+
+    // The template, downloaded through the page, filled in as a broker would.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('expert-import-template').click()]);
+    const templatePath = join(downloads, 'experts-template.xlsx');
+    await download.saveAs(templatePath);
+    const fill = async (title: string, name: string): Promise<string> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(templatePath);
+      const sheet = workbook.worksheets[0]!;
+      const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      const row = sheet.getRow(2);
+      const set = (header: string, value: string): void => {
+        const index = headers.indexOf(header);
+        if (index < 1) throw new Error(`no column ${header} in ${headers.join(',')}`);
+        row.getCell(index).value = value;
+      };
+      set('姓名*', '浏览器导入专家');
+      set('职称*', title);
+      set('所属机构*', '南京大学');
+      set('研究领域代码*', 'NE.BAT');
+      set('研究方向*', '钠离子电池正极材料与储能系统集成');
+      set('合作方式*', '技术开发，技术咨询');
+      set('合作意向*', '可承接新合作');
+      row.commit();
+      const path = join(downloads, name);
+      await workbook.xlsx.writeFile(path);
+      return path;
+    };
+
+    // A title that is not one of the list: the file is refused, the row and column named, nothing stored.
+    await page.getByTestId('expert-import-file').setInputFiles(await fill('首席科学家', 'bad.xlsx'));
+    await page.getByTestId('expert-import-errors').waitFor();
+    const refused = (await page.getByTestId('expert-import-errors').textContent()) ?? '';
+    expect(refused).toContain('2');
+    expect(refused).toContain('职称');
+    await page.getByTestId('expert-search').fill('浏览器导入专家');
+    await page.getByTestId('expert-search').press('Enter');
+    await page.locator('xkx-experts-page .empty').waitFor();
+
+    // Fixed: stored, and the directory (reloaded) finds the new expert.
+    await page.getByTestId('expert-import-file').setInputFiles(await fill('教授', 'good.xlsx'));
+    await page.getByTestId('expert-import-result').waitFor();
+    expect(await page.getByTestId('expert-import-result').textContent()).toContain('新增 1 位');
+    await page.getByTestId('expert-list').getByText('浏览器导入专家').waitFor();
+    // The refused file is the only failed request (a 400 the browser logs).
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
     await context.close();
   });

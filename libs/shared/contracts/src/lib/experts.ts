@@ -223,6 +223,29 @@ export interface ExpertInput {
   contactPhone?: string | null;
 }
 
+/** One stored row of a broker's expert sheet (header is row 1). */
+export interface ImportedExpert {
+  row: number;
+  id: string;
+  nameZh: string;
+}
+
+/** POST /api/experts/import: every row stored (created, updated or unchanged) — or, with any bad row, none (400). */
+export interface ExpertImportResult {
+  total: number;
+  created: ImportedExpert[];
+  updated: ImportedExpert[];
+  unchanged: ImportedExpert[];
+}
+
+/** One refused cell of a sheet import, in the 400's `rowErrors` (the message in the caller's language). */
+export interface SheetRowError {
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
+
 // ---- Matching a need to experts and laboratories ----
 
 export interface PeopleMatchReason {

@@ -4,6 +4,7 @@ import {
   API_PREFIX,
   ApiPath,
   ExpertDetail,
+  ExpertImportResult,
   ExpertInput,
   ExpertList,
   ExpertListQuery,
@@ -15,7 +16,8 @@ import {
   LaboratoryListQuery,
   LaboratoryMatchList,
 } from '@xkx/contracts';
-import { Observable } from 'rxjs';
+import { saveBlob } from '@xkx/web/data-access';
+import { map, Observable } from 'rxjs';
 
 const EXPERTS = `/${API_PREFIX}/${ApiPath.experts}`;
 const LABS = `/${API_PREFIX}/${ApiPath.laboratories}`;
@@ -50,6 +52,20 @@ export class PeopleApiService {
 
   updateProfile(id: string, changes: Partial<ExpertInput> & { version: number }): Observable<ExpertDetail> {
     return this.http.patch<ExpertDetail>(`${EXPERTS}/${id}`, changes);
+  }
+
+  /** Saves the brokers' .xlsx template of the expert import. */
+  downloadExpertTemplate(): Observable<void> {
+    return this.http
+      .get(`${EXPERTS}/import-template`, { responseType: 'blob', observe: 'response' })
+      .pipe(map((response) => saveBlob(response, 'experts-template.xlsx')));
+  }
+
+  /** A filled-in template: all rows stored, or a 400 whose `rowErrors` name every refused cell. */
+  importExperts(file: File): Observable<ExpertImportResult> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<ExpertImportResult>(`${EXPERTS}/import`, body);
   }
 
   laboratories(query: LaboratoryListQuery): Observable<LaboratoryList> {

@@ -14,19 +14,25 @@ import {
   ExpertCooperationMode,
   ExpertListQuery,
   ExpertTitle,
+  Permission,
   RESEARCH_OUTPUT_KIND_LABELS,
 } from '@xkx/contracts';
+import { AuthSession } from '@xkx/web/auth/data-access';
 import { I18nService, TranslatePipe } from '@xkx/web/i18n';
 import { PeopleApiService } from '@xkx/web/matching/data-access';
+import { ExpertImportComponent } from './expert-import.component';
 
 /** /experts: the public expert directory, searched in Chinese, with facets (issue 16). */
 @Component({
   selector: 'xkx-experts-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslatePipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslatePipe, ExpertImportComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'people.experts' | t }}</h1>
     <p class="lead">{{ 'people.expertsLead' | t }}</p>
+    @if (canImport()) {
+      <xkx-expert-import (imported)="list.reload()" />
+    }
     <form (ngSubmit)="search()" class="search">
       <mat-form-field>
         <mat-label>{{ 'people.search' | t }}</mat-label>
@@ -84,6 +90,9 @@ import { PeopleApiService } from '@xkx/web/matching/data-access';
 export class ExpertsPageComponent {
   private readonly api = inject(PeopleApiService);
   private readonly i18n = inject(I18nService);
+  private readonly session = inject(AuthSession);
+  /** Brokers verify profiles, and so may import them. */
+  protected readonly canImport = computed(() => this.session.can(Permission.EXPERT_VERIFY));
   protected text = '';
   protected readonly query = signal<ExpertListQuery>({});
   protected readonly list = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.experts({ ...params, limit: 50 }) });
