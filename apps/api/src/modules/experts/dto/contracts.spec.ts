@@ -4,12 +4,14 @@ import type {
   ExpertDetail,
   ExpertFacetBucket,
   ExpertFacets,
+  ExpertImportResult,
   ExpertInput,
   ExpertList,
   ExpertListQuery,
   ExpertMatch,
   ExpertMatchList,
   ExpertSummary,
+  ImportedExpert,
   LaboratoryDetail,
   LaboratoryInput,
   LaboratoryList,
@@ -38,6 +40,7 @@ import type {
   PeopleMatchReasonDto,
   ResearchOutputResponseDto,
 } from './expert-response.dto';
+import type { ExpertImportReportDto, ImportedExpertDto } from './expert-import.dto';
 import type { CreateExpertDto } from './expert-write.dto';
 import type { CreateLaboratoryDto } from './laboratory-write.dto';
 import type { ListExpertsQueryDto, ListLaboratoriesQueryDto } from './list-queries.dto';
@@ -61,6 +64,8 @@ exact<LaboratoryMatchDto, LaboratoryMatch>(true);
 exact<ExpertMatchListDto, ExpertMatchList>(true);
 exact<LaboratoryMatchListDto, LaboratoryMatchList>(true);
 exact<CreateExpertDto, ExpertInput>(true);
+exact<ImportedExpertDto, ImportedExpert>(true);
+exact<ExpertImportReportDto, ExpertImportResult>(true);
 exact<CreateLaboratoryDto, LaboratoryInput>(true);
 exactQuery<ListExpertsQueryDto, ExpertListQuery>(true);
 exactQuery<ListLaboratoriesQueryDto, LaboratoryListQuery>(true);
