@@ -143,6 +143,8 @@ const TABLE: Record<string, string> = {
   'GET /api/experts':                                    '+ + + + + +',
   'POST /api/experts':                                   '1 3 3 3 + +',
   'GET /api/experts/me':                                 '1 3 3 3 ~ ~',
+  'GET /api/experts/import-template':                    '1 3 3 3 + +',
+  'POST /api/experts/import':                           '1 3 3 3 + +',
   'GET /api/experts/:id':                                '~ ~ ~ ~ ~ ~',
   'PATCH /api/experts/:id':                              '1 3 3 3 ~ ~',
   'POST /api/experts/:id/verify':                        '1 3 3 3 ~ ~',

@@ -25,7 +25,7 @@ describe('expert import from Excel', () => {
 
   const good = (): Row[] => [
     { '姓名*': '导入甲', 英文名: 'Jia Daoru', '职称*': '教授', '所属机构*': '南京大学', 实验室: lab, '研究领域代码*': 'NE.BAT，AI', '研究方向*': '固态电解质界面与高比能电池', '合作方式*': '技术开发，技术咨询', '合作意向*': '可承接新合作', 联系邮箱: 'jia@example.edu.cn', 联系电话: '025-8359-0001' },
-    { '姓名*': '导入乙', '职称*': 'ASSOCIATE_PROFESSOR', '所属机构*': nju.creditCode, '研究领域代码*': 'BIO', '研究方向*': '中药活性成分筛选', '合作方式*': '技术服务', '合作意向*': '档期有限' },
+    { '姓名*': '导入乙', '职称*': 'ASSOCIATE_PROFESSOR', '所属机构*': nju.creditCode, '研究领域代码*': '生物医药', '研究方向*': '中药活性成分筛选', '合作方式*': '技术服务', '合作意向*': '档期有限' },
   ];
 
   beforeAll(async () => {
@@ -101,6 +101,8 @@ describe('expert import from Excel', () => {
     // Found in the directory through the Chinese text pipeline.
     const found = (await t.http.get('/api/experts').query({ q: '中药活性成分' }).expect(200)).body.items as Array<{ nameZh: string }>;
     expect(found.map((e) => e.nameZh)).toContain('导入乙');
+    // A field written by its name, as clerks write it (the listing import does the same), is stored as its code.
+    expect((await t.app.get(DataSource).query(`SELECT field_codes FROM expert WHERE name_zh = '导入乙'`))[0].field_codes).toEqual(['BIO']);
     const admin = await loginDemo(t.http, 'admin');
     const trail = (await t.http.get('/api/audit-logs').query({ subjectType: 'expert', subjectId: res.created[0].id }).set(...bearer(admin)).expect(200)).body.items as Array<{ action: string }>;
     expect(trail.map((a) => a.action)).toEqual(['EXPERT_CREATED']);

@@ -23,6 +23,7 @@ const DOWNLOADS: ReadonlyArray<{ path: string; query?: Record<string, string>; a
   { path: '/api/imports/template', query: { kind: 'RESULT' }, as: 'broker' },
   { path: '/api/imports/template', query: { kind: 'NEED' }, as: 'broker' },
   { path: '/api/organizations/import-template', as: 'admin' },
+  { path: '/api/experts/import-template', as: 'broker' },
   { path: '/api/audit-logs/export.xlsx', as: 'admin' },
   { path: '/api/deals/export.xlsx', as: 'broker' },
   { path: '/api/kpis/export.xlsx', query: { year: '2019', view: 'signed' }, as: 'broker' },

@@ -28,7 +28,7 @@ export const EXPERT_COLUMNS: ColumnSpec[] = [
   { header: '职称*', field: 'title', width: 14, note: Object.values(EXPERT_TITLE_LABELS).map((l) => l['zh-CN']).join('/') },
   { header: '所属机构*', field: 'organization', width: 28, note: '机构全称或统一社会信用代码，须已在平台登记' },
   { header: '实验室', field: 'laboratory', width: 28, note: '该机构已登记的实验室或平台的名称' },
-  { header: '研究领域代码*', field: 'fieldCodes', width: 18, note: '技术领域代码，如 NE.BAT；多个用逗号分隔，至多 5 个' },
+  { header: '研究领域代码*', field: 'fieldCodes', width: 18, note: '技术领域名称（或其代码），如 储能与动力电池；多个用逗号分隔，至多 5 个' },
   { header: '研究方向*', field: 'directions', width: 40 },
   { header: '合作方式*', field: 'cooperationModes', width: 24, note: Object.values(EXPERT_COOPERATION_MODE_LABELS).map((l) => l['zh-CN']).join('/') + '；多个用逗号分隔' },
   { header: '合作意向*', field: 'availability', width: 14, note: Object.values(EXPERT_AVAILABILITY_LABELS).map((l) => l['zh-CN']).join('/') },
@@ -73,7 +73,14 @@ interface ValidRow {
 export async function importExperts(
   manager: EntityManager,
   rows: SheetRow[],
-  options: { actorId: string; source: string; unknownFieldCodes: (codes: string[]) => Promise<string[]>; index: (expert: ExpertEntity) => Promise<void> },
+  options: {
+    actorId: string;
+    source: string;
+    /** Chinese field names that name one field only → its code: the sheet takes names, as the listing import does. */
+    fieldCodeByName: ReadonlyMap<string, string>;
+    unknownFieldCodes: (codes: string[]) => Promise<string[]>;
+    index: (expert: ExpertEntity) => Promise<void>;
+  },
 ): Promise<ExpertImportReport> {
   const report: ExpertImportReport = { total: rows.length, created: [], updated: [], unchanged: [], errors: [] };
   const valid: ValidRow[] = [];
@@ -83,7 +90,7 @@ export async function importExperts(
       nameZh: text('nameZh') ?? '',
       nameEn: text('nameEn'),
       title: labelToCode(EXPERT_TITLE_LABELS, text('title') ?? ''),
-      fieldCodes: splitList(text('fieldCodes') ?? '').map((c) => c.normalize('NFKC').toUpperCase()),
+      fieldCodes: splitList(text('fieldCodes') ?? '').map((c) => options.fieldCodeByName.get(c) ?? c.normalize('NFKC').toUpperCase()),
       directions: text('directions') ?? '',
       cooperationModes: splitList(text('cooperationModes') ?? '').map((m) => labelToCode(EXPERT_COOPERATION_MODE_LABELS, m)),
       availability: labelToCode(EXPERT_AVAILABILITY_LABELS, text('availability') ?? ''),
