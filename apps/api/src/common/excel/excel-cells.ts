@@ -53,3 +53,10 @@ export async function codeNames(dataSource: DataSource, table: 'technology_field
   const rows = await dataSource.query<Array<{ code: string; name_zh: string }>>(`SELECT code, name_zh FROM ${table}`);
   return new Map(rows.map((r) => [r.code, r.name_zh]));
 }
+
+/** Chinese field names that name one field only → its code (sheets take names, as clerks write them). */
+export async function fieldCodesByName(dataSource: DataSource): Promise<Map<string, string>> {
+  const byName = new Map<string, string | null>();
+  for (const [code, name] of await codeNames(dataSource, 'technology_field')) byName.set(name, byName.has(name) ? null : code);
+  return new Map([...byName].filter((e): e is [string, string] => e[1] !== null));
+}

@@ -16,7 +16,7 @@ import { EXPERT_AUDITED, ExpertAuditView, expertAuditView } from './people-audit
 import { expertDetail, expertSearchParts, expertSummary } from './people-mappers';
 import { SqlWhere, textSearch } from './people-query';
 import { SheetParserService } from '@xkx/api/modules/imports/sheet-parser.service';
-import { codeNames } from '../../common/excel/excel-cells';
+import { fieldCodesByName } from '../../common/excel/excel-cells';
 import { EXPERT_REQUIRED_COLUMNS, EXPERT_SHEET_HEADERS, ExpertImportReport, importExperts, rowErrorMessage } from './expert-import';
 
 /** Seniority order of the directory's default sort. */
@@ -183,7 +183,7 @@ export class ExpertsService {
   async importSheet(file: Buffer, fileName: string, user: AuthUser, locale: Locale): Promise<ExpertImportReport> {
     const rows = await this.sheets.parse(file, { headers: EXPERT_SHEET_HEADERS, requiredColumns: EXPERT_REQUIRED_COLUMNS });
     // Read before the transaction: PGlite has one connection, which the transaction holds.
-    const fieldCodeByName = uniqueNames(await codeNames(this.dataSource, 'technology_field'));
+    const fieldCodeByName = await fieldCodesByName(this.dataSource);
     const report = await this.dataSource.transaction(async (manager) => {
       const r = await importExperts(manager, rows, {
         actorId: user.id,
@@ -221,13 +221,6 @@ export class ExpertsService {
     const unknown = await this.taxonomy.unknownCodes(fieldCodes, manager);
     if (unknown.length > 0) throw DomainException.validation([{ field: 'fieldCodes', constraint: 'unknownFieldCode', args: [unknown] }]);
   }
-}
-
-/** Name → code for the names that name one field only. */
-function uniqueNames(codeToName: ReadonlyMap<string, string>): Map<string, string> {
-  const byName = new Map<string, string | null>();
-  for (const [code, name] of codeToName) byName.set(name, byName.has(name) ? null : code);
-  return new Map([...byName].filter((e): e is [string, string] => e[1] !== null));
 }
 
 /** Thrown inside the import's transaction to roll it back with the report. */

@@ -8,7 +8,7 @@ import { Workbook, Worksheet } from 'exceljs';
 import { setTimeout as pause, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { codeNames } from '../../common/excel/excel-cells';
+import { fieldCodesByName } from '../../common/excel/excel-cells';
 import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/exceptions/domain.exception';
 import { faultPoint } from '../../common/testing/fault-points';
@@ -98,7 +98,7 @@ export class ImportsService {
     });
 
     const orgs = await this.organizationIndex(kind);
-    const fieldByName = await this.fieldCodesByName();
+    const fieldByName = await fieldCodesByName(this.dataSource);
     const errors: ImportRowError[] = [];
     const valid: ValidRow[] = [];
     // 'price.minFen' has its own column; 'ipAssets.0.number' lives in the 'ipAssets' column.
@@ -319,13 +319,6 @@ export class ImportsService {
   }
 
   /** Organization full names (and credit codes) → id, of the kind that may own this listing kind. */
-  /** Chinese field names that name one field only → its code. */
-  private async fieldCodesByName(): Promise<Map<string, string>> {
-    const byName = new Map<string, string | null>();
-    for (const [code, name] of await codeNames(this.dataSource, 'technology_field')) byName.set(name, byName.has(name) ? null : code);
-    return new Map([...byName].filter((e): e is [string, string] => e[1] !== null));
-  }
-
   private async organizationIndex(kind: ListingKind): Promise<Map<string, string>> {
     const kinds = [...LISTING_KINDS[kind].publishers];
     const orgs = await organizationsFactsOfKinds(this.dataSource.manager, kinds);
